@@ -1,0 +1,20 @@
+package io.careroute.solver.constraints;
+
+/** Stable constraint names: they appear in score breakdowns, plan files and configuration. */
+public final class ConstraintNames {
+
+    public static final String BOX_CAPACITY = "Box capacity per trip";
+    public static final String TIME_WINDOW = "Time window";
+    public static final String SHIFT_END = "Back by shift end";
+    public static final String OUTSIDE_SHIFT = "Service inside shifts";
+    public static final String HOT_FOOD = "Hot-food limit";
+    public static final String REQUIRED_SKILLS = "Required skills";
+    public static final String REQUIRED_GENDER = "Required worker gender";
+    public static final String REFUSED_WORKER = "Refused worker";
+    public static final String PINNED_WORKER = "Pinned worker";
+    public static final String UNASSIGNED_TASK = "Unassigned task";
+    public static final String TRAVEL_TIME = "Travel time";
+
+    private ConstraintNames() {
+    }
+}

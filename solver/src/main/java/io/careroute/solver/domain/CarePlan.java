@@ -1,0 +1,73 @@
+package io.careroute.solver.domain;
+
+import java.util.List;
+
+import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
+import org.optaplanner.core.api.domain.solution.PlanningScore;
+import org.optaplanner.core.api.domain.solution.PlanningSolution;
+import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
+import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * One day's plan: the workers with their routes and every task to serve. Times are seconds since midnight
+ * of the plan date; places are indices into {@link #getTravelTimes()}.
+ */
+@PlanningSolution
+public class CarePlan {
+
+    private String name;
+    private TravelTimes travelTimes;
+
+    @PlanningEntityCollectionProperty
+    private List<Worker> workers;
+
+    // A list variable's values must be a fact collection (a planning-entity collection here crashes OptaPlanner 10.1).
+    @ProblemFactCollectionProperty
+    @ValueRangeProvider
+    private List<Task> tasks;
+
+    @PlanningScore
+    private HardMediumSoftLongScore score;
+
+    /** For OptaPlanner's solution cloner. */
+    public CarePlan() {
+    }
+
+    public CarePlan(String name, TravelTimes travelTimes, List<Worker> workers, List<Task> tasks) {
+        this.name = name;
+        this.travelTimes = travelTimes;
+        this.workers = workers;
+        this.tasks = tasks;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public TravelTimes getTravelTimes() {
+        return travelTimes;
+    }
+
+    public List<Worker> getWorkers() {
+        return workers;
+    }
+
+    public List<Task> getTasks() {
+        return tasks;
+    }
+
+    public HardMediumSoftLongScore getScore() {
+        return score;
+    }
+
+    public void setScore(HardMediumSoftLongScore score) {
+        this.score = score;
+    }
+
+    /** The holder of unserved tasks (see {@link Worker}). */
+    public Worker unassignedHolder() {
+        return workers.stream().filter(Worker::isUnassignedHolder).findFirst()
+                .orElseThrow(() -> new IllegalStateException("plan has no unassigned holder"));
+    }
+}

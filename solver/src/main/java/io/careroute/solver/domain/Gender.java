@@ -1,0 +1,6 @@
+package io.careroute.solver.domain;
+
+public enum Gender {
+    F,
+    M
+}

@@ -1,0 +1,285 @@
+package io.careroute.solver.domain;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.careroute.solver.schedule.RouteScheduleListener;
+import io.careroute.solver.schedule.ScheduledStop;
+import org.optaplanner.core.api.domain.entity.PlanningEntity;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.variable.InverseRelationShadowVariable;
+import org.optaplanner.core.api.domain.variable.NextElementShadowVariable;
+import org.optaplanner.core.api.domain.variable.PreviousElementShadowVariable;
+import org.optaplanner.core.api.domain.variable.ShadowVariable;
+
+/**
+ * One job at an elder's home: a meal delivery or a home visit. It is a value of a worker's route list; the
+ * shadow variables say who serves it, what comes before and after it, and when it happens.
+ */
+@PlanningEntity
+public class Task {
+
+    @PlanningId
+    private String id;
+    private TaskKind kind;
+    private String elderId;
+    private int place;
+    private List<TimeWindow> windows;
+    private int serviceSeconds;
+    private int boxes;
+    private MealBatch batch;
+    private Set<String> requiredSkills;
+    private Gender requiredGender;
+    private Set<String> refusedWorkerIds;
+    private String pinnedWorkerId;
+    private long unassignedPenalty;
+
+    @InverseRelationShadowVariable(sourceVariableName = "tasks")
+    private Worker worker;
+    @PreviousElementShadowVariable(sourceVariableName = "tasks")
+    private Task previous;
+    @NextElementShadowVariable(sourceVariableName = "tasks")
+    private Task next;
+    @ShadowVariable(variableListenerClass = RouteScheduleListener.class, sourceVariableName = "worker")
+    @ShadowVariable(variableListenerClass = RouteScheduleListener.class, sourceVariableName = "previous")
+    @ShadowVariable(variableListenerClass = RouteScheduleListener.class, sourceVariableName = "next")
+    private ScheduledStop schedule;
+
+    /** For OptaPlanner's solution cloner. */
+    public Task() {
+    }
+
+    private Task(Builder b) {
+        this.id = Objects.requireNonNull(b.id, "id");
+        this.kind = Objects.requireNonNull(b.kind, "kind");
+        this.elderId = b.elderId;
+        this.place = b.place;
+        this.windows = List.copyOf(b.windows);
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("task " + id + " has no time window");
+        }
+        this.serviceSeconds = b.serviceSeconds;
+        this.boxes = b.boxes;
+        this.batch = b.batch;
+        if (kind == TaskKind.DELIVERY && batch == null) {
+            throw new IllegalArgumentException("delivery " + id + " has no meal batch");
+        }
+        this.requiredSkills = Set.copyOf(b.requiredSkills);
+        this.requiredGender = b.requiredGender;
+        this.refusedWorkerIds = Set.copyOf(b.refusedWorkerIds);
+        this.pinnedWorkerId = b.pinnedWorkerId;
+        this.unassignedPenalty = b.unassignedPenalty;
+    }
+
+    public static Builder delivery(String id) {
+        return new Builder(id, TaskKind.DELIVERY);
+    }
+
+    public static Builder visit(String id) {
+        return new Builder(id, TaskKind.VISIT);
+    }
+
+    public boolean isDelivery() {
+        return kind == TaskKind.DELIVERY;
+    }
+
+    /** Served by a real worker (not parked on the unassigned holder). */
+    public boolean isAssigned() {
+        return worker != null && !worker.isUnassignedHolder();
+    }
+
+    public boolean isUnassigned() {
+        return !isAssigned();
+    }
+
+    public boolean isLastOfRoute() {
+        return isAssigned() && next == null;
+    }
+
+    public Kitchen kitchen() {
+        return batch == null ? null : batch.kitchen();
+    }
+
+    public int latestWindowEnd() {
+        return windows.get(windows.size() - 1).endSeconds();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public TaskKind getKind() {
+        return kind;
+    }
+
+    public String getElderId() {
+        return elderId;
+    }
+
+    public int getPlace() {
+        return place;
+    }
+
+    /** Sorted by start; service must start inside one of them. */
+    public List<TimeWindow> getWindows() {
+        return windows;
+    }
+
+    public int getServiceSeconds() {
+        return serviceSeconds;
+    }
+
+    public int getBoxes() {
+        return boxes;
+    }
+
+    public MealBatch getBatch() {
+        return batch;
+    }
+
+    public Set<String> getRequiredSkills() {
+        return requiredSkills;
+    }
+
+    public Gender getRequiredGender() {
+        return requiredGender;
+    }
+
+    public Set<String> getRefusedWorkerIds() {
+        return refusedWorkerIds;
+    }
+
+    public String getPinnedWorkerId() {
+        return pinnedWorkerId;
+    }
+
+    /** Medium-level cost of leaving this task unserved: larger for more vulnerable elders and urgent visits. */
+    public long getUnassignedPenalty() {
+        return unassignedPenalty;
+    }
+
+    public Worker getWorker() {
+        return worker;
+    }
+
+    public void setWorker(Worker worker) {
+        this.worker = worker;
+    }
+
+    public Task getPrevious() {
+        return previous;
+    }
+
+    public void setPrevious(Task previous) {
+        this.previous = previous;
+    }
+
+    public Task getNext() {
+        return next;
+    }
+
+    public void setNext(Task next) {
+        this.next = next;
+    }
+
+    public ScheduledStop getSchedule() {
+        return schedule;
+    }
+
+    public void setSchedule(ScheduledStop schedule) {
+        this.schedule = schedule;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+
+    /** Builds a task; refuses an incomplete one at once. */
+    public static final class Builder {
+        private final String id;
+        private final TaskKind kind;
+        private String elderId;
+        private int place;
+        private List<TimeWindow> windows = List.of();
+        private int serviceSeconds;
+        private int boxes;
+        private MealBatch batch;
+        private Set<String> requiredSkills = Set.of();
+        private Gender requiredGender;
+        private Set<String> refusedWorkerIds = Set.of();
+        private String pinnedWorkerId;
+        private long unassignedPenalty = 1;
+
+        private Builder(String id, TaskKind kind) {
+            this.id = id;
+            this.kind = kind;
+        }
+
+        public Builder elder(String elderId) {
+            this.elderId = elderId;
+            return this;
+        }
+
+        public Builder at(int place) {
+            this.place = place;
+            return this;
+        }
+
+        public Builder windows(List<TimeWindow> windows) {
+            this.windows = windows.stream()
+                    .sorted(java.util.Comparator.comparingInt(TimeWindow::startSeconds))
+                    .toList();
+            return this;
+        }
+
+        public Builder window(int startSeconds, int endSeconds) {
+            return windows(List.of(new TimeWindow(startSeconds, endSeconds)));
+        }
+
+        public Builder serviceSeconds(int serviceSeconds) {
+            this.serviceSeconds = serviceSeconds;
+            return this;
+        }
+
+        public Builder boxes(int boxes) {
+            this.boxes = boxes;
+            return this;
+        }
+
+        public Builder batch(MealBatch batch) {
+            this.batch = batch;
+            return this;
+        }
+
+        public Builder requiredSkills(Set<String> skills) {
+            this.requiredSkills = skills;
+            return this;
+        }
+
+        public Builder requiredGender(Gender gender) {
+            this.requiredGender = gender;
+            return this;
+        }
+
+        public Builder refusedWorkers(Set<String> workerIds) {
+            this.refusedWorkerIds = workerIds;
+            return this;
+        }
+
+        public Builder pinnedTo(String workerId) {
+            this.pinnedWorkerId = workerId;
+            return this;
+        }
+
+        public Builder unassignedPenalty(long penalty) {
+            this.unassignedPenalty = penalty;
+            return this;
+        }
+
+        public Task build() {
+            return new Task(this);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.careroute.solver.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.careroute.solver.domain.MealBatch;
+import io.careroute.solver.domain.Task;
+import io.careroute.solver.domain.TimeWindow;
+import io.careroute.solver.domain.TravelTimes;
+import io.careroute.solver.domain.Worker;
+
+/**
+ * Computes the schedule of one task from the one before it: the single definition of "what happens when"
+ * that the shadow-variable listener, the plan output and the explanations all share.
+ *
+ * <p><b>Trips are implicit.</b> The solver only orders tasks; a kitchen stop is inserted before a delivery
+ * when the worker is not already carrying that batch, when the boxes would not fit, or when the food would
+ * arrive later than the still-hot limit on the current trip. This greedy split makes multi-trip routes,
+ * per-trip capacity and the hot-food clock come out of the ordering alone, without extra planning variables.
+ */
+public final class RouteScheduler {
+
+    private RouteScheduler() {
+    }
+
+    /**
+     * @param previous the task before {@code task} on the same route, or null if it is the first
+     * @param before   the schedule of {@code previous} (null if it is the first)
+     * @param last     {@code task} ends the route (then the return leg is filled in)
+     */
+    public static ScheduledStop schedule(Worker worker, Task previous, ScheduledStop before, Task task, boolean last,
+            TravelTimes travel) {
+        int fromPlace = previous == null ? worker.getStartPlace() : previous.getPlace();
+        int readyAt = before == null ? worker.shiftStart() : before.end();
+
+        boolean viaKitchen = false;
+        int kitchenArrival = -1;
+        int kitchenDeparture = -1;
+        int travelSeconds;
+        int travelMetres;
+        int arrival;
+        int tripDeparture = -1;
+        int tripLoad = 0;
+
+        if (task.isDelivery()) {
+            MealBatch batch = task.getBatch();
+            int directSeconds = travel.seconds(worker.getMode(), fromPlace, task.getPlace());
+            boolean continuesTrip = before != null && previous != null && previous.isDelivery() && previous.getBatch() == batch
+                    && before.tripLoad() + task.getBoxes() <= worker.getCapacityBoxes()
+                    && readyAt + directSeconds - before.tripDeparture() <= batch.kitchen().maxSecondsFromKitchen();
+            if (continuesTrip) {
+                travelSeconds = directSeconds;
+                travelMetres = travel.metres(worker.getMode(), fromPlace, task.getPlace());
+                arrival = readyAt + directSeconds;
+                tripDeparture = before.tripDeparture();
+                tripLoad = before.tripLoad() + task.getBoxes();
+            } else {
+                viaKitchen = true;
+                int kitchenPlace = batch.kitchen().place();
+                int toKitchen = travel.seconds(worker.getMode(), fromPlace, kitchenPlace);
+                int toDoor = travel.seconds(worker.getMode(), kitchenPlace, task.getPlace());
+                kitchenArrival = readyAt + toKitchen;
+                kitchenDeparture = Math.max(kitchenArrival, batch.readySeconds()) + batch.kitchen().loadingSeconds();
+                travelSeconds = toKitchen + toDoor;
+                travelMetres = travel.metres(worker.getMode(), fromPlace, kitchenPlace)
+                        + travel.metres(worker.getMode(), kitchenPlace, task.getPlace());
+                arrival = kitchenDeparture + toDoor;
+                tripDeparture = kitchenDeparture;
+                tripLoad = task.getBoxes();
+            }
+        } else {
+            travelSeconds = travel.seconds(worker.getMode(), fromPlace, task.getPlace());
+            travelMetres = travel.metres(worker.getMode(), fromPlace, task.getPlace());
+            arrival = readyAt + travelSeconds;
+        }
+
+        ServiceSlot slot = ServiceSlot.earliest(arrival, task.getServiceSeconds(), task.getWindows(), worker.getShifts());
+        int end = slot.start() + task.getServiceSeconds();
+
+        int returnSeconds = 0;
+        int returnMetres = 0;
+        int routeEnd = -1;
+        if (last) {
+            returnSeconds = travel.seconds(worker.getMode(), task.getPlace(), worker.getEndPlace());
+            returnMetres = travel.metres(worker.getMode(), task.getPlace(), worker.getEndPlace());
+            routeEnd = end + returnSeconds;
+        }
+        return new ScheduledStop(viaKitchen, kitchenArrival, kitchenDeparture, travelSeconds, travelMetres,
+                arrival, slot.start(), end, slot.lateSeconds(), slot.outsideShiftSeconds(),
+                tripDeparture, tripLoad, returnSeconds, returnMetres, routeEnd);
+    }
+
+    /** Schedules a whole route in order, without touching the tasks' shadow variables. */
+    public static List<ScheduledStop> simulate(Worker worker, List<Task> route, TravelTimes travel) {
+        List<ScheduledStop> stops = new ArrayList<>(route.size());
+        Task previous = null;
+        ScheduledStop before = null;
+        for (int i = 0; i < route.size(); i++) {
+            Task task = route.get(i);
+            before = schedule(worker, previous, before, task, i == route.size() - 1, travel);
+            stops.add(before);
+            previous = task;
+        }
+        return stops;
+    }
+
+    /** When service can start: the earliest second inside a window whose whole service fits in a shift. */
+    record ServiceSlot(int start, int lateSeconds, int outsideShiftSeconds) {
+
+        static ServiceSlot earliest(int arrival, int serviceSeconds, List<TimeWindow> windows, List<TimeWindow> shifts) {
+            int best = Integer.MAX_VALUE;
+            for (TimeWindow window : windows) {
+                for (TimeWindow shift : shifts) {
+                    int start = Math.max(arrival, Math.max(window.startSeconds(), shift.startSeconds()));
+                    if (start <= window.endSeconds() && start + serviceSeconds <= shift.endSeconds() && start < best) {
+                        best = start;
+                    }
+                }
+            }
+            if (best != Integer.MAX_VALUE) {
+                return new ServiceSlot(best, 0, 0);
+            }
+            // No feasible slot: serve as early as the windows allow and report how far it breaks them.
+            int start = arrival;
+            int late = arrival - windows.get(windows.size() - 1).endSeconds();
+            for (TimeWindow window : windows) {
+                if (arrival <= window.endSeconds()) {
+                    start = Math.max(arrival, window.startSeconds());
+                    late = 0;
+                    break;
+                }
+            }
+            return new ServiceSlot(start, Math.max(0, late), outsideShifts(start, start + serviceSeconds, shifts));
+        }
+
+        private static int outsideShifts(int from, int to, List<TimeWindow> shifts) {
+            int inside = 0;
+            for (TimeWindow shift : shifts) {
+                inside += Math.max(0, Math.min(to, shift.endSeconds()) - Math.max(from, shift.startSeconds()));
+            }
+            int outside = (to - from) - inside;
+            // A zero-length service outside every shift still counts as one second out of shift.
+            if (to == from && shifts.stream().noneMatch(s -> s.contains(from))) {
+                return 1;
+            }
+            return outside;
+        }
+    }
+}
