@@ -30,14 +30,18 @@ public final class PlaceSet {
         this.search = search;
     }
 
-    static PlaceSet snap(RoadNetwork network, TravelProfile profile, List<GeoPoint> points) {
+    /**
+     * @param maxSnapMetres a point farther than this from every usable road is left off the network: it is reported
+     *                      as not found rather than routed from a road it is not on
+     */
+    static PlaceSet snap(RoadNetwork network, TravelProfile profile, List<GeoPoint> points, double maxSnapMetres) {
         LocationIndex index = network.hopper().getLocationIndex();
         List<com.graphhopper.storage.index.Snap> ghSnaps = new ArrayList<>();
         List<com.graphhopper.storage.index.Snap> valid = new ArrayList<>();
         for (GeoPoint point : points) {
             var snap = index.findClosest(point.lat(), point.lon(), network.snapFilter(profile));
             ghSnaps.add(snap);
-            if (snap.isValid()) {
+            if (snap.isValid() && snap.getQueryDistance() <= maxSnapMetres) {
                 valid.add(snap);
             }
         }
@@ -50,7 +54,7 @@ public final class PlaceSet {
             if (snap.isValid()) {
                 var position = snap.getSnappedPoint();
                 snaps.add(new Snap(points.get(i), new GeoPoint(position.lat, position.lon), snap.getQueryDistance()));
-                nodes[i] = snap.getClosestNode();
+                nodes[i] = snap.getQueryDistance() <= maxSnapMetres ? snap.getClosestNode() : -1;
             } else {
                 snaps.add(new Snap(points.get(i), null, Double.POSITIVE_INFINITY));
                 nodes[i] = -1;
@@ -67,6 +71,11 @@ public final class PlaceSet {
     /** One snap per input point, in input order. */
     public List<Snap> snaps() {
         return snaps;
+    }
+
+    /** The place joined the network within the snap limit, so it is routed. */
+    public boolean onNetwork(int place) {
+        return nodes[place] >= 0;
     }
 
     public int size() {

@@ -173,9 +173,14 @@ public final class RoadNetwork implements AutoCloseable {
         }
     }
 
-    /** Joins each point to the road network of one profile. */
+    /** Joins each point to the road network of one profile, however far the nearest road is. */
     public PlaceSet place(TravelProfile profile, List<GeoPoint> points) {
-        return PlaceSet.snap(this, profile, points);
+        return PlaceSet.snap(this, profile, points, Double.POSITIVE_INFINITY);
+    }
+
+    /** Joins each point to the road network of one profile; points beyond {@code maxSnapMetres} stay off it. */
+    public PlaceSet place(TravelProfile profile, List<GeoPoint> points, double maxSnapMetres) {
+        return PlaceSet.snap(this, profile, points, maxSnapMetres);
     }
 
     /**

@@ -129,5 +129,14 @@ class RoadNetworkTest {
         PlaceSet places = network.place(TravelProfile.CAR, List.of(MUSEUM, pudongAirport));
         // It still snaps to the nearest road of the extract, but 30+ km away: callers refuse such a snap.
         assertThat(places.snaps().get(1).distanceMetres()).isGreaterThan(30_000);
+
+        PlaceSet limited = network.place(TravelProfile.CAR, List.of(MUSEUM, pudongAirport), 300);
+        assertThat(limited.onNetwork(0)).isTrue();
+        assertThat(limited.onNetwork(1)).isFalse();
+        TravelMatrix matrix = limited.matrix();
+        assertThat(matrix.seconds(0, 1)).isEqualTo(TravelMatrix.UNREACHABLE);
+        assertThat(matrix.seconds(1, 0)).isEqualTo(TravelMatrix.UNREACHABLE);
+        assertThat(matrix.unreachablePairs()).hasSize(2);
+        assertThat(limited.path(0, 1)).isEmpty();
     }
 }

@@ -14,8 +14,9 @@ import io.careroute.solver.domain.Worker;
  * that the shadow-variable listener, the plan output and the explanations all share.
  *
  * <p><b>Trips are implicit.</b> The solver only orders tasks; a kitchen stop is inserted before a delivery
- * when the worker is not already carrying that batch, when the boxes would not fit, or when the food would
- * arrive later than the still-hot limit on the current trip. This greedy split makes multi-trip routes,
+ * when the worker is not already carrying that batch, when the boxes would not fit, or when the meal would be
+ * handed over later than the still-hot limit on the current trip. A trip leaves the kitchen as late as its first
+ * hand-over allows, so meals wait in the kitchen, not at a door. This greedy split makes multi-trip routes,
  * per-trip capacity and the hot-food clock come out of the ordering alone, without extra planning variables.
  */
 public final class RouteScheduler {
@@ -39,19 +40,27 @@ public final class RouteScheduler {
         int travelSeconds;
         int travelMetres;
         int arrival;
+        ServiceSlot slot;
         int tripDeparture = -1;
         int tripLoad = 0;
 
         if (task.isDelivery()) {
             MealBatch batch = task.getBatch();
+            int hotLimit = batch.kitchen().maxSecondsFromKitchen();
             int directSeconds = travel.seconds(worker.getMode(), fromPlace, task.getPlace());
-            boolean continuesTrip = before != null && previous != null && previous.isDelivery() && previous.getBatch() == batch
-                    && before.tripLoad() + task.getBoxes() <= worker.getCapacityBoxes()
-                    && readyAt + directSeconds - before.tripDeparture() <= batch.kitchen().maxSecondsFromKitchen();
-            if (continuesTrip) {
+            ServiceSlot direct = null;
+            if (before != null && previous != null && previous.isDelivery() && previous.getBatch() == batch
+                    && before.tripLoad() + task.getBoxes() <= worker.getCapacityBoxes()) {
+                direct = slot(readyAt + directSeconds, task, worker);
+                if (direct.start() - before.tripDeparture() > hotLimit) {
+                    direct = null;   // the meal would go cold: better fetch a fresh one
+                }
+            }
+            if (direct != null) {
                 travelSeconds = directSeconds;
                 travelMetres = travel.metres(worker.getMode(), fromPlace, task.getPlace());
                 arrival = readyAt + directSeconds;
+                slot = direct;
                 tripDeparture = before.tripDeparture();
                 tripLoad = before.tripLoad() + task.getBoxes();
             } else {
@@ -60,7 +69,10 @@ public final class RouteScheduler {
                 int toKitchen = travel.seconds(worker.getMode(), fromPlace, kitchenPlace);
                 int toDoor = travel.seconds(worker.getMode(), kitchenPlace, task.getPlace());
                 kitchenArrival = readyAt + toKitchen;
-                kitchenDeparture = Math.max(kitchenArrival, batch.readySeconds()) + batch.kitchen().loadingSeconds();
+                int earliestDeparture = Math.max(kitchenArrival, batch.readySeconds()) + batch.kitchen().loadingSeconds();
+                slot = slot(earliestDeparture + toDoor, task, worker);
+                // Wait at the kitchen rather than at the door: leaving later keeps the meal hot and changes no later time.
+                kitchenDeparture = Math.max(earliestDeparture, slot.start() - toDoor);
                 travelSeconds = toKitchen + toDoor;
                 travelMetres = travel.metres(worker.getMode(), fromPlace, kitchenPlace)
                         + travel.metres(worker.getMode(), kitchenPlace, task.getPlace());
@@ -72,9 +84,8 @@ public final class RouteScheduler {
             travelSeconds = travel.seconds(worker.getMode(), fromPlace, task.getPlace());
             travelMetres = travel.metres(worker.getMode(), fromPlace, task.getPlace());
             arrival = readyAt + travelSeconds;
+            slot = slot(arrival, task, worker);
         }
-
-        ServiceSlot slot = ServiceSlot.earliest(arrival, task.getServiceSeconds(), task.getWindows(), worker.getShifts());
         int end = slot.start() + task.getServiceSeconds();
 
         int returnSeconds = 0;
@@ -88,6 +99,10 @@ public final class RouteScheduler {
         return new ScheduledStop(viaKitchen, kitchenArrival, kitchenDeparture, travelSeconds, travelMetres,
                 arrival, slot.start(), end, slot.lateSeconds(), slot.outsideShiftSeconds(),
                 tripDeparture, tripLoad, returnSeconds, returnMetres, routeEnd);
+    }
+
+    private static ServiceSlot slot(int arrival, Task task, Worker worker) {
+        return ServiceSlot.earliest(arrival, task.getServiceSeconds(), task.getWindows(), worker.getShifts());
     }
 
     /** Schedules a whole route in order, without touching the tasks' shadow variables. */

@@ -40,9 +40,9 @@ public record ScheduledStop(
         int returnTravelMetres,
         int routeEnd) {
 
-    /** Time from leaving the kitchen to arriving at the door (the "still hot" clock), or 0 for a visit. */
+    /** Time from leaving the kitchen to handing the meal over (the "still hot" clock), or 0 for a visit. */
     public int secondsFromKitchen() {
-        return tripDeparture < 0 ? 0 : arrival - tripDeparture;
+        return tripDeparture < 0 ? 0 : start - tripDeparture;
     }
 
     public int waitingSeconds() {

@@ -39,10 +39,12 @@ class RouteSchedulerTest {
 
         assertThat(stop.viaKitchen()).isTrue();
         assertThat(stop.kitchenArrival()).isEqualTo(H10);
-        // Lunch is ready at 10:45, loading takes 5 min.
-        assertThat(stop.kitchenDeparture()).isEqualTo(LUNCH.readySeconds() + 300);
-        assertThat(stop.arrival()).isEqualTo(LUNCH.readySeconds() + 300 + 300);
-        assertThat(stop.start()).isEqualTo(H11);          // waits for the window
+        // Lunch is ready at 10:45 and loading takes 5 min, but the door opens at 11:00 (5 min away):
+        // the carrier waits at the kitchen, not at the door, so the meal leaves at 10:55.
+        assertThat(stop.kitchenDeparture()).isEqualTo(H11 - 300);
+        assertThat(stop.arrival()).isEqualTo(H11);
+        assertThat(stop.start()).isEqualTo(H11);
+        assertThat(stop.secondsFromKitchen()).isEqualTo(300);
         assertThat(stop.end()).isEqualTo(H11 + 120);
         assertThat(stop.routeEnd()).isEqualTo(H11 + 120 + 300);
         assertThat(stop.tripLoad()).isEqualTo(1);
@@ -60,8 +62,9 @@ class RouteSchedulerTest {
 
         assertThat(stops).extracting(ScheduledStop::viaKitchen).containsExactly(true, false, true);
         assertThat(stops).extracting(ScheduledStop::tripLoad).containsExactly(2, 3, 1);
-        // O3 reloads: O2 ends 11:02+300s+120s, then 3000 m back to the kitchen, 6000 m out.
+        // O3 reloads: after O2, 3000 m back to the kitchen, 5 min loading, 6000 m out.
         int o2End = stops.get(1).end();
+        assertThat(stops.get(1).end()).isEqualTo(H11 + 120 + 300 + 120);
         assertThat(stops.get(2).kitchenArrival()).isEqualTo(o2End + 600);
         assertThat(stops.get(2).arrival()).isEqualTo(o2End + 600 + 300 + 1200);
     }
@@ -78,6 +81,20 @@ class RouteSchedulerTest {
 
         assertThat(stops.get(1).viaKitchen()).isTrue();
         assertThat(stops.get(1).secondsFromKitchen()).isEqualTo(6000);  // still too far: the hot-food rule will say so
+    }
+
+    @Test
+    void theHotFoodClockRunsUntilHandOverNotArrival() {
+        Worker w = carrier("W1").capacityBoxes(10).build();
+        Task early = delivery("O1", 1).window(H11, H12).build();
+        // Same trip: arriving at 11:07 but the window opens at 11:50, 55 min after leaving: reload instead.
+        Task late = delivery("O2", 2).window(H12 - 600, H12 + 1800).build();
+
+        List<ScheduledStop> stops = RouteScheduler.simulate(w, List.of(early, late), street);
+
+        assertThat(stops.get(1).viaKitchen()).isTrue();
+        assertThat(stops.get(1).start()).isEqualTo(H12 - 600);
+        assertThat(stops.get(1).secondsFromKitchen()).isEqualTo(600);
     }
 
     @Test

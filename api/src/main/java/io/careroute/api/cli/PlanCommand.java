@@ -1,0 +1,139 @@
+package io.careroute.api.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careroute.api.planning.AssembledProblem;
+import io.careroute.api.planning.CarePlanner;
+import io.careroute.api.planning.DemoProblem;
+import io.careroute.api.planning.NetworkSource;
+import io.careroute.api.planning.ProblemAssembler;
+import io.careroute.api.planning.RouteGeoJson;
+import io.careroute.data.demo.DemoStreetGenerator;
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.plan.PlanDocument;
+import io.careroute.data.plan.PlanTextReport;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.InvalidInputException;
+import io.careroute.data.problem.ProblemDocument;
+import io.careroute.data.problem.ProblemJson;
+import io.careroute.routing.network.RoadNetwork;
+import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.solve.SolverSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Plans a day: assigns and orders every meal delivery and home visit, prints the plan and writes "
+                + "plan.json and routes.geojson.", "规划一天的送餐与上门服务，输出方案。"})
+class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROBLEM", description = "problem.json to plan")
+    Path problemFile;
+
+    @Option(names = "--demo", description = "plan the bundled demo street (Shanghai, People's Square)")
+    boolean demo;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/demo for --demo, else out/plan)")
+    Path out;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "20",
+            description = "solver time limit in seconds (default: ${DEFAULT-VALUE}); it stops earlier once the plan stops improving")
+    long seconds;
+
+    @Option(names = "--seed", defaultValue = "" + DemoStreetGenerator.DEFAULT_SEED, description = "demo generator seed")
+    long seed;
+
+    @Option(names = "--date", description = "demo plan date (default: tomorrow in Asia/Shanghai)")
+    LocalDate date;
+
+    @Option(names = "--osm", paramLabel = "FILE", description = "OSM extract covering the problem (default: the bundled demo extract)")
+    Path osm;
+
+    @Option(names = "--graph-cache", paramLabel = "DIR", description = "where imported road graphs are cached")
+    Path graphCache;
+
+    @Option(names = "--max-snap-metres", defaultValue = "300",
+            description = "refuse places farther than this from a usable road (default: ${DEFAULT-VALUE})")
+    double maxSnapMetres;
+
+    @Option(names = "--lang", defaultValue = "zh", description = "zh (default) or en")
+    String language;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Messages messages() {
+        return Messages.forLanguage(language);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (demo == (problemFile != null)) {
+            throw new IllegalArgumentException("give either --demo or a PROBLEM file, not both or neither");
+        }
+        if (seconds < 1) {
+            throw new IllegalArgumentException("--seconds must be at least 1");
+        }
+        Messages messages = messages();
+        Path outDir = out != null ? out : Path.of(demo ? "out/demo" : "out/plan");
+        try (RoadNetwork network = NetworkSource.open(osm, graphCache != null ? graphCache : NetworkSource.defaultGraphCache())) {
+            ProblemDocument problem = demo ? DemoProblem.generate(network, seed, planDate()) : read(problemFile, messages);
+            long started = System.nanoTime();
+            AssembledProblem assembled = new ProblemAssembler(network, maxSnapMetres).assemble(problem, messages);
+            CarePlanner planner = new CarePlanner();
+            CarePlan solved = planner.solve(assembled, new SolverSettings(Duration.ofSeconds(seconds),
+                    Duration.ofSeconds(Math.max(3, seconds / 4)), 0), best -> { });
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            PlanDocument plan = planner.document(assembled, solved, messages);
+
+            Files.createDirectories(outDir);
+            ObjectMapper json = ProblemJson.mapper();
+            if (demo) {
+                Files.write(outDir.resolve("problem.json"), ProblemJson.write(problem));
+            }
+            json.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("plan.json").toFile(), plan);
+            json.writeValue(outDir.resolve("routes.geojson").toFile(), RouteGeoJson.of(assembled, solved));
+
+            stdout.print(PlanTextReport.render(plan, problem.date().toString(), messages));
+            stdout.println();
+            stdout.println((messages.isEnglish() ? "Solved in " : "求解用时 ") + CarePlanner.describe(took)
+                    + (messages.isEnglish() ? "; written: " : "；已写出：")
+                    + List.of(outDir.resolve("plan.json"), outDir.resolve("routes.geojson")));
+            stdout.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private LocalDate planDate() {
+        return date != null ? date : LocalDate.now(Clock.system(ZoneId.of("Asia/Shanghai"))).plusDays(1);
+    }
+
+    private static ProblemDocument read(Path file, Messages messages) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(List.of(new InputError(file.toString(), messages.isEnglish()
+                    ? "no such file" : "文件不存在")));
+        }
+        if (!name.endsWith(".json")) {
+            throw new InvalidInputException(List.of(new InputError(file.toString(), messages.isEnglish()
+                    ? "only problem.json files are read so far (.xlsx and .csv come with the kitchen import)"
+                    : "目前只支持 problem.json（Excel/CSV 导入将随助餐导入功能提供）")));
+        }
+        try (var in = Files.newInputStream(file)) {
+            return ProblemJson.read(in, messages);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.careroute.api.planning;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.problem.CarePlanFactory;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.InvalidInputException;
+import io.careroute.data.problem.PlaceCatalogue;
+import io.careroute.data.problem.ProblemDocument;
+import io.careroute.data.problem.ProblemValidator;
+import io.careroute.data.problem.WorkerDoc;
+import io.careroute.routing.coordinates.CoordinateSystem;
+import io.careroute.routing.matrix.TravelMatrix;
+import io.careroute.routing.network.GeoPoint;
+import io.careroute.routing.network.PlaceSet;
+import io.careroute.routing.network.RoadNetwork;
+import io.careroute.routing.network.Snap;
+import io.careroute.solver.domain.TravelMode;
+
+/**
+ * Validates a problem, joins its places to the road network and computes the travel matrices of the modes its
+ * workers use. A place farther than the snap limit from every road its workers could use is refused, named by
+ * its field; nothing is moved onto the road silently.
+ */
+public final class ProblemAssembler {
+
+    private final RoadNetwork network;
+    private final double maxSnapMetres;
+
+    public ProblemAssembler(RoadNetwork network, double maxSnapMetres) {
+        this.network = network;
+        this.maxSnapMetres = maxSnapMetres;
+    }
+
+    public AssembledProblem assemble(ProblemDocument problem, Messages messages) {
+        ProblemValidator.validate(problem, messages);
+        PlaceCatalogue places = PlaceCatalogue.of(problem);
+        CoordinateSystem system = CoordinateSystem.valueOf(problem.coordinateSystemOrDefault().name());
+        List<GeoPoint> points = new ArrayList<>();
+        for (PlaceCatalogue.Place place : places.places()) {
+            points.add(system.toWgs84(place.location().lat(), place.location().lon()));
+        }
+        Set<TravelMode> modes = EnumSet.noneOf(TravelMode.class);
+        problem.workersOrEmpty().stream().map(WorkerDoc::mode).forEach(modes::add);
+
+        Map<TravelMode, PlaceSet> placeSets = new EnumMap<>(TravelMode.class);
+        for (TravelMode mode : modes) {
+            placeSets.put(mode, network.place(TravelModes.profile(mode), points, maxSnapMetres));
+        }
+        List<InputError> errors = offNetwork(places, placeSets, problem, messages);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Map<TravelMode, TravelMatrix> matrices = new EnumMap<>(TravelMode.class);
+        placeSets.forEach((mode, set) -> matrices.put(mode, set.matrix()));
+        for (TravelMode mode : TravelMode.values()) {
+            // Modes nobody uses get an empty matrix so a lookup can never silently read another mode's times.
+            matrices.computeIfAbsent(mode, m -> new TravelMatrix(0, new int[0], new int[0]));
+        }
+        return new AssembledProblem(problem, places, placeSets,
+                CarePlanFactory.create(problem, places, new MatrixTravelTimes(matrices)));
+    }
+
+    /** Places that no used mode can reach within the snap limit. */
+    private List<InputError> offNetwork(PlaceCatalogue places, Map<TravelMode, PlaceSet> placeSets, ProblemDocument problem,
+                                        Messages messages) {
+        List<InputError> errors = new ArrayList<>();
+        for (int i = 0; i < places.size(); i++) {
+            final int place = i;
+            if (placeSets.values().stream().anyMatch(set -> set.onNetwork(place))) {
+                continue;
+            }
+            Map.Entry<TravelMode, PlaceSet> nearest = placeSets.entrySet().stream()
+                    .min((a, b) -> Double.compare(a.getValue().snaps().get(place).distanceMetres(),
+                            b.getValue().snaps().get(place).distanceMetres()))
+                    .orElseThrow();
+            Snap snap = nearest.getValue().snaps().get(place);
+            String mode = messages.get("mode." + nearest.getKey().name());
+            String field = places.place(place).field();
+            if (snap.found()) {
+                errors.add(new InputError(field, messages.get("error.offNetwork", Math.round(snap.distanceMetres()),
+                        Math.round(maxSnapMetres), problem.coordinateSystemOrDefault(), mode)));
+            } else {
+                errors.add(new InputError(field, messages.get("error.noRoad", problem.coordinateSystemOrDefault(), mode)));
+            }
+        }
+        return errors;
+    }
+}

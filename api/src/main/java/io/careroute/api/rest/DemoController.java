@@ -1,0 +1,67 @@
+package io.careroute.api.rest;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import io.careroute.api.planning.DemoProblem;
+import io.careroute.api.planning.ProblemAssembler;
+import io.careroute.data.demo.DemoStreetGenerator;
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.problem.ProblemDocument;
+import io.careroute.routing.network.RoadNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The demo street: its problem document, and (with careroute.demo=true) a job solving it from start-up. */
+@RestController
+@RequestMapping("/api/v1/demo")
+class DemoController {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoController.class);
+
+    private final RoadNetwork network;
+    private final ProblemAssembler assembler;
+    private final PlanJobs jobs;
+    private final CareRouteProperties properties;
+    private volatile String demoJobId;
+
+    DemoController(RoadNetwork network, ProblemAssembler assembler, PlanJobs jobs, CareRouteProperties properties) {
+        this.network = network;
+        this.assembler = assembler;
+        this.jobs = jobs;
+        this.properties = properties;
+    }
+
+    record DemoJob(String id, String href) {
+    }
+
+    @GetMapping("/problem")
+    ProblemDocument problem() {
+        return DemoProblem.generate(network, DemoStreetGenerator.DEFAULT_SEED, tomorrow());
+    }
+
+    @GetMapping("/job")
+    DemoJob job() {
+        if (demoJobId == null) {
+            throw new JobNotFoundException("demo");
+        }
+        return new DemoJob(demoJobId, "/api/v1/plans/" + demoJobId);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void solveDemoAtStartUp() {
+        if (properties.demo()) {
+            demoJobId = jobs.submit(assembler.assemble(problem(), Messages.chinese()), Messages.chinese()).id;
+            log.info("Demo street submitted as plan job {} (GET /api/v1/plans/{})", demoJobId, demoJobId);
+        }
+    }
+
+    private static LocalDate tomorrow() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+    }
+}

@@ -1,0 +1,188 @@
+package io.careroute.data.demo;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import io.careroute.data.problem.CoordinateSystemName;
+import io.careroute.data.problem.DeliveryDoc;
+import io.careroute.data.problem.ElderDoc;
+import io.careroute.data.problem.KitchenDoc;
+import io.careroute.data.problem.LocationDoc;
+import io.careroute.data.problem.PriorityClass;
+import io.careroute.data.problem.ProblemDocument;
+import io.careroute.data.problem.VisitDoc;
+import io.careroute.data.problem.VisitType;
+import io.careroute.data.problem.WindowDoc;
+import io.careroute.data.problem.WorkerDoc;
+import io.careroute.data.problem.WorkerRole;
+import io.careroute.solver.domain.TravelMode;
+
+/**
+ * A seeded, reproducible day for one street (街道): a central kitchen with a lunch batch, elders with meal orders,
+ * carriers on foot and by e-bike, care workers with skills and split shifts, and home visits of several types.
+ * Homes are placed 5-30 m off real road nodes (a doorway off the street), so every one can be snapped.
+ * Names, phones and addresses are invented; they exist so that masking can be tested.
+ */
+public final class DemoStreetGenerator {
+
+    /** The bundled extract and its attribution (ODbL) live beside this class. */
+    public static final String DEMO_EXTRACT = "io/careroute/data/demo/cn-shanghai-huangpu-peoples-square.osm.pbf";
+    public static final long DEFAULT_SEED = 20261124L;
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "朱", "胡"};
+    private static final String[] GIVEN = {"秀英", "桂英", "玉兰", "凤英", "建国", "国华", "德明", "淑珍", "志强", "美华", "金宝", "阿毛"};
+    private static final String[] ROADS = {"西藏中路", "福州路", "汉口路", "九江路", "云南中路", "广西北路", "北京东路", "宁波路"};
+
+    private final SplittableRandom random;
+    private final LocalDate date;
+    private final List<double[]> roadPoints;
+
+    /**
+     * @param roadPoints WGS-84 [lat, lon] of road nodes that every travel mode can use, in a stable order
+     */
+    public DemoStreetGenerator(long seed, LocalDate date, List<double[]> roadPoints) {
+        if (roadPoints.size() < 10) {
+            throw new IllegalArgumentException("need road points to place homes on, got " + roadPoints.size());
+        }
+        this.random = new SplittableRandom(seed);
+        this.date = date;
+        this.roadPoints = roadPoints;
+    }
+
+    public ProblemDocument generate(DemoSize size) {
+        LocationDoc kitchenPlace = central(0.0);
+        LocationDoc serviceCentre = central(0.35);
+        KitchenDoc kitchen = new KitchenDoc("K1", kitchenPlace, 5, 45,
+                List.of(new KitchenDoc.BatchDoc("K1-LUNCH", at(10, 45), null)));
+
+        List<ElderDoc> elders = new ArrayList<>();
+        for (int i = 1; i <= size.elders(); i++) {
+            elders.add(elder(String.format("E%02d", i)));
+        }
+        List<DeliveryDoc> deliveries = new ArrayList<>();
+        int boxes = 0;
+        for (int i = 0; i < size.elders(); i++) {
+            int count = random.nextInt(10) == 0 ? 2 : 1;
+            boxes += count;
+            int startMinute = 11 * 60 + 15 * random.nextInt(3);     // 11:00, 11:15 or 11:30
+            deliveries.add(new DeliveryDoc(String.format("O%02d", i + 1), elders.get(i).id(), "K1", "K1-LUNCH", count,
+                    List.of(window(startMinute, startMinute + 60)), 2));
+        }
+        kitchen = new KitchenDoc(kitchen.id(), kitchen.location(), kitchen.loadingMinutes(), kitchen.maxMinutesFromKitchen(),
+                List.of(new KitchenDoc.BatchDoc("K1-LUNCH", at(10, 45), boxes)));
+
+        List<WorkerDoc> workers = new ArrayList<>();
+        for (int i = 1; i <= size.carriers(); i++) {
+            boolean ebike = i <= Math.round(size.carriers() * 0.625);
+            boolean volunteer = !ebike;
+            LocationDoc home = volunteer ? nearRoad(roadPoints.get(random.nextInt(roadPoints.size())), 0, 0) : kitchenPlace;
+            workers.add(new WorkerDoc(String.format("W%02d", i), volunteer ? WorkerRole.VOLUNTEER : WorkerRole.PROPERTY_STAFF,
+                    ebike ? TravelMode.EBIKE : TravelMode.FOOT, random.nextBoolean() ? "F" : "M", home, home,
+                    List.of(window(10 * 60 + 15, 13 * 60 + 15)), ebike ? 12 : 6, List.of(),
+                    volunteer ? 0.0 : 28.0, volunteer ? 3.0 : null, volunteer ? 2.0 : null));
+        }
+        String[][] skillSets = {{"BATHING", "CLEANING"}, {"BATHING"}, {"CLEANING", "REPAIR"}, {"MEDICAL_ESCORT"},
+                {"MEDICAL_ESCORT", "CLEANING"}, {"REPAIR"}};
+        for (int i = 1; i <= size.careWorkers(); i++) {
+            String[] skills = skillSets[(i - 1) % skillSets.length];
+            List<WorkerDoc.SkillDoc> skillDocs = new ArrayList<>();
+            for (String skill : skills) {
+                // One bathing certificate has lapsed the month before: that worker may no longer bathe elders.
+                LocalDate expires = skill.equals("BATHING") && i == 2 ? date.minusMonths(1) : date.plusYears(1);
+                skillDocs.add(new WorkerDoc.SkillDoc(skill, expires));
+            }
+            workers.add(new WorkerDoc(String.format("C%02d", i), WorkerRole.CARE_WORKER,
+                    i % 3 == 0 ? TravelMode.EBIKE : TravelMode.FOOT, i <= 4 ? "F" : "M", serviceCentre, serviceCentre,
+                    List.of(window(8 * 60, 12 * 60), window(13 * 60, 17 * 60)), 0, skillDocs, 35.0, null, null));
+        }
+
+        List<VisitDoc> visits = new ArrayList<>();
+        VisitType[] types = {VisitType.CHECK_IN, VisitType.CLEANING, VisitType.BATHING, VisitType.MEDICAL_ESCORT,
+                VisitType.ERRAND, VisitType.REPAIR, VisitType.CHECK_IN, VisitType.CLEANING, VisitType.EMERGENCY};
+        for (int i = 1; i <= size.visits(); i++) {
+            VisitType type = types[(i - 1) % types.length];
+            ElderDoc elder = elders.get(random.nextInt(elders.size()));
+            visits.add(visit(String.format("V%02d", i), elder, type));
+        }
+        return new ProblemDocument(date, SHANGHAI.getId(), CoordinateSystemName.WGS84, List.of(kitchen), elders,
+                workers, deliveries, visits);
+    }
+
+    private VisitDoc visit(String id, ElderDoc elder, VisitType type) {
+        int duration = switch (type) {
+            case CHECK_IN, EMERGENCY -> 30;
+            case CLEANING -> 60;
+            case BATHING -> 90;
+            case MEDICAL_ESCORT -> 120;
+            case ERRAND, REPAIR -> 45;
+        };
+        List<String> skills = switch (type) {
+            case CLEANING -> List.of("CLEANING");
+            case BATHING -> List.of("BATHING");
+            case MEDICAL_ESCORT -> List.of("MEDICAL_ESCORT");
+            case REPAIR -> List.of("REPAIR");
+            default -> List.of();
+        };
+        List<WindowDoc> windows = switch (random.nextInt(3)) {
+            case 0 -> List.of(window(8 * 60 + 30, 11 * 60 + 30));
+            case 1 -> List.of(window(13 * 60 + 30, 16 * 60 + 30));
+            default -> List.of(window(9 * 60, 11 * 60), window(14 * 60, 16 * 60));
+        };
+        boolean urgent = type == VisitType.EMERGENCY;
+        return new VisitDoc(id, elder.id(), type, skills, duration, windows, urgent ? 5 : 1 + random.nextInt(4), urgent, 1, null);
+    }
+
+    private ElderDoc elder(String id) {
+        PriorityClass priority = pick(new PriorityClass[] {PriorityClass.DISABLED, PriorityClass.VERY_OLD, PriorityClass.VERY_OLD,
+                PriorityClass.ALONE, PriorityClass.ALONE, PriorityClass.EMPTY_NEST, PriorityClass.HARDSHIP,
+                PriorityClass.REGULAR, PriorityClass.REGULAR, PriorityClass.VERY_OLD});
+        String name = pick(SURNAMES) + pick(GIVEN);
+        String phone = "13" + (5 + random.nextInt(5)) + String.format("%08d", random.nextInt(100_000_000));
+        String address = "黄浦区" + pick(ROADS) + (1 + random.nextInt(400)) + "弄" + (1 + random.nextInt(30)) + "号";
+        // Personal care for most women is asked to be given by women.
+        String gender = random.nextInt(3) == 0 ? "F" : null;
+        return new ElderDoc(id, nearRoad(roadPoints.get(random.nextInt(roadPoints.size())), 5, 30), name, phone, address,
+                priority, gender, List.of(), List.of());
+    }
+
+    /** The road point at a given fraction of the way from the network's centre to its edge (0 = centre). */
+    private LocationDoc central(double fraction) {
+        double lat = roadPoints.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+        double lon = roadPoints.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        List<double[]> byDistance = roadPoints.stream()
+                .sorted(Comparator.comparingDouble(p -> Math.hypot(p[0] - lat, p[1] - lon))).toList();
+        double[] chosen = byDistance.get((int) Math.min(byDistance.size() - 1, fraction * byDistance.size()));
+        return new LocationDoc(chosen[0], chosen[1]);
+    }
+
+    private LocationDoc nearRoad(double[] point, int minMetres, int maxMetres) {
+        double metres = minMetres + random.nextDouble() * (maxMetres - minMetres);
+        double bearing = random.nextDouble() * 2 * Math.PI;
+        double dLat = metres * Math.cos(bearing) / 111_320.0;
+        double dLon = metres * Math.sin(bearing) / (111_320.0 * Math.cos(Math.toRadians(point[0])));
+        return new LocationDoc(round(point[0] + dLat), round(point[1] + dLon));
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
+    }
+
+    private OffsetDateTime at(int hour, int minute) {
+        return date.atTime(LocalTime.of(hour, minute)).atZone(SHANGHAI).toOffsetDateTime();
+    }
+
+    private WindowDoc window(int startMinute, int endMinute) {
+        return new WindowDoc(at(startMinute / 60, startMinute % 60), at(endMinute / 60, endMinute % 60));
+    }
+
+    private <T> T pick(T[] options) {
+        return options[random.nextInt(options.length)];
+    }
+}

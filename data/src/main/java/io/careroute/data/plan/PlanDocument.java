@@ -1,0 +1,58 @@
+package io.careroute.data.plan;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.careroute.data.problem.CoordinateSystemName;
+import io.careroute.data.problem.LocationDoc;
+import io.careroute.data.problem.WindowDoc;
+import io.careroute.solver.domain.TaskKind;
+import io.careroute.solver.domain.TravelMode;
+
+/**
+ * {@code plan.json}: the answer (see docs/INTERFACES.md). Invariants every stop keeps: {@code start} is never
+ * before {@code arrival} nor before its window's start and, in a feasible plan, never after the window's end;
+ * {@code end = start + duration}; the next stop's {@code arrival = end + travelSecondsFromPrevious}.
+ */
+public record PlanDocument(
+        String score,
+        boolean feasible,
+        String timeZone,
+        CoordinateSystemName coordinateSystem,
+        PlanTotals totals,
+        List<WorkerRoute> workers,
+        List<TaskOutcome> tasks,
+        List<ConstraintLine> constraints) {
+
+    public enum StopKind { KITCHEN, DELIVERY, VISIT, END }
+
+    public record PlanTotals(int tasks, int assigned, int unassigned, int deliveries, int visits, int workersUsed,
+                             long travelSeconds, long travelMetres, long waitingSeconds) {
+    }
+
+    public record WorkerRoute(String id, TravelMode mode, int capacity, WindowDoc shift, List<WindowDoc> shifts,
+                              List<Stop> stops, RouteTotals totals) {
+    }
+
+    public record RouteTotals(int tasks, int trips, long travelSeconds, long travelMetres, long waitingSeconds,
+                              OffsetDateTime routeEnd) {
+    }
+
+    public record Stop(StopKind kind, String taskId, String kitchenId, LocationDoc location,
+                       int travelSecondsFromPrevious, int travelMetresFromPrevious,
+                       OffsetDateTime arrival, OffsetDateTime start, OffsetDateTime end,
+                       int waitingSeconds, int loadAfter) {
+    }
+
+    public record TaskOutcome(String id, TaskKind kind, String elderId, List<WindowDoc> windows, int durationSeconds,
+                              Integer boxes, String kitchenId, Integer maxMinutesFromKitchen,
+                              String assignedTo, String unassignedReason, List<Blocked> blockedBy) {
+    }
+
+    /** Workers that one hard rule rules out for an unassigned task. */
+    public record Blocked(String rule, List<String> workers) {
+    }
+
+    public record ConstraintLine(String name, String level, long score, int matches, List<String> taskIds) {
+    }
+}

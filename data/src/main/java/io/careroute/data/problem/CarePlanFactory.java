@@ -1,0 +1,123 @@
+package io.careroute.data.problem;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.domain.Gender;
+import io.careroute.solver.domain.Kitchen;
+import io.careroute.solver.domain.MealBatch;
+import io.careroute.solver.domain.Task;
+import io.careroute.solver.domain.TimeWindow;
+import io.careroute.solver.domain.TravelTimes;
+import io.careroute.solver.domain.Worker;
+
+/**
+ * Turns a validated problem document into the solver's model: seconds of the day, place indices, skills valid on
+ * the plan date, and the medium-level weight of leaving each task unserved.
+ */
+public final class CarePlanFactory {
+
+    /** A missed meal weighs three routine visits: for many elders it is the hot meal of the day. */
+    static final int DELIVERY_WEIGHT = 30;
+    static final int VISIT_WEIGHT_PER_PRIORITY = 10;
+    static final int URGENT_FACTOR = 10;
+
+    private CarePlanFactory() {
+    }
+
+    public static CarePlan create(ProblemDocument problem, PlaceCatalogue places, TravelTimes travel) {
+        PlanDay day = PlanDay.of(problem);
+        Map<String, ElderDoc> elders = new HashMap<>();
+        problem.eldersOrEmpty().forEach(e -> elders.put(e.id(), e));
+        Map<String, MealBatch> batches = batches(problem, places, day);
+
+        List<Worker> workers = new ArrayList<>();
+        for (WorkerDoc w : problem.workersOrEmpty()) {
+            workers.add(worker(w, places, day));
+        }
+        workers.add(Worker.unassignedHolder());
+
+        List<Task> tasks = new ArrayList<>();
+        for (DeliveryDoc d : problem.deliveriesOrEmpty()) {
+            ElderDoc elder = elders.get(d.elderId());
+            String batchId = d.batchId() != null ? d.batchId()
+                    : problem.kitchensOrEmpty().stream().filter(k -> k.id().equals(d.kitchenId())).findFirst()
+                            .orElseThrow().batchesOrEmpty().get(0).id();
+            tasks.add(elderRules(Task.delivery(d.id()), elder)
+                    .elder(elder.id())
+                    .at(places.elder(elder.id()))
+                    .batch(batches.get(d.kitchenId() + "\u0000" + batchId))
+                    .boxes(d.boxesOrOne())
+                    .serviceSeconds(d.handoverMinutesOrDefault() * 60)
+                    .windows(windows(d.windowsOrEmpty(), day))
+                    .unassignedPenalty((long) elder.priorityClassOrDefault().weight() * DELIVERY_WEIGHT)
+                    .build());
+        }
+        for (VisitDoc v : problem.visitsOrEmpty()) {
+            ElderDoc elder = elders.get(v.elderId());
+            long penalty = (long) elder.priorityClassOrDefault().weight() * VISIT_WEIGHT_PER_PRIORITY * v.priorityOrDefault()
+                    * (v.isUrgent() ? URGENT_FACTOR : 1);
+            tasks.add(elderRules(Task.visit(v.id()), elder)
+                    .elder(elder.id())
+                    .at(places.elder(elder.id()))
+                    .serviceSeconds(v.durationMinutes() * 60)
+                    .windows(windows(v.windowsOrEmpty(), day))
+                    .requiredSkills(Set.copyOf(v.requiredSkillsOrEmpty()))
+                    .pinnedTo(v.pinnedWorkerId())
+                    .unassignedPenalty(penalty)
+                    .build());
+        }
+        return new CarePlan(problem.date() + "", travel, workers, tasks);
+    }
+
+    private static Task.Builder elderRules(Task.Builder task, ElderDoc elder) {
+        return task
+                .requiredGender(elder.requiredWorkerGender() == null ? null : Gender.valueOf(elder.requiredWorkerGender()))
+                .refusedWorkers(new HashSet<>(elder.refusedWorkersOrEmpty()));
+    }
+
+    private static Map<String, MealBatch> batches(ProblemDocument problem, PlaceCatalogue places, PlanDay day) {
+        Map<String, MealBatch> batches = new HashMap<>();
+        for (KitchenDoc k : problem.kitchensOrEmpty()) {
+            Kitchen kitchen = new Kitchen(k.id(), places.kitchen(k.id()), k.loadingMinutesOrDefault() * 60,
+                    k.maxMinutesFromKitchenOrDefault() * 60);
+            for (KitchenDoc.BatchDoc b : k.batchesOrEmpty()) {
+                batches.put(k.id() + "\u0000" + b.id(), new MealBatch(b.id(), kitchen, day.toSeconds(b.readyAt())));
+            }
+        }
+        return batches;
+    }
+
+    private static Worker worker(WorkerDoc w, PlaceCatalogue places, PlanDay day) {
+        return Worker.withId(w.id())
+                .mode(w.mode())
+                .capacityBoxes(w.capacityBoxesOrZero())
+                .shifts(windows(w.shiftsOrEmpty(), day))
+                .startsAt(places.workerStart(w.id()))
+                .endsAt(places.workerEnd(w.id()))
+                .skills(validSkills(w, day.date()))
+                .gender(w.gender() == null ? null : Gender.valueOf(w.gender()))
+                .build();
+    }
+
+    /** Skills whose certificate is still valid on the plan date; an expired certificate does not qualify. */
+    static Set<String> validSkills(WorkerDoc w, LocalDate date) {
+        Set<String> skills = new HashSet<>();
+        for (WorkerDoc.SkillDoc skill : w.skillsOrEmpty()) {
+            if (skill.validOn(date)) {
+                skills.add(skill.skill());
+            }
+        }
+        return skills;
+    }
+
+    private static List<TimeWindow> windows(List<WindowDoc> windows, PlanDay day) {
+        return windows.stream().map(w -> new TimeWindow(day.toSeconds(w.start()), day.toSeconds(w.end()))).toList();
+    }
+}

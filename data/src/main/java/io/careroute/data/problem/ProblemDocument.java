@@ -1,0 +1,51 @@
+package io.careroute.data.problem;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@code problem.json}: what a kitchen or a dispatcher hands in (see docs/INTERFACES.md). Every field is nullable
+ * here so that a missing one is reported by the validator, by name, instead of failing somewhere deep.
+ */
+public record ProblemDocument(
+        LocalDate date,
+        String timeZone,
+        CoordinateSystemName coordinateSystem,
+        List<KitchenDoc> kitchens,
+        List<ElderDoc> elders,
+        List<WorkerDoc> workers,
+        List<DeliveryDoc> deliveries,
+        List<VisitDoc> visits) {
+
+    public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+    public List<KitchenDoc> kitchensOrEmpty() {
+        return kitchens == null ? List.of() : kitchens;
+    }
+
+    public List<ElderDoc> eldersOrEmpty() {
+        return elders == null ? List.of() : elders;
+    }
+
+    public List<WorkerDoc> workersOrEmpty() {
+        return workers == null ? List.of() : workers;
+    }
+
+    public List<DeliveryDoc> deliveriesOrEmpty() {
+        return deliveries == null ? List.of() : deliveries;
+    }
+
+    public List<VisitDoc> visitsOrEmpty() {
+        return visits == null ? List.of() : visits;
+    }
+
+    /** The declared zone, Asia/Shanghai when none is given. */
+    public String timeZoneOrDefault() {
+        return timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
+    }
+
+    /** The declared system, WGS-84 when none is given (plan.json says which was assumed). */
+    public CoordinateSystemName coordinateSystemOrDefault() {
+        return coordinateSystem == null ? CoordinateSystemName.WGS84 : coordinateSystem;
+    }
+}

@@ -1,0 +1,114 @@
+package io.careroute.data.problem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.careroute.data.i18n.Messages;
+
+/** Reads and writes {@code problem.json}; a syntax or type error becomes an {@link InputError} naming the field. */
+public final class ProblemJson {
+
+    private static final ObjectMapper MAPPER = mapper();
+
+    private ProblemJson() {
+    }
+
+    /** The mapper careroute uses for its documents: ISO-8601 times, unknown fields ignored (new fields may appear). */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    public static ProblemDocument read(InputStream json, Messages messages) {
+        try {
+            ProblemDocument document = MAPPER.readValue(json, ProblemDocument.class);
+            if (document == null) {
+                throw new InvalidInputException(List.of(new InputError("$", messages.get("error.emptyBody"))));
+            }
+            return document;
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(List.of(describe(e, messages)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static ProblemDocument read(byte[] json, Messages messages) {
+        if (json.length == 0) {
+            throw new InvalidInputException(List.of(new InputError("$", messages.get("error.emptyBody"))));
+        }
+        return read(new java.io.ByteArrayInputStream(json), messages);
+    }
+
+    public static byte[] write(ProblemDocument document) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static InputError describe(JsonProcessingException e, Messages messages) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping.getPath());
+            if (e instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
+                String allowed = Arrays.stream(format.getTargetType().getEnumConstants())
+                        .map(Object::toString).collect(Collectors.joining(", "));
+                return new InputError(field, messages.get("error.invalidValue", format.getValue(), allowed));
+            }
+            if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                return new InputError(field, messages.get("error.invalidType", typeName(mismatch.getTargetType())));
+            }
+            return new InputError(field, messages.get("error.invalidType", mapping.getOriginalMessage()));
+        }
+        JsonLocation where = e.getLocation();
+        return new InputError("$", messages.get("error.malformedJson",
+                where == null ? "?" : where.getLineNr(), where == null ? "?" : where.getColumnNr(), e.getOriginalMessage()));
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type.isEnum()) {
+            return Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        return switch (type.getSimpleName()) {
+            case "OffsetDateTime" -> "ISO-8601 date-time with offset, e.g. 2026-11-24T10:45:00+08:00";
+            case "LocalDate" -> "ISO-8601 date, e.g. 2026-11-24";
+            case "Integer", "int", "Long", "long" -> "integer";
+            case "Double", "double" -> "number";
+            case "List" -> "array";
+            case "String" -> "string";
+            default -> "object";
+        };
+    }
+
+    static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

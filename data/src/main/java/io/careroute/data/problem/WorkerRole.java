@@ -1,0 +1,7 @@
+package io.careroute.data.problem;
+
+public enum WorkerRole {
+    PROPERTY_STAFF,
+    CARE_WORKER,
+    VOLUNTEER
+}

@@ -1,0 +1,55 @@
+package io.careroute.solver.explain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.domain.Task;
+import io.careroute.solver.domain.Worker;
+import io.careroute.solver.solve.CarePlanSolverConfig;
+import io.careroute.solver.solve.SolverSettings;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.constraint.ConstraintMatch;
+import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolutionUpdatePolicy;
+import org.optaplanner.core.api.solver.SolverFactory;
+
+/** The score of a solved plan, constraint by constraint, with the tasks behind each penalty. */
+public final class ScoreBreakdown {
+
+    private final SolutionManager<CarePlan, HardMediumSoftLongScore> solutionManager;
+
+    public ScoreBreakdown() {
+        SolverFactory<CarePlan> factory = SolverFactory.create(CarePlanSolverConfig.create(SolverSettings.ofSeconds(1)));
+        this.solutionManager = SolutionManager.create(factory);
+    }
+
+    /** Recomputes the score from the plan's current shadow variables (it does not re-run listeners). */
+    public List<ConstraintScore> explain(CarePlan plan) {
+        var explanation = solutionManager.explain(plan, SolutionUpdatePolicy.UPDATE_SCORE_ONLY);
+        List<ConstraintScore> scores = new ArrayList<>();
+        for (ConstraintMatchTotal<HardMediumSoftLongScore> total : explanation.getConstraintMatchTotalMap().values()) {
+            HardMediumSoftLongScore score = total.getScore();
+            List<String> taskIds = new ArrayList<>();
+            for (ConstraintMatch<HardMediumSoftLongScore> match : total.getConstraintMatchSet()) {
+                for (Object indicted : match.getIndictedObjectList()) {
+                    if (indicted instanceof Task task) {
+                        taskIds.add(task.getId());
+                    } else if (indicted instanceof Worker worker) {
+                        taskIds.add(worker.getId());
+                    }
+                }
+            }
+            taskIds.sort(Comparator.naturalOrder());
+            scores.add(new ConstraintScore(total.getConstraintName(), score.hardScore(), score.mediumScore(),
+                    score.softScore(), total.getConstraintMatchCount(), taskIds));
+        }
+        scores.sort(Comparator.comparingLong(ConstraintScore::hard)
+                .thenComparingLong(ConstraintScore::medium)
+                .thenComparingLong(ConstraintScore::soft)
+                .thenComparing(ConstraintScore::name));
+        return scores;
+    }
+}
