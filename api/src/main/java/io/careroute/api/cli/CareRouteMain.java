@@ -24,7 +24,13 @@ public class CareRouteMain implements Runnable {
 
     /** Runs a command line and returns its exit status (tests call this). */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new CareRouteMain());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(CareRouteMain::handle);
         return commandLine.execute(args);
     }

@@ -65,6 +65,14 @@ public final class ProblemJson {
     }
 
     static InputError describe(JsonProcessingException e, Messages messages) {
+        com.fasterxml.jackson.core.exc.StreamReadException syntax = syntaxError(e);
+        if (syntax != null) {
+            JsonLocation where = syntax.getLocation();
+            String what = syntax.getOriginalMessage();
+            int cut = what.indexOf(" (start marker");
+            return new InputError("$", messages.get("error.malformedJson", where == null ? "?" : where.getLineNr(),
+                    where == null ? "?" : where.getColumnNr(), cut > 0 ? what.substring(0, cut) : what));
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping.getPath());
             if (e instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
@@ -80,6 +88,16 @@ public final class ProblemJson {
         JsonLocation where = e.getLocation();
         return new InputError("$", messages.get("error.malformedJson",
                 where == null ? "?" : where.getLineNr(), where == null ? "?" : where.getColumnNr(), e.getOriginalMessage()));
+    }
+
+    /** A broken document (truncated, not JSON), as opposed to valid JSON of the wrong shape. */
+    private static com.fasterxml.jackson.core.exc.StreamReadException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException read && !(t instanceof MismatchedInputException)) {
+                return read;
+            }
+        }
+        return null;
     }
 
     private static String typeName(Class<?> type) {

@@ -1,0 +1,79 @@
+package io.careroute.api.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.careroute.api.planning.TestNetwork;
+import io.careroute.data.problem.ProblemJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: exit codes, output files, messages. */
+class CliTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run careroute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = CareRouteMain.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void planDemoWritesThePlanTheRoutesAndTheProblem(@TempDir Path out) throws Exception {
+        Run run = careroute("plan", "--demo", "--seconds", "5", "--date", "2026-11-24", "--out", out.toString(),
+                "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("评分 0hard/", "可行", "已写出");
+        JsonNode plan = ProblemJson.mapper().readTree(out.resolve("plan.json").toFile());
+        assertThat(plan.get("score").asText()).startsWith("0hard/");
+        assertThat(plan.get("tasks").size()).isEqualTo(80);
+        JsonNode routes = ProblemJson.mapper().readTree(out.resolve("routes.geojson").toFile());
+        assertThat(routes.get("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(Files.exists(out.resolve("problem.json"))).isTrue();
+
+        // The demo's problem.json plans again as a plain problem file, in English.
+        Run again = careroute("plan", out.resolve("problem.json").toString(), "--seconds", "3", "--lang", "en",
+                "--out", out.resolve("again").toString(), "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Score 0hard/", "feasible");
+    }
+
+    @Test
+    void badInputExitsWithTwoAndNamesTheField(@TempDir Path dir) throws Exception {
+        Path problem = dir.resolve("problem.json");
+        Files.writeString(problem, """
+                {"date": "2026-11-24",
+                 "kitchens": [],
+                 "elders": [{"id": "E1", "location": {"lat": 31.23, "lon": 121.47}}],
+                 "workers": [{"id": "W1", "mode": "FOOT", "start": {"lat": 31.23, "lon": 121.47},
+                              "shifts": [{"start": "2026-11-24T12:00:00+08:00", "end": "2026-11-24T09:00:00+08:00"}]}],
+                 "visits": [{"id": "V1", "elderId": "E2", "type": "CHECK_IN", "durationMinutes": 30,
+                             "windows": [{"start": "2026-11-24T09:00:00+08:00", "end": "2026-11-24T11:00:00+08:00"}]}]}
+                """);
+        Run run = careroute("plan", problem.toString(), "--lang", "en", "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("workers[0].shifts[0].end: ends", "visits[0].elderId: no elder with id E2");
+        assertThat(run.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aMissingFileOrAnUnknownOptionExitsWithTwo() {
+        assertThat(careroute("plan", "no-such-problem.json").exit()).isEqualTo(2);
+        assertThat(careroute("plan", "--demo", "--no-such-option").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run run = careroute("--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("plan", "serve");
+    }
+}
