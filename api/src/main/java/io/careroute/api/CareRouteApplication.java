@@ -1,7 +1,7 @@
 package io.careroute.api;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,14 +14,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class CareRouteApplication {
 
     public static ConfigurableApplicationContext start(int port, boolean demo, String osmFile) {
-        Map<String, Object> defaults = new HashMap<>();
-        defaults.put("server.port", port);
-        defaults.put("careroute.demo", demo);
+        // Passed as command-line properties: they must win over application.yml, as the user typed them.
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + port);
+        args.add("--careroute.demo=" + demo);
         if (osmFile != null) {
-            defaults.put("careroute.osm-file", osmFile);
+            args.add("--careroute.osm-file=" + osmFile);
         }
-        SpringApplication app = new SpringApplication(CareRouteApplication.class);
-        app.setDefaultProperties(defaults);
-        return app.run();
+        return new SpringApplication(CareRouteApplication.class).run(args.toArray(String[]::new));
     }
 }

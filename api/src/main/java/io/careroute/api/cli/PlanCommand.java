@@ -47,7 +47,7 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/demo for --demo, else out/plan)")
     Path out;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "20",
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "15",
             description = "solver time limit in seconds (default: ${DEFAULT-VALUE}); it stops earlier once the plan stops improving")
     long seconds;
 

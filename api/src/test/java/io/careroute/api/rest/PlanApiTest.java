@@ -30,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The REST API on a random port, with the real road network and the real solver. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "careroute.graph-cache=target/graph-cache",
-        "careroute.solve-seconds=4"})
+        "careroute.solve-seconds=4",
+        "careroute.demo=true"})
 class PlanApiTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 11, 24);
@@ -71,6 +72,16 @@ class PlanApiTest {
         assertThat(routes.status()).isEqualTo(200);
         assertThat(routes.body().get("type").asText()).isEqualTo("FeatureCollection");
         assertThat(routes.body().get("features").size()).isGreaterThan(100);
+    }
+
+    @Test
+    void theDemoStreetIsLoadedAndSolvedAtStartUp() throws Exception {
+        ApiClient.Response demoJob = api().get("/api/v1/demo/job");
+        assertThat(demoJob.status()).isEqualTo(200);
+        JsonNode job = pollUntilDone(demoJob.body().get("id").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SOLVED");
+        assertThat(job.get("tasks").asInt()).isEqualTo(80);
+        assertThat(api().get("/api/v1/demo/problem").body().get("deliveries").size()).isEqualTo(60);
     }
 
     @Test
