@@ -88,7 +88,11 @@ public final class PlanVerifier {
             return;
         }
         int place = places.workerStart(worker.id());
-        OffsetDateTime clock = worker.shiftsOrEmpty().stream().map(WindowDoc::start).min(OffsetDateTime::compareTo).orElseThrow();
+        OffsetDateTime shiftStart = worker.shiftsOrEmpty().stream().map(WindowDoc::start).min(OffsetDateTime::compareTo).orElseThrow();
+        OffsetDateTime clock = route.departure();
+        if (clock.isBefore(shiftStart)) {
+            violations.add(route.id() + ": leaves at " + clock + ", before the shift starts " + shiftStart);
+        }
         OffsetDateTime lastShiftEnd = worker.shiftsOrEmpty().stream().map(WindowDoc::end).max(OffsetDateTime::compareTo).orElseThrow();
         int load = 0;
         OffsetDateTime tripDeparture = null;
@@ -158,6 +162,10 @@ public final class PlanVerifier {
                     }
                     if (stop.arrival().isAfter(lastShiftEnd)) {
                         violations.add(at + ": back at " + stop.arrival() + ", after the shift ends " + lastShiftEnd);
+                    }
+                    if (worker.maxHoursPerDay() != null
+                            && Duration.between(route.departure(), stop.arrival()).toSeconds() > worker.maxHoursPerDay() * 3600) {
+                        violations.add(at + ": works longer than the volunteer's " + worker.maxHoursPerDay() + " h");
                     }
                 }
             }

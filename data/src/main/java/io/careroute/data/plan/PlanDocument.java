@@ -30,8 +30,9 @@ public record PlanDocument(
                              long travelSeconds, long travelMetres, long waitingSeconds) {
     }
 
+    /** {@code departure}: when the worker leaves the start place (null for an idle worker). */
     public record WorkerRoute(String id, TravelMode mode, int capacity, WindowDoc shift, List<WindowDoc> shifts,
-                              List<Stop> stops, RouteTotals totals) {
+                              OffsetDateTime departure, List<Stop> stops, RouteTotals totals) {
     }
 
     public record RouteTotals(int tasks, int trips, long travelSeconds, long travelMetres, long waitingSeconds,

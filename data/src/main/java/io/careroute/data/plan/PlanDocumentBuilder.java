@@ -1,5 +1,6 @@
 package io.careroute.data.plan;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,7 +119,9 @@ public final class PlanDocumentBuilder {
         WindowDoc envelope = new WindowDoc(day.toTime(worker.shiftStart()), day.toTime(worker.shiftEnd()));
         RouteTotals totals = new RouteTotals(tasks.size(), trips, travelSeconds, travelMetres, waiting,
                 tasks.isEmpty() ? null : day.toTime(tasks.get(tasks.size() - 1).getSchedule().routeEnd()));
-        return new WorkerRoute(worker.getId(), worker.getMode(), worker.getCapacityBoxes(), envelope, shifts, stops, totals);
+        OffsetDateTime departure = tasks.isEmpty() ? null : day.toTime(tasks.get(0).getSchedule().routeDeparture());
+        return new WorkerRoute(worker.getId(), worker.getMode(), worker.getCapacityBoxes(), envelope, shifts, departure,
+                stops, totals);
     }
 
     /** Boxes still to be delivered on the same trip after position {@code index}. */

@@ -103,6 +103,8 @@ public final class CarePlanFactory {
                 .endsAt(places.workerEnd(w.id()))
                 .skills(validSkills(w, day.date()))
                 .gender(w.gender() == null ? null : Gender.valueOf(w.gender()))
+                .paid(w.role() != WorkerRole.VOLUNTEER)
+                .maxWorkSeconds(w.maxHoursPerDay() == null ? 0 : (int) Math.round(w.maxHoursPerDay() * 3600))
                 .build();
     }
 

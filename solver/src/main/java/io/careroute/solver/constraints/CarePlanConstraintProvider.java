@@ -1,7 +1,7 @@
 package io.careroute.solver.constraints;
 
 import io.careroute.solver.domain.Task;
-import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
@@ -16,6 +16,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     /** Hard cost of breaking a yes/no rule (wrong skill, refused worker...): as bad as an hour late. */
     static final long RULE_BREAK = 3600;
 
+    /** Squared minutes shrunk so fairness weighs about as much as travel: three hours' work costs 1080. */
+    static final long FAIRNESS_SCALE = 30;
+
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
@@ -28,8 +31,12 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 requiredGender(factory),
                 refusedWorker(factory),
                 pinnedWorker(factory),
+                volunteerHours(factory),
                 unassignedTask(factory),
-                travelTime(factory)
+                workerUsed(factory),
+                travelTime(factory),
+                waitingTime(factory),
+                fairLoad(factory)
         };
     }
 
@@ -40,8 +47,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.isDelivery()
                         && task.getSchedule().tripLoad() > task.getWorker().getCapacityBoxes())
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD,
-                        task -> (task.getSchedule().tripLoad() - task.getWorker().getCapacityBoxes()) * RULE_BREAK)
+                .penalizeConfigurableLong(task -> (task.getSchedule().tripLoad() - task.getWorker().getCapacityBoxes()) * RULE_BREAK)
                 .asConstraint(ConstraintNames.BOX_CAPACITY);
     }
 
@@ -49,7 +55,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     Constraint timeWindow(ConstraintFactory factory) {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getSchedule().lateSeconds() > 0)
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, task -> task.getSchedule().lateSeconds())
+                .penalizeConfigurableLong(task -> task.getSchedule().lateSeconds())
                 .asConstraint(ConstraintNames.TIME_WINDOW);
     }
 
@@ -57,8 +63,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     Constraint shiftEnd(ConstraintFactory factory) {
         return factory.forEach(Task.class)
                 .filter(task -> task.isLastOfRoute() && task.getSchedule().routeEnd() > task.getWorker().shiftEnd())
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD,
-                        task -> task.getSchedule().routeEnd() - task.getWorker().shiftEnd())
+                .penalizeConfigurableLong(task -> task.getSchedule().routeEnd() - task.getWorker().shiftEnd())
                 .asConstraint(ConstraintNames.SHIFT_END);
     }
 
@@ -66,7 +71,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     Constraint outsideShift(ConstraintFactory factory) {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getSchedule().outsideShiftSeconds() > 0)
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, task -> task.getSchedule().outsideShiftSeconds())
+                .penalizeConfigurableLong(task -> task.getSchedule().outsideShiftSeconds())
                 .asConstraint(ConstraintNames.OUTSIDE_SHIFT);
     }
 
@@ -75,8 +80,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.isDelivery()
                         && task.getSchedule().secondsFromKitchen() > task.kitchen().maxSecondsFromKitchen())
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD,
-                        task -> task.getSchedule().secondsFromKitchen() - task.kitchen().maxSecondsFromKitchen())
+                .penalizeConfigurableLong(task -> task.getSchedule().secondsFromKitchen() - task.kitchen().maxSecondsFromKitchen())
                 .asConstraint(ConstraintNames.HOT_FOOD);
     }
 
@@ -84,7 +88,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     Constraint requiredSkills(ConstraintFactory factory) {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && !task.getWorker().hasSkills(task.getRequiredSkills()))
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, task -> RULE_BREAK * task.getRequiredSkills().stream()
+                .penalizeConfigurableLong(task -> RULE_BREAK * task.getRequiredSkills().stream()
                         .filter(skill -> !task.getWorker().getSkills().contains(skill)).count())
                 .asConstraint(ConstraintNames.REQUIRED_SKILLS);
     }
@@ -94,7 +98,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getRequiredGender() != null
                         && task.getRequiredGender() != task.getWorker().getGender())
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, task -> RULE_BREAK)
+                .penalizeConfigurableLong(task -> RULE_BREAK)
                 .asConstraint(ConstraintNames.REQUIRED_GENDER);
     }
 
@@ -102,7 +106,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     Constraint refusedWorker(ConstraintFactory factory) {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getRefusedWorkerIds().contains(task.getWorker().getId()))
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, task -> RULE_BREAK)
+                .penalizeConfigurableLong(task -> RULE_BREAK)
                 .asConstraint(ConstraintNames.REFUSED_WORKER);
     }
 
@@ -111,8 +115,17 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.getPinnedWorkerId() != null
                         && (task.getWorker() == null || !task.getPinnedWorkerId().equals(task.getWorker().getId())))
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, task -> RULE_BREAK)
+                .penalizeConfigurableLong(task -> RULE_BREAK)
                 .asConstraint(ConstraintNames.PINNED_WORKER);
+    }
+
+    /** A volunteer gives a few hours a day (time-bank rules cap them): from leaving home to coming back. */
+    Constraint volunteerHours(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.isLastOfRoute() && task.getWorker().getMaxWorkSeconds() > 0
+                        && task.getSchedule().routeSeconds() > task.getWorker().getMaxWorkSeconds())
+                .penalizeConfigurableLong(task -> task.getSchedule().routeSeconds() - task.getWorker().getMaxWorkSeconds())
+                .asConstraint(ConstraintNames.VOLUNTEER_HOURS);
     }
 
     // ---- Medium ----
@@ -121,8 +134,16 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     Constraint unassignedTask(ConstraintFactory factory) {
         return factory.forEach(Task.class)
                 .filter(Task::isUnassigned)
-                .penalizeLong(HardMediumSoftLongScore.ONE_MEDIUM, Task::getUnassignedPenalty)
+                .penalizeConfigurableLong(Task::getUnassignedPenalty)
                 .asConstraint(ConstraintNames.UNASSIGNED_TASK);
+    }
+
+    /** Off by default; the classic VRPTW objective (fewest vehicles first) switches it on. */
+    Constraint workerUsed(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.isAssigned() && task.getPrevious() == null)
+                .penalizeConfigurableLong(task -> 1)
+                .asConstraint(ConstraintNames.WORKER_USED);
     }
 
     // ---- Soft ----
@@ -131,7 +152,28 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     Constraint travelTime(ConstraintFactory factory) {
         return factory.forEach(Task.class)
                 .filter(Task::isAssigned)
-                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, task -> task.getSchedule().totalTravelSeconds())
+                .penalizeConfigurableLong(task -> task.getSchedule().totalTravelSeconds())
                 .asConstraint(ConstraintNames.TRAVEL_TIME);
+    }
+
+    /** Idle minutes at a door are paid minutes nobody is served. */
+    Constraint waitingTime(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.isAssigned() && task.getSchedule().waitingSeconds() > 0)
+                .penalizeConfigurableLong(task -> task.getSchedule().waitingSeconds())
+                .asConstraint(ConstraintNames.WAITING_TIME);
+    }
+
+    /**
+     * Paid staff should share the day's work: the squared working minutes per person grow fastest for whoever
+     * carries most, so the sum is lowest when the load is even.
+     */
+    Constraint fairLoad(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.isAssigned() && task.getWorker().isPaid())
+                .groupBy(Task::getWorker, ConstraintCollectors.sumLong(task ->
+                        (long) task.getServiceSeconds() + task.getSchedule().totalTravelSeconds()))
+                .penalizeConfigurableLong((worker, seconds) -> (seconds / 60) * (seconds / 60) / FAIRNESS_SCALE)
+                .asConstraint(ConstraintNames.FAIR_LOAD);
     }
 }

@@ -12,8 +12,12 @@ public final class ConstraintNames {
     public static final String REQUIRED_GENDER = "Required worker gender";
     public static final String REFUSED_WORKER = "Refused worker";
     public static final String PINNED_WORKER = "Pinned worker";
+    public static final String VOLUNTEER_HOURS = "Volunteer daily hours";
     public static final String UNASSIGNED_TASK = "Unassigned task";
+    public static final String WORKER_USED = "Worker used";
     public static final String TRAVEL_TIME = "Travel time";
+    public static final String WAITING_TIME = "Waiting time";
+    public static final String FAIR_LOAD = "Fair load among paid staff";
 
     private ConstraintNames() {
     }

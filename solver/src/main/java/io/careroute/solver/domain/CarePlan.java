@@ -2,6 +2,9 @@ package io.careroute.solver.domain;
 
 import java.util.List;
 
+import io.careroute.solver.constraints.ConstraintWeights;
+import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
+
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;
 import org.optaplanner.core.api.domain.solution.PlanningSolution;
@@ -26,6 +29,9 @@ public class CarePlan {
     @ProblemFactCollectionProperty
     @ValueRangeProvider
     private List<Task> tasks;
+
+    @ConstraintConfigurationProvider
+    private ConstraintWeights weights = new ConstraintWeights();
 
     @PlanningScore
     private HardMediumSoftLongScore score;
@@ -55,6 +61,14 @@ public class CarePlan {
 
     public List<Task> getTasks() {
         return tasks;
+    }
+
+    public ConstraintWeights getWeights() {
+        return weights;
+    }
+
+    public void setWeights(ConstraintWeights weights) {
+        this.weights = weights;
     }
 
     public HardMediumSoftLongScore getScore() {

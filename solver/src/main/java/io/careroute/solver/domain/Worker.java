@@ -32,6 +32,9 @@ public class Worker {
     private int endPlace;
     private Set<String> skills;
     private Gender gender;
+    private boolean paid;
+    private int maxWorkSeconds;
+    private boolean singleTrip;
     private boolean unassignedHolder;
 
     @PlanningListVariable
@@ -53,6 +56,9 @@ public class Worker {
         this.endPlace = b.endPlace == null ? b.startPlace : b.endPlace;
         this.skills = Set.copyOf(b.skills);
         this.gender = b.gender;
+        this.paid = b.paid;
+        this.maxWorkSeconds = b.maxWorkSeconds;
+        this.singleTrip = b.singleTrip;
         this.unassignedHolder = b.unassignedHolder;
     }
 
@@ -112,6 +118,21 @@ public class Worker {
         return gender;
     }
 
+    /** Paid staff share the work fairly; volunteers are not counted in fairness. */
+    public boolean isPaid() {
+        return paid;
+    }
+
+    /** A volunteer's daily cap (time from leaving home to returning), or 0 for none. */
+    public int getMaxWorkSeconds() {
+        return maxWorkSeconds;
+    }
+
+    /** The vehicle never returns to reload (classic VRPTW): boxes beyond capacity break the capacity rule instead. */
+    public boolean isSingleTrip() {
+        return singleTrip;
+    }
+
     public boolean isUnassignedHolder() {
         return unassignedHolder;
     }
@@ -138,6 +159,9 @@ public class Worker {
         private Integer endPlace;
         private Set<String> skills = Set.of();
         private Gender gender;
+        private boolean paid;
+        private int maxWorkSeconds;
+        private boolean singleTrip;
         private boolean unassignedHolder;
 
         private Builder(String id) {
@@ -180,6 +204,21 @@ public class Worker {
 
         public Builder gender(Gender gender) {
             this.gender = gender;
+            return this;
+        }
+
+        public Builder paid(boolean paid) {
+            this.paid = paid;
+            return this;
+        }
+
+        public Builder maxWorkSeconds(int seconds) {
+            this.maxWorkSeconds = seconds;
+            return this;
+        }
+
+        public Builder singleTrip(boolean singleTrip) {
+            this.singleTrip = singleTrip;
             return this;
         }
 

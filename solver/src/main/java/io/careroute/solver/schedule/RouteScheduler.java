@@ -49,8 +49,10 @@ public final class RouteScheduler {
             int hotLimit = batch.kitchen().maxSecondsFromKitchen();
             int directSeconds = travel.seconds(worker.getMode(), fromPlace, task.getPlace());
             ServiceSlot direct = null;
-            if (before != null && previous != null && previous.isDelivery() && previous.getBatch() == batch
-                    && before.tripLoad() + task.getBoxes() <= worker.getCapacityBoxes()) {
+            boolean sameBatch = before != null && previous != null && previous.isDelivery() && previous.getBatch() == batch;
+            if (sameBatch && worker.isSingleTrip()) {
+                direct = slot(readyAt + directSeconds, task, worker);   // no reloading: overload breaks capacity
+            } else if (sameBatch && before.tripLoad() + task.getBoxes() <= worker.getCapacityBoxes()) {
                 direct = slot(readyAt + directSeconds, task, worker);
                 if (direct.start() - before.tripDeparture() > hotLimit) {
                     direct = null;   // the meal would go cold: better fetch a fresh one
@@ -85,8 +87,20 @@ public final class RouteScheduler {
             travelMetres = travel.metres(worker.getMode(), fromPlace, task.getPlace());
             arrival = readyAt + travelSeconds;
             slot = slot(arrival, task, worker);
+            if (before == null) {
+                // The first visit of the day: leave home in time for it rather than wait at the door.
+                arrival = Math.max(arrival, slot.start());
+            }
         }
         int end = slot.start() + task.getServiceSeconds();
+        int routeDeparture;
+        if (before != null) {
+            routeDeparture = before.routeDeparture();
+        } else if (viaKitchen) {
+            routeDeparture = worker.shiftStart();
+        } else {
+            routeDeparture = arrival - travelSeconds;
+        }
 
         int returnSeconds = 0;
         int returnMetres = 0;
@@ -98,7 +112,7 @@ public final class RouteScheduler {
         }
         return new ScheduledStop(viaKitchen, kitchenArrival, kitchenDeparture, travelSeconds, travelMetres,
                 arrival, slot.start(), end, slot.lateSeconds(), slot.outsideShiftSeconds(),
-                tripDeparture, tripLoad, returnSeconds, returnMetres, routeEnd);
+                tripDeparture, tripLoad, returnSeconds, returnMetres, routeEnd, routeDeparture);
     }
 
     private static ServiceSlot slot(int arrival, Task task, Worker worker) {

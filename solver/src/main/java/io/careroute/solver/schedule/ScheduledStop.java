@@ -22,6 +22,7 @@ package io.careroute.solver.schedule;
  * @param returnTravelSeconds   for the last task of a route: travel to the worker's end place, else 0
  * @param returnTravelMetres    its distance, else 0
  * @param routeEnd              for the last task: arrival at the end place, else -1
+ * @param routeDeparture        when the worker leaves the start place (the same on every stop of a route)
  */
 public record ScheduledStop(
         boolean viaKitchen,
@@ -38,7 +39,8 @@ public record ScheduledStop(
         int tripLoad,
         int returnTravelSeconds,
         int returnTravelMetres,
-        int routeEnd) {
+        int routeEnd,
+        int routeDeparture) {
 
     /** Time from leaving the kitchen to handing the meal over (the "still hot" clock), or 0 for a visit. */
     public int secondsFromKitchen() {
@@ -51,6 +53,11 @@ public record ScheduledStop(
 
     public int totalTravelSeconds() {
         return travelSeconds + returnTravelSeconds;
+    }
+
+    /** For the last stop: the route's length in time, from leaving the start place to arriving at the end place. */
+    public int routeSeconds() {
+        return routeEnd - routeDeparture;
     }
 
     public int totalTravelMetres() {

@@ -1,5 +1,6 @@
 package io.careroute.solver.constraints;
 
+import static io.careroute.solver.fixtures.Fixtures.H10;
 import static io.careroute.solver.fixtures.Fixtures.H11;
 import static io.careroute.solver.fixtures.Fixtures.H13;
 import static io.careroute.solver.fixtures.Fixtures.carrier;
@@ -250,6 +251,108 @@ class CarePlanConstraintProviderTest {
             Task parked = delivery("O1", 1).build();
             route(holder, parked);
             verifier.verifyThat(CarePlanConstraintProvider::travelTime).given(holder, parked).penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class VolunteerHours {
+        @Test
+        void penalisesTimeBeyondTheDailyCap() {
+            Worker w = carrier("W1").maxWorkSeconds(3 * 3600).build();
+            Task a = scheduled(delivery("O1", 1).build(), stop().departedAt(H10).lastWithReturn(300, H13 + 120).build());
+            route(w, a);
+            verifier.verifyThat(CarePlanConstraintProvider::volunteerHours).given(w, a).penalizesBy(120);
+        }
+
+        @Test
+        void withinTheCapOrWithoutACapIsFine() {
+            Worker capped = carrier("W1").maxWorkSeconds(3 * 3600).build();
+            Task a = scheduled(delivery("O1", 1).build(), stop().departedAt(H10).lastWithReturn(300, H13).build());
+            route(capped, a);
+            Worker uncapped = carrier("W2").build();
+            Task b = scheduled(delivery("O2", 1).build(), stop().departedAt(H10).lastWithReturn(300, H13 + 3600).build());
+            route(uncapped, b);
+            verifier.verifyThat(CarePlanConstraintProvider::volunteerHours).given(capped, a, uncapped, b).penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class WorkerUsed {
+        @Test
+        void countsEveryWorkerWithARoute() {
+            Worker w1 = carrier("W1").build();
+            Worker w2 = carrier("W2").build();
+            Task a = scheduled(delivery("O1", 1).build(), stop().build());
+            Task b = scheduled(delivery("O2", 1).build(), stop().build());
+            Task c = scheduled(delivery("O3", 1).build(), stop().build());
+            route(w1, a, b);
+            route(w2, c);
+            verifier.verifyThat(CarePlanConstraintProvider::workerUsed).given(w1, w2, a, b, c).penalizesBy(2);
+        }
+
+        @Test
+        void theUnassignedHolderIsNotAWorker() {
+            Worker holder = Worker.unassignedHolder();
+            Task parked = delivery("O1", 1).build();
+            route(holder, parked);
+            verifier.verifyThat(CarePlanConstraintProvider::workerUsed).given(holder, parked).penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class WaitingTime {
+        @Test
+        void penalisesSecondsWaitingAtTheDoor() {
+            Worker w = careWorker("C1").build();
+            Task a = scheduled(visit("V1", 1).build(), stop().arrival(H11 - 900).build());
+            route(w, a);
+            // The fixture's service starts at 10:00 unless the arrival is later: make it start at 11:00.
+            a.setSchedule(new io.careroute.solver.schedule.ScheduledStop(false, -1, -1, 0, 0, H11 - 900, H11, H11 + 600,
+                    0, 0, -1, 0, 0, 0, -1, H11 - 1800));
+            verifier.verifyThat(CarePlanConstraintProvider::waitingTime).given(w, a).penalizesBy(900);
+        }
+
+        @Test
+        void noWaitNoCost() {
+            Worker w = careWorker("C1").build();
+            Task a = scheduled(visit("V1", 1).build(), stop().arrival(H11).build());
+            route(w, a);
+            verifier.verifyThat(CarePlanConstraintProvider::waitingTime).given(w, a).penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class FairLoad {
+        @Test
+        void penalisesSquaredWorkingMinutesOfPaidStaff() {
+            Worker paid = careWorker("C1").paid(true).build();
+            // 60 min service + 10 min travel, and 30 min + 20 min: 70 and 50 minutes of work.
+            Task a = scheduled(visit("V1", 1).serviceSeconds(3600).build(), stop().travel(600).build());
+            Task b = scheduled(visit("V2", 2).serviceSeconds(1800).build(), stop().travel(1200).build());
+            route(paid, a, b);
+            verifier.verifyThat(CarePlanConstraintProvider::fairLoad).given(paid, a, b)
+                    .penalizesBy(120L * 120 / CarePlanConstraintProvider.FAIRNESS_SCALE);
+        }
+
+        @Test
+        void evenLoadCostsLessThanUnevenLoad() {
+            Worker p1 = careWorker("C1").paid(true).build();
+            Worker p2 = careWorker("C2").paid(true).build();
+            Task a = scheduled(visit("V1", 1).serviceSeconds(3600).build(), stop().build());
+            Task b = scheduled(visit("V2", 2).serviceSeconds(3600).build(), stop().build());
+            route(p1, a);
+            route(p2, b);
+            // Two hours of work split evenly: 60^2 + 60^2 = 7200 squared minutes, not 120^2 = 14400.
+            verifier.verifyThat(CarePlanConstraintProvider::fairLoad).given(p1, p2, a, b)
+                    .penalizesBy(2 * 3600L / CarePlanConstraintProvider.FAIRNESS_SCALE);
+        }
+
+        @Test
+        void volunteersAreNotCounted() {
+            Worker volunteer = careWorker("V1").paid(false).build();
+            Task a = scheduled(visit("V1", 1).serviceSeconds(3600).build(), stop().build());
+            route(volunteer, a);
+            verifier.verifyThat(CarePlanConstraintProvider::fairLoad).given(volunteer, a).penalizesBy(0);
         }
     }
 }

@@ -118,8 +118,12 @@ class RouteSchedulerTest {
 
         ScheduledStop stop = RouteScheduler.schedule(w, null, null, v, true, street);
 
-        assertThat(stop.arrival()).isEqualTo(H8 + 3000);   // 3000 m on foot
+        // 3000 m on foot would bring her at 08:50, too late for the first window: she leaves home at 09:10 instead
+        // of waiting at the door.
+        assertThat(stop.arrival()).isEqualTo(H10);
+        assertThat(stop.routeDeparture()).isEqualTo(H10 - 3000);
         assertThat(stop.start()).isEqualTo(H10);
+        assertThat(stop.waitingSeconds()).isZero();
         assertThat(stop.lateSeconds()).isZero();
     }
 
@@ -135,6 +139,29 @@ class RouteSchedulerTest {
         assertThat(stops.get(1).arrival()).isEqualTo(H11 + 3000);
         assertThat(stops.get(1).start()).isEqualTo(H13);
         assertThat(stops.get(1).outsideShiftSeconds()).isZero();
+    }
+
+    @Test
+    void laterVisitsWaitAtTheDoorAndTheWaitIsReported() {
+        Worker w = careWorker("C1").shift(H8, H13).build();
+        Task first = visit("V1", 1).serviceSeconds(600).window(H8, H12).build();
+        Task second = visit("V2", 1).serviceSeconds(600).window(H10, H12).build();
+
+        List<ScheduledStop> stops = RouteScheduler.simulate(w, List.of(first, second), street);
+
+        assertThat(stops.get(0).routeDeparture()).isEqualTo(H8);
+        assertThat(stops.get(1).arrival()).isEqualTo(H8 + 1500 + 600);
+        assertThat(stops.get(1).waitingSeconds()).isEqualTo(H10 - (H8 + 1500 + 600));
+        assertThat(stops.get(1).routeDeparture()).isEqualTo(H8);
+    }
+
+    @Test
+    void aSingleTripVehicleNeverReloadsSoOverloadShows() {
+        Worker w = carrier("W1").capacityBoxes(2).singleTrip(true).build();
+        List<ScheduledStop> stops = RouteScheduler.simulate(w, List.of(
+                delivery("O1", 1).boxes(2).build(), delivery("O2", 2).boxes(1).build()), street);
+        assertThat(stops).extracting(ScheduledStop::viaKitchen).containsExactly(true, false);
+        assertThat(stops.get(1).tripLoad()).isEqualTo(3);
     }
 
     @Test
