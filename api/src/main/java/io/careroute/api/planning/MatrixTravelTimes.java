@@ -17,9 +17,20 @@ final class MatrixTravelTimes implements TravelTimes {
     static final int NO_ROUTE_METRES = 1_000_000;
 
     private final Map<TravelMode, TravelMatrix> matrices;
+    private final TravelMatrix nearby;
 
     MatrixTravelTimes(Map<TravelMode, TravelMatrix> matrices) {
         this.matrices = new EnumMap<>(matrices);
+        // Any routed mode ranks neighbours alike; prefer walking distances, which ignore one-way streets.
+        this.nearby = this.matrices.values().stream().filter(m -> m.size() > 0)
+                .max(java.util.Comparator.comparingInt(m -> m == this.matrices.get(TravelMode.FOOT) ? 1 : 0))
+                .orElse(null);
+    }
+
+    @Override
+    public int proximity(int fromPlace, int toPlace) {
+        int metres = nearby.metres(fromPlace, toPlace);
+        return metres == TravelMatrix.UNREACHABLE ? NO_ROUTE_METRES : metres;
     }
 
     @Override

@@ -40,7 +40,8 @@ class DemoPlanTest {
     @Test
     void theDemoIsAStreetOfTheAdvertisedSize() {
         assertThat(problem.kitchens()).hasSize(1);
-        assertThat(problem.deliveries()).hasSize(60);
+        assertThat(problem.deliveries()).hasSize(75);
+        assertThat(problem.kitchens().get(0).batches()).extracting(b -> b.id()).containsExactly("K1-LUNCH", "K1-DINNER");
         assertThat(problem.visits()).hasSize(20);
         assertThat(problem.workers()).hasSize(14);
         assertThat(problem.visits().stream().map(v -> v.type()).distinct().count()).isGreaterThanOrEqualTo(6);
@@ -58,10 +59,20 @@ class DemoPlanTest {
 
     @Test
     void everyTaskIsAssignedOrExplained() {
-        assertThat(plan.tasks()).hasSize(80);
+        assertThat(plan.tasks()).hasSize(95);
         assertThat(plan.tasks()).allSatisfy(task -> assertThat(task.assignedTo() != null || task.unassignedReason() != null).isTrue());
         // The demo has enough people: at most a handful may stay unassigned, each with a reason.
-        assertThat(plan.totals().assigned()).isGreaterThanOrEqualTo(76);
+        assertThat(plan.totals().assigned()).isGreaterThanOrEqualTo(90);
+    }
+
+    @Test
+    void lunchAndDinnerAreSeparateTripsFromTheKitchen() {
+        // Evening carriers make a lunch trip and a dinner trip: at least one route loads twice at K1.
+        assertThat(plan.workers()).anySatisfy(route -> {
+            long kitchenStops = route.stops().stream().filter(s -> s.kind() == PlanDocument.StopKind.KITCHEN).count();
+            assertThat(kitchenStops).isGreaterThanOrEqualTo(2);
+            assertThat(route.shifts()).hasSize(2);
+        });
     }
 
     @Test

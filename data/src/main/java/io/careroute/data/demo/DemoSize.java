@@ -1,8 +1,15 @@
 package io.careroute.data.demo;
 
-/** How big a generated street day is. */
-public record DemoSize(int elders, int carriers, int careWorkers, int visits) {
+/**
+ * How big a generated day is.
+ *
+ * @param dinnerShare fraction of elders who also order dinner (delivered by carriers with an evening shift)
+ */
+public record DemoSize(int elders, int kitchens, int carriers, int careWorkers, int visits, double dinnerShare) {
 
-    /** The bundled demo: ~60 meal orders, 8 carriers, 6 care workers, 20 home visits. */
-    public static final DemoSize STREET = new DemoSize(60, 8, 6, 20);
+    /** The bundled demo street: 60 lunch orders (15 with dinner), 1 kitchen, 8 carriers, 6 care workers, 20 visits. */
+    public static final DemoSize STREET = new DemoSize(60, 1, 8, 6, 20, 0.25);
+
+    /** A district's central-kitchen day for the scale benchmark: 2,000 orders from 3 kitchens, 120 carriers. */
+    public static final DemoSize DISTRICT = new DemoSize(2000, 3, 120, 0, 0, 0.0);
 }

@@ -24,7 +24,7 @@ import io.careroute.data.problem.WorkerRole;
 import io.careroute.solver.domain.TravelMode;
 
 /**
- * A seeded, reproducible day for one street (街道): a central kitchen with a lunch batch, elders with meal orders,
+ * A seeded, reproducible day for one street (街道): a central kitchen with lunch and dinner batches, elders with meal orders,
  * carriers on foot and by e-bike, care workers with skills and split shifts, and home visits of several types.
  * Homes are placed 5-30 m off real road nodes (a doorway off the street), so every one can be snapped.
  * Names, phones and addresses are invented; they exist so that masking can be tested.
@@ -57,36 +57,67 @@ public final class DemoStreetGenerator {
     }
 
     public ProblemDocument generate(DemoSize size) {
-        LocationDoc kitchenPlace = central(0.0);
+        List<LocationDoc> kitchenPlaces = new ArrayList<>();
+        for (int k = 0; k < size.kitchens(); k++) {
+            // One kitchen at the centre; more spread towards the edge, like a district's canteens.
+            kitchenPlaces.add(k == 0 ? central(0.0) : central(0.3 + 0.6 * k / size.kitchens()));
+        }
         LocationDoc serviceCentre = central(0.35);
-        KitchenDoc kitchen = new KitchenDoc("K1", kitchenPlace, 5, 45,
-                List.of(new KitchenDoc.BatchDoc("K1-LUNCH", at(10, 45), null)));
+        String elderFormat = size.elders() >= 1000 ? "E%04d" : "E%02d";
 
         List<ElderDoc> elders = new ArrayList<>();
         for (int i = 1; i <= size.elders(); i++) {
-            elders.add(elder(String.format("E%02d", i)));
+            elders.add(elder(String.format(elderFormat, i)));
         }
+        int[] lunchBoxes = new int[size.kitchens()];
+        int[] dinnerBoxes = new int[size.kitchens()];
         List<DeliveryDoc> deliveries = new ArrayList<>();
-        int boxes = 0;
+        String orderFormat = size.elders() >= 1000 ? "O%04d" : "O%02d";
+        int orders = 0;
         for (int i = 0; i < size.elders(); i++) {
+            int k = nearestKitchen(elders.get(i).location(), kitchenPlaces);
+            String kitchenId = "K" + (k + 1);
             int count = random.nextInt(10) == 0 ? 2 : 1;
-            boxes += count;
+            lunchBoxes[k] += count;
             int startMinute = 11 * 60 + 15 * random.nextInt(3);     // 11:00, 11:15 or 11:30
-            deliveries.add(new DeliveryDoc(String.format("O%02d", i + 1), elders.get(i).id(), "K1", "K1-LUNCH", count,
-                    List.of(window(startMinute, startMinute + 60)), 2));
+            deliveries.add(new DeliveryDoc(String.format(orderFormat, ++orders), elders.get(i).id(), kitchenId,
+                    kitchenId + "-LUNCH", count, List.of(window(startMinute, startMinute + 60)), 2));
         }
-        kitchen = new KitchenDoc(kitchen.id(), kitchen.location(), kitchen.loadingMinutes(), kitchen.maxMinutesFromKitchen(),
-                List.of(new KitchenDoc.BatchDoc("K1-LUNCH", at(10, 45), boxes)));
+        int dinners = (int) Math.round(size.elders() * size.dinnerShare());
+        for (int i = 0; i < dinners; i++) {
+            ElderDoc elder = elders.get(i * size.elders() / Math.max(1, dinners));
+            int k = nearestKitchen(elder.location(), kitchenPlaces);
+            String kitchenId = "K" + (k + 1);
+            dinnerBoxes[k]++;
+            int startMinute = 17 * 60 + 15 * random.nextInt(3);     // 17:00, 17:15 or 17:30
+            deliveries.add(new DeliveryDoc(String.format(orderFormat, ++orders), elder.id(), kitchenId,
+                    kitchenId + "-DINNER", 1, List.of(window(startMinute, startMinute + 60)), 2));
+        }
+        List<KitchenDoc> kitchens = new ArrayList<>();
+        for (int k = 0; k < size.kitchens(); k++) {
+            String id = "K" + (k + 1);
+            List<KitchenDoc.BatchDoc> batches = new ArrayList<>();
+            batches.add(new KitchenDoc.BatchDoc(id + "-LUNCH", at(10, 45), lunchBoxes[k]));
+            if (dinnerBoxes[k] > 0) {
+                batches.add(new KitchenDoc.BatchDoc(id + "-DINNER", at(16, 45), dinnerBoxes[k]));
+            }
+            kitchens.add(new KitchenDoc(id, kitchenPlaces.get(k), 5, 45, batches));
+        }
 
         List<WorkerDoc> workers = new ArrayList<>();
+        String carrierFormat = size.carriers() >= 100 ? "W%03d" : "W%02d";
+        int eveningCarriers = dinners == 0 ? 0 : Math.max(1, (int) Math.round(size.carriers() * 0.375));
         for (int i = 1; i <= size.carriers(); i++) {
             boolean ebike = i <= Math.round(size.carriers() * 0.625);
             boolean volunteer = !ebike;
+            LocationDoc kitchenPlace = kitchenPlaces.get((i - 1) % kitchenPlaces.size());
             LocationDoc home = volunteer ? nearRoad(roadPoints.get(random.nextInt(roadPoints.size())), 0, 0) : kitchenPlace;
-            workers.add(new WorkerDoc(String.format("W%02d", i), volunteer ? WorkerRole.VOLUNTEER : WorkerRole.PROPERTY_STAFF,
+            List<WindowDoc> shifts = i <= eveningCarriers
+                    ? List.of(window(10 * 60 + 15, 13 * 60 + 15), window(16 * 60 + 30, 18 * 60 + 45))   // split shift
+                    : List.of(window(10 * 60 + 15, 13 * 60 + 15));
+            workers.add(new WorkerDoc(String.format(carrierFormat, i), volunteer ? WorkerRole.VOLUNTEER : WorkerRole.PROPERTY_STAFF,
                     ebike ? TravelMode.EBIKE : TravelMode.FOOT, random.nextBoolean() ? "F" : "M", home, home,
-                    List.of(window(10 * 60 + 15, 13 * 60 + 15)), ebike ? 12 : 6, List.of(),
-                    volunteer ? 0.0 : 28.0, volunteer ? 3.0 : null, volunteer ? 2.0 : null));
+                    shifts, ebike ? 12 : 6, List.of(), volunteer ? 0.0 : 28.0, volunteer ? 3.0 : null, volunteer ? 2.0 : null));
         }
         String[][] skillSets = {{"BATHING", "CLEANING"}, {"BATHING"}, {"CLEANING", "REPAIR"}, {"MEDICAL_ESCORT"},
                 {"MEDICAL_ESCORT", "CLEANING"}, {"REPAIR"}};
@@ -111,8 +142,24 @@ public final class DemoStreetGenerator {
             ElderDoc elder = elders.get(random.nextInt(elders.size()));
             visits.add(visit(String.format("V%02d", i), elder, type));
         }
-        return new ProblemDocument(date, SHANGHAI.getId(), CoordinateSystemName.WGS84, List.of(kitchen), elders,
+        return new ProblemDocument(date, SHANGHAI.getId(), CoordinateSystemName.WGS84, kitchens, elders,
                 workers, deliveries, visits);
+    }
+
+    private static int nearestKitchen(LocationDoc home, List<LocationDoc> kitchens) {
+        int best = 0;
+        for (int k = 1; k < kitchens.size(); k++) {
+            if (squared(home, kitchens.get(k)) < squared(home, kitchens.get(best))) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static double squared(LocationDoc a, LocationDoc b) {
+        double dLat = a.lat() - b.lat();
+        double dLon = (a.lon() - b.lon()) * Math.cos(Math.toRadians(a.lat()));
+        return dLat * dLat + dLon * dLon;
     }
 
     private VisitDoc visit(String id, ElderDoc elder, VisitType type) {

@@ -45,6 +45,9 @@ public class CarePlan {
         this.travelTimes = travelTimes;
         this.workers = workers;
         this.tasks = tasks;
+        // Nearby selection measures distance from a task to a task or a route start with no access to the plan.
+        tasks.forEach(task -> task.setTravelTimes(travelTimes));
+        workers.forEach(worker -> worker.setTravelTimes(travelTimes));
     }
 
     public String getName() {

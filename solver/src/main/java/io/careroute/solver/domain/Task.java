@@ -34,6 +34,7 @@ public class Task {
     private Set<String> refusedWorkerIds;
     private String pinnedWorkerId;
     private long unassignedPenalty;
+    private TravelTimes travelTimes;
 
     @InverseRelationShadowVariable(sourceVariableName = "tasks")
     private Worker worker;
@@ -181,6 +182,15 @@ public class Task {
 
     public void setNext(Task next) {
         this.next = next;
+    }
+
+    /** The plan's travel port, for nearby selection only. */
+    public TravelTimes getTravelTimes() {
+        return travelTimes;
+    }
+
+    public void setTravelTimes(TravelTimes travelTimes) {
+        this.travelTimes = travelTimes;
     }
 
     public ScheduledStop getSchedule() {

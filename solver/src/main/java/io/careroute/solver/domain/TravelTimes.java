@@ -13,4 +13,10 @@ public interface TravelTimes {
 
     /** Travel distance in metres from one place to another for the given mode. */
     int metres(TravelMode mode, int fromPlace, int toPlace);
+
+    /**
+     * How near two places are, whatever the mode: used only to aim moves at neighbouring stops (nearby
+     * selection), never for the schedule.
+     */
+    int proximity(int fromPlace, int toPlace);
 }

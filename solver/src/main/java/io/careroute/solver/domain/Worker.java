@@ -36,6 +36,7 @@ public class Worker {
     private int maxWorkSeconds;
     private boolean singleTrip;
     private boolean unassignedHolder;
+    private TravelTimes travelTimes;
 
     @PlanningListVariable
     private List<Task> tasks = new ArrayList<>();
@@ -135,6 +136,15 @@ public class Worker {
 
     public boolean isUnassignedHolder() {
         return unassignedHolder;
+    }
+
+    /** The plan's travel port, for nearby selection only. */
+    public TravelTimes getTravelTimes() {
+        return travelTimes;
+    }
+
+    public void setTravelTimes(TravelTimes travelTimes) {
+        this.travelTimes = travelTimes;
     }
 
     public List<Task> getTasks() {

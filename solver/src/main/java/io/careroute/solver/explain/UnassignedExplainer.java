@@ -7,6 +7,7 @@ import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.TravelTimes;
 import io.careroute.solver.domain.Worker;
+import io.careroute.solver.schedule.RouteFeasibility;
 import io.careroute.solver.schedule.RouteScheduler;
 import io.careroute.solver.schedule.ScheduledStop;
 

@@ -1,18 +1,17 @@
-package io.careroute.solver.explain;
+package io.careroute.solver.schedule;
 
 import java.util.List;
 
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
-import io.careroute.solver.schedule.ScheduledStop;
 
 /** The route-level hard rules (time, shift, hot food, capacity), evaluated on a simulated schedule. */
-final class RouteFeasibility {
+public final class RouteFeasibility {
 
     private RouteFeasibility() {
     }
 
-    static boolean isFeasible(Worker worker, List<Task> route, List<ScheduledStop> stops) {
+    public static boolean isFeasible(Worker worker, List<Task> route, List<ScheduledStop> stops) {
         for (int i = 0; i < route.size(); i++) {
             Task task = route.get(i);
             ScheduledStop stop = stops.get(i);
