@@ -112,6 +112,20 @@ class BadCellsImportTest {
     }
 
     @Test
+    void anOldStyleXlsWorkbookIsReadToo() throws Exception {
+        Path file = dir.resolve("problem.xls");
+        try (var workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); var out = java.nio.file.Files.newOutputStream(file)) {
+            var settings = workbook.createSheet("设置");
+            settings.createRow(0).createCell(0).setCellValue("日期");
+            settings.createRow(1).createCell(0).setCellValue("明天");
+            workbook.write(out);
+        }
+        assertThatThrownBy(() -> ProblemFiles.read(file, Messages.chinese()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).singleElement()
+                        .isEqualTo(new InputError("设置 第 2 行 日期", "日期格式错误：明天，应为如 2026-11-24")));
+    }
+
+    @Test
     void aFileThatIsNotAWorkbookIsRefusedByName() throws Exception {
         Path file = dir.resolve("problem.xlsx");
         java.nio.file.Files.writeString(file, "not a workbook");
