@@ -71,17 +71,30 @@ final class ProblemTables {
                 rows(TableKind.VISITS, r -> EntityRows.visit(r, day)));
     }
 
+    /**
+     * The one settings row. Its date is required here, not only by the validator: every time of day in the file
+     * is read on it, so without it nothing else can be read.
+     */
     private EntityRows.Settings settings() {
-        List<RowCells> rows = cells(TableKind.SETTINGS);
-        if (rows.isEmpty()) {
-            return new EntityRows.Settings(null, null, null);
-        }
+        EntityRows.Settings none = new EntityRows.Settings(null, null, null);
         SourceTable table = tables.get(TableKind.SETTINGS);
-        for (RowCells extra : rows.subList(1, rows.size())) {
-            errors.source(ImportErrors.rowField(errors.messages(), table.name(), extra.rowNumber()), "import.oneRowOnly");
+        if (table == null) {
+            errors.source(TableKind.SETTINGS.sheetName(errors.messages()), "import.missingSettings");
+            return none;
         }
-        EntityRows.Settings settings = EntityRows.settings(rows.get(0));
-        return rows.get(0).ok() ? settings : new EntityRows.Settings(null, null, null);
+        List<RowCells> rows = cells(TableKind.SETTINGS);
+        if (rows.size() != 1) {
+            errors.source(table.name(), "import.oneRowOnly");
+            return none;
+        }
+        RowCells row = rows.get(0);
+        EntityRows.Settings settings = EntityRows.settings(row);
+        if (settings.date() == null && row.ok()) {
+            errors.cell(table.name(), row.rowNumber(), header(TableKind.SETTINGS).header("date"), "error.required");
+            return none;
+        }
+        sources.put(TableKind.SETTINGS, new SourceMap.Sheet(table.name(), header(TableKind.SETTINGS), List.of(row.rowNumber())));
+        return row.ok() ? settings : none;
     }
 
     /** The good rows of a sheet as entities; null when the file has no such sheet (as a missing list in JSON). */

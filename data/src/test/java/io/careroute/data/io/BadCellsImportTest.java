@@ -95,6 +95,18 @@ class BadCellsImportTest {
     }
 
     @Test
+    void withoutAPlanDateNothingElseCanBeReadAndThatIsSaidOnce() throws Exception {
+        Path file = workbook(Messages.chinese());
+        TestWorkbook.edit(file, "设置", 2, "日期", null);
+        assertThat(ProblemImporter.workbook(file, Messages.chinese()).errors()).singleElement()
+                .isEqualTo(new InputError("设置 第 2 行 日期", "必填字段缺失"));
+
+        Path noSettings = TestWorkbook.create(dir.resolve("no-settings.xlsx"), sheet("厨房", row("编号", "纬度", "经度")));
+        assertThat(ProblemImporter.workbook(noSettings, Messages.english()).errors()).singleElement()
+                .isEqualTo(new InputError("settings", "the settings sheet (or settings.csv) with the plan date is missing"));
+    }
+
+    @Test
     void unknownAndDuplicateSheetsAndMissingColumnsAreNamed() throws Exception {
         Path file = TestWorkbook.create(dir.resolve("odd.xlsx"),
                 sheet("设置", row("日期"), row("2026-11-24")),
