@@ -23,19 +23,24 @@ public final class RouteSheetHtml {
             h1 { font-size: 16pt; margin: 0 0 2mm; }
             p.meta { margin: 0 0 1mm; }
             p.totals { margin: 0 0 3mm; font-weight: bold; }
-            table { width: 100%; border-collapse: collapse; }
+            table { width: 100%; border-collapse: collapse; table-layout: fixed; }
             thead { display: table-header-group; }
             tr { break-inside: avoid; page-break-inside: avoid; }
             th, td { border: 0.3mm solid #444; padding: 1mm 1.2mm; vertical-align: top; text-align: left; }
             th { background: #e6e6e6; }
             tr.kitchen td, tr.end td { background: #f2f2f2; font-weight: bold; }
-            td.seq, td.time, td.boxes, td.phone { white-space: nowrap; }
+            td.seq, td.time, td.kind, td.elder, td.boxes, td.phone { white-space: nowrap; }
+            td { overflow-wrap: anywhere; }
             td.boxes { text-align: right; }
             td.phone a { color: #000; text-decoration: none; font-weight: bold; }
-            td.done { width: 14mm; }
             @media screen { body { max-width: 210mm; margin: 0 auto; padding: 8mm; }
                             section.sheet { border-bottom: 1px dashed #999; margin-bottom: 8mm; padding-bottom: 8mm; } }
             """;
+
+    /** Widths that add up to the 190 mm an A4 page leaves between its margins. */
+    private static final String COLUMNS = "<colgroup><col style=\"width:8mm\"><col style=\"width:13mm\">"
+            + "<col style=\"width:11mm\"><col style=\"width:22mm\"><col style=\"width:16mm\"><col style=\"width:35mm\">"
+            + "<col style=\"width:25mm\"><col style=\"width:9mm\"><col style=\"width:39mm\"><col style=\"width:12mm\"></colgroup>\n";
 
     private final SheetText text;
     private final StringBuilder html = new StringBuilder();
@@ -66,7 +71,7 @@ public final class RouteSheetHtml {
                 .append("<h1>").append(escape(text.get("sheets.carrier", carrier.workerId(), sheets.date()))).append("</h1>\n")
                 .append("<p class=\"meta\">").append(escape(text.describe(carrier))).append("</p>\n")
                 .append("<p class=\"totals\">").append(escape(text.totals(carrier))).append("</p>\n")
-                .append("<table>\n<thead><tr>");
+                .append("<table>\n").append(COLUMNS).append("<thead><tr>");
         for (String column : List.of("seq", "arrival", "kind", "task", "elder", "address", "phone", "boxes", "notes", "done")) {
             html.append("<th>").append(escape(text.get("sheets.col." + column))).append("</th>");
         }
@@ -100,7 +105,9 @@ public final class RouteSheetHtml {
 
     private void unserved(List<Unserved> unserved) {
         html.append("<section class=\"sheet\" id=\"unassigned\">\n<h1>")
-                .append(escape(text.get("sheets.unserved", unserved.size()))).append("</h1>\n<table>\n<thead><tr>");
+                .append(escape(text.get("sheets.unserved", unserved.size()))).append("</h1>\n<table>\n")
+                .append("<colgroup><col style=\"width:22mm\"><col style=\"width:16mm\"><col style=\"width:45mm\">")
+                .append("<col style=\"width:25mm\"><col style=\"width:82mm\"></colgroup>\n<thead><tr>");
         for (String column : List.of("task", "elder", "address", "phone", "reason")) {
             html.append("<th>").append(escape(text.get("sheets.col." + column))).append("</th>");
         }

@@ -68,10 +68,12 @@ final class SheetText {
         switch (line.kind()) {
             case KITCHEN -> parts.add(m.get("sheets.note.trip", line.trip(), line.boxes(), clock(line.end())));
             case DELIVERY -> {
+                waitUntilStart(line, parts);
                 parts.add(m.get("sheets.note.window", windows(line.windows())));
                 parts.add(m.get("sheets.note.handover", line.serviceMinutes()));
             }
             case VISIT -> {
+                waitUntilStart(line, parts);
                 String type = line.visitType() == null ? "" : m.isEnglish() ? line.visitType().name() : line.visitType().chinese();
                 parts.add(m.get("sheets.note.visit", type, line.serviceMinutes()));
                 if (!line.requiredSkills().isEmpty()) {
@@ -87,6 +89,13 @@ final class SheetText {
             parts.add(m.get("class." + line.elder().priorityClass().name()));
         }
         return String.join(m.get("reason.separator"), parts);
+    }
+
+    /** Arriving early is planned (the window has not opened yet): say when to ring the bell. */
+    private void waitUntilStart(Line line, List<String> parts) {
+        if (line.arrival() != null && line.start() != null && line.start().isAfter(line.arrival().plusSeconds(59))) {
+            parts.add(m.get("sheets.note.start", clock(line.start())));
+        }
     }
 
     private String windows(List<WindowDoc> windows) {

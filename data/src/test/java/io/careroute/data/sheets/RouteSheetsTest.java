@@ -75,7 +75,7 @@ class RouteSheetsTest {
                     "交接说明", "签收");
             assertThat(values(w1.getRow(5))).startsWith(null, "10:15", "取餐", "K1 (K1-LUNCH)", null, null, null, 1.0);
             assertThat(values(w1.getRow(6))).startsWith(1.0, "10:55", "送餐", "O1", "王秀英", "黄浦区福州路 101 弄 3 号",
-                    "13800000001", 1.0, "时段 11:00–12:00；交接约 2 分钟；失能老人");
+                    "13800000001", 1.0, "11:00 开始；时段 11:00–12:00；交接约 2 分钟；失能老人");
             assertThat(values(w1.getRow(7))).startsWith(null, "11:11", "取餐", "K1 (K1-LUNCH)", null, null, null, 2.0);
             assertThat(values(w1.getRow(8))).startsWith(2.0, "11:23", "送餐", "O2", "李建国", "黄浦区汉口路 8 号", "021-63210000", 2.0);
             assertThat(values(w1.getRow(9))).startsWith(null, "11:31", "返回");
