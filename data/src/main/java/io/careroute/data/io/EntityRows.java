@@ -1,13 +1,16 @@
 package io.careroute.data.io;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
+import io.careroute.data.problem.CoordinateSystemName;
 import io.careroute.data.problem.DeliveryDoc;
 import io.careroute.data.problem.ElderDoc;
 import io.careroute.data.problem.KitchenDoc;
 import io.careroute.data.problem.LocationDoc;
 import io.careroute.data.problem.PlanDay;
+import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.VisitDoc;
 import io.careroute.data.problem.WorkerDoc;
 
@@ -21,14 +24,14 @@ final class EntityRows {
     private EntityRows() {
     }
 
-    record Settings(java.time.LocalDate date, String timeZone, io.careroute.data.problem.CoordinateSystemName coordinateSystem) {
+    record Settings(LocalDate date, String timeZone, CoordinateSystemName coordinateSystem) {
 
         /** The clock that times of day are read on; null while the date or the zone is unknown. */
         PlanDay planDay() {
             if (date == null) {
                 return null;
             }
-            return new PlanDay(date, ZoneId.of(timeZone == null ? io.careroute.data.problem.ProblemDocument.DEFAULT_TIME_ZONE : timeZone));
+            return new PlanDay(date, ZoneId.of(timeZone == null ? ProblemDocument.DEFAULT_TIME_ZONE : timeZone));
         }
     }
 

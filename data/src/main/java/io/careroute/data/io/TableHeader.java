@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.careroute.data.i18n.Messages;
+
 /**
  * Which column of a sheet holds which field, found from the header row. Unknown headers are left alone (a kitchen
  * may keep its own notes beside the data); a required column that is missing, or a column given twice, is an error.
@@ -60,7 +62,7 @@ final class TableHeader {
     }
 
     /** As {@link #header(String)}, but in the reader's language when the file has no such column. */
-    String header(String key, io.careroute.data.i18n.Messages messages) {
+    String header(String key, Messages messages) {
         String written = headerByKey.get(key);
         return written != null ? written : kind.column(key).map(c -> c.header(messages)).orElse(key);
     }
