@@ -20,12 +20,12 @@ import io.careroute.api.planning.ProblemAssembler;
 import io.careroute.api.planning.RouteGeoJson;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.io.ProblemFiles;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.plan.PlanTextReport;
-import io.careroute.data.problem.InputError;
-import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
+import io.careroute.data.sheets.RouteSheetFiles;
 import io.careroute.routing.network.RoadNetwork;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.solve.SolverSettings;
@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
                 + "plan.json and routes.geojson.", "规划一天的送餐与上门服务，输出方案。"})
 class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PROBLEM", description = "problem.json to plan")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROBLEM", description = "problem to plan: problem.json, an .xlsx workbook or a folder of .csv files")
     Path problemFile;
 
     @Option(names = "--demo", description = "plan the bundled demo street (Shanghai, People's Square)")
@@ -90,7 +90,7 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
         Messages messages = messages();
         Path outDir = out != null ? out : Path.of(demo ? "out/demo" : "out/plan");
         try (RoadNetwork network = NetworkSource.open(osm, graphCache != null ? graphCache : NetworkSource.defaultGraphCache())) {
-            ProblemDocument problem = demo ? DemoProblem.generate(network, seed, planDate()) : read(problemFile, messages);
+            ProblemDocument problem = demo ? DemoProblem.generate(network, seed, planDate()) : ProblemFiles.read(problemFile, messages);
             long started = System.nanoTime();
             AssembledProblem assembled = new ProblemAssembler(network, maxSnapMetres).assemble(problem, messages);
             CarePlanner planner = new CarePlanner();
@@ -103,15 +103,17 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
             ObjectMapper json = ProblemJson.mapper();
             if (demo) {
                 Files.write(outDir.resolve("problem.json"), ProblemJson.write(problem));
+                ProblemFiles.writeWorkbook(problem, outDir.resolve("problem.xlsx"), messages);   // a template for kitchens
             }
             json.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("plan.json").toFile(), plan);
             json.writeValue(outDir.resolve("routes.geojson").toFile(), RouteGeoJson.of(assembled, solved));
+            List<Path> routeSheets = RouteSheetFiles.write(plan, problem, outDir, messages);
 
             stdout.print(PlanTextReport.render(plan, problem.date().toString(), messages));
             stdout.println();
             stdout.println((messages.isEnglish() ? "Solved in " : "求解用时 ") + CarePlanner.describe(took)
                     + (messages.isEnglish() ? "; written: " : "；已写出：")
-                    + List.of(outDir.resolve("plan.json"), outDir.resolve("routes.geojson")));
+                    + List.of(outDir.resolve("plan.json"), outDir.resolve("routes.geojson"), routeSheets.get(0), routeSheets.get(1)));
             stdout.flush();
         }
         return ExitCodes.OK;
@@ -119,21 +121,5 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
 
     private LocalDate planDate() {
         return date != null ? date : LocalDate.now(Clock.system(ZoneId.of("Asia/Shanghai"))).plusDays(1);
-    }
-
-    private static ProblemDocument read(Path file, Messages messages) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(List.of(new InputError(file.toString(), messages.isEnglish()
-                    ? "no such file" : "文件不存在")));
-        }
-        if (!name.endsWith(".json")) {
-            throw new InvalidInputException(List.of(new InputError(file.toString(), messages.isEnglish()
-                    ? "only problem.json files are read so far (.xlsx and .csv come with the kitchen import)"
-                    : "目前只支持 problem.json（Excel/CSV 导入将随助餐导入功能提供）")));
-        }
-        try (var in = Files.newInputStream(file)) {
-            return ProblemJson.read(in, messages);
-        }
     }
 }

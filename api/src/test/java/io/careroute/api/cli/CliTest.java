@@ -38,12 +38,35 @@ class CliTest {
         JsonNode routes = ProblemJson.mapper().readTree(out.resolve("routes.geojson").toFile());
         assertThat(routes.get("type").asText()).isEqualTo("FeatureCollection");
         assertThat(Files.exists(out.resolve("problem.json"))).isTrue();
+        assertThat(Files.readString(out.resolve("route-sheets.html"))).contains("路线单", "@page { size: A4");
+        assertThat(out.resolve("route-sheets.xlsx")).isNotEmptyFile();
+        assertThat(out.resolve("problem.xlsx")).isNotEmptyFile();
 
         // The demo's problem.json plans again as a plain problem file, in English.
         Run again = careroute("plan", out.resolve("problem.json").toString(), "--seconds", "3", "--lang", "en",
                 "--out", out.resolve("again").toString(), "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("Score 0hard/", "feasible");
+
+        // So does the demo's workbook, the template a kitchen fills in.
+        Run fromWorkbook = careroute("plan", out.resolve("problem.xlsx").toString(), "--seconds", "3",
+                "--out", out.resolve("from-xlsx").toString(), "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(fromWorkbook.exit()).as(fromWorkbook.err()).isZero();
+        assertThat(fromWorkbook.out()).contains("评分 0hard/", "route-sheets.html", "route-sheets.xlsx");
+    }
+
+    @Test
+    void aBadWorkbookExitsWithTwoAndNamesSheetRowAndColumn(@TempDir Path dir) throws Exception {
+        Path workbook = dir.resolve("problem.xlsx");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var file = Files.newOutputStream(workbook)) {
+            var settings = book.createSheet("settings");
+            settings.createRow(0).createCell(0).setCellValue("date");
+            settings.createRow(1).createCell(0).setCellValue("24.11.2026");
+            book.write(file);
+        }
+        Run run = careroute("plan", workbook.toString(), "--lang", "en", "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("settings row 2, column date: not a date: 24.11.2026");
     }
 
     @Test

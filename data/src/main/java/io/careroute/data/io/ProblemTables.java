@@ -1,0 +1,194 @@
+package io.careroute.data.io;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.KitchenDoc;
+import io.careroute.data.problem.PlanDay;
+import io.careroute.data.problem.ProblemDocument;
+
+/**
+ * Turns the text tables of a workbook or CSV folder into a problem document: finds which table is which, reads
+ * the settings first (times of day need the plan date), then every row of every sheet. A row with a bad cell is
+ * reported and left out; every good row is kept.
+ */
+final class ProblemTables {
+
+    private final ImportErrors errors;
+    private final SourceMap sources;
+    private final Map<TableKind, SourceTable> tables = new EnumMap<>(TableKind.class);
+    private final Map<TableKind, TableHeader> headers = new EnumMap<>(TableKind.class);
+
+    private ProblemTables(Messages messages) {
+        this.errors = new ImportErrors(messages);
+        this.sources = new SourceMap(messages);
+    }
+
+    static ImportResult read(List<SourceTable> sourceTables, List<InputError> earlierErrors,
+                             Messages messages) {
+        ProblemTables reader = new ProblemTables(messages);
+        reader.sort(sourceTables);
+        ProblemDocument document = reader.document();
+        List<InputError> all = new ArrayList<>(earlierErrors);
+        all.addAll(reader.errors.list());
+        return new ImportResult(document, all, reader.sources);
+    }
+
+    private void sort(List<SourceTable> sourceTables) {
+        for (SourceTable table : sourceTables) {
+            String name = table.name().replaceFirst("(?i)\\.csv$", "");
+            if (TableKind.ignored(name)) {
+                continue;
+            }
+            var kind = TableKind.named(name);
+            if (kind.isEmpty()) {
+                errors.source(table.name(), "import.unknownSheet", TableKind.expectedNames());
+            } else if (tables.containsKey(kind.get())) {
+                errors.source(table.name(), "import.duplicateSheet", tables.get(kind.get()).name());
+            } else {
+                tables.put(kind.get(), table);
+            }
+        }
+    }
+
+    private ProblemDocument document() {
+        EntityRows.Settings settings = settings();
+        PlanDay day = settings.planDay();
+        List<KitchenDoc> kitchens = rows(TableKind.KITCHENS, EntityRows::kitchen);
+        kitchens = kitchens == null ? null : withBatches(kitchens, day);
+        return new ProblemDocument(settings.date(), settings.timeZone(), settings.coordinateSystem(), kitchens,
+                rows(TableKind.ELDERS, EntityRows::elder),
+                rows(TableKind.WORKERS, r -> EntityRows.worker(r, day)),
+                rows(TableKind.DELIVERIES, r -> EntityRows.delivery(r, day)),
+                rows(TableKind.VISITS, r -> EntityRows.visit(r, day)));
+    }
+
+    /**
+     * The one settings row. Its date is required here, not only by the validator: every time of day in the file
+     * is read on it, so without it nothing else can be read.
+     */
+    private EntityRows.Settings settings() {
+        EntityRows.Settings none = new EntityRows.Settings(null, null, null);
+        SourceTable table = tables.get(TableKind.SETTINGS);
+        if (table == null) {
+            errors.source(TableKind.SETTINGS.sheetName(errors.messages()), "import.missingSettings");
+            return none;
+        }
+        List<RowCells> rows = cells(TableKind.SETTINGS);
+        if (rows.size() != 1) {
+            errors.source(table.name(), "import.oneRowOnly");
+            return none;
+        }
+        RowCells row = rows.get(0);
+        EntityRows.Settings settings = EntityRows.settings(row);
+        if (settings.date() == null && row.ok()) {
+            errors.cell(table.name(), row.rowNumber(), header(TableKind.SETTINGS).header("date"), "error.required");
+            return none;
+        }
+        sources.put(TableKind.SETTINGS, new SourceMap.Sheet(table.name(), header(TableKind.SETTINGS), List.of(row.rowNumber())));
+        return row.ok() ? settings : none;
+    }
+
+    /** The good rows of a sheet as entities; null when the file has no such sheet (as a missing list in JSON). */
+    private <T> List<T> rows(TableKind kind, Function<RowCells, T> entity) {
+        if (!tables.containsKey(kind)) {
+            return null;
+        }
+        List<T> good = new ArrayList<>();
+        List<Integer> rowNumbers = new ArrayList<>();
+        for (RowCells row : cells(kind)) {
+            T value = entity.apply(row);
+            if (row.ok()) {
+                good.add(value);
+                rowNumbers.add(row.rowNumber());
+            }
+        }
+        sources.put(kind, new SourceMap.Sheet(tables.get(kind).name(), header(kind), rowNumbers));
+        return good;
+    }
+
+    /** Meal batches sit on their own sheet, each naming its kitchen; they are attached in sheet order. */
+    private List<KitchenDoc> withBatches(List<KitchenDoc> kitchens, PlanDay day) {
+        Set<String> kitchenIds = allIds(TableKind.KITCHENS);
+        Map<String, List<KitchenDoc.BatchDoc>> batches = new LinkedHashMap<>();
+        Map<String, List<Integer>> batchRows = new LinkedHashMap<>();
+        TableHeader header = header(TableKind.BATCHES);
+        for (RowCells row : cells(TableKind.BATCHES)) {
+            String kitchenId = row.text("kitchenId");
+            KitchenDoc.BatchDoc batch = EntityRows.batch(row, day);
+            if (kitchenId == null) {
+                errors.cell(header.source(), row.rowNumber(), header.header("kitchenId"), "error.required");
+                continue;
+            }
+            if (!kitchenIds.contains(kitchenId)) {
+                errors.cell(header.source(), row.rowNumber(), header.header("kitchenId"), "error.unknownReference",
+                        errors.messages().get("kind.kitchen"), kitchenId);
+                continue;
+            }
+            if (row.ok()) {
+                batches.computeIfAbsent(kitchenId, k -> new ArrayList<>()).add(batch);
+                batchRows.computeIfAbsent(kitchenId, k -> new ArrayList<>()).add(row.rowNumber());
+            }
+        }
+        if (header != null) {
+            sources.put(TableKind.BATCHES, new SourceMap.Sheet(header.source(), header, List.of()));
+        }
+        List<KitchenDoc> withBatches = new ArrayList<>();
+        for (int i = 0; i < kitchens.size(); i++) {
+            KitchenDoc k = kitchens.get(i);
+            sources.putBatchRows(i, batchRows.getOrDefault(k.id(), List.of()));
+            List<KitchenDoc.BatchDoc> own = batches.get(k.id());
+            withBatches.add(new KitchenDoc(k.id(), k.location(), k.loadingMinutes(), k.maxMinutesFromKitchen(),
+                    own == null ? null : List.copyOf(own)));
+        }
+        return withBatches;
+    }
+
+    /** Ids of every row of a sheet, good or bad, so that a reference to a bad row is not reported twice. */
+    private Set<String> allIds(TableKind kind) {
+        Set<String> ids = new HashSet<>();
+        SourceTable table = tables.get(kind);
+        if (table == null) {
+            return ids;
+        }
+        TableHeader header = header(kind);
+        ImportErrors quiet = new ImportErrors(errors.messages());
+        for (SourceTable.Row row : table.rows().stream().skip(1).toList()) {
+            String id = new RowCells(header, row, quiet).text("id");
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** The header of a sheet, read (and its errors reported) once; null when there is no such sheet. */
+    private TableHeader header(TableKind kind) {
+        SourceTable table = tables.get(kind);
+        if (table == null) {
+            return null;
+        }
+        return headers.computeIfAbsent(kind, k -> table.rows().isEmpty()
+                // An empty sheet holds no data: nothing to say about its columns.
+                ? TableHeader.read(k, table, new SourceTable.Row(1, List.of(), Set.of()), new ImportErrors(errors.messages()))
+                : TableHeader.read(k, table, table.rows().get(0), errors));
+    }
+
+    /** The data rows of a sheet: every non-blank row after the header. Call once per sheet: rows report errors. */
+    private List<RowCells> cells(TableKind kind) {
+        SourceTable table = tables.get(kind);
+        if (table == null) {
+            return List.of();
+        }
+        TableHeader header = header(kind);
+        return table.rows().stream().skip(1).map(row -> new RowCells(header, row, errors)).toList();
+    }
+}
