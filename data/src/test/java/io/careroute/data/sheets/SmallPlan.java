@@ -39,7 +39,7 @@ final class SmallPlan {
 
     static PlanDocument plan() {
         WindowDoc w1Shift = new WindowDoc(at("10:15"), at("13:15"));
-        WorkerRoute w1 = new WorkerRoute("W1", TravelMode.EBIKE, 12, w1Shift, List.of(w1Shift), List.of(
+        WorkerRoute w1 = new WorkerRoute("W1", TravelMode.EBIKE, 12, w1Shift, List.of(w1Shift), at("10:15"), List.of(
                 stop(StopKind.KITCHEN, null, "K1", 0, 0, "10:15", "10:40", "10:45", 1),
                 stop(StopKind.DELIVERY, "O1", "K1", 600, 2100, "10:55", "11:00", "11:02", 0),
                 stop(StopKind.KITCHEN, null, "K1", 540, 2000, "11:11", "11:11", "11:16", 2),
@@ -47,12 +47,12 @@ final class SmallPlan {
                 stop(StopKind.END, null, null, 400, 1450, "11:31", "11:31", "11:31", 0)),
                 new RouteTotals(2, 2, 1960, 7050, 300, at("11:31")));
         WindowDoc c1Shift = new WindowDoc(at("08:00"), at("17:00"));
-        WorkerRoute c1 = new WorkerRoute("C1", TravelMode.FOOT, 0, c1Shift, List.of(c1Shift), List.of(
+        WorkerRoute c1 = new WorkerRoute("C1", TravelMode.FOOT, 0, c1Shift, List.of(c1Shift), at("08:45"), List.of(
                 stop(StopKind.VISIT, "V1", null, 900, 1100, "09:00", "09:00", "10:30", 0),
                 stop(StopKind.END, null, null, 900, 1100, "10:45", "10:45", "10:45", 0)),
                 new RouteTotals(1, 0, 1800, 2200, 0, at("10:45")));
         WindowDoc w2Shift = new WindowDoc(at("10:30"), at("12:30"));
-        WorkerRoute w2 = new WorkerRoute("W2", TravelMode.FOOT, 6, w2Shift, List.of(w2Shift), List.of(),
+        WorkerRoute w2 = new WorkerRoute("W2", TravelMode.FOOT, 6, w2Shift, List.of(w2Shift), null, List.of(),
                 new RouteTotals(0, 0, 0, 0, 0, null));
         List<TaskOutcome> tasks = List.of(
                 outcome("O1", TaskKind.DELIVERY, "E1", 1, "W1", null),
