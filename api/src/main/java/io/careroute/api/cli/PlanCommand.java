@@ -101,8 +101,9 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
 
             Files.createDirectories(outDir);
             ObjectMapper json = ProblemJson.mapper();
+            // The problem goes beside its plan: re-planning reads both.
+            Files.write(outDir.resolve("problem.json"), ProblemJson.write(problem));
             if (demo) {
-                Files.write(outDir.resolve("problem.json"), ProblemJson.write(problem));
                 ProblemFiles.writeWorkbook(problem, outDir.resolve("problem.xlsx"), messages);   // a template for kitchens
             }
             json.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("plan.json").toFile(), plan);

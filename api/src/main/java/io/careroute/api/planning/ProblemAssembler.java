@@ -15,6 +15,7 @@ import io.careroute.data.problem.PlaceCatalogue;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemValidator;
 import io.careroute.data.problem.WorkerDoc;
+import io.careroute.data.replan.PreparedReplan;
 import io.careroute.routing.coordinates.CoordinateSystem;
 import io.careroute.routing.matrix.TravelMatrix;
 import io.careroute.routing.network.GeoPoint;
@@ -39,6 +40,12 @@ public final class ProblemAssembler {
     }
 
     public AssembledProblem assemble(ProblemDocument problem, Messages messages) {
+        return assemble(problem, messages, Map.of());
+    }
+
+    /** @param published in a re-plan, where and when the published plan had each open task */
+    public AssembledProblem assemble(ProblemDocument problem, Messages messages,
+                                     Map<String, PreparedReplan.PublishedTask> published) {
         ProblemValidator.validate(problem, messages);
         PlaceCatalogue places = PlaceCatalogue.of(problem);
         CoordinateSystem system = CoordinateSystem.valueOf(problem.coordinateSystemOrDefault().name());
@@ -64,7 +71,7 @@ public final class ProblemAssembler {
             matrices.computeIfAbsent(mode, m -> new TravelMatrix(0, new int[0], new int[0]));
         }
         return new AssembledProblem(problem, places, placeSets,
-                CarePlanFactory.create(problem, places, new MatrixTravelTimes(matrices)));
+                CarePlanFactory.create(problem, places, new MatrixTravelTimes(matrices), published));
     }
 
     /** Places that no used mode can reach within the snap limit. */

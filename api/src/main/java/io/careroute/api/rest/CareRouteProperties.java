@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param graphCache     where imported graphs are cached; empty for ~/.cache/careroute/graphs
  * @param maxSnapMetres  places farther than this from a usable road are refused
  * @param solveSeconds   time limit of one solve
+ * @param replanSeconds  time limit of one same-day re-plan
  * @param maxJobs        jobs kept in memory (finished ones are dropped oldest first)
  * @param demo           generate and solve the demo street at start-up
  */
@@ -21,6 +22,7 @@ public record CareRouteProperties(
         Path graphCache,
         @DefaultValue("300") double maxSnapMetres,
         @DefaultValue("30") int solveSeconds,
+        @DefaultValue("5") int replanSeconds,
         @DefaultValue("100") int maxJobs,
         @DefaultValue("false") boolean demo) {
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 
 import io.careroute.api.planning.AssembledProblem;
 import io.careroute.api.planning.CarePlanner;
+import io.careroute.api.planning.Replanner;
 import io.careroute.api.planning.RouteGeoJson;
 import io.careroute.data.i18n.Messages;
 import io.careroute.solver.solve.SolverSettings;
@@ -30,6 +31,7 @@ class PlanJobs {
     private static final Logger log = LoggerFactory.getLogger(PlanJobs.class);
 
     private final CarePlanner planner;
+    private final Replanner replanner;
     private final CareRouteProperties properties;
     private final Map<String, PlanJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService solverThread = Executors.newSingleThreadExecutor(r -> {
@@ -38,18 +40,32 @@ class PlanJobs {
         return thread;
     });
 
-    PlanJobs(CarePlanner planner, CareRouteProperties properties) {
+    PlanJobs(CarePlanner planner, Replanner replanner, CareRouteProperties properties) {
         this.planner = planner;
+        this.replanner = replanner;
         this.properties = properties;
     }
 
     PlanJob submit(AssembledProblem problem, Messages messages) {
+        PlanJob job = enqueue(new PlanJob(UUID.randomUUID().toString(), null, problem.document(),
+                problem.plan().getTasks().size(), messages), job1 -> solvePlan(job1, problem));
+        log.info("Plan job {} queued: {} tasks, {} workers", job.id, job.tasks, problem.plan().getWorkers().size() - 1);
+        return job;
+    }
+
+    /** A re-plan of a solved job; the events were validated when {@code prepared} was made. */
+    PlanJob submitReplan(PlanJob published, Replanner.Prepared prepared) {
+        PlanJob job = enqueue(new PlanJob(UUID.randomUUID().toString(), published.id, prepared.replan().fullProblem(),
+                prepared.replan().fullProblem().deliveriesOrEmpty().size() + prepared.replan().fullProblem().visitsOrEmpty().size(),
+                prepared.messages()), job1 -> solveReplan(job1, prepared));
+        log.info("Re-plan job {} of {} queued", job.id, published.id);
+        return job;
+    }
+
+    private PlanJob enqueue(PlanJob job, java.util.function.Consumer<PlanJob> work) {
         evictFinished();
-        PlanJob job = new PlanJob(UUID.randomUUID().toString(), problem, messages);
         jobs.put(job.id, job);
-        solverThread.submit(() -> run(job));
-        log.info("Plan job {} queued: {} tasks, {} workers", job.id, problem.plan().getTasks().size(),
-                problem.plan().getWorkers().size() - 1);
+        solverThread.submit(() -> run(job, work));
         return job;
     }
 
@@ -57,18 +73,31 @@ class PlanJobs {
         return Optional.ofNullable(jobs.get(id));
     }
 
-    private void run(PlanJob job) {
+    private void solvePlan(PlanJob job, AssembledProblem problem) {
+        int seconds = properties.solveSeconds();
+        var solved = planner.solve(problem, new SolverSettings(Duration.ofSeconds(seconds),
+                Duration.ofSeconds(Math.max(3, seconds / 4)), 0), best -> job.best = best);
+        job.best = solved;
+        job.document = planner.document(problem, solved, job.messages);
+        job.routes = RouteGeoJson.of(problem, solved);
+    }
+
+    private void solveReplan(PlanJob job, Replanner.Prepared prepared) {
+        Replanner.Result result = replanner.solve(prepared,
+                new SolverSettings(Duration.ofSeconds(properties.replanSeconds()), null, 0));
+        job.best = result.solved();
+        job.document = result.plan();
+        job.changes = result.changes();
+        job.routes = RouteGeoJson.of(result.open(), result.solved());
+    }
+
+    private void run(PlanJob job, java.util.function.Consumer<PlanJob> work) {
         job.started = Instant.now();
         job.status = PlanJob.Status.SOLVING;
         try {
-            int seconds = properties.solveSeconds();
-            var solved = planner.solve(job.problem, new SolverSettings(Duration.ofSeconds(seconds),
-                    Duration.ofSeconds(Math.max(3, seconds / 4)), 0), best -> job.best = best);
-            job.best = solved;
-            job.document = planner.document(job.problem, solved, job.messages);
-            job.routes = RouteGeoJson.of(job.problem, solved);
+            work.accept(job);
             job.status = PlanJob.Status.SOLVED;
-            log.info("Plan job {} solved: score {} in {} ms", job.id, solved.getScore(), job.elapsed().toMillis());
+            log.info("Job {} solved: score {} in {} ms", job.id, job.best.getScore(), job.elapsed().toMillis());
         } catch (RuntimeException e) {
             job.failure = e.getClass().getSimpleName();
             job.status = PlanJob.Status.FAILED;

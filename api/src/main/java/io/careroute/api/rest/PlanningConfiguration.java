@@ -3,6 +3,7 @@ package io.careroute.api.rest;
 import io.careroute.api.planning.CarePlanner;
 import io.careroute.api.planning.NetworkSource;
 import io.careroute.api.planning.ProblemAssembler;
+import io.careroute.api.planning.Replanner;
 import io.careroute.routing.network.RoadNetwork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,5 +26,10 @@ class PlanningConfiguration {
     @Bean
     CarePlanner carePlanner() {
         return new CarePlanner();
+    }
+
+    @Bean
+    Replanner replanner(ProblemAssembler assembler, CarePlanner planner) {
+        return new Replanner(assembler, planner);
     }
 }

@@ -193,7 +193,8 @@ public final class PlanVerifier {
             }
         }
         ElderDoc elder = problem.eldersOrEmpty().stream().filter(e -> e.id().equals(visit.elderId())).findFirst().orElseThrow();
-        if (elder.requiredWorkerGender() != null && !elder.requiredWorkerGender().equals(worker.gender())) {
+        if (visit.type().isPersonalCare() && elder.requiredWorkerGender() != null
+                && !elder.requiredWorkerGender().equals(worker.gender())) {
             violations.add(at + ": elder asked for gender " + elder.requiredWorkerGender());
         }
         if (elder.refusedWorkersOrEmpty().contains(worker.id())) {

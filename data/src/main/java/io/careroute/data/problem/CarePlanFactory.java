@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.careroute.data.replan.PreparedReplan;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Gender;
 import io.careroute.solver.domain.Kitchen;
@@ -32,6 +33,14 @@ public final class CarePlanFactory {
     }
 
     public static CarePlan create(ProblemDocument problem, PlaceCatalogue places, TravelTimes travel) {
+        return create(problem, places, travel, Map.of());
+    }
+
+    /**
+     * @param published in a re-plan, where and when the published plan had each open task (changes cost)
+     */
+    public static CarePlan create(ProblemDocument problem, PlaceCatalogue places, TravelTimes travel,
+                                  Map<String, PreparedReplan.PublishedTask> published) {
         PlanDay day = PlanDay.of(problem);
         Map<String, ElderDoc> elders = new HashMap<>();
         problem.eldersOrEmpty().forEach(e -> elders.put(e.id(), e));
@@ -49,7 +58,7 @@ public final class CarePlanFactory {
             String batchId = d.batchId() != null ? d.batchId()
                     : problem.kitchensOrEmpty().stream().filter(k -> k.id().equals(d.kitchenId())).findFirst()
                             .orElseThrow().batchesOrEmpty().get(0).id();
-            tasks.add(elderRules(Task.delivery(d.id()), elder)
+            tasks.add(Task.delivery(d.id()).refusedWorkers(new HashSet<>(elder.refusedWorkersOrEmpty()))
                     .elder(elder.id())
                     .at(places.elder(elder.id()))
                     .batch(batches.get(d.kitchenId() + "\u0000" + batchId))
@@ -57,13 +66,17 @@ public final class CarePlanFactory {
                     .serviceSeconds(d.handoverMinutesOrDefault() * 60)
                     .windows(windows(d.windowsOrEmpty(), day))
                     .unassignedPenalty((long) elder.priorityClassOrDefault().weight() * DELIVERY_WEIGHT)
+                    .published(publishedWorker(published, d.id()), publishedStart(published, d.id(), day))
                     .build());
         }
         for (VisitDoc v : problem.visitsOrEmpty()) {
             ElderDoc elder = elders.get(v.elderId());
             long penalty = (long) elder.priorityClassOrDefault().weight() * VISIT_WEIGHT_PER_PRIORITY * v.priorityOrDefault()
                     * (v.isUrgent() ? URGENT_FACTOR : 1);
-            tasks.add(elderRules(Task.visit(v.id()), elder)
+            tasks.add(Task.visit(v.id())
+                    .refusedWorkers(new HashSet<>(elder.refusedWorkersOrEmpty()))
+                    .requiredGender(v.type().isPersonalCare() && elder.requiredWorkerGender() != null
+                            ? Gender.valueOf(elder.requiredWorkerGender()) : null)
                     .elder(elder.id())
                     .at(places.elder(elder.id()))
                     .serviceSeconds(v.durationMinutes() * 60)
@@ -71,15 +84,20 @@ public final class CarePlanFactory {
                     .requiredSkills(Set.copyOf(v.requiredSkillsOrEmpty()))
                     .pinnedTo(v.pinnedWorkerId())
                     .unassignedPenalty(penalty)
+                    .published(publishedWorker(published, v.id()), publishedStart(published, v.id(), day))
                     .build());
         }
         return new CarePlan(problem.date() + "", travel, workers, tasks);
     }
 
-    private static Task.Builder elderRules(Task.Builder task, ElderDoc elder) {
-        return task
-                .requiredGender(elder.requiredWorkerGender() == null ? null : Gender.valueOf(elder.requiredWorkerGender()))
-                .refusedWorkers(new HashSet<>(elder.refusedWorkersOrEmpty()));
+    private static String publishedWorker(Map<String, PreparedReplan.PublishedTask> published, String taskId) {
+        PreparedReplan.PublishedTask p = published.get(taskId);
+        return p == null ? null : p.workerId();
+    }
+
+    private static int publishedStart(Map<String, PreparedReplan.PublishedTask> published, String taskId, PlanDay day) {
+        PreparedReplan.PublishedTask p = published.get(taskId);
+        return p == null || p.start() == null ? -1 : day.toSeconds(p.start());
     }
 
     private static Map<String, MealBatch> batches(ProblemDocument problem, PlaceCatalogue places, PlanDay day) {

@@ -36,8 +36,13 @@ public final class ProblemJson {
     }
 
     public static ProblemDocument read(InputStream json, Messages messages) {
+        return read(json, ProblemDocument.class, messages);
+    }
+
+    /** Reads any of careroute's documents (problem, plan, events) with the same field-naming errors. */
+    public static <T> T read(InputStream json, Class<T> type, Messages messages) {
         try {
-            ProblemDocument document = MAPPER.readValue(json, ProblemDocument.class);
+            T document = MAPPER.readValue(json, type);
             if (document == null) {
                 throw new InvalidInputException(List.of(new InputError("$", messages.get("error.emptyBody"))));
             }

@@ -19,4 +19,9 @@ public enum VisitType {
     public String chinese() {
         return chinese;
     }
+
+    /** Intimate personal care: an elder's required worker gender applies (GB/T 43153-2023 practice). */
+    public boolean isPersonalCare() {
+        return this == BATHING;
+    }
 }

@@ -19,6 +19,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     /** Squared minutes shrunk so fairness weighs about as much as travel: three hours' work costs 1080. */
     static final long FAIRNESS_SCALE = 30;
 
+    /** Sending a published visit to another worker costs like an hour of travel: phone calls, a new face at the door. */
+    static final long REASSIGNMENT_COST = 3600;
+
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
@@ -36,7 +39,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 workerUsed(factory),
                 travelTime(factory),
                 waitingTime(factory),
-                fairLoad(factory)
+                fairLoad(factory),
+                changedWorker(factory),
+                changedStart(factory)
         };
     }
 
@@ -175,5 +180,23 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                         (long) task.getServiceSeconds() + task.getSchedule().totalTravelSeconds()))
                 .penalizeConfigurableLong((worker, seconds) -> (seconds / 60) * (seconds / 60) / FAIRNESS_SCALE)
                 .asConstraint(ConstraintNames.FAIR_LOAD);
+    }
+
+    /** Re-planning keeps the published plan where it can: every task handed to someone else costs. */
+    Constraint changedWorker(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.wasPublished() && task.isAssigned()
+                        && !task.getPublishedWorkerId().equals(task.getWorker().getId()))
+                .penalizeConfigurableLong(task -> REASSIGNMENT_COST)
+                .asConstraint(ConstraintNames.CHANGED_WORKER);
+    }
+
+    /** ...and every minute a published visit moves in time costs too (the elder was told when to expect it). */
+    Constraint changedStart(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.wasPublished() && task.getPublishedStart() >= 0 && task.isAssigned()
+                        && task.getSchedule().start() != task.getPublishedStart())
+                .penalizeConfigurableLong(task -> Math.abs(task.getSchedule().start() - task.getPublishedStart()))
+                .asConstraint(ConstraintNames.CHANGED_START);
     }
 }

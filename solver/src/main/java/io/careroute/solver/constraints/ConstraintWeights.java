@@ -1,6 +1,8 @@
 package io.careroute.solver.constraints;
 
 import static io.careroute.solver.constraints.ConstraintNames.BOX_CAPACITY;
+import static io.careroute.solver.constraints.ConstraintNames.CHANGED_START;
+import static io.careroute.solver.constraints.ConstraintNames.CHANGED_WORKER;
 import static io.careroute.solver.constraints.ConstraintNames.FAIR_LOAD;
 import static io.careroute.solver.constraints.ConstraintNames.HOT_FOOD;
 import static io.careroute.solver.constraints.ConstraintNames.OUTSIDE_SHIFT;
@@ -60,6 +62,10 @@ public class ConstraintWeights {
     private HardMediumSoftLongScore waitingTime = HardMediumSoftLongScore.ONE_SOFT;
     @ConstraintWeight(FAIR_LOAD)
     private HardMediumSoftLongScore fairLoad = HardMediumSoftLongScore.ONE_SOFT;
+    @ConstraintWeight(CHANGED_WORKER)
+    private HardMediumSoftLongScore changedWorker = HardMediumSoftLongScore.ONE_SOFT;
+    @ConstraintWeight(CHANGED_START)
+    private HardMediumSoftLongScore changedStart = HardMediumSoftLongScore.ONE_SOFT;
 
     /** Weights by constraint name, for reports and configuration files. */
     public Map<String, HardMediumSoftLongScore> asMap() {
@@ -79,6 +85,8 @@ public class ConstraintWeights {
         map.put(TRAVEL_TIME, travelTime);
         map.put(WAITING_TIME, waitingTime);
         map.put(FAIR_LOAD, fairLoad);
+        map.put(CHANGED_WORKER, changedWorker);
+        map.put(CHANGED_START, changedStart);
         return map;
     }
 
@@ -104,6 +112,8 @@ public class ConstraintWeights {
             case TRAVEL_TIME -> travelTime = weight;
             case WAITING_TIME -> waitingTime = weight;
             case FAIR_LOAD -> fairLoad = weight;
+            case CHANGED_WORKER -> changedWorker = weight;
+            case CHANGED_START -> changedStart = weight;
             default -> throw new IllegalArgumentException("unknown constraint: " + constraintName);
         }
         return this;

@@ -34,6 +34,8 @@ public class Task {
     private Set<String> refusedWorkerIds;
     private String pinnedWorkerId;
     private long unassignedPenalty;
+    private String publishedWorkerId;
+    private int publishedStart = -1;
     private TravelTimes travelTimes;
 
     @InverseRelationShadowVariable(sourceVariableName = "tasks")
@@ -71,6 +73,8 @@ public class Task {
         this.refusedWorkerIds = Set.copyOf(b.refusedWorkerIds);
         this.pinnedWorkerId = b.pinnedWorkerId;
         this.unassignedPenalty = b.unassignedPenalty;
+        this.publishedWorkerId = b.publishedWorkerId;
+        this.publishedStart = b.publishedStart;
     }
 
     public static Builder delivery(String id) {
@@ -160,6 +164,20 @@ public class Task {
         return unassignedPenalty;
     }
 
+    /** In a re-plan: who the published plan sent, or null if it was new or unassigned. */
+    public String getPublishedWorkerId() {
+        return publishedWorkerId;
+    }
+
+    /** In a re-plan: the published service start (seconds of the day), or -1. */
+    public int getPublishedStart() {
+        return publishedStart;
+    }
+
+    public boolean wasPublished() {
+        return publishedWorkerId != null;
+    }
+
     public Worker getWorker() {
         return worker;
     }
@@ -221,6 +239,8 @@ public class Task {
         private Set<String> refusedWorkerIds = Set.of();
         private String pinnedWorkerId;
         private long unassignedPenalty = 1;
+        private String publishedWorkerId;
+        private int publishedStart = -1;
 
         private Builder(String id, TaskKind kind) {
             this.id = id;
@@ -285,6 +305,13 @@ public class Task {
 
         public Builder unassignedPenalty(long penalty) {
             this.unassignedPenalty = penalty;
+            return this;
+        }
+
+        /** What the published plan said: its changes cost (minimal disruption). */
+        public Builder published(String workerId, int startSeconds) {
+            this.publishedWorkerId = workerId;
+            this.publishedStart = startSeconds;
             return this;
         }
 

@@ -8,6 +8,7 @@ import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
 import io.careroute.solver.moves.RouteEliminationMoveFactory;
+import io.careroute.solver.moves.RuinRecreateMoveFactory;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
@@ -35,7 +36,9 @@ public final class CarePlanSolverConfig {
     static final int NEARBY_SIZE = 40;
     static final int LATE_ACCEPTANCE_SIZE = 200;
     /** Route elimination is costly to build (a feasibility check per insertion point): try it now and then. */
-    static final double ROUTE_ELIMINATION_WEIGHT = 0.02;
+    static final double ROUTE_ELIMINATION_WEIGHT = 0.2;
+    /** Ruin and recreate: a few percent of the moves, each rebuilding a cluster of nearby stops. */
+    static final double RUIN_RECREATE_WEIGHT = 0.5;
 
     private CarePlanSolverConfig() {
     }
@@ -79,6 +82,8 @@ public final class CarePlanSolverConfig {
         if (eliminateRoutes) {
             moves.add(weighted(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RouteEliminationMoveFactory.class),
                     ROUTE_ELIMINATION_WEIGHT));
+            moves.add(weighted(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RuinRecreateMoveFactory.class),
+                    RUIN_RECREATE_WEIGHT));
         }
         return new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig(moves))

@@ -355,4 +355,48 @@ class CarePlanConstraintProviderTest {
             verifier.verifyThat(CarePlanConstraintProvider::fairLoad).given(volunteer, a).penalizesBy(0);
         }
     }
+
+    @Nested
+    class ChangedWorker {
+        @Test
+        void penalisesEveryPublishedTaskNowWithSomeoneElse() {
+            Worker w2 = careWorker("C2").build();
+            Task moved = scheduled(visit("V1", 1).published("C1", H10).build(), stop().build());
+            Task kept = scheduled(visit("V2", 2).published("C2", H10).build(), stop().build());
+            route(w2, moved, kept);
+            verifier.verifyThat(CarePlanConstraintProvider::changedWorker).given(w2, moved, kept)
+                    .penalizesBy(CarePlanConstraintProvider.REASSIGNMENT_COST);
+        }
+
+        @Test
+        void newTasksAndUnassignedOnesAreNotChanges() {
+            Worker w = careWorker("C1").build();
+            Task fresh = scheduled(visit("V9", 1).build(), stop().build());
+            route(w, fresh);
+            Worker holder = Worker.unassignedHolder();
+            Task dropped = visit("V1", 2).published("C1", H10).build();
+            route(holder, dropped);
+            verifier.verifyThat(CarePlanConstraintProvider::changedWorker).given(w, fresh, holder, dropped).penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class ChangedStart {
+        @Test
+        void penalisesSecondsMovedEitherWay() {
+            Worker w = careWorker("C1").build();
+            Task later = scheduled(visit("V1", 1).published("C1", H10 - 600).build(), stop().build());   // starts 10:00
+            Task earlier = scheduled(visit("V2", 2).published("C1", H10 + 300).build(), stop().build());
+            route(w, later, earlier);
+            verifier.verifyThat(CarePlanConstraintProvider::changedStart).given(w, later, earlier).penalizesBy(900);
+        }
+
+        @Test
+        void onTimeAsPublishedIsFree() {
+            Worker w = careWorker("C1").build();
+            Task same = scheduled(visit("V1", 1).published("C1", H10).build(), stop().build());
+            route(w, same);
+            verifier.verifyThat(CarePlanConstraintProvider::changedStart).given(w, same).penalizesBy(0);
+        }
+    }
 }

@@ -1,0 +1,64 @@
+package io.careroute.api.planning;
+
+import java.util.List;
+
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.plan.PlanDocument;
+import io.careroute.data.problem.ProblemDocument;
+import io.careroute.data.problem.ProblemValidator;
+import io.careroute.data.replan.Change;
+import io.careroute.data.replan.ChangeList;
+import io.careroute.data.replan.EventsDocument;
+import io.careroute.data.replan.PreparedReplan;
+import io.careroute.data.replan.ReplanMerge;
+import io.careroute.data.replan.ReplanPreparation;
+import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.replan.WarmStart;
+import io.careroute.solver.solve.SolverSettings;
+
+/**
+ * Same-day re-planning: freezes what already happened, re-plans the rest starting from the published order (so
+ * the solver only repairs), charges every change against the published plan, and lists exactly what changed.
+ * Preparing (which validates the events) and solving are separate, so an API can refuse bad events at once.
+ */
+public final class Replanner {
+
+    private final ProblemAssembler assembler;
+    private final CarePlanner planner;
+
+    public Replanner(ProblemAssembler assembler, CarePlanner planner) {
+        this.assembler = assembler;
+        this.planner = planner;
+    }
+
+    /** A validated re-plan, warm-started from the published plan, ready to solve. */
+    public record Prepared(PreparedReplan replan, AssembledProblem open, Messages messages) {
+    }
+
+    /** The result: the whole day's new plan, the open part as solved, and the changes to send out. */
+    public record Result(PreparedReplan prepared, AssembledProblem open, CarePlan solved, PlanDocument openPlan,
+                         PlanDocument plan, List<Change> changes) {
+    }
+
+    /** @throws io.careroute.data.problem.InvalidInputException naming each bad event or new visit */
+    public Prepared prepare(ProblemDocument problem, PlanDocument published, EventsDocument events, Messages messages) {
+        PreparedReplan prepared = ReplanPreparation.prepare(problem, published, events, messages);
+        ProblemValidator.validate(prepared.fullProblem(), messages);
+        AssembledProblem open = assembler.assemble(prepared.openProblem(), messages, prepared.published());
+        WarmStart.apply(open.plan(), prepared.warmRoutes());
+        return new Prepared(prepared, open, messages);
+    }
+
+    public Result solve(Prepared prepared, SolverSettings settings) {
+        CarePlan solved = planner.solve(prepared.open(), settings, best -> { });
+        PlanDocument openPlan = planner.document(prepared.open(), solved, prepared.messages());
+        PlanDocument plan = ReplanMerge.merge(prepared.replan(), openPlan);
+        return new Result(prepared.replan(), prepared.open(), solved, openPlan, plan,
+                ChangeList.between(prepared.replan().publishedPlan(), plan));
+    }
+
+    public Result replan(ProblemDocument problem, PlanDocument published, EventsDocument events, Messages messages,
+                         SolverSettings settings) {
+        return solve(prepare(problem, published, events, messages), settings);
+    }
+}

@@ -1,0 +1,23 @@
+package io.careroute.data.replan;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.careroute.data.problem.VisitDoc;
+
+/**
+ * {@code events.json}: what happened since the plan was published (docs/INTERFACES.md). {@code at} is "now":
+ * everything that started before it is frozen.
+ */
+public record EventsDocument(OffsetDateTime at, List<Event> events) {
+
+    public enum Type { NEW_VISIT, WORKER_UNAVAILABLE, CANCEL, DELAY, DONE }
+
+    /** One event; which fields it needs depends on its type. */
+    public record Event(Type type, VisitDoc visit, String workerId, OffsetDateTime from, String taskId, Integer minutes) {
+    }
+
+    public List<Event> eventsOrEmpty() {
+        return events == null ? List.of() : events;
+    }
+}

@@ -1,0 +1,261 @@
+package io.careroute.data.replan;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.plan.PlanDocument;
+import io.careroute.data.plan.PlanDocument.Stop;
+import io.careroute.data.plan.PlanDocument.StopKind;
+import io.careroute.data.plan.PlanDocument.WorkerRoute;
+import io.careroute.data.problem.DeliveryDoc;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.InvalidInputException;
+import io.careroute.data.problem.LocationDoc;
+import io.careroute.data.problem.ProblemDocument;
+import io.careroute.data.problem.VisitDoc;
+import io.careroute.data.problem.WindowDoc;
+import io.careroute.data.problem.WorkerDoc;
+import io.careroute.data.replan.EventsDocument.Event;
+import io.careroute.data.replan.PreparedReplan.PublishedTask;
+
+/**
+ * Turns a published plan and the day's events into the open problem to re-plan.
+ *
+ * <p>Freezing is done by cutting, not pinning: every stop that started before {@code at} is frozen, and so is the
+ * rest of a meal trip under way (its boxes are on that carrier's bike). Frozen stops leave the problem; each worker
+ * starts again where their last frozen stop is, when it ends (plus any reported delay). A worker who became
+ * unavailable keeps only the shifts before that time.
+ */
+public final class ReplanPreparation {
+
+    private final ProblemDocument problem;
+    private final PlanDocument published;
+    private final EventsDocument events;
+    private final Messages messages;
+    private final List<InputError> errors = new ArrayList<>();
+
+    private ReplanPreparation(ProblemDocument problem, PlanDocument published, EventsDocument events, Messages messages) {
+        this.problem = problem;
+        this.published = published;
+        this.events = events;
+        this.messages = messages;
+    }
+
+    public static PreparedReplan prepare(ProblemDocument problem, PlanDocument published, EventsDocument events,
+                                         Messages messages) {
+        return new ReplanPreparation(problem, published, events, messages).prepare();
+    }
+
+    private PreparedReplan prepare() {
+        if (events == null || events.at() == null) {
+            throw new InvalidInputException(List.of(new InputError("at", messages.get("error.required"))));
+        }
+        OffsetDateTime at = events.at();
+        Set<String> workerIds = new HashSet<>();
+        problem.workersOrEmpty().forEach(w -> workerIds.add(w.id()));
+        Set<String> taskIds = new HashSet<>();
+        problem.deliveriesOrEmpty().forEach(d -> taskIds.add(d.id()));
+        problem.visitsOrEmpty().forEach(v -> taskIds.add(v.id()));
+
+        List<VisitDoc> newVisits = new ArrayList<>();
+        Set<String> cancelled = new HashSet<>();
+        Set<String> done = new HashSet<>();
+        Map<String, Integer> delayMinutes = new HashMap<>();
+        Map<String, OffsetDateTime> unavailableFrom = new HashMap<>();
+        List<Event> list = events.eventsOrEmpty();
+        for (int i = 0; i < list.size(); i++) {
+            String at_ = "events[" + i + "]";
+            Event e = list.get(i);
+            if (e == null || e.type() == null) {
+                errors.add(new InputError(at_ + ".type", messages.get("error.required")));
+                continue;
+            }
+            switch (e.type()) {
+                case NEW_VISIT -> {
+                    if (e.visit() == null) {
+                        errors.add(new InputError(at_ + ".visit", messages.get("error.required")));
+                    } else if (e.visit().id() != null && !taskIds.add(e.visit().id())) {
+                        errors.add(new InputError(at_ + ".visit.id", messages.get("error.duplicateId", e.visit().id())));
+                    } else {
+                        newVisits.add(e.visit());
+                    }
+                }
+                case WORKER_UNAVAILABLE -> {
+                    if (knownWorker(at_, e.workerId(), workerIds)) {
+                        unavailableFrom.put(e.workerId(), e.from() != null ? e.from() : at);
+                    }
+                }
+                case DELAY -> {
+                    if (knownWorker(at_, e.workerId(), workerIds)) {
+                        if (e.minutes() == null || e.minutes() < 0 || e.minutes() > 24 * 60) {
+                            errors.add(new InputError(at_ + ".minutes", messages.get("error.range",
+                                    e.minutes() == null ? "null" : e.minutes(), 0, 24 * 60)));
+                        } else {
+                            delayMinutes.merge(e.workerId(), e.minutes(), Integer::sum);
+                        }
+                    }
+                }
+                case CANCEL -> {
+                    if (knownTask(at_, e.taskId(), taskIds)) {
+                        cancelled.add(e.taskId());
+                    }
+                }
+                case DONE -> {
+                    if (knownTask(at_, e.taskId(), taskIds)) {
+                        done.add(e.taskId());
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+
+        Map<String, List<Stop>> frozen = new LinkedHashMap<>();
+        Set<String> finished = new HashSet<>();
+        Set<String> frozenTasks = new HashSet<>();
+        Map<String, List<String>> warm = new LinkedHashMap<>();
+        Map<String, PublishedTask> publishedTasks = new HashMap<>();
+        Map<String, WorkerRoute> routes = new HashMap<>();
+        published.workers().forEach(r -> routes.put(r.id(), r));
+
+        List<WorkerDoc> openWorkers = new ArrayList<>();
+        for (WorkerDoc worker : problem.workersOrEmpty()) {
+            WorkerRoute route = routes.get(worker.id());
+            List<Stop> stops = route == null ? List.of() : route.stops();
+            int cut = frozenPrefix(stops, at, done);
+            List<Stop> frozenPart = List.copyOf(stops.subList(0, cut));
+            frozen.put(worker.id(), frozenPart);
+            frozenPart.stream().filter(s -> s.taskId() != null).forEach(s -> frozenTasks.add(s.taskId()));
+            if (!frozenPart.isEmpty() && frozenPart.get(frozenPart.size() - 1).kind() == StopKind.END) {
+                finished.add(worker.id());
+                continue;
+            }
+            List<String> open = new ArrayList<>();
+            for (Stop stop : stops.subList(cut, stops.size())) {
+                if (stop.taskId() != null && !cancelled.contains(stop.taskId()) && !done.contains(stop.taskId())) {
+                    open.add(stop.taskId());
+                    publishedTasks.put(stop.taskId(), new PublishedTask(worker.id(), stop.start()));
+                }
+            }
+            WorkerDoc reopened = reopen(worker, frozenPart, at, delayMinutes.getOrDefault(worker.id(), 0),
+                    unavailableFrom.get(worker.id()));
+            if (reopened != null) {
+                openWorkers.add(reopened);
+                warm.put(worker.id(), open);
+            }
+        }
+        // Tasks the published plan left unassigned start on the unassigned holder again.
+        List<String> parked = new ArrayList<>();
+        published.tasks().stream().filter(t -> t.assignedTo() == null).map(PlanDocument.TaskOutcome::id)
+                .filter(id -> !cancelled.contains(id) && !done.contains(id)).forEach(parked::add);
+        warm.put(io.careroute.solver.domain.Worker.UNASSIGNED_HOLDER_ID, parked);
+
+        Set<String> gone = new HashSet<>(cancelled);
+        List<DeliveryDoc> allDeliveries = problem.deliveriesOrEmpty().stream().filter(d -> !gone.contains(d.id())).toList();
+        List<VisitDoc> allVisits = new ArrayList<>(problem.visitsOrEmpty().stream().filter(v -> !gone.contains(v.id())).toList());
+        allVisits.addAll(newVisits);
+        ProblemDocument full = new ProblemDocument(problem.date(), problem.timeZone(), problem.coordinateSystem(),
+                problem.kitchens(), problem.elders(), problem.workers(), allDeliveries, allVisits);
+
+        Set<String> closed = new HashSet<>(frozenTasks);
+        closed.addAll(done);
+        ProblemDocument open = new ProblemDocument(problem.date(), problem.timeZone(), problem.coordinateSystem(),
+                problem.kitchens(), problem.elders(), openWorkers,
+                allDeliveries.stream().filter(d -> !closed.contains(d.id())).toList(),
+                allVisits.stream().filter(v -> !closed.contains(v.id())).toList());
+        Set<String> frozenOrDone = new HashSet<>(frozenTasks);
+        frozenOrDone.addAll(done);
+        return new PreparedReplan(full, open, published, frozen, finished, warm, publishedTasks, frozenOrDone);
+    }
+
+    /** How many leading stops of a published route are frozen at {@code at}. */
+    static int frozenPrefix(List<Stop> stops, OffsetDateTime at, Set<String> done) {
+        int cut = 0;
+        for (int i = 0; i < stops.size(); i++) {
+            Stop stop = stops.get(i);
+            boolean started = stop.kind() != StopKind.END && stop.start().isBefore(at);
+            boolean reportedDone = stop.taskId() != null && done.contains(stop.taskId());
+            if (started || reportedDone) {
+                cut = i + 1;
+            }
+        }
+        // A meal trip that has left the kitchen finishes as published: its boxes are on this carrier.
+        while (cut > 0 && cut < stops.size() && stops.get(cut).kind() == StopKind.DELIVERY
+                && (stops.get(cut - 1).kind() == StopKind.DELIVERY || stops.get(cut - 1).kind() == StopKind.KITCHEN)) {
+            cut++;
+        }
+        // Nothing left but the way home: the worker's day is done.
+        if (cut == stops.size() - 1 && cut > 0 && stops.get(cut).kind() == StopKind.END) {
+            cut++;
+        }
+        return cut;
+    }
+
+    /** The worker as they are now: at their last frozen stop, free from its end (or from now), until unavailable. */
+    private static WorkerDoc reopen(WorkerDoc worker, List<Stop> frozen, OffsetDateTime at, int delayMinutes,
+                                    OffsetDateTime unavailableFrom) {
+        OffsetDateTime free = at;
+        LocationDoc place = worker.start();
+        if (!frozen.isEmpty()) {
+            Stop last = frozen.get(frozen.size() - 1);
+            place = last.location();
+            if (last.end().isAfter(free)) {
+                free = last.end();
+            }
+        }
+        free = free.plusMinutes(delayMinutes);
+        List<WindowDoc> shifts = new ArrayList<>();
+        for (WindowDoc shift : worker.shiftsOrEmpty()) {
+            OffsetDateTime start = shift.start().isBefore(free) ? free : shift.start();
+            OffsetDateTime end = unavailableFrom != null && unavailableFrom.isBefore(shift.end()) ? unavailableFrom : shift.end();
+            if (start.isBefore(end)) {
+                shifts.add(new WindowDoc(start, end));
+            }
+        }
+        if (shifts.isEmpty()) {
+            return null;
+        }
+        Double hours = worker.maxHoursPerDay();
+        if (hours != null && !frozen.isEmpty()) {
+            // A volunteer's cap counts the hours already given today.
+            double worked = Duration.between(frozen.get(0).arrival().minusSeconds(frozen.get(0).travelSecondsFromPrevious()),
+                    frozen.get(frozen.size() - 1).end()).toSeconds() / 3600.0;
+            hours = Math.max(0, hours - worked);
+        }
+        return new WorkerDoc(worker.id(), worker.role(), worker.mode(), worker.gender(), place, worker.endOrStart(),
+                shifts, worker.capacityBoxes(), worker.skills(), worker.costPerHour(), hours, worker.maxKmFromHome());
+    }
+
+    private boolean knownWorker(String at, String workerId, Set<String> workers) {
+        if (workerId == null) {
+            errors.add(new InputError(at + ".workerId", messages.get("error.required")));
+            return false;
+        }
+        if (!workers.contains(workerId)) {
+            errors.add(new InputError(at + ".workerId", messages.get("error.unknownReference", messages.get("kind.worker"), workerId)));
+            return false;
+        }
+        return true;
+    }
+
+    private boolean knownTask(String at, String taskId, Set<String> tasks) {
+        if (taskId == null) {
+            errors.add(new InputError(at + ".taskId", messages.get("error.required")));
+            return false;
+        }
+        if (!tasks.contains(taskId)) {
+            errors.add(new InputError(at + ".taskId", messages.get("error.unknownReference", messages.get("kind.task"), taskId)));
+            return false;
+        }
+        return true;
+    }
+}

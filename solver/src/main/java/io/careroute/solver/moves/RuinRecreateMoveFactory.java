@@ -1,0 +1,70 @@
+package io.careroute.solver.moves;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+
+import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.domain.Task;
+import io.careroute.solver.domain.Worker;
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.heuristic.move.Move;
+import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+
+/**
+ * Ruin and recreate (large neighbourhood search): takes a cluster of nearby stops out of their routes and puts
+ * each back at its cheapest feasible place, in random order. It rebuilds a whole corner of the map in one move,
+ * which single-stop moves reach only through long chains of worse intermediate plans.
+ */
+public class RuinRecreateMoveFactory implements MoveIteratorFactory<CarePlan, Move<CarePlan>> {
+
+    static final int MIN_RUIN = 4;
+    static final int MAX_RUIN = 14;
+
+    @Override
+    public long getSize(ScoreDirector<CarePlan> scoreDirector) {
+        return scoreDirector.getWorkingSolution().getTasks().size();
+    }
+
+    @Override
+    public Iterator<Move<CarePlan>> createOriginalMoveIterator(ScoreDirector<CarePlan> scoreDirector) {
+        throw new UnsupportedOperationException("ruin and recreate is only selected at random");
+    }
+
+    @Override
+    public Iterator<Move<CarePlan>> createRandomMoveIterator(ScoreDirector<CarePlan> scoreDirector, Random random) {
+        return new RandomMoves(() -> ruinAndRecreate(scoreDirector, random));
+    }
+
+    private static Move<CarePlan> ruinAndRecreate(ScoreDirector<CarePlan> scoreDirector, Random random) {
+        CarePlan plan = scoreDirector.getWorkingSolution();
+        List<Task> assigned = plan.getTasks().stream().filter(Task::isAssigned).toList();
+        if (assigned.size() < MIN_RUIN + 1) {
+            return NotDoableMove.INSTANCE;
+        }
+        Task seed = assigned.get(random.nextInt(assigned.size()));
+        int size = MIN_RUIN + random.nextInt(MAX_RUIN - MIN_RUIN + 1);
+        List<Task> ruined = assigned.stream()
+                .sorted(Comparator.comparingInt(t -> plan.getTravelTimes().proximity(seed.getPlace(), t.getPlace())))
+                .limit(size).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+
+        Worker holder = plan.unassignedHolder();
+        List<Worker> workers = plan.getWorkers().stream().filter(w -> !w.isUnassignedHolder()).toList();
+        RouteEdit edit = new RouteEdit(scoreDirector);
+        for (Task task : ruined) {
+            edit.move(task, task.getWorker(), holder, edit.route(holder).size());
+        }
+        Collections.shuffle(ruined, random);
+        for (Task task : ruined) {
+            RouteEdit.Insertion best = edit.cheapestInsertion(task, workers);
+            if (best == null) {
+                return NotDoableMove.INSTANCE;   // it would leave a stop unserved: not worth scoring
+            }
+            edit.move(task, holder, best.worker(), best.index());
+        }
+        return edit.asMove();
+    }
+}
