@@ -70,6 +70,30 @@ class CliTest {
     }
 
     @Test
+    void replanReadsThePublishedPlanAndWritesTheChanges(@TempDir Path out) throws Exception {
+        Run plan = careroute("plan", "--demo", "--seconds", "5", "--date", "2026-11-24", "--out", out.toString(),
+                "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        Path events = out.resolve("events.json");
+        Files.writeString(events, """
+                {"at": "2026-11-24T11:20:00+08:00", "events": [{"type": "DELAY", "workerId": "W02", "minutes": 20}]}
+                """);
+        Run replan = careroute("replan", out.resolve("plan.json").toString(), events.toString(), "--seconds", "3",
+                "--lang", "en", "--out", out.resolve("replan").toString(), "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(replan.exit()).as(replan.err()).isZero();
+        assertThat(replan.out()).contains("Re-plan score 0hard/", "changes");
+        JsonNode changes = ProblemJson.mapper().readTree(out.resolve("replan/changes.json").toFile());
+        assertThat(changes.isArray()).isTrue();
+        assertThat(Files.exists(out.resolve("replan/plan.json"))).isTrue();
+
+        Files.writeString(events, "{\"at\": \"2026-11-24T11:20:00+08:00\", \"events\": [{\"type\": \"DONE\"}]}");
+        Run bad = careroute("replan", out.resolve("plan.json").toString(), events.toString(), "--lang", "en",
+                "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("events[0].taskId: is required");
+    }
+
+    @Test
     void badInputExitsWithTwoAndNamesTheField(@TempDir Path dir) throws Exception {
         Path problem = dir.resolve("problem.json");
         Files.writeString(problem, """

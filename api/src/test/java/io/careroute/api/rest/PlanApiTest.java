@@ -85,6 +85,47 @@ class PlanApiTest {
     }
 
     @Test
+    void replansASolvedPlanAfterEventsAndListsTheChanges() throws Exception {
+        String id = api().post("/api/v1/plans", ProblemJson.write(demo), null).body().get("id").asText();
+        assertThat(pollUntilDone(id).get("status").asText()).isEqualTo("SOLVED");
+        String events = """
+                {"at": "2026-11-24T11:20:00+08:00",
+                 "events": [{"type": "NEW_VISIT", "visit": {"id": "V90", "elderId": "%s", "type": "CHECK_IN",
+                              "durationMinutes": 20, "priority": 5, "urgent": true,
+                              "windows": [{"start": "2026-11-24T13:30:00+08:00", "end": "2026-11-24T15:00:00+08:00"}]}},
+                            {"type": "WORKER_UNAVAILABLE", "workerId": "C03", "from": "2026-11-24T11:20:00+08:00"}]}
+                """.formatted(demo.elders().get(3).id());
+        ApiClient.Response accepted = api().post("/api/v1/plans/" + id + "/events", events.getBytes(), null);
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode replan = pollUntilDone(accepted.body().get("id").asText());
+        assertThat(replan.get("status").asText()).isEqualTo("SOLVED");
+        assertThat(replan.get("replanOf").asText()).isEqualTo(id);
+        assertThat(replan.get("feasible").asBoolean()).isTrue();
+        assertThat(replan.get("tasks").asInt()).isEqualTo(96);
+        List<String> added = new ArrayList<>();
+        replan.get("changes").forEach(c -> {
+            if (c.get("change").asText().equals("ADDED")) {
+                added.add(c.get("taskId").asText());
+            }
+        });
+        assertThat(added).containsExactly("V90");
+    }
+
+    @Test
+    void badEventsAreRefusedNamingTheEvent() throws Exception {
+        String id = api().post("/api/v1/plans", ProblemJson.write(demo), null).body().get("id").asText();
+        pollUntilDone(id);
+        String events = """
+                {"at": "2026-11-24T11:20:00+08:00",
+                 "events": [{"type": "DELAY", "workerId": "W42", "minutes": 10},
+                            {"type": "CANCEL", "taskId": "NOPE"}]}
+                """;
+        ApiClient.Response response = api().post("/api/v1/plans/" + id + "/events", events.getBytes(), "en");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(fields(response.body().get("errors"))).containsExactly("events[0].workerId", "events[1].taskId");
+    }
+
+    @Test
     void servesTheOpenApiDocument() throws Exception {
         ApiClient.Response docs = api().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);

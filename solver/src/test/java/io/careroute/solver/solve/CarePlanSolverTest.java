@@ -75,6 +75,34 @@ class CarePlanSolverTest {
         });
     }
 
+    @Test
+    void aWarmStartedReplanKeepsThePublishedRoutesAndOnlyPlacesTheNewTask() {
+        List<Worker> workers = new ArrayList<>(List.of(
+                careWorker("C1").build(), careWorker("C2").build(), Worker.unassignedHolder()));
+        List<Task> tasks = new ArrayList<>(List.of(
+                visit("V1", 1).serviceSeconds(1800).published("C1", -1).build(),
+                visit("V2", 2).serviceSeconds(1800).published("C1", -1).build(),
+                visit("V3", 7).serviceSeconds(1800).published("C2", -1).build(),
+                visit("V9", 8).serviceSeconds(1800).unassignedPenalty(50).build()));
+        CarePlan problem = new CarePlan("replan", STREET, workers, tasks);
+        io.careroute.solver.replan.WarmStart.apply(problem, java.util.Map.of(
+                "C1", List.of("V1", "V2"), "C2", List.of("V3")));
+        assertThat(find(problem, "V1").getSchedule()).isNotNull();
+        assertThat(find(problem, "V2").getPrevious().getId()).isEqualTo("V1");
+        assertThat(find(problem, "V9").getWorker()).isNull();
+
+        SolverConfig config = CarePlanSolverConfig.create(new SolverSettings(Duration.ofSeconds(5), null, 1))
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
+                .withTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(5_000L));
+        CarePlan solved = SolverFactory.<CarePlan>create(config).buildSolver().solve(problem);
+
+        assertThat(solved.getScore().hardScore()).isZero();
+        assertThat(find(solved, "V1").getWorker().getId()).isEqualTo("C1");
+        assertThat(find(solved, "V2").getWorker().getId()).isEqualTo("C1");
+        assertThat(find(solved, "V3").getWorker().getId()).isEqualTo("C2");
+        assertThat(find(solved, "V9").isAssigned()).isTrue();
+    }
+
     private static Task find(CarePlan plan, String id) {
         return plan.getTasks().stream().filter(t -> t.getId().equals(id)).findFirst().orElseThrow();
     }
