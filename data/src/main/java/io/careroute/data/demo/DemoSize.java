@@ -12,4 +12,7 @@ public record DemoSize(int elders, int kitchens, int carriers, int careWorkers, 
 
     /** A district's central-kitchen day for the scale benchmark: 2,000 orders from 3 kitchens, 120 carriers. */
     public static final DemoSize DISTRICT = new DemoSize(2000, 3, 120, 0, 0, 0.0);
+
+    /** A home-care centre's day for the dispatch benchmark: 500 visits to 400 elders by 50 care workers, no meals. */
+    public static final DemoSize DISPATCH = new DemoSize(400, 0, 0, 50, 500, 0.0);
 }

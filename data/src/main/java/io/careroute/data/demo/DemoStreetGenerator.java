@@ -74,7 +74,7 @@ public final class DemoStreetGenerator {
         List<DeliveryDoc> deliveries = new ArrayList<>();
         String orderFormat = size.elders() >= 1000 ? "O%04d" : "O%02d";
         int orders = 0;
-        for (int i = 0; i < size.elders(); i++) {
+        for (int i = 0; i < (size.kitchens() > 0 ? size.elders() : 0); i++) {
             int k = nearestKitchen(elders.get(i).location(), kitchenPlaces);
             String kitchenId = "K" + (k + 1);
             int count = random.nextInt(10) == 0 ? 2 : 1;
@@ -83,7 +83,7 @@ public final class DemoStreetGenerator {
             deliveries.add(new DeliveryDoc(String.format(orderFormat, ++orders), elders.get(i).id(), kitchenId,
                     kitchenId + "-LUNCH", count, List.of(window(startMinute, startMinute + 60)), 2));
         }
-        int dinners = (int) Math.round(size.elders() * size.dinnerShare());
+        int dinners = size.kitchens() == 0 ? 0 : (int) Math.round(size.elders() * size.dinnerShare());
         for (int i = 0; i < dinners; i++) {
             ElderDoc elder = elders.get(i * size.elders() / Math.max(1, dinners));
             int k = nearestKitchen(elder.location(), kitchenPlaces);
@@ -140,7 +140,7 @@ public final class DemoStreetGenerator {
         for (int i = 1; i <= size.visits(); i++) {
             VisitType type = types[(i - 1) % types.length];
             ElderDoc elder = elders.get(random.nextInt(elders.size()));
-            visits.add(visit(String.format("V%02d", i), elder, type));
+            visits.add(visit(String.format(size.visits() >= 100 ? "V%03d" : "V%02d", i), elder, type));
         }
         return new ProblemDocument(date, SHANGHAI.getId(), CoordinateSystemName.WGS84, kitchens, elders,
                 workers, deliveries, visits);
