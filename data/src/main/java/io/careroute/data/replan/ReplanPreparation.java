@@ -32,7 +32,8 @@ import io.careroute.data.replan.PreparedReplan.PublishedTask;
  * <p>Freezing is done by cutting, not pinning: every stop that started before {@code at} is frozen, and so is the
  * rest of a meal trip under way (its boxes are on that carrier's bike). Frozen stops leave the problem; each worker
  * starts again where their last frozen stop is, when it ends (plus any reported delay). A worker who became
- * unavailable keeps only the shifts before that time.
+ * unavailable keeps only the shifts before that time. Tasks the published plan left unassigned are not
+ * reopened: a re-plan repairs the published plan, it does not redo it.
  */
 public final class ReplanPreparation {
 
@@ -131,7 +132,7 @@ public final class ReplanPreparation {
         for (WorkerDoc worker : problem.workersOrEmpty()) {
             WorkerRoute route = routes.get(worker.id());
             List<Stop> stops = route == null ? List.of() : route.stops();
-            int cut = frozenPrefix(stops, at, done);
+            int cut = frozenPrefix(stops, route == null ? null : route.departure(), at, done);
             List<Stop> frozenPart = List.copyOf(stops.subList(0, cut));
             frozen.put(worker.id(), frozenPart);
             frozenPart.stream().filter(s -> s.taskId() != null).forEach(s -> frozenTasks.add(s.taskId()));
@@ -153,11 +154,10 @@ public final class ReplanPreparation {
                 warm.put(worker.id(), open);
             }
         }
-        // Tasks the published plan left unassigned start on the unassigned holder again.
-        List<String> parked = new ArrayList<>();
+        // Tasks the published plan left unassigned stay as published (with their reasons): a same-day re-plan
+        // must not pull the published routes apart to fit in work that was already known not to fit.
         published.tasks().stream().filter(t -> t.assignedTo() == null).map(PlanDocument.TaskOutcome::id)
-                .filter(id -> !cancelled.contains(id) && !done.contains(id)).forEach(parked::add);
-        warm.put(io.careroute.solver.domain.Worker.UNASSIGNED_HOLDER_ID, parked);
+                .filter(id -> !cancelled.contains(id)).forEach(frozenTasks::add);
 
         Set<String> gone = new HashSet<>(cancelled);
         List<DeliveryDoc> allDeliveries = problem.deliveriesOrEmpty().stream().filter(d -> !gone.contains(d.id())).toList();
@@ -178,7 +178,7 @@ public final class ReplanPreparation {
     }
 
     /** How many leading stops of a published route are frozen at {@code at}. */
-    static int frozenPrefix(List<Stop> stops, OffsetDateTime at, Set<String> done) {
+    static int frozenPrefix(List<Stop> stops, OffsetDateTime departure, OffsetDateTime at, Set<String> done) {
         int cut = 0;
         for (int i = 0; i < stops.size(); i++) {
             Stop stop = stops.get(i);
@@ -187,6 +187,13 @@ public final class ReplanPreparation {
             if (started || reportedDone) {
                 cut = i + 1;
             }
+        }
+        // A worker who has already set off for the next stop (or is waiting at its door) goes on there: in the
+        // published plan they left the previous place when it ended. Re-routing them mid-way would make the
+        // rest of their published route late.
+        OffsetDateTime leftAt = cut == 0 ? departure : stops.get(cut - 1).end();
+        if (cut < stops.size() && stops.get(cut).kind() != StopKind.END && leftAt != null && !leftAt.isAfter(at)) {
+            cut++;
         }
         // A meal trip that has left the kitchen finishes as published: its boxes are on this carrier.
         while (cut > 0 && cut < stops.size() && stops.get(cut).kind() == StopKind.DELIVERY

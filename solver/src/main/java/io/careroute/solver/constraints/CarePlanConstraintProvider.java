@@ -22,6 +22,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     /** Sending a published visit to another worker costs like an hour of travel: phone calls, a new face at the door. */
     static final long REASSIGNMENT_COST = 3600;
 
+    /** A published time moved costs twice the travel it might save: times told to elders are not traded lightly. */
+    static final long RETIME_COST_PER_SECOND = 2;
+
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
@@ -196,7 +199,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.wasPublished() && task.getPublishedStart() >= 0 && task.isAssigned()
                         && task.getSchedule().start() != task.getPublishedStart())
-                .penalizeConfigurableLong(task -> Math.abs(task.getSchedule().start() - task.getPublishedStart()))
+                .penalizeConfigurableLong(task -> RETIME_COST_PER_SECOND
+                        * Math.abs(task.getSchedule().start() - task.getPublishedStart()))
                 .asConstraint(ConstraintNames.CHANGED_START);
     }
 }

@@ -36,7 +36,9 @@ public final class WarmStart {
                 }
             }
             worker.setTasks(route);
-            List<ScheduledStop> stops = RouteScheduler.simulate(worker, route, plan.getTravelTimes());
+            // The unassigned holder has no shifts and no schedule: its tasks only need the list shadows.
+            List<ScheduledStop> stops = worker.isUnassignedHolder() ? null
+                    : RouteScheduler.simulate(worker, route, plan.getTravelTimes());
             for (int i = 0; i < route.size(); i++) {
                 Task task = route.get(i);
                 task.setWorker(worker);

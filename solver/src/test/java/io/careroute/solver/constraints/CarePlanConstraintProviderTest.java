@@ -388,7 +388,8 @@ class CarePlanConstraintProviderTest {
             Task later = scheduled(visit("V1", 1).published("C1", H10 - 600).build(), stop().build());   // starts 10:00
             Task earlier = scheduled(visit("V2", 2).published("C1", H10 + 300).build(), stop().build());
             route(w, later, earlier);
-            verifier.verifyThat(CarePlanConstraintProvider::changedStart).given(w, later, earlier).penalizesBy(900);
+            verifier.verifyThat(CarePlanConstraintProvider::changedStart).given(w, later, earlier)
+                    .penalizesBy(900 * CarePlanConstraintProvider.RETIME_COST_PER_SECOND);
         }
 
         @Test

@@ -83,10 +83,13 @@ class CarePlanSolverTest {
                 visit("V1", 1).serviceSeconds(1800).published("C1", -1).build(),
                 visit("V2", 2).serviceSeconds(1800).published("C1", -1).build(),
                 visit("V3", 7).serviceSeconds(1800).published("C2", -1).build(),
-                visit("V9", 8).serviceSeconds(1800).unassignedPenalty(50).build()));
+                visit("V9", 8).serviceSeconds(1800).unassignedPenalty(50).build(),
+                // Left unassigned by the published plan: nobody has the skill, so it stays parked.
+                visit("V8", 3).requiredSkills(Set.of("MEDICAL_ESCORT")).build()));
         CarePlan problem = new CarePlan("replan", STREET, workers, tasks);
         io.careroute.solver.replan.WarmStart.apply(problem, java.util.Map.of(
-                "C1", List.of("V1", "V2"), "C2", List.of("V3")));
+                "C1", List.of("V1", "V2"), "C2", List.of("V3"), Worker.UNASSIGNED_HOLDER_ID, List.of("V8")));
+        assertThat(find(problem, "V8").getWorker().isUnassignedHolder()).isTrue();
         assertThat(find(problem, "V1").getSchedule()).isNotNull();
         assertThat(find(problem, "V2").getPrevious().getId()).isEqualTo("V1");
         assertThat(find(problem, "V9").getWorker()).isNull();
@@ -101,6 +104,7 @@ class CarePlanSolverTest {
         assertThat(find(solved, "V2").getWorker().getId()).isEqualTo("C1");
         assertThat(find(solved, "V3").getWorker().getId()).isEqualTo("C2");
         assertThat(find(solved, "V9").isAssigned()).isTrue();
+        assertThat(find(solved, "V8").isUnassigned()).isTrue();
     }
 
     private static Task find(CarePlan plan, String id) {
