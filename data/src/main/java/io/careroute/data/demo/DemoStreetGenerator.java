@@ -67,7 +67,14 @@ public final class DemoStreetGenerator {
 
         List<ElderDoc> elders = new ArrayList<>();
         for (int i = 1; i <= size.elders(); i++) {
-            elders.add(elder(String.format(elderFormat, i)));
+            ElderDoc elder = elder(String.format(elderFormat, i));
+            if (size.careWorkers() > 0 && i % 7 == 0) {
+                // Every seventh elder is paired (结对) with a care worker, for continuity of care.
+                elder = new ElderDoc(elder.id(), elder.location(), elder.name(), elder.phone(), elder.address(),
+                        elder.priorityClass(), elder.requiredWorkerGender(),
+                        List.of(String.format("C%02d", i / 7 % size.careWorkers() + 1)), List.of());
+            }
+            elders.add(elder);
         }
         int[] lunchBoxes = new int[size.kitchens()];
         int[] dinnerBoxes = new int[size.kitchens()];

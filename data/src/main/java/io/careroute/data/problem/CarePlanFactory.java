@@ -75,6 +75,7 @@ public final class CarePlanFactory {
                     * (v.isUrgent() ? URGENT_FACTOR : 1);
             tasks.add(Task.visit(v.id())
                     .refusedWorkers(new HashSet<>(elder.refusedWorkersOrEmpty()))
+                    .preferredWorkers(new HashSet<>(elder.preferredWorkersOrEmpty()))
                     .requiredGender(v.type().isPersonalCare() && elder.requiredWorkerGender() != null
                             ? Gender.valueOf(elder.requiredWorkerGender()) : null)
                     .elder(elder.id())

@@ -168,13 +168,33 @@ public final class ReplanPreparation {
 
         Set<String> closed = new HashSet<>(frozenTasks);
         closed.addAll(done);
+        Set<String> present = new HashSet<>();
+        openWorkers.forEach(w -> present.add(w.id()));
         ProblemDocument open = new ProblemDocument(problem.date(), problem.timeZone(), problem.coordinateSystem(),
-                problem.kitchens(), problem.elders(), openWorkers,
+                problem.kitchens(), withWorkers(problem.eldersOrEmpty(), present), openWorkers,
                 allDeliveries.stream().filter(d -> !closed.contains(d.id())).toList(),
-                allVisits.stream().filter(v -> !closed.contains(v.id())).toList());
+                allVisits.stream().filter(v -> !closed.contains(v.id())).map(v -> withoutAbsentPin(v, present)).toList());
         Set<String> frozenOrDone = new HashSet<>(frozenTasks);
         frozenOrDone.addAll(done);
         return new PreparedReplan(full, open, published, frozen, finished, warm, publishedTasks, frozenOrDone);
+    }
+
+    /** Elders' preferences and refusals name only workers still in the open problem (the others cannot come anyway). */
+    private static List<io.careroute.data.problem.ElderDoc> withWorkers(List<io.careroute.data.problem.ElderDoc> elders,
+                                                                      Set<String> present) {
+        return elders.stream().map(e -> new io.careroute.data.problem.ElderDoc(e.id(), e.location(), e.name(), e.phone(),
+                e.address(), e.priorityClass(), e.requiredWorkerGender(),
+                e.preferredWorkersOrEmpty().stream().filter(present::contains).toList(),
+                e.refusedWorkersOrEmpty().stream().filter(present::contains).toList())).toList();
+    }
+
+    /** A pin to a worker who is no longer available cannot be kept: the visit is planned like any other. */
+    private static VisitDoc withoutAbsentPin(VisitDoc v, Set<String> present) {
+        if (v.pinnedWorkerId() == null || present.contains(v.pinnedWorkerId())) {
+            return v;
+        }
+        return new VisitDoc(v.id(), v.elderId(), v.type(), v.requiredSkills(), v.durationMinutes(), v.windows(),
+                v.priority(), v.urgent(), v.workersNeeded(), null);
     }
 
     /** How many leading stops of a published route are frozen at {@code at}. */

@@ -22,6 +22,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     /** Sending a published visit to another worker costs like an hour of travel: phone calls, a new face at the door. */
     static final long REASSIGNMENT_COST = 3600;
 
+    /** A stranger instead of the paired worker costs like half an hour of travel. */
+    static final long CONTINUITY_COST = 1800;
+
     /** A published time moved costs twice the travel it might save: times told to elders are not traded lightly. */
     static final long RETIME_COST_PER_SECOND = 2;
 
@@ -43,6 +46,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 travelTime(factory),
                 waitingTime(factory),
                 fairLoad(factory),
+                preferredWorker(factory),
                 changedWorker(factory),
                 changedStart(factory)
         };
@@ -183,6 +187,15 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                         (long) task.getServiceSeconds() + task.getSchedule().totalTravelSeconds()))
                 .penalizeConfigurableLong((worker, seconds) -> (seconds / 60) * (seconds / 60) / FAIRNESS_SCALE)
                 .asConstraint(ConstraintNames.FAIR_LOAD);
+    }
+
+    /** Elders do better with a familiar face: send their paired (结对) or preferred worker when possible. */
+    Constraint preferredWorker(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.isAssigned() && !task.getPreferredWorkerIds().isEmpty()
+                        && !task.getPreferredWorkerIds().contains(task.getWorker().getId()))
+                .penalizeConfigurableLong(task -> CONTINUITY_COST)
+                .asConstraint(ConstraintNames.PREFERRED_WORKER);
     }
 
     /** Re-planning keeps the published plan where it can: every task handed to someone else costs. */

@@ -18,6 +18,7 @@ public final class ConstraintNames {
     public static final String TRAVEL_TIME = "Travel time";
     public static final String WAITING_TIME = "Waiting time";
     public static final String FAIR_LOAD = "Fair load among paid staff";
+    public static final String PREFERRED_WORKER = "Preferred worker (continuity of care)";
     public static final String CHANGED_WORKER = "Changed worker against the published plan";
     public static final String CHANGED_START = "Changed start against the published plan";
 

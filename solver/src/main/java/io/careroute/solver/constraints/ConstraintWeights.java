@@ -7,6 +7,7 @@ import static io.careroute.solver.constraints.ConstraintNames.FAIR_LOAD;
 import static io.careroute.solver.constraints.ConstraintNames.HOT_FOOD;
 import static io.careroute.solver.constraints.ConstraintNames.OUTSIDE_SHIFT;
 import static io.careroute.solver.constraints.ConstraintNames.PINNED_WORKER;
+import static io.careroute.solver.constraints.ConstraintNames.PREFERRED_WORKER;
 import static io.careroute.solver.constraints.ConstraintNames.REFUSED_WORKER;
 import static io.careroute.solver.constraints.ConstraintNames.REQUIRED_GENDER;
 import static io.careroute.solver.constraints.ConstraintNames.REQUIRED_SKILLS;
@@ -62,6 +63,8 @@ public class ConstraintWeights {
     private HardMediumSoftLongScore waitingTime = HardMediumSoftLongScore.ONE_SOFT;
     @ConstraintWeight(FAIR_LOAD)
     private HardMediumSoftLongScore fairLoad = HardMediumSoftLongScore.ONE_SOFT;
+    @ConstraintWeight(PREFERRED_WORKER)
+    private HardMediumSoftLongScore preferredWorker = HardMediumSoftLongScore.ONE_SOFT;
     @ConstraintWeight(CHANGED_WORKER)
     private HardMediumSoftLongScore changedWorker = HardMediumSoftLongScore.ONE_SOFT;
     @ConstraintWeight(CHANGED_START)
@@ -85,6 +88,7 @@ public class ConstraintWeights {
         map.put(TRAVEL_TIME, travelTime);
         map.put(WAITING_TIME, waitingTime);
         map.put(FAIR_LOAD, fairLoad);
+        map.put(PREFERRED_WORKER, preferredWorker);
         map.put(CHANGED_WORKER, changedWorker);
         map.put(CHANGED_START, changedStart);
         return map;
@@ -112,6 +116,7 @@ public class ConstraintWeights {
             case TRAVEL_TIME -> travelTime = weight;
             case WAITING_TIME -> waitingTime = weight;
             case FAIR_LOAD -> fairLoad = weight;
+            case PREFERRED_WORKER -> preferredWorker = weight;
             case CHANGED_WORKER -> changedWorker = weight;
             case CHANGED_START -> changedStart = weight;
             default -> throw new IllegalArgumentException("unknown constraint: " + constraintName);

@@ -32,6 +32,7 @@ public class Task {
     private Set<String> requiredSkills;
     private Gender requiredGender;
     private Set<String> refusedWorkerIds;
+    private Set<String> preferredWorkerIds;
     private String pinnedWorkerId;
     private long unassignedPenalty;
     private String publishedWorkerId;
@@ -71,6 +72,7 @@ public class Task {
         this.requiredSkills = Set.copyOf(b.requiredSkills);
         this.requiredGender = b.requiredGender;
         this.refusedWorkerIds = Set.copyOf(b.refusedWorkerIds);
+        this.preferredWorkerIds = Set.copyOf(b.preferredWorkerIds);
         this.pinnedWorkerId = b.pinnedWorkerId;
         this.unassignedPenalty = b.unassignedPenalty;
         this.publishedWorkerId = b.publishedWorkerId;
@@ -155,6 +157,11 @@ public class Task {
         return refusedWorkerIds;
     }
 
+    /** The elder's paired or preferred workers (结对), for continuity of care; empty if none. */
+    public Set<String> getPreferredWorkerIds() {
+        return preferredWorkerIds;
+    }
+
     public String getPinnedWorkerId() {
         return pinnedWorkerId;
     }
@@ -237,6 +244,7 @@ public class Task {
         private Set<String> requiredSkills = Set.of();
         private Gender requiredGender;
         private Set<String> refusedWorkerIds = Set.of();
+        private Set<String> preferredWorkerIds = Set.of();
         private String pinnedWorkerId;
         private long unassignedPenalty = 1;
         private String publishedWorkerId;
@@ -295,6 +303,11 @@ public class Task {
 
         public Builder refusedWorkers(Set<String> workerIds) {
             this.refusedWorkerIds = workerIds;
+            return this;
+        }
+
+        public Builder preferredWorkers(Set<String> workerIds) {
+            this.preferredWorkerIds = workerIds;
             return this;
         }
 

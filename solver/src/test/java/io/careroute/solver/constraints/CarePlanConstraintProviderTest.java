@@ -400,4 +400,25 @@ class CarePlanConstraintProviderTest {
             verifier.verifyThat(CarePlanConstraintProvider::changedStart).given(w, same).penalizesBy(0);
         }
     }
+
+    @Nested
+    class PreferredWorker {
+        @Test
+        void penalisesAStrangerWhenTheElderHasAPairedWorker() {
+            Worker stranger = careWorker("C2").build();
+            Task a = scheduled(visit("V1", 1).preferredWorkers(Set.of("C1")).build(), stop().build());
+            route(stranger, a);
+            verifier.verifyThat(CarePlanConstraintProvider::preferredWorker).given(stranger, a)
+                    .penalizesBy(CarePlanConstraintProvider.CONTINUITY_COST);
+        }
+
+        @Test
+        void thePairedWorkerOrNoPreferenceIsFine() {
+            Worker paired = careWorker("C1").build();
+            Task a = scheduled(visit("V1", 1).preferredWorkers(Set.of("C1", "C3")).build(), stop().build());
+            Task b = scheduled(visit("V2", 2).build(), stop().build());
+            route(paired, a, b);
+            verifier.verifyThat(CarePlanConstraintProvider::preferredWorker).given(paired, a, b).penalizesBy(0);
+        }
+    }
 }
