@@ -2,20 +2,21 @@ package io.careroute.routing.matrix;
 
 import java.util.Arrays;
 
-import com.graphhopper.storage.RoutingCHEdgeExplorer;
-import com.graphhopper.storage.RoutingCHEdgeIterator;
-
 /**
  * Dijkstra on a contraction hierarchy that only climbs (to nodes of higher level), run to exhaustion from one place's
  * seeds: forward along out-edges for the place as an origin, backward along in-edges for it as a destination. The
- * weight is minimised; milliseconds and metres ride along the same tree. Its arrays span the graph and are reset only
- * where touched, so one instance serves many places (not thread-safe).
+ * weight is minimised; milliseconds and metres ride along the same tree.
+ *
+ * <p>Stall-on-demand: a node that a higher, already reached node gets to more cheaply (over an edge coming down to it)
+ * cannot be the top of a shortest path, so it is neither expanded nor kept in the search space. That halves the
+ * spaces and so the join. Arrays span the graph and are reset only where touched, so one instance serves many places
+ * (not thread-safe).
  */
 final class UpwardSearch {
 
-    private final ContractedProfile profile;
     private final boolean backward;
-    private final RoutingCHEdgeExplorer explorer;
+    private final UpwardEdges relax;
+    private final UpwardEdges stall;
     private final double[] weight;
     private final int[] millis;
     private final double[] metres;
@@ -27,9 +28,9 @@ final class UpwardSearch {
     private int spaceSize;
 
     UpwardSearch(ContractedProfile profile, boolean backward) {
-        this.profile = profile;
         this.backward = backward;
-        this.explorer = backward ? profile.graph().createInEdgeExplorer() : profile.graph().createOutEdgeExplorer();
+        this.relax = backward ? profile.in : profile.out;
+        this.stall = backward ? profile.out : profile.in;
         int nodes = profile.nodes();
         this.weight = new double[nodes];
         this.millis = new int[nodes];
@@ -43,11 +44,13 @@ final class UpwardSearch {
         int[] seedNodes = backward ? seeds.inNodes : seeds.outNodes;
         for (int i = 0; i < seedNodes.length; i++) {
             double seedWeight = backward ? seeds.inWeight[i] : seeds.outWeight[i];
-            if (!Double.isInfinite(seedWeight)) {
+            if (seedWeight < weight[seedNodes[i]]) {
                 improve(seedNodes[i], seedWeight, backward ? seeds.inMillis[i] : seeds.outMillis[i],
                         backward ? seeds.inMetres[i] : seeds.outMetres[i]);
             }
         }
+        int[] adj = relax.adj;
+        double[] edgeWeight = relax.weight;
         while (!queue.isEmpty()) {
             double key = queue.peekKey();
             int node = queue.poll();
@@ -55,22 +58,16 @@ final class UpwardSearch {
                 continue;   // a stale entry: the node was pushed again with a better weight
             }
             settled[node] = true;
+            if (stalled(node)) {
+                continue;
+            }
             record(node);
-            int level = profile.level(node);
-            RoutingCHEdgeIterator edge = explorer.setBaseNode(node);
-            while (edge.next()) {
-                int adj = edge.getAdjNode();
-                // Upward only, as GraphHopper's own CH searches filter (level(base) <= level(adj)).
-                if (settled[adj] || profile.level(adj) < level) {
-                    continue;
-                }
-                double edgeWeight = edge.getWeight(backward);
-                if (Double.isInfinite(edgeWeight)) {
-                    continue;
-                }
-                double candidate = weight[node] + edgeWeight;
-                if (candidate < weight[adj]) {
-                    improve(adj, candidate, millis[node] + profile.millis(edge, backward), metres[node] + profile.metres(edge));
+            double base = weight[node];
+            for (int e = relax.start[node], end = relax.start[node + 1]; e < end; e++) {
+                int next = adj[e];
+                double candidate = base + edgeWeight[e];
+                if (candidate < weight[next] && !settled[next]) {
+                    improve(next, candidate, millis[node] + relax.millis[e], metres[node] + relax.metres[e]);
                 }
             }
         }
@@ -79,6 +76,16 @@ final class UpwardSearch {
         return space;
     }
 
+    /** Some higher node already reached gets here more cheaply by coming down an edge. */
+    private boolean stalled(int node) {
+        double w = weight[node];
+        for (int e = stall.start[node], end = stall.start[node + 1]; e < end; e++) {
+            if (weight[stall.adj[e]] + stall.weight[e] < w) {
+                return true;
+            }
+        }
+        return false;
+    }
     private void improve(int node, double w, int ms, double m) {
         if (weight[node] == Double.POSITIVE_INFINITY) {
             touched[touchedCount++] = node;

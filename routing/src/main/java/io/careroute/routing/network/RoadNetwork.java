@@ -262,6 +262,15 @@ public final class RoadNetwork implements AutoCloseable {
         });
     }
 
+    /** Nodes of the road graph (junctions and dead ends; GraphHopper keeps shape points apart). */
+    public int graphNodes() {
+        return hopper.getBaseGraph().getNodes();
+    }
+
+    public int graphEdges() {
+        return hopper.getBaseGraph().getEdges();
+    }
+
     /** The OSM file this network was built from (for attribution and logs). */
     public String sourceName() {
         return sourceName;
