@@ -66,6 +66,20 @@ final class BenchNetworks {
         }
     }
 
+    /** The checked-out commit, to tag the figures with (or "unknown" outside a git work tree). */
+    static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor() == 0 ? out : "unknown";
+        } catch (java.io.IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
     /** Seeded places up to ~80 m from random road nodes, as homes lie beside streets. */
     static List<GeoPoint> places(RoadNetwork network, int count, long seed) {
         List<GeoPoint> roads = network.sharedRoadNodes();

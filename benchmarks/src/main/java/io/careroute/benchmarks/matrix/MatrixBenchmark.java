@@ -32,6 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * flock /tmp/careroute-build.lock java -jar benchmarks/target/benchmarks.jar MatrixBenchmark -p network=city -p places=1000
  * </pre>
+ * The first run on the city generates its OSM file and imports it (CH for four profiles) into {@code target/bench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -68,8 +69,8 @@ public class MatrixBenchmark {
         warmCache = new MatrixCache(512L << 20);
         placeSet.matrix(warmCache);
         TravelMatrix matrix = placeSet.matrix();
-        System.out.printf(Locale.ROOT, "%nMATRIX %s %s %d places: shortcut time tables %,d ms (%,d KB), matrix %,d KB, "
-                        + "%d unreachable pairs%n", network, profile, places, tables,
+        System.out.printf(Locale.ROOT, "%nMATRIX commit %s, %s %s %d places: hierarchy copied in %,d ms (%,d KB), matrix %,d KB, "
+                        + "%d unreachable pairs%n", BenchNetworks.commit(), network, profile, places, tables,
                 roads.contracted(travel).footprintBytes() >> 10, matrix.footprintBytes() >> 10, matrix.unreachablePairs().size());
     }
 
@@ -83,7 +84,11 @@ public class MatrixBenchmark {
         return placeSet.matrix();
     }
 
+    /** Up to 90 s an operation on the city at 1,000 places: timed single-shot, twice, after no warm-up. */
     @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 2)
     public TravelMatrix dijkstraPerSource() {
         return placeSet.dijkstraMatrix();
     }
