@@ -7,33 +7,37 @@ import java.util.List;
  * Travel-time and distance matrices on a contraction hierarchy by the bucket many-to-many method: one forward and
  * one backward upward search per place (a few hundred nodes each, however large the district), then a
  * {@link BucketJoin}. N places cost 2N small searches instead of N Dijkstras over the whole graph.
- * Not thread-safe: one instance per thread (its search arrays span the graph).
+ * Not thread-safe: one instance per caller (its searches are borrowed from the profile's pool until {@link #close}).
  */
-public final class BucketManyToMany {
+public final class BucketManyToMany implements AutoCloseable {
 
     private final ContractedProfile profile;
-    private final UpwardSearch forward;
-    private final UpwardSearch backward;
+    private UpwardSearch[] searchPair;
     private long searches;
 
     public BucketManyToMany(ContractedProfile profile) {
         this.profile = profile;
-        this.forward = new UpwardSearch(profile, false);
-        this.backward = new UpwardSearch(profile, true);
     }
 
     /** Both search spaces of one place (two searches). */
     PlaceSpaces spaces(SnapSeeds seeds) {
+        if (searchPair == null) {
+            searchPair = profile.borrowSearches();
+        }
         searches += 2;
-        return new PlaceSpaces(seeds, forward.run(seeds), backward.run(seeds));
+        return new PlaceSpaces(seeds, searchPair[0].run(seeds), searchPair[1].run(seeds));
     }
 
     /** Times and distances between every pair of places; a null entry is a place off the network (unreachable). */
     public TravelMatrix matrix(List<SnapSeeds> places) {
         int size = places.size();
         List<PlaceSpaces> spaces = new ArrayList<>(size);
-        for (SnapSeeds seeds : places) {
-            spaces.add(seeds == null ? null : spaces(seeds));
+        try {
+            for (SnapSeeds seeds : places) {
+                spaces.add(seeds == null ? null : spaces(seeds));
+            }
+        } finally {
+            close();
         }
         int[] seconds = new int[size * size];
         int[] metres = new int[size * size];
@@ -42,6 +46,15 @@ public final class BucketManyToMany {
             metres[s * size + t] = m;
         });
         return new TravelMatrix(size, seconds, metres);
+    }
+
+    /** Hands the searches back to the profile's pool. */
+    @Override
+    public void close() {
+        if (searchPair != null) {
+            profile.release(searchPair);
+            searchPair = null;
+        }
     }
 
     /** Upward searches run so far (two per place routed). */

@@ -1,5 +1,7 @@
 package io.careroute.routing.matrix;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
+
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.Graph;
 import com.graphhopper.storage.RoutingCHGraph;
@@ -18,6 +20,11 @@ public final class ContractedProfile {
     final UpwardEdges out;
     /** Edges entering each node from above: what backward searches relax and forward searches stall on. */
     final UpwardEdges in;
+    /**
+     * Idle search pairs (forward, backward). Their arrays span the graph (~5 MB a pair for a district), so matrices
+     * reuse them instead of allocating and clearing them per call; at most one pair per concurrent caller is kept.
+     */
+    private final ConcurrentLinkedQueue<UpwardSearch[]> idleSearches = new ConcurrentLinkedQueue<>();
 
     public ContractedProfile(RoutingCHGraph graph) {
         if (graph.isEdgeBased()) {
@@ -31,6 +38,16 @@ public final class ContractedProfile {
         ChEdgeCosts costs = new ChEdgeCosts(graph);
         this.out = UpwardEdges.copy(graph, level, costs, false);
         this.in = UpwardEdges.copy(graph, level, costs, true);
+    }
+
+    /** A forward and a backward search for one caller's exclusive use; hand them back with {@link #release}. */
+    UpwardSearch[] borrowSearches() {
+        UpwardSearch[] pair = idleSearches.poll();
+        return pair != null ? pair : new UpwardSearch[] {new UpwardSearch(this, false), new UpwardSearch(this, true)};
+    }
+
+    void release(UpwardSearch[] pair) {
+        idleSearches.offer(pair);
     }
 
     public Weighting weighting() {

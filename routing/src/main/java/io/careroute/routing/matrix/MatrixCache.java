@@ -78,27 +78,26 @@ public final class MatrixCache {
     private Entry[] entries(ContractedProfile profile, List<SnapSeeds> seeds) {
         Entry[] entries = new Entry[seeds.size()];
         Map<Long, Entry> fresh = new HashMap<>();
-        BucketManyToMany searcher = null;
-        for (int i = 0; i < entries.length; i++) {
-            SnapSeeds place = seeds.get(i);
-            if (place == null) {
-                continue;
+        try (BucketManyToMany searcher = new BucketManyToMany(profile)) {
+            for (int i = 0; i < entries.length; i++) {
+                SnapSeeds place = seeds.get(i);
+                entries[i] = place == null ? null : entry(profile, place, fresh, searcher);
             }
-            Entry entry = places.getIfPresent(new PlaceKey(profile, place.pointKey()));
-            if (entry == null) {
-                entry = fresh.get(place.pointKey());
-            }
-            if (entry == null) {
-                if (searcher == null) {
-                    searcher = new BucketManyToMany(profile);
-                }
-                entry = new Entry(searcher.spaces(place), KnownRow.EMPTY);
-                fresh.put(place.pointKey(), entry);
-                searches.addAndGet(2);
-            }
-            entries[i] = entry;
         }
         return entries;
+    }
+
+    private Entry entry(ContractedProfile profile, SnapSeeds place, Map<Long, Entry> fresh, BucketManyToMany searcher) {
+        Entry entry = places.getIfPresent(new PlaceKey(profile, place.pointKey()));
+        if (entry == null) {
+            entry = fresh.get(place.pointKey());
+        }
+        if (entry == null) {
+            entry = new Entry(searcher.spaces(place), KnownRow.EMPTY);
+            fresh.put(place.pointKey(), entry);
+            searches.addAndGet(2);
+        }
+        return entry;
     }
 
     /**
