@@ -21,11 +21,7 @@ public final class BucketManyToMany implements AutoCloseable {
 
     /** Both search spaces of one place (two searches). */
     PlaceSpaces spaces(SnapSeeds seeds) {
-        if (searchPair == null) {
-            searchPair = profile.borrowSearches();
-        }
-        searches += 2;
-        return new PlaceSpaces(seeds, searchPair[0].run(seeds), searchPair[1].run(seeds));
+        return new PlaceSpaces(seeds, search(false, seeds), search(true, seeds));
     }
 
     /** Times and distances between every pair of places; a null entry is a place off the network (unreachable). */
@@ -46,6 +42,41 @@ public final class BucketManyToMany implements AutoCloseable {
             metres[s * size + t] = m;
         });
         return new TravelMatrix(size, seconds, metres);
+    }
+
+    /**
+     * Times and distances from each source to each target (null = off the network): for a few destinations, such as
+     * canteens, far cheaper than the square matrix of all places.
+     */
+    public TravelBlock block(List<SnapSeeds> sources, List<SnapSeeds> targets) {
+        List<PlaceSpaces> from = new ArrayList<>(sources.size());
+        List<PlaceSpaces> to = new ArrayList<>(targets.size());
+        try {
+            for (SnapSeeds seeds : sources) {
+                from.add(seeds == null ? null : new PlaceSpaces(seeds, search(false, seeds), null));
+            }
+            for (SnapSeeds seeds : targets) {
+                to.add(seeds == null ? null : new PlaceSpaces(seeds, null, search(true, seeds)));
+            }
+        } finally {
+            close();
+        }
+        int columns = targets.size();
+        int[] seconds = new int[sources.size() * columns];
+        int[] metres = new int[sources.size() * columns];
+        BucketJoin.join(from, to, profile.nodes(), (s, t, sec, m) -> {
+            seconds[s * columns + t] = sec;
+            metres[s * columns + t] = m;
+        });
+        return new TravelBlock(sources.size(), columns, seconds, metres);
+    }
+
+    private SearchSpace search(boolean backward, SnapSeeds seeds) {
+        if (searchPair == null) {
+            searchPair = profile.borrowSearches();
+        }
+        searches++;
+        return searchPair[backward ? 1 : 0].run(seeds);
     }
 
     /** Hands the searches back to the profile's pool. */

@@ -243,8 +243,19 @@ public final class RoadNetwork implements AutoCloseable {
         return hopper;
     }
 
-    Weighting weighting(TravelProfile profile) {
+    /** The profile's weighting (custom model), as the Dijkstra and the isochrones use it. */
+    public Weighting weighting(TravelProfile profile) {
         return weightings.get(profile);
+    }
+
+    /** The road graph every profile shares. */
+    public BaseGraph baseGraph() {
+        return hopper.getBaseGraph();
+    }
+
+    /** GraphHopper's snap of a point onto the roads this profile may use ({@code isValid()} false if none). */
+    public com.graphhopper.storage.index.Snap snap(TravelProfile profile, GeoPoint point) {
+        return hopper.getLocationIndex().findClosest(point.lat(), point.lon(), snapFilters.get(profile));
     }
 
     EdgeFilter snapFilter(TravelProfile profile) {
