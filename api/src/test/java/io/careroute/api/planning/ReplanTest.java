@@ -133,8 +133,11 @@ class ReplanTest {
             assertThat(c.change()).isEqualTo(Change.Kind.ADDED);
         });
         assertThat(result.changes()).anyMatch(c -> c.change() == Change.Kind.REMOVED);
-        // Minimal disruption: most of the open plan stays as published.
-        assertThat(result.changes().size()).isLessThan(result.plan().tasks().size() / 3);
+        // Minimal disruption: apart from C03's freed visits and the new one, hardly any task changes worker.
+        long freed = published.workers().stream().filter(w -> w.id().equals("C03")).flatMap(w -> w.stops().stream())
+                .filter(s -> s.taskId() != null && !s.start().isBefore(NOW)).count();
+        long reassigned = result.changes().stream().filter(c -> c.change() == Change.Kind.MOVED).count();
+        assertThat(reassigned).isLessThanOrEqualTo(freed + 3);
     }
 
     /** task id -> {worker, start} of every assigned task. */

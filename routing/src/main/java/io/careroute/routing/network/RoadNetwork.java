@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.graphhopper.GraphHopper;
+import com.graphhopper.config.CHProfile;
 import com.graphhopper.config.Profile;
 import com.graphhopper.json.Statement;
 import com.graphhopper.routing.ev.Subnetwork;
@@ -28,9 +29,11 @@ import com.graphhopper.routing.util.EdgeFilter;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.NodeAccess;
+import com.graphhopper.storage.RoutingCHGraph;
 import com.graphhopper.util.CustomModel;
 import com.graphhopper.util.GHUtility;
 import com.graphhopper.util.PMap;
+import io.careroute.routing.matrix.ContractedProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +53,11 @@ public final class RoadNetwork implements AutoCloseable {
             + "foot_access, foot_priority, foot_average_speed, foot_road_access, hike_rating, mtb_rating, "
             + "country, road_class, bike_priority, bike_access, roundabout, bike_average_speed, bike_road_access";
 
+
     private final GraphHopper hopper;
     private final Map<TravelProfile, Weighting> weightings = new EnumMap<>(TravelProfile.class);
     private final Map<TravelProfile, EdgeFilter> snapFilters = new EnumMap<>(TravelProfile.class);
+    private final Map<TravelProfile, ContractedProfile> contracted = new EnumMap<>(TravelProfile.class);
     private final String sourceName;
 
     private RoadNetwork(GraphHopper hopper, String sourceName) {
@@ -128,6 +133,7 @@ public final class RoadNetwork implements AutoCloseable {
         GraphHopper hopper = new GraphHopper();
         hopper.setEncodedValuesString(ENCODED_VALUES);
         hopper.setProfiles(profiles(settings));
+        hopper.getCHPreparationHandler().setCHProfiles(chProfiles());
         hopper.setStoreOnFlush(true);
         return hopper;
     }
@@ -147,6 +153,26 @@ public final class RoadNetwork implements AutoCloseable {
                 new Profile(TravelProfile.CAR.profileName()).setCustomModel(GHUtility.loadCustomModelFromJar("car.json")));
     }
 
+    /**
+     * Every profile gets a node-based contraction hierarchy (the custom models have no turn costs) for the
+     * many-to-many matrices.
+     */
+    static List<CHProfile> chProfiles() {
+        List<CHProfile> profiles = new ArrayList<>();
+        for (TravelProfile profile : TravelProfile.values()) {
+            profiles.add(new CHProfile(profile.profileName()));
+        }
+        return profiles;
+    }
+
+    /**
+     * Goes into the graph-cache key: a graph cached with other (or no) CH preparations cannot be loaded read-only
+     * with these, as GraphHopper would have to prepare and write them.
+     */
+    static String chPreparationKey() {
+        return "ch=node-based:" + String.join(",", chProfiles().stream().map(CHProfile::getProfile).toList());
+    }
+
     static String cacheFolderName(Path osmFile, ProfileSettings settings) {
         try (InputStream in = Files.newInputStream(osmFile)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -156,6 +182,7 @@ public final class RoadNetwork implements AutoCloseable {
             }
             digest.update(settings.cacheKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             digest.update(ENCODED_VALUES.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(chPreparationKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             String name = osmFile.getFileName().toString().replaceAll("\\.osm(\\.pbf)?$|\\.pbf$", "");
             return name + "-" + HexFormat.of().formatHex(digest.digest(), 0, 8);
         } catch (IOException e) {
@@ -216,12 +243,43 @@ public final class RoadNetwork implements AutoCloseable {
         return hopper;
     }
 
-    Weighting weighting(TravelProfile profile) {
+    /** The profile's weighting (custom model), as the Dijkstra and the isochrones use it. */
+    public Weighting weighting(TravelProfile profile) {
         return weightings.get(profile);
+    }
+
+    /** The road graph every profile shares. */
+    public BaseGraph baseGraph() {
+        return hopper.getBaseGraph();
+    }
+
+    /** GraphHopper's snap of a point onto the roads this profile may use ({@code isValid()} false if none). */
+    public com.graphhopper.storage.index.Snap snap(TravelProfile profile, GeoPoint point) {
+        return hopper.getLocationIndex().findClosest(point.lat(), point.lon(), snapFilters.get(profile));
     }
 
     EdgeFilter snapFilter(TravelProfile profile) {
         return snapFilters.get(profile);
+    }
+
+    /** The profile's contraction hierarchy with its edge times, built on first use (tens of ms for a district). */
+    public synchronized ContractedProfile contracted(TravelProfile profile) {
+        return contracted.computeIfAbsent(profile, p -> {
+            RoutingCHGraph graph = hopper.getCHGraphs().get(p.profileName());
+            if (graph == null) {
+                throw new IllegalStateException("no contraction hierarchy for " + p.profileName());
+            }
+            return new ContractedProfile(graph);
+        });
+    }
+
+    /** Nodes of the road graph (junctions and dead ends; GraphHopper keeps shape points apart). */
+    public int graphNodes() {
+        return hopper.getBaseGraph().getNodes();
+    }
+
+    public int graphEdges() {
+        return hopper.getBaseGraph().getEdges();
     }
 
     /** The OSM file this network was built from (for attribution and logs). */

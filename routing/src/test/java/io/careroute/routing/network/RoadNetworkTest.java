@@ -56,6 +56,14 @@ class RoadNetworkTest {
     }
 
     @Test
+    void everyProfileHasANodeBasedHierarchyAndTheCacheKeyNamesIt() {
+        assertThat(network.hopper().getCHGraphs().keySet()).containsExactlyInAnyOrder("foot", "bike", "ebike", "car");
+        assertThat(network.hopper().getCHGraphs().values()).noneMatch(graph -> graph.isEdgeBased());
+        // A graph cached before (or with other) CH preparations lands in another folder instead of failing to load.
+        assertThat(RoadNetwork.chPreparationKey()).isEqualTo("ch=node-based:foot,bike,ebike,car");
+    }
+
+    @Test
     void snapsStreetPointsCloseToTheRoad() {
         PlaceSet places = network.place(TravelProfile.FOOT, PLACES);
         assertThat(places.snaps()).allSatisfy(snap -> {

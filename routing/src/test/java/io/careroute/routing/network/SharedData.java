@@ -7,6 +7,9 @@ import java.nio.file.Path;
 public final class SharedData {
 
     public static final String SHANGHAI = "cn-shanghai-huangpu-peoples-square.osm.pbf";
+    public static final String BEIJING = "cn-beijing-haidian-wudaokou.osm.pbf";
+    /** The largest extract (mountain roads, the whole country). */
+    public static final String ANDORRA = "andorra.osm.pbf";
 
     private SharedData() {
     }
