@@ -15,8 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careroute.api.planning.AssembledProblem;
 import io.careroute.api.planning.CarePlanner;
 import io.careroute.api.planning.DemoProblem;
-import io.careroute.api.planning.NetworkSource;
-import io.careroute.api.planning.ProblemAssembler;
 import io.careroute.api.planning.RouteGeoJson;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
@@ -57,18 +55,11 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
     @Option(names = "--date", description = "demo plan date (default: tomorrow in Asia/Shanghai)")
     LocalDate date;
 
-    @Option(names = "--osm", paramLabel = "FILE", description = "OSM extract covering the problem (default: the bundled demo extract)")
-    Path osm;
-
-    @Option(names = "--graph-cache", paramLabel = "DIR", description = "where imported road graphs are cached")
-    Path graphCache;
-
-    @Option(names = "--max-snap-metres", defaultValue = "300",
-            description = "refuse places farther than this from a usable road (default: ${DEFAULT-VALUE})")
-    double maxSnapMetres;
-
     @Option(names = "--lang", defaultValue = "zh", description = "zh (default) or en")
     String language;
+
+    @picocli.CommandLine.Mixin
+    RoadNetworkOptions road;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -89,10 +80,10 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
         }
         Messages messages = messages();
         Path outDir = out != null ? out : Path.of(demo ? "out/demo" : "out/plan");
-        try (RoadNetwork network = NetworkSource.open(osm, graphCache != null ? graphCache : NetworkSource.defaultGraphCache())) {
+        try (RoadNetwork network = road.open()) {
             ProblemDocument problem = demo ? DemoProblem.generate(network, seed, planDate()) : ProblemFiles.read(problemFile, messages);
             long started = System.nanoTime();
-            AssembledProblem assembled = new ProblemAssembler(network, maxSnapMetres).assemble(problem, messages);
+            AssembledProblem assembled = road.assembler(network).assemble(problem, messages);
             CarePlanner planner = new CarePlanner();
             CarePlan solved = planner.solve(assembled, new SolverSettings(Duration.ofSeconds(seconds),
                     Duration.ofSeconds(Math.max(3, seconds / 4)), 0), best -> { });

@@ -12,8 +12,6 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careroute.api.planning.CarePlanner;
-import io.careroute.api.planning.NetworkSource;
-import io.careroute.api.planning.ProblemAssembler;
 import io.careroute.api.planning.Replanner;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
@@ -49,14 +47,11 @@ class ReplanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
     @Option(names = "--seconds", defaultValue = "5", description = "time limit (default: ${DEFAULT-VALUE})")
     long seconds;
 
-    @Option(names = "--osm", paramLabel = "FILE", description = "OSM extract (default: the bundled demo extract)")
-    Path osm;
-
-    @Option(names = "--graph-cache", paramLabel = "DIR", description = "where imported road graphs are cached")
-    Path graphCache;
-
     @Option(names = "--lang", defaultValue = "zh", description = "zh (default) or en")
     String language;
+
+    @picocli.CommandLine.Mixin
+    RoadNetworkOptions road;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -74,9 +69,9 @@ class ReplanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
         PlanDocument published = read(planFile, PlanDocument.class, messages);
         EventsDocument events = read(eventsFile, EventsDocument.class, messages);
         Path outDir = out != null ? out : Path.of("out/replan");
-        try (RoadNetwork network = NetworkSource.open(osm, graphCache != null ? graphCache : NetworkSource.defaultGraphCache())) {
+        try (RoadNetwork network = road.open()) {
             long started = System.nanoTime();
-            Replanner.Result result = new Replanner(new ProblemAssembler(network, 300), new CarePlanner()).replan(problem,
+            Replanner.Result result = new Replanner(road.assembler(network), new CarePlanner()).replan(problem,
                     published, events, messages, new SolverSettings(Duration.ofSeconds(seconds), null, 0));
             double took = (System.nanoTime() - started) / 1e9;
             Files.createDirectories(outDir);
