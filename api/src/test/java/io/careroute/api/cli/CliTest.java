@@ -118,6 +118,26 @@ class CliTest {
     }
 
     @Test
+    void coverageReportsWhoIsWithinWalkingReachOfTheKitchen(@TempDir Path out) throws Exception {
+        Run run = careroute("coverage", "--demo", "--minutes", "10,15", "--out", out.toString(),
+                "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("within 10 min walk of a canteen", "within 15 min walk of a canteen");
+        JsonNode report = ProblemJson.mapper().readTree(out.resolve("coverage.json").toFile());
+        assertThat(report.get("elders").size()).isEqualTo(60);
+        JsonNode geojson = ProblemJson.mapper().readTree(out.resolve("coverage.geojson").toFile());
+        long polygons = 0;
+        long points = 0;
+        for (JsonNode feature : geojson.get("features")) {
+            String type = feature.get("geometry").get("type").asText();
+            polygons += type.equals("MultiPolygon") ? 1 : 0;
+            points += type.equals("Point") ? 1 : 0;
+        }
+        assertThat(polygons).isEqualTo(2);
+        assertThat(points).isEqualTo(60);
+    }
+
+    @Test
     void helpListsTheCommands() {
         Run run = careroute("--help");
         assertThat(run.exit()).isZero();
