@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.careroute.api.planning.DemoProblem;
+import io.careroute.api.planning.GeoJson;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.io.ProblemFiles;
@@ -51,8 +52,8 @@ class CoverageCommand implements Callable<Integer>, CareRouteMain.LanguageAware 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/coverage)")
     Path out;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "zh (default) or en")
-    String language;
+    @picocli.CommandLine.Mixin
+    LanguageOption language;
 
     @picocli.CommandLine.Mixin
     RoadNetworkOptions road;
@@ -62,7 +63,7 @@ class CoverageCommand implements Callable<Integer>, CareRouteMain.LanguageAware 
 
     @Override
     public Messages messages() {
-        return Messages.forLanguage(language);
+        return language.messages();
     }
 
     @Override
@@ -113,7 +114,7 @@ class CoverageCommand implements Callable<Integer>, CareRouteMain.LanguageAware 
                     }
                     polygons.add(rings);
                 }
-                features.add(feature("MultiPolygon", polygons, Map.of("canteenId", canteen.id(), "minutes", isochrone.minutes())));
+                features.add(GeoJson.feature("MultiPolygon", polygons, Map.of("canteenId", canteen.id(), "minutes", isochrone.minutes())));
             }
         }
         for (int i = 0; i < elders.size(); i++) {
@@ -123,14 +124,9 @@ class CoverageCommand implements Callable<Integer>, CareRouteMain.LanguageAware 
             properties.put("elderId", reach.elderId());
             properties.put("canteenId", reach.canteenId());
             properties.put("walkMinutes", reach.canteenId() == null ? null : Math.round(reach.walkSeconds() / 60.0));
-            features.add(feature("Point", new double[] {p.lon(), p.lat()}, properties));
+            features.add(GeoJson.feature("Point", new double[] {p.lon(), p.lat()}, properties));
         }
-        Map<String, Object> collection = new LinkedHashMap<>();
-        collection.put("type", "FeatureCollection");
-        collection.put("coordinateSystem", "WGS84");
-        collection.put("attribution", "Map data © OpenStreetMap contributors, ODbL 1.0");
-        collection.put("features", features);
-        return collection;
+        return GeoJson.collection(features);
     }
 
     private static List<double[]> ring(Coordinate[] coordinates) {
@@ -139,16 +135,5 @@ class CoverageCommand implements Callable<Integer>, CareRouteMain.LanguageAware 
             ring.add(new double[] {c.x, c.y});
         }
         return ring;
-    }
-
-    private static Map<String, Object> feature(String type, Object coordinates, Map<String, Object> properties) {
-        Map<String, Object> geometry = new LinkedHashMap<>();
-        geometry.put("type", type);
-        geometry.put("coordinates", coordinates);
-        Map<String, Object> feature = new LinkedHashMap<>();
-        feature.put("type", "Feature");
-        feature.put("geometry", geometry);
-        feature.put("properties", properties);
-        return feature;
     }
 }

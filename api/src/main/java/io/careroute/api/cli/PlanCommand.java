@@ -55,8 +55,8 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
     @Option(names = "--date", description = "demo plan date (default: tomorrow in Asia/Shanghai)")
     LocalDate date;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "zh (default) or en")
-    String language;
+    @picocli.CommandLine.Mixin
+    LanguageOption language;
 
     @picocli.CommandLine.Mixin
     RoadNetworkOptions road;
@@ -66,7 +66,7 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
 
     @Override
     public Messages messages() {
-        return Messages.forLanguage(language);
+        return language.messages();
     }
 
     @Override

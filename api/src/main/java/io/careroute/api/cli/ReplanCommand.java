@@ -47,8 +47,8 @@ class ReplanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
     @Option(names = "--seconds", defaultValue = "5", description = "time limit (default: ${DEFAULT-VALUE})")
     long seconds;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "zh (default) or en")
-    String language;
+    @picocli.CommandLine.Mixin
+    LanguageOption language;
 
     @picocli.CommandLine.Mixin
     RoadNetworkOptions road;
@@ -58,7 +58,7 @@ class ReplanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
 
     @Override
     public Messages messages() {
-        return Messages.forLanguage(language);
+        return language.messages();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.careroute.api.planning;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,32 +47,16 @@ public final class RouteGeoJson {
                 if (path.size() < 2) {
                     continue;   // same place, or no road route (reported in the plan)
                 }
-                features.add(feature("LineString", path, Map.of("workerId", worker.getId(), "mode", worker.getMode().name(),
+                features.add(GeoJson.feature("LineString", path, Map.of("workerId", worker.getId(), "mode", worker.getMode().name(),
                         "leg", i + 1)));
             }
             for (int i = 0; i < stops.size(); i++) {
                 Object[] stop = stops.get(i);
                 var snapped = places.snaps().get((int) stop[0]).point();
-                features.add(feature("Point", new double[] {snapped.lon(), snapped.lat()},
+                features.add(GeoJson.feature("Point", new double[] {snapped.lon(), snapped.lat()},
                         Map.of("workerId", worker.getId(), "sequence", i, "kind", stop[1], "id", stop[2])));
             }
         }
-        Map<String, Object> collection = new LinkedHashMap<>();
-        collection.put("type", "FeatureCollection");
-        collection.put("coordinateSystem", "WGS84");
-        collection.put("attribution", "Map data © OpenStreetMap contributors, ODbL 1.0");
-        collection.put("features", features);
-        return collection;
-    }
-
-    private static Map<String, Object> feature(String type, Object coordinates, Map<String, Object> properties) {
-        Map<String, Object> geometry = new LinkedHashMap<>();
-        geometry.put("type", type);
-        geometry.put("coordinates", coordinates);
-        Map<String, Object> feature = new LinkedHashMap<>();
-        feature.put("type", "Feature");
-        feature.put("geometry", geometry);
-        feature.put("properties", properties);
-        return feature;
+        return GeoJson.collection(features);
     }
 }
