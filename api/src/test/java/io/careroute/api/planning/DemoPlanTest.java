@@ -59,7 +59,7 @@ class DemoPlanTest {
 
     @Test
     void everyTaskIsAssignedOrExplained() {
-        assertThat(plan.tasks()).hasSize(95);
+        assertThat(plan.tasks()).hasSize(97);   // 95 tasks; two visits need two workers: +2 parts
         assertThat(plan.tasks()).allSatisfy(task -> assertThat(task.assignedTo() != null || task.unassignedReason() != null).isTrue());
         // The demo has enough people: at most a handful may stay unassigned, each with a reason.
         assertThat(plan.totals().assigned()).isGreaterThanOrEqualTo(90);

@@ -35,6 +35,8 @@ public final class PlanVerifier {
     private final PlaceCatalogue places;
     private final TravelTimes travel;
     private final List<String> violations = new ArrayList<>();
+    /** Service start of every visit stop by task id, to check that two-worker visits start together. */
+    private final Map<String, OffsetDateTime> visitStarts = new HashMap<>();
 
     private PlanVerifier(ProblemDocument problem, TravelTimes travel) {
         this.problem = problem;
@@ -63,6 +65,22 @@ public final class PlanVerifier {
         Set<String> allTasks = new HashSet<>();
         problem.deliveriesOrEmpty().forEach(d -> allTasks.add(d.id()));
         problem.visitsOrEmpty().forEach(v -> allTasks.add(v.id()));
+        for (VisitDoc v : problem.visitsOrEmpty()) {
+            if (v.needsTwoWorkers()) {
+                String second = VisitDoc.secondPartId(v.id());
+                allTasks.add(second);
+                String lead = servedBy.get(v.id());
+                String helper = servedBy.get(second);
+                if ((lead == null) != (helper == null)) {
+                    violations.add(v.id() + " needs two workers but only " + (lead != null ? lead : helper) + " goes");
+                } else if (lead != null && lead.equals(helper)) {
+                    violations.add(v.id() + " needs two workers but " + lead + " is both");
+                } else if (lead != null && !visitStarts.get(v.id()).isEqual(visitStarts.get(second))) {
+                    violations.add(v.id() + ": the two workers start at " + visitStarts.get(v.id()) + " and "
+                            + visitStarts.get(second));
+                }
+            }
+        }
         Set<String> outcomes = new HashSet<>();
         for (TaskOutcome task : plan.tasks()) {
             outcomes.add(task.id());
@@ -151,9 +169,10 @@ public final class PlanVerifier {
                 case VISIT -> {
                     VisitDoc v = visit(stop.taskId());
                     claim(stop.taskId(), route.id(), servedBy);
+                    visitStarts.put(stop.taskId(), stop.start());
                     expectDuration(at, stop, v.durationMinutes() * 60L);
                     inWindow(at, stop, v.windowsOrEmpty());
-                    checkQualified(at, worker, v);
+                    checkQualified(at, worker, v, !stop.taskId().equals(v.id()));
                     tripKitchen = null;   // a visit ends the trip
                 }
                 case END -> {
@@ -167,6 +186,12 @@ public final class PlanVerifier {
                             && Duration.between(route.departure(), stop.arrival()).toSeconds() > worker.maxHoursPerDay() * 3600) {
                         violations.add(at + ": works longer than the volunteer's " + worker.maxHoursPerDay() + " h");
                     }
+                }
+            }
+            if (worker.maxKmFromHome() != null && (stop.kind() == StopKind.DELIVERY || stop.kind() == StopKind.VISIT)) {
+                int metres = travel.metres(worker.mode(), places.workerEnd(worker.id()), stopPlace);
+                if (metres > worker.maxKmFromHome() * 1000) {
+                    violations.add(at + ": " + metres + " m from the volunteer's home, more than " + worker.maxKmFromHome() + " km");
                 }
             }
             if (stop.kind() == StopKind.DELIVERY || stop.kind() == StopKind.VISIT) {
@@ -184,7 +209,7 @@ public final class PlanVerifier {
         }
     }
 
-    private void checkQualified(String at, WorkerDoc worker, VisitDoc visit) {
+    private void checkQualified(String at, WorkerDoc worker, VisitDoc visit, boolean secondWorker) {
         for (String skill : visit.requiredSkillsOrEmpty()) {
             boolean valid = worker.skillsOrEmpty().stream()
                     .anyMatch(s -> s.skill().equals(skill) && s.validOn(problem.date()));
@@ -200,7 +225,7 @@ public final class PlanVerifier {
         if (elder.refusedWorkersOrEmpty().contains(worker.id())) {
             violations.add(at + ": elder refused " + worker.id());
         }
-        if (visit.pinnedWorkerId() != null && !visit.pinnedWorkerId().equals(worker.id())) {
+        if (!secondWorker && visit.pinnedWorkerId() != null && !visit.pinnedWorkerId().equals(worker.id())) {
             violations.add(at + ": pinned to " + visit.pinnedWorkerId());
         }
     }
@@ -242,7 +267,10 @@ public final class PlanVerifier {
         return problem.deliveriesOrEmpty().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
     }
 
+    /** The visit of a task id; {@code V3#2} is the second worker's part of two-worker visit {@code V3}. */
     private VisitDoc visit(String id) {
-        return problem.visitsOrEmpty().stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
+        return problem.visitsOrEmpty().stream()
+                .filter(v -> v.id().equals(id) || v.needsTwoWorkers() && VisitDoc.secondPartId(v.id()).equals(id))
+                .findFirst().orElseThrow();
     }
 }

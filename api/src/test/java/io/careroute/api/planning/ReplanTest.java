@@ -40,6 +40,7 @@ class ReplanTest {
     static PlanDocument published;
     static Replanner.Result result;
     static String urgentElder;
+    static String cancelled;
 
     @BeforeAll
     static void planThenReplan() {
@@ -53,7 +54,7 @@ class ReplanTest {
         VisitDoc urgent = new VisitDoc("V90", urgentElder, VisitType.EMERGENCY, List.of(), 30,
                 List.of(new WindowDoc(OffsetDateTime.parse("2026-11-24T11:30:00+08:00"),
                         OffsetDateTime.parse("2026-11-24T12:30:00+08:00"))), 5, true, 1, null);
-        String cancelled = firstOpenVisit();
+        cancelled = firstOpenVisit();
         EventsDocument events = new EventsDocument(NOW, List.of(
                 new Event(Type.NEW_VISIT, urgent, null, null, null, null),
                 new Event(Type.WORKER_UNAVAILABLE, null, "C03", NOW, null, null),
@@ -63,10 +64,39 @@ class ReplanTest {
                 new SolverSettings(Duration.ofSeconds(5), null, 0));
     }
 
+    @Test
+    void twoWorkerVisitsStayWholeAndACancelledOneLeavesBothRoutes() {
+        assertThat(result.plan().tasks()).extracting(PlanDocument.TaskOutcome::id)
+                .doesNotContain(cancelled, VisitDoc.secondPartId(cancelled));
+        Map<String, Stop> stops = new HashMap<>();
+        Map<String, String> workers = new HashMap<>();
+        result.plan().workers().forEach(r -> r.stops().stream().filter(s -> s.taskId() != null).forEach(s -> {
+            stops.put(s.taskId(), s);
+            workers.put(s.taskId(), r.id());
+        }));
+        int pairs = 0;
+        for (VisitDoc v : result.prepared().fullProblem().visitsOrEmpty()) {
+            if (!v.needsTwoWorkers()) {
+                continue;
+            }
+            pairs++;
+            String second = VisitDoc.secondPartId(v.id());
+            assertThat(stops.containsKey(v.id())).as(v.id()).isEqualTo(stops.containsKey(second));
+            if (stops.containsKey(v.id())) {
+                assertThat(workers.get(v.id())).isNotEqualTo(workers.get(second));
+                assertThat(stops.get(v.id()).start()).isEqualTo(stops.get(second).start());
+            }
+        }
+        assertThat(pairs).as("the demo day has two-worker visits left after the cancellation").isPositive();
+    }
+
     private static String firstOpenVisit() {
+        // A visit id as the dispatcher knows it (a two-worker visit's second part "V03#2" is not one).
+        Set<String> visitIds = new HashSet<>();
+        problem.visits().forEach(v -> visitIds.add(v.id()));
         return published.workers().stream().flatMap(w -> w.stops().stream())
                 .filter(s -> s.kind() == StopKind.VISIT && s.start().isAfter(NOW.plusHours(2)))
-                .map(Stop::taskId).findFirst().orElseThrow();
+                .map(Stop::taskId).filter(visitIds::contains).findFirst().orElseThrow();
     }
 
     @Test

@@ -126,8 +126,8 @@ public final class DemoStreetGenerator {
                     ebike ? TravelMode.EBIKE : TravelMode.FOOT, random.nextBoolean() ? "F" : "M", home, home,
                     shifts, ebike ? 12 : 6, List.of(), volunteer ? 0.0 : 28.0, volunteer ? 3.0 : null, volunteer ? 2.0 : null));
         }
-        String[][] skillSets = {{"BATHING", "CLEANING"}, {"BATHING"}, {"CLEANING", "REPAIR"}, {"MEDICAL_ESCORT"},
-                {"MEDICAL_ESCORT", "CLEANING"}, {"REPAIR"}};
+        String[][] skillSets = {{"BATHING", "CLEANING"}, {"BATHING"}, {"CLEANING", "REPAIR"}, {"MEDICAL_ESCORT", "BATHING"},
+                {"BATHING", "MEDICAL_ESCORT"}, {"REPAIR"}};
         for (int i = 1; i <= size.careWorkers(); i++) {
             String[] skills = skillSets[(i - 1) % skillSets.length];
             List<WorkerDoc.SkillDoc> skillDocs = new ArrayList<>();
@@ -147,7 +147,10 @@ public final class DemoStreetGenerator {
         for (int i = 1; i <= size.visits(); i++) {
             VisitType type = types[(i - 1) % types.length];
             ElderDoc elder = elders.get(random.nextInt(elders.size()));
-            visits.add(visit(String.format(size.visits() >= 100 ? "V%03d" : "V%02d", i), elder, type));
+            // Bathing a disabled (bedridden) elder takes two workers at once; so does the day's first bathing visit,
+            // so that every demo day shows one.
+            int workersNeeded = type == VisitType.BATHING && (elder.priorityClassOrDefault() == PriorityClass.DISABLED || i == 3) ? 2 : 1;
+            visits.add(visit(String.format(size.visits() >= 100 ? "V%03d" : "V%02d", i), elder, type, workersNeeded));
         }
         return new ProblemDocument(date, SHANGHAI.getId(), CoordinateSystemName.WGS84, kitchens, elders,
                 workers, deliveries, visits);
@@ -169,7 +172,7 @@ public final class DemoStreetGenerator {
         return dLat * dLat + dLon * dLon;
     }
 
-    private VisitDoc visit(String id, ElderDoc elder, VisitType type) {
+    private VisitDoc visit(String id, ElderDoc elder, VisitType type, int workersNeeded) {
         int duration = switch (type) {
             case CHECK_IN, EMERGENCY -> 30;
             case CLEANING -> 60;
@@ -190,7 +193,8 @@ public final class DemoStreetGenerator {
             default -> List.of(window(9 * 60, 11 * 60), window(14 * 60, 16 * 60));
         };
         boolean urgent = type == VisitType.EMERGENCY;
-        return new VisitDoc(id, elder.id(), type, skills, duration, windows, urgent ? 5 : 1 + random.nextInt(4), urgent, 1, null);
+        return new VisitDoc(id, elder.id(), type, skills, duration, windows, urgent ? 5 : 1 + random.nextInt(4), urgent,
+                workersNeeded, null);
     }
 
     private ElderDoc elder(String id) {

@@ -45,9 +45,24 @@ public record PlanDocument(
                        int waitingSeconds, int loadAfter) {
     }
 
+    /**
+     * One task: a delivery, a visit, or one worker's part of a two-worker visit. The second worker's part of visit
+     * {@code V3} is task {@code V3#2}; both parts name the visit ({@code visitId}), their {@code part} (1 or 2; null for a
+     * one-worker task) and the other part's worker
+     * ({@code partnerWorker}), and start together.
+     */
     public record TaskOutcome(String id, TaskKind kind, String elderId, List<WindowDoc> windows, int durationSeconds,
                               Integer boxes, String kitchenId, Integer maxMinutesFromKitchen,
-                              String assignedTo, String unassignedReason, List<Blocked> blockedBy) {
+                              String assignedTo, String unassignedReason, List<Blocked> blockedBy,
+                              String visitId, Integer part, String partnerWorker) {
+
+        /** A one-worker task. */
+        public TaskOutcome(String id, TaskKind kind, String elderId, List<WindowDoc> windows, int durationSeconds,
+                           Integer boxes, String kitchenId, Integer maxMinutesFromKitchen,
+                           String assignedTo, String unassignedReason, List<Blocked> blockedBy) {
+            this(id, kind, elderId, windows, durationSeconds, boxes, kitchenId, maxMinutesFromKitchen, assignedTo,
+                    unassignedReason, blockedBy, id, null, null);
+        }
     }
 
     /** Workers that one hard rule rules out for an unassigned task. */

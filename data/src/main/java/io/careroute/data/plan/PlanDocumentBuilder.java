@@ -147,7 +147,8 @@ public final class PlanDocumentBuilder {
                 task.isDelivery() ? task.kitchen().maxSecondsFromKitchen() / 60 : null,
                 task.isAssigned() ? task.getWorker().getId() : null,
                 explanation == null ? null : UnassignedReasonText.describe(task, explanation, messages, day),
-                blocked);
+                blocked, task.getVisitId(), task.isPairPart() ? task.getPart() : null,
+                task.isPairPart() && task.getPartner().isAssigned() ? task.getPartner().getWorker().getId() : null);
     }
 
     private WindowDoc window(TimeWindow w) {

@@ -50,8 +50,17 @@ public final class PlanTextReport {
             out.append(m.get("report.allAssigned")).append('\n');
         } else {
             out.append(m.get("report.unassigned", unassigned.size())).append('\n');
+            java.util.Set<String> unassignedIds = new java.util.HashSet<>();
+            unassigned.forEach(task -> unassignedIds.add(task.id()));
             for (TaskOutcome task : unassigned) {
-                out.append("  ").append(task.id()).append(" (").append(task.kind()).append("): ")
+                if (task.part() != null && task.part() == 2 && unassignedIds.contains(task.visitId())) {
+                    continue;   // told once, with the first part
+                }
+                String second = task.part() != null && task.part() == 1
+                        ? unassigned.stream().filter(o -> task.id().equals(o.visitId()) && o.part() != null && o.part() == 2)
+                                .map(TaskOutcome::id).findFirst().orElse(null) : null;
+                out.append("  ").append(task.id()).append(" (").append(task.kind()).append(")")
+                        .append(second == null ? "" : m.get("report.twoWorkerPart", second)).append(": ")
                         .append(task.unassignedReason()).append('\n');
             }
         }

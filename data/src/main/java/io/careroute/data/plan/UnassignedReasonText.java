@@ -20,6 +20,24 @@ public final class UnassignedReasonText {
     private UnassignedReasonText() {
     }
 
+    /**
+     * A two-worker visit needs two workers the yes/no rules allow; when fewer exist that is the whole reason,
+     * whatever the timetable says.
+     */
+    private static String twoWorkers(Map<Blocker, List<String>> groups, Messages messages) {
+        List<String> possible = new ArrayList<>();
+        groups.forEach((blocker, workers) -> {
+            if (blocker == Blocker.ROUTE_FULL || blocker == Blocker.FEASIBLE_NOT_FOUND) {
+                possible.addAll(workers);
+            }
+        });
+        if (possible.size() >= 2) {
+            return messages.get("reason.twoWorkers");
+        }
+        return messages.get("reason.twoWorkersTooFew", possible.size(), possible.isEmpty() ? ""
+                : messages.get("reason.namesInBrackets", String.join(messages.get("reason.listSeparator"), possible)));
+    }
+
     public static String describe(Task task, UnassignedExplanation explanation, Messages messages, PlanDay day) {
         Map<Blocker, List<String>> groups = explanation.workersByBlocker();
         if (groups.isEmpty()) {
@@ -36,10 +54,12 @@ public final class UnassignedReasonText {
                 case CAPACITY -> task.getBoxes();
                 case CANNOT_REACH_IN_WINDOW, OUTSIDE_SHIFT -> windows;
                 case HOT_FOOD_TOO_FAR -> task.kitchen().maxSecondsFromKitchen() / 60;
+                case TOO_FAR_FROM_HOME -> "";
                 default -> "";
             };
             parts.add(messages.get("blocker." + group.getKey().name(), who, detail));
         }
-        return messages.get("reason.prefix") + String.join(messages.get("reason.separator"), parts);
+        String pair = task.isPairPart() ? twoWorkers(groups, messages) : "";
+        return messages.get("reason.prefix") + pair + String.join(messages.get("reason.separator"), parts);
     }
 }

@@ -73,22 +73,37 @@ public final class CarePlanFactory {
             ElderDoc elder = elders.get(v.elderId());
             long penalty = (long) elder.priorityClassOrDefault().weight() * VISIT_WEIGHT_PER_PRIORITY * v.priorityOrDefault()
                     * (v.isUrgent() ? URGENT_FACTOR : 1);
-            tasks.add(Task.visit(v.id())
-                    .refusedWorkers(new HashSet<>(elder.refusedWorkersOrEmpty()))
-                    .preferredWorkers(new HashSet<>(elder.preferredWorkersOrEmpty()))
-                    .requiredGender(v.type().isPersonalCare() && elder.requiredWorkerGender() != null
-                            ? Gender.valueOf(elder.requiredWorkerGender()) : null)
-                    .elder(elder.id())
-                    .at(places.elder(elder.id()))
-                    .serviceSeconds(v.durationMinutes() * 60)
-                    .windows(windows(v.windowsOrEmpty(), day))
-                    .requiredSkills(Set.copyOf(v.requiredSkillsOrEmpty()))
-                    .pinnedTo(v.pinnedWorkerId())
-                    .unassignedPenalty(penalty)
-                    .published(publishedWorker(published, v.id()), publishedStart(published, v.id(), day))
-                    .build());
+            if (!v.needsTwoWorkers()) {
+                tasks.add(visit(v.id(), v, elder, places, day, published).pinnedTo(v.pinnedWorkerId()).unassignedPenalty(penalty).build());
+                continue;
+            }
+            // Two parts, one per worker, each carrying half the cost of leaving the visit unserved. A pin names
+            // the lead worker; the second is chosen by the solver.
+            String secondId = VisitDoc.secondPartId(v.id());
+            Task lead = visit(v.id(), v, elder, places, day, published).partOf(v.id(), 1).pinnedTo(v.pinnedWorkerId())
+                    .unassignedPenalty((penalty + 1) / 2).build();
+            Task second = visit(secondId, v, elder, places, day, published).partOf(v.id(), 2)
+                    .unassignedPenalty((penalty + 1) / 2).build();
+            Task.pair(lead, second);
+            tasks.add(lead);
+            tasks.add(second);
         }
         return new CarePlan(problem.date() + "", travel, workers, tasks);
+    }
+
+    private static Task.Builder visit(String taskId, VisitDoc v, ElderDoc elder, PlaceCatalogue places, PlanDay day,
+                                      Map<String, PreparedReplan.PublishedTask> published) {
+        return Task.visit(taskId)
+                .refusedWorkers(new HashSet<>(elder.refusedWorkersOrEmpty()))
+                .preferredWorkers(new HashSet<>(elder.preferredWorkersOrEmpty()))
+                .requiredGender(v.type().isPersonalCare() && elder.requiredWorkerGender() != null
+                        ? Gender.valueOf(elder.requiredWorkerGender()) : null)
+                .elder(elder.id())
+                .at(places.elder(elder.id()))
+                .serviceSeconds(v.durationMinutes() * 60)
+                .windows(windows(v.windowsOrEmpty(), day))
+                .requiredSkills(Set.copyOf(v.requiredSkillsOrEmpty()))
+                .published(publishedWorker(published, taskId), publishedStart(published, taskId, day));
     }
 
     private static String publishedWorker(Map<String, PreparedReplan.PublishedTask> published, String taskId) {
@@ -124,6 +139,7 @@ public final class CarePlanFactory {
                 .gender(w.gender() == null ? null : Gender.valueOf(w.gender()))
                 .paid(w.role() != WorkerRole.VOLUNTEER)
                 .maxWorkSeconds(w.maxHoursPerDay() == null ? 0 : (int) Math.round(w.maxHoursPerDay() * 3600))
+                .maxMetresFromHome(w.maxKmFromHome() == null ? 0 : (int) Math.round(w.maxKmFromHome() * 1000))
                 .build();
     }
 

@@ -148,6 +148,8 @@ public final class ProblemValidator {
             if (w.capacityBoxes() != null) {
                 range(at + ".capacityBoxes", w.capacityBoxes(), 0, 1000);
             }
+            positive(at + ".maxHoursPerDay", w.maxHoursPerDay(), 24);
+            positive(at + ".maxKmFromHome", w.maxKmFromHome(), 100);
             for (int s = 0; s < w.skillsOrEmpty().size(); s++) {
                 WorkerDoc.SkillDoc skill = w.skillsOrEmpty().get(s);
                 if (skill == null || skill.skill() == null || skill.skill().isBlank()) {
@@ -207,7 +209,7 @@ public final class ProblemValidator {
             if (v.priority() != null) {
                 range(at + ".priority", v.priority(), 1, 5);
             }
-            if (v.workersNeeded() != null && v.workersNeeded() != 1) {
+            if (v.workersNeeded() != null && (v.workersNeeded() < 1 || v.workersNeeded() > 2)) {
                 error(at + ".workersNeeded", "error.twoWorkers", v.workersNeeded());
             }
             if (v.pinnedWorkerId() != null) {
@@ -217,6 +219,13 @@ public final class ProblemValidator {
                 error(at + ".windows", "error.notEmpty");
             }
             windows(at + ".windows", v.windowsOrEmpty());
+        }
+        // The second worker of a two-worker visit V3 is planned as task "V3#2": no other visit may hold that id.
+        for (int i = 0; i < visits.size(); i++) {
+            VisitDoc v = visits.get(i);
+            if (v != null && v.id() != null && v.needsTwoWorkers() && ids.contains(VisitDoc.secondPartId(v.id()))) {
+                error("visits[" + i + "].id", "error.duplicateId", VisitDoc.secondPartId(v.id()));
+            }
         }
     }
 
@@ -297,6 +306,13 @@ public final class ProblemValidator {
     private void nonNegative(String at, Integer value, int max) {
         if (value != null) {
             range(at, value, 0, max);
+        }
+    }
+
+    /** An optional limit: when given, above zero and at most {@code max}. */
+    private void positive(String at, Double value, double max) {
+        if (value != null && (!(value > 0) || value > max)) {
+            error(at, "error.range", value, "0", max);
         }
     }
 

@@ -51,7 +51,12 @@ public final class ReplanMerge {
         List<TaskOutcome> tasks = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         prepared.fullProblem().deliveriesOrEmpty().forEach(d -> ids.add(d.id()));
-        prepared.fullProblem().visitsOrEmpty().forEach(v -> ids.add(v.id()));
+        prepared.fullProblem().visitsOrEmpty().forEach(v -> {
+            ids.add(v.id());
+            if (v.needsTwoWorkers()) {
+                ids.add(io.careroute.data.problem.VisitDoc.secondPartId(v.id()));
+            }
+        });
         for (String id : ids) {
             tasks.add(prepared.frozenTaskIds().contains(id) ? publishedOutcomes.get(id) : openOutcomes.get(id));
         }

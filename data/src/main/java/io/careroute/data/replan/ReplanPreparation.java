@@ -106,12 +106,12 @@ public final class ReplanPreparation {
                 }
                 case CANCEL -> {
                     if (knownTask(at_, e.taskId(), taskIds)) {
-                        cancelled.add(e.taskId());
+                        cancelled.addAll(withSecondPart(e.taskId()));
                     }
                 }
                 case DONE -> {
                     if (knownTask(at_, e.taskId(), taskIds)) {
-                        done.add(e.taskId());
+                        done.addAll(withSecondPart(e.taskId()));
                     }
                 }
             }
@@ -128,11 +128,18 @@ public final class ReplanPreparation {
         Map<String, WorkerRoute> routes = new HashMap<>();
         published.workers().forEach(r -> routes.put(r.id(), r));
 
+        Map<String, Integer> cuts = new HashMap<>();
+        for (WorkerDoc worker : problem.workersOrEmpty()) {
+            WorkerRoute route = routes.get(worker.id());
+            cuts.put(worker.id(), route == null ? 0 : frozenPrefix(route.stops(), route.departure(), at, done));
+        }
+        freezeBothParts(routes, cuts);
+
         List<WorkerDoc> openWorkers = new ArrayList<>();
         for (WorkerDoc worker : problem.workersOrEmpty()) {
             WorkerRoute route = routes.get(worker.id());
             List<Stop> stops = route == null ? List.of() : route.stops();
-            int cut = frozenPrefix(stops, route == null ? null : route.departure(), at, done);
+            int cut = cuts.get(worker.id());
             List<Stop> frozenPart = List.copyOf(stops.subList(0, cut));
             frozen.put(worker.id(), frozenPart);
             frozenPart.stream().filter(s -> s.taskId() != null).forEach(s -> frozenTasks.add(s.taskId()));
@@ -157,7 +164,7 @@ public final class ReplanPreparation {
         // Tasks the published plan left unassigned stay as published (with their reasons): a same-day re-plan
         // must not pull the published routes apart to fit in work that was already known not to fit.
         published.tasks().stream().filter(t -> t.assignedTo() == null).map(PlanDocument.TaskOutcome::id)
-                .filter(id -> !cancelled.contains(id)).forEach(frozenTasks::add);
+                .filter(id -> !cancelled.contains(id)).forEach(id -> frozenTasks.addAll(withSecondPart(visitOf(id))));
 
         Set<String> gone = new HashSet<>(cancelled);
         List<DeliveryDoc> allDeliveries = problem.deliveriesOrEmpty().stream().filter(d -> !gone.contains(d.id())).toList();
@@ -177,6 +184,66 @@ public final class ReplanPreparation {
         Set<String> frozenOrDone = new HashSet<>(frozenTasks);
         frozenOrDone.addAll(done);
         return new PreparedReplan(full, open, published, frozen, finished, warm, publishedTasks, frozenOrDone);
+    }
+
+    /** A visit's task ids: its own and, for a two-worker visit, its second worker's part too. */
+    private List<String> withSecondPart(String visitId) {
+        boolean two = problem.visitsOrEmpty().stream().anyMatch(v -> v.id().equals(visitId) && v.needsTwoWorkers());
+        return two ? List.of(visitId, VisitDoc.secondPartId(visitId)) : List.of(visitId);
+    }
+
+    /** The visit a task id belongs to ({@code V3#2} → {@code V3}). */
+    private String visitOf(String taskId) {
+        if (taskId.endsWith(VisitDoc.SECOND_PART_SUFFIX)) {
+            String visit = taskId.substring(0, taskId.length() - VisitDoc.SECOND_PART_SUFFIX.length());
+            if (problem.visitsOrEmpty().stream().anyMatch(v -> v.id().equals(visit) && v.needsTwoWorkers())) {
+                return visit;
+            }
+        }
+        return taskId;
+    }
+
+    /**
+     * Both workers of a two-worker visit start it together, so if one of them is frozen at it (started, or on the
+     * way), so is the other: the cut of the partner's route is extended to the visit, and the rule is applied
+     * again until no cut moves (an extension can reach another two-worker visit).
+     */
+    private void freezeBothParts(Map<String, WorkerRoute> routes, Map<String, Integer> cuts) {
+        Map<String, String> workerOf = new HashMap<>();
+        Map<String, Integer> indexOf = new HashMap<>();
+        for (WorkerRoute route : routes.values()) {
+            for (int i = 0; i < route.stops().size(); i++) {
+                String id = route.stops().get(i).taskId();
+                if (id != null) {
+                    workerOf.put(id, route.id());
+                    indexOf.put(id, i);
+                }
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (VisitDoc visit : problem.visitsOrEmpty()) {
+                if (!visit.needsTwoWorkers()) {
+                    continue;
+                }
+                List<String> parts = List.of(visit.id(), VisitDoc.secondPartId(visit.id()));
+                boolean anyFrozen = parts.stream().anyMatch(id -> workerOf.containsKey(id) && cuts.containsKey(workerOf.get(id))
+                        && indexOf.get(id) < cuts.get(workerOf.get(id)));
+                for (String id : parts) {
+                    String worker = workerOf.get(id);
+                    if (anyFrozen && worker != null && cuts.containsKey(worker) && indexOf.get(id) >= cuts.get(worker)) {
+                        List<Stop> stops = routes.get(worker).stops();
+                        int cut = indexOf.get(id) + 1;
+                        if (cut == stops.size() - 1 && stops.get(cut).kind() == StopKind.END) {
+                            cut++;   // nothing left but the way home
+                        }
+                        cuts.put(worker, cut);
+                        changed = true;
+                    }
+                }
+            }
+        }
     }
 
     /** Elders' preferences and refusals name only workers still in the open problem (the others cannot come anyway). */

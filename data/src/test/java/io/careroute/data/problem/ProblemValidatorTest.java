@@ -99,4 +99,24 @@ class ProblemValidatorTest {
         assertThat(elder.toString()).doesNotContain("王秀英", "13800000000", "31.231");
         assertThat(read(VALID).toString()).doesNotContain("王秀英", "13800000000");
     }
+
+    @Test
+    void aVisitNeedsOneOrTwoWorkersAndTheSecondPartsIdIsFree() {
+        String three = VALID.replace("\"durationMinutes\": 90,", "\"durationMinutes\": 90, \"workersNeeded\": 3,");
+        assertThat(errors(three)).extracting(InputError::field).containsExactly("visits[0].workersNeeded");
+        String two = VALID.replace("\"durationMinutes\": 90,", "\"durationMinutes\": 90, \"workersNeeded\": 2,");
+        assertThat(errors(two)).isEmpty();
+        String clash = two.replace("]}]}\n", "]}, {\"id\": \"V1#2\", \"elderId\": \"E1\", \"type\": \"CHECK_IN\", "
+                + "\"durationMinutes\": 30, \"windows\": [{\"start\": \"2026-11-24T09:00:00+08:00\", "
+                + "\"end\": \"2026-11-24T11:00:00+08:00\"}]}]}\n");
+        assertThat(clash).isNotEqualTo(two);
+        assertThat(errors(clash)).extracting(InputError::field).containsExactly("visits[0].id");
+    }
+
+    @Test
+    void aVolunteersLimitsArePositive() {
+        String bad = VALID.replace("\"capacityBoxes\": 12,", "\"capacityBoxes\": 12, \"maxKmFromHome\": 0, \"maxHoursPerDay\": 30,");
+        assertThat(errors(bad)).extracting(InputError::field)
+                .containsExactlyInAnyOrder("workers[0].maxKmFromHome", "workers[0].maxHoursPerDay");
+    }
 }

@@ -1,10 +1,12 @@
 package io.careroute.solver.constraints;
 
 import io.careroute.solver.domain.Task;
+import io.careroute.solver.domain.Worker;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import org.optaplanner.core.api.score.stream.Joiners;
 
 /**
  * The rules a plan is scored by. Hard rules are measured in seconds (or a fixed hour-equivalent for yes/no rules)
@@ -41,6 +43,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 refusedWorker(factory),
                 pinnedWorker(factory),
                 volunteerHours(factory),
+                volunteerDistance(factory),
+                twoWorkersTogether(factory),
                 unassignedTask(factory),
                 workerUsed(factory),
                 travelTime(factory),
@@ -138,6 +142,52 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                         && task.getSchedule().routeSeconds() > task.getWorker().getMaxWorkSeconds())
                 .penalizeConfigurableLong(task -> task.getSchedule().routeSeconds() - task.getWorker().getMaxWorkSeconds())
                 .asConstraint(ConstraintNames.VOLUNTEER_HOURS);
+    }
+
+    /** A volunteer helps near home: no door farther by road from home (their end place) than they agreed to. */
+    Constraint volunteerDistance(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.isAssigned() && task.getWorker().getMaxMetresFromHome() > 0
+                        && metresFromHome(task) > task.getWorker().getMaxMetresFromHome())
+                .penalizeConfigurableLong(task -> metresFromHome(task) - task.getWorker().getMaxMetresFromHome())
+                .asConstraint(ConstraintNames.VOLUNTEER_DISTANCE);
+    }
+
+    private static long metresFromHome(Task task) {
+        Worker worker = task.getWorker();
+        return task.getTravelTimes().metres(worker.getMode(), worker.getEndPlace(), task.getPlace());
+    }
+
+    /**
+     * A visit that needs two workers (bathing a bedridden elder) gets two different workers who start together,
+     * or nobody: one worker alone cannot do it. The two parts are joined so that a change to either one
+     * re-scores the pair; a part not yet placed by the construction heuristic (no worker at all) is not judged.
+     */
+    Constraint twoWorkersTogether(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.getPart() == 1 && task.getWorker() != null)
+                .join(Task.class, Joiners.equal(Task::getVisitId),
+                        Joiners.filtering((lead, second) -> second.getPart() == 2 && second.getWorker() != null))
+                .filter((lead, second) -> twoWorkerBreak(second) > 0)
+                .penalizeConfigurableLong((lead, second) -> twoWorkerBreak(second))
+                .asConstraint(ConstraintNames.TWO_WORKERS_TOGETHER);
+    }
+
+    private static long twoWorkerBreak(Task second) {
+        Task lead = second.getPartner();
+        if (second.isAssigned() != lead.isAssigned()) {
+            return RULE_BREAK;                                  // one worker left alone with a two-person job
+        }
+        if (!second.isAssigned()) {
+            return 0;                                           // unassigned as a whole: the medium level counts it
+        }
+        if (second.getWorker() == lead.getWorker()) {
+            return RULE_BREAK;                                  // the same person cannot be both workers
+        }
+        if (second.getSchedule().partnerDeadlock() || lead.getSchedule().partnerDeadlock()) {
+            return RULE_BREAK;                                  // their routes wait for each other
+        }
+        return Math.abs(second.getSchedule().start() - lead.getSchedule().start());   // shifts leave no common start
     }
 
     // ---- Medium ----

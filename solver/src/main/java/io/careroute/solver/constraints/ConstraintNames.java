@@ -13,6 +13,8 @@ public final class ConstraintNames {
     public static final String REFUSED_WORKER = "Refused worker";
     public static final String PINNED_WORKER = "Pinned worker";
     public static final String VOLUNTEER_HOURS = "Volunteer daily hours";
+    public static final String VOLUNTEER_DISTANCE = "Volunteer distance from home";
+    public static final String TWO_WORKERS_TOGETHER = "Two-worker visit together";
     public static final String UNASSIGNED_TASK = "Unassigned task";
     public static final String WORKER_USED = "Worker used";
     public static final String TRAVEL_TIME = "Travel time";

@@ -15,6 +15,8 @@ import static io.careroute.solver.constraints.ConstraintNames.SHIFT_END;
 import static io.careroute.solver.constraints.ConstraintNames.TIME_WINDOW;
 import static io.careroute.solver.constraints.ConstraintNames.TRAVEL_TIME;
 import static io.careroute.solver.constraints.ConstraintNames.UNASSIGNED_TASK;
+import static io.careroute.solver.constraints.ConstraintNames.TWO_WORKERS_TOGETHER;
+import static io.careroute.solver.constraints.ConstraintNames.VOLUNTEER_DISTANCE;
 import static io.careroute.solver.constraints.ConstraintNames.VOLUNTEER_HOURS;
 import static io.careroute.solver.constraints.ConstraintNames.WAITING_TIME;
 import static io.careroute.solver.constraints.ConstraintNames.WORKER_USED;
@@ -53,6 +55,10 @@ public class ConstraintWeights {
     private HardMediumSoftLongScore pinnedWorker = HardMediumSoftLongScore.ONE_HARD;
     @ConstraintWeight(VOLUNTEER_HOURS)
     private HardMediumSoftLongScore volunteerHours = HardMediumSoftLongScore.ONE_HARD;
+    @ConstraintWeight(VOLUNTEER_DISTANCE)
+    private HardMediumSoftLongScore volunteerDistance = HardMediumSoftLongScore.ONE_HARD;
+    @ConstraintWeight(TWO_WORKERS_TOGETHER)
+    private HardMediumSoftLongScore twoWorkersTogether = HardMediumSoftLongScore.ONE_HARD;
     @ConstraintWeight(UNASSIGNED_TASK)
     private HardMediumSoftLongScore unassignedTask = HardMediumSoftLongScore.ONE_MEDIUM;
     @ConstraintWeight(WORKER_USED)
@@ -83,6 +89,8 @@ public class ConstraintWeights {
         map.put(REFUSED_WORKER, refusedWorker);
         map.put(PINNED_WORKER, pinnedWorker);
         map.put(VOLUNTEER_HOURS, volunteerHours);
+        map.put(VOLUNTEER_DISTANCE, volunteerDistance);
+        map.put(TWO_WORKERS_TOGETHER, twoWorkersTogether);
         map.put(UNASSIGNED_TASK, unassignedTask);
         map.put(WORKER_USED, workerUsed);
         map.put(TRAVEL_TIME, travelTime);
@@ -111,6 +119,8 @@ public class ConstraintWeights {
             case REFUSED_WORKER -> refusedWorker = weight;
             case PINNED_WORKER -> pinnedWorker = weight;
             case VOLUNTEER_HOURS -> volunteerHours = weight;
+            case VOLUNTEER_DISTANCE -> volunteerDistance = weight;
+            case TWO_WORKERS_TOGETHER -> twoWorkersTogether = weight;
             case UNASSIGNED_TASK -> unassignedTask = weight;
             case WORKER_USED -> workerUsed = weight;
             case TRAVEL_TIME -> travelTime = weight;

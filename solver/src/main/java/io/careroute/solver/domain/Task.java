@@ -38,6 +38,9 @@ public class Task {
     private String publishedWorkerId;
     private int publishedStart = -1;
     private TravelTimes travelTimes;
+    private String visitId;
+    private int part;
+    private Task partner;
 
     @InverseRelationShadowVariable(sourceVariableName = "tasks")
     private Worker worker;
@@ -77,6 +80,20 @@ public class Task {
         this.unassignedPenalty = b.unassignedPenalty;
         this.publishedWorkerId = b.publishedWorkerId;
         this.publishedStart = b.publishedStart;
+        this.visitId = b.visitId == null ? id : b.visitId;
+        this.part = b.part;
+    }
+
+    /**
+     * Links the two parts of a visit that needs two workers at once (bathing a bedridden elder): both must be
+     * served, by two different workers, starting together.
+     */
+    public static void pair(Task lead, Task second) {
+        if (lead.kind != TaskKind.VISIT || second.kind != TaskKind.VISIT || lead.part != 1 || second.part != 2) {
+            throw new IllegalArgumentException("pair the parts 1 and 2 of one visit: " + lead.id + ", " + second.id);
+        }
+        lead.partner = second;
+        second.partner = lead;
     }
 
     public static Builder delivery(String id) {
@@ -102,6 +119,31 @@ public class Task {
 
     public boolean isLastOfRoute() {
         return isAssigned() && next == null;
+    }
+
+    /** One of the two parts of a two-worker visit. */
+    public boolean isPairPart() {
+        return partner != null;
+    }
+
+    /** The other part of a two-worker visit, or null. */
+    public Task getPartner() {
+        return partner;
+    }
+
+    /** Both parts of a two-worker visit are served by different real workers: then they start together. */
+    public boolean isSynchronisedWithPartner() {
+        return partner != null && isAssigned() && partner.isAssigned() && partner.worker != worker;
+    }
+
+    /** The visit (or delivery) this task serves; the id of both parts of a two-worker visit. */
+    public String getVisitId() {
+        return visitId;
+    }
+
+    /** 0 for a one-worker task, 1 or 2 for the parts of a two-worker visit. */
+    public int getPart() {
+        return part;
     }
 
     public Kitchen kitchen() {
@@ -249,6 +291,8 @@ public class Task {
         private long unassignedPenalty = 1;
         private String publishedWorkerId;
         private int publishedStart = -1;
+        private String visitId;
+        private int part;
 
         private Builder(String id, TaskKind kind) {
             this.id = id;
@@ -325,6 +369,16 @@ public class Task {
         public Builder published(String workerId, int startSeconds) {
             this.publishedWorkerId = workerId;
             this.publishedStart = startSeconds;
+            return this;
+        }
+
+        /** Part 1 or 2 of a two-worker visit; link the two built parts with {@link Task#pair}. */
+        public Builder partOf(String visitId, int part) {
+            if (part != 1 && part != 2) {
+                throw new IllegalArgumentException("part must be 1 or 2: " + part);
+            }
+            this.visitId = visitId;
+            this.part = part;
             return this;
         }
 

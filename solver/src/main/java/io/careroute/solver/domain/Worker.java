@@ -35,6 +35,7 @@ public class Worker {
     private boolean paid;
     private int maxWorkSeconds;
     private boolean singleTrip;
+    private int maxMetresFromHome;
     private boolean unassignedHolder;
     private TravelTimes travelTimes;
 
@@ -60,6 +61,7 @@ public class Worker {
         this.paid = b.paid;
         this.maxWorkSeconds = b.maxWorkSeconds;
         this.singleTrip = b.singleTrip;
+        this.maxMetresFromHome = b.maxMetresFromHome;
         this.unassignedHolder = b.unassignedHolder;
     }
 
@@ -134,6 +136,14 @@ public class Worker {
         return singleTrip;
     }
 
+    /**
+     * A volunteer helps only near home: the greatest road distance, in metres, from home (the end place, where
+     * the volunteer returns) to a task's door; 0 for no limit.
+     */
+    public int getMaxMetresFromHome() {
+        return maxMetresFromHome;
+    }
+
     public boolean isUnassignedHolder() {
         return unassignedHolder;
     }
@@ -172,6 +182,7 @@ public class Worker {
         private boolean paid;
         private int maxWorkSeconds;
         private boolean singleTrip;
+        private int maxMetresFromHome;
         private boolean unassignedHolder;
 
         private Builder(String id) {
@@ -229,6 +240,11 @@ public class Worker {
 
         public Builder singleTrip(boolean singleTrip) {
             this.singleTrip = singleTrip;
+            return this;
+        }
+
+        public Builder maxMetresFromHome(int metres) {
+            this.maxMetresFromHome = metres;
             return this;
         }
 

@@ -10,6 +10,8 @@ public enum Blocker {
     REFUSED,
     /** The task is pinned to somebody else. */
     PINNED_ELSEWHERE,
+    /** A volunteer who helps only near home: the door is farther than the distance they agreed to. */
+    TOO_FAR_FROM_HOME,
     /** The order has more boxes than the worker can carry. */
     CAPACITY,
     /** Even going straight there from the start of the shift, the worker arrives after the window. */

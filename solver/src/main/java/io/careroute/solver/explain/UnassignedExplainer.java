@@ -53,6 +53,10 @@ public final class UnassignedExplainer {
         if (task.getRefusedWorkerIds().contains(worker.getId())) {
             return Blocker.REFUSED;
         }
+        if (worker.getMaxMetresFromHome() > 0
+                && travel.metres(worker.getMode(), worker.getEndPlace(), task.getPlace()) > worker.getMaxMetresFromHome()) {
+            return Blocker.TOO_FAR_FROM_HOME;
+        }
         if (task.isDelivery() && task.getBoxes() > worker.getCapacityBoxes()) {
             return Blocker.CAPACITY;
         }

@@ -8,8 +8,7 @@ import java.util.Map;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
-import io.careroute.solver.schedule.RouteScheduler;
-import io.careroute.solver.schedule.ScheduledStop;
+import io.careroute.solver.schedule.LinkedRoutes;
 
 /**
  * Starts a re-plan from the published plan instead of from scratch: puts each worker's tasks back in their
@@ -27,6 +26,7 @@ public final class WarmStart {
     public static void apply(CarePlan plan, Map<String, List<String>> routes) {
         Map<String, Task> tasks = new HashMap<>();
         plan.getTasks().forEach(task -> tasks.put(task.getId(), task));
+        List<Worker> real = new ArrayList<>();
         for (Worker worker : plan.getWorkers()) {
             List<Task> route = new ArrayList<>();
             for (String id : routes.getOrDefault(worker.getId(), List.of())) {
@@ -36,16 +36,18 @@ public final class WarmStart {
                 }
             }
             worker.setTasks(route);
-            // The unassigned holder has no shifts and no schedule: its tasks only need the list shadows.
-            List<ScheduledStop> stops = worker.isUnassignedHolder() ? null
-                    : RouteScheduler.simulate(worker, route, plan.getTravelTimes());
             for (int i = 0; i < route.size(); i++) {
                 Task task = route.get(i);
                 task.setWorker(worker);
                 task.setPrevious(i == 0 ? null : route.get(i - 1));
                 task.setNext(i == route.size() - 1 ? null : route.get(i + 1));
-                task.setSchedule(worker.isUnassignedHolder() ? null : stops.get(i));
+                task.setSchedule(null);   // the unassigned holder has no shifts and no schedule
+            }
+            if (!worker.isUnassignedHolder()) {
+                real.add(worker);
             }
         }
+        // All routes at once: two-worker visits tie routes together (their start waits for the later partner).
+        LinkedRoutes.schedule(real, plan.getTravelTimes()).forEach(Task::setSchedule);
     }
 }

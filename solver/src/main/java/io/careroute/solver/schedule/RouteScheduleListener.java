@@ -1,5 +1,7 @@
 package io.careroute.solver.schedule;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.careroute.solver.domain.CarePlan;
@@ -10,7 +12,8 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 
 /**
  * Keeps every task's {@link ScheduledStop} in step with its route. A change at one task can shift all later
- * tasks of the route; propagation stops at the first task whose schedule comes out unchanged.
+ * tasks of the route; propagation stops at the first task whose schedule comes out unchanged. Routes tied together
+ * by two-worker visits are rescheduled together ({@link LinkedRoutes}).
  */
 public class RouteScheduleListener implements VariableListener<CarePlan, Task> {
 
@@ -42,13 +45,26 @@ public class RouteScheduleListener implements VariableListener<CarePlan, Task> {
 
     private void update(ScoreDirector<CarePlan> scoreDirector, Task task) {
         Worker worker = task.getWorker();
+        Task partner = task.getPartner();
         if (worker == null || worker.isUnassignedHolder()) {
             set(scoreDirector, task, null);
+            if (partner != null && partner.isAssigned()) {
+                relink(scoreDirector, List.of(partner.getWorker()));   // the partner now works alone
+            }
+            return;
+        }
+        if (partner != null) {
+            // The partner's start depends on this part's arrival, even if the partner sits before it on its route.
+            relink(scoreDirector, partner.isAssigned() ? List.of(worker, partner.getWorker()) : List.of(worker));
             return;
         }
         var travel = scoreDirector.getWorkingSolution().getTravelTimes();
         Task current = task;
         while (current != null) {
+            if (current.isSynchronisedWithPartner()) {
+                relink(scoreDirector, List.of(worker));
+                return;
+            }
             Task previous = current.getPrevious();
             ScheduledStop computed = RouteScheduler.schedule(worker, previous,
                     previous == null ? null : previous.getSchedule(), current, current.getNext() == null, travel);
@@ -58,6 +74,13 @@ public class RouteScheduleListener implements VariableListener<CarePlan, Task> {
             set(scoreDirector, current, computed);
             current = current.getNext();
         }
+    }
+
+    /** Reschedules the routes tied to these workers by two-worker visits, as one system. */
+    private static void relink(ScoreDirector<CarePlan> scoreDirector, List<Worker> workers) {
+        List<Worker> component = LinkedRoutes.component(workers);
+        Map<Task, ScheduledStop> stops = LinkedRoutes.schedule(component, scoreDirector.getWorkingSolution().getTravelTimes());
+        stops.forEach((task, stop) -> set(scoreDirector, task, stop));
     }
 
     private static void set(ScoreDirector<CarePlan> scoreDirector, Task task, ScheduledStop schedule) {

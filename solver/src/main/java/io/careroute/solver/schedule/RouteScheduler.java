@@ -31,6 +31,15 @@ public final class RouteScheduler {
      */
     public static ScheduledStop schedule(Worker worker, Task previous, ScheduledStop before, Task task, boolean last,
             TravelTimes travel) {
+        return schedule(worker, previous, before, task, last, travel, -1, false);
+    }
+
+    /**
+     * @param notBefore service starts no earlier than this (the partner's arrival at a two-worker visit), or -1
+     * @param deadlock  marks a two-worker part that could not be synchronised (see {@link ScheduledStop})
+     */
+    public static ScheduledStop schedule(Worker worker, Task previous, ScheduledStop before, Task task, boolean last,
+            TravelTimes travel, int notBefore, boolean deadlock) {
         int fromPlace = previous == null ? worker.getStartPlace() : previous.getPlace();
         int readyAt = before == null ? worker.shiftStart() : before.end();
 
@@ -86,7 +95,7 @@ public final class RouteScheduler {
             travelSeconds = travel.seconds(worker.getMode(), fromPlace, task.getPlace());
             travelMetres = travel.metres(worker.getMode(), fromPlace, task.getPlace());
             arrival = readyAt + travelSeconds;
-            slot = slot(arrival, task, worker);
+            slot = slot(Math.max(arrival, notBefore), task, worker);
             if (before == null) {
                 // The first visit of the day: leave home in time for it rather than wait at the door.
                 arrival = Math.max(arrival, slot.start());
@@ -112,14 +121,17 @@ public final class RouteScheduler {
         }
         return new ScheduledStop(viaKitchen, kitchenArrival, kitchenDeparture, travelSeconds, travelMetres,
                 arrival, slot.start(), end, slot.lateSeconds(), slot.outsideShiftSeconds(),
-                tripDeparture, tripLoad, returnSeconds, returnMetres, routeEnd, routeDeparture);
+                tripDeparture, tripLoad, returnSeconds, returnMetres, routeEnd, routeDeparture, deadlock);
     }
 
     private static ServiceSlot slot(int arrival, Task task, Worker worker) {
         return ServiceSlot.earliest(arrival, task.getServiceSeconds(), task.getWindows(), worker.getShifts());
     }
 
-    /** Schedules a whole route in order, without touching the tasks' shadow variables. */
+    /**
+     * Schedules a whole route in order, without touching the tasks' shadow variables, as if it stood alone (a
+     * two-worker part does not wait for its partner: see {@link LinkedRoutes} for that).
+     */
     public static List<ScheduledStop> simulate(Worker worker, List<Task> route, TravelTimes travel) {
         List<ScheduledStop> stops = new ArrayList<>(route.size());
         Task previous = null;

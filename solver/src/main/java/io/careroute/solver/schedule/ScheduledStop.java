@@ -23,6 +23,9 @@ package io.careroute.solver.schedule;
  * @param returnTravelMetres    its distance, else 0
  * @param routeEnd              for the last task: arrival at the end place, else -1
  * @param routeDeparture        when the worker leaves the start place (the same on every stop of a route)
+ * @param partnerDeadlock       a part of a two-worker visit that cannot start with its partner: the two routes
+ *                              wait for each other (each reaches its part only after the other's), so it was
+ *                              scheduled alone
  */
 public record ScheduledStop(
         boolean viaKitchen,
@@ -40,7 +43,8 @@ public record ScheduledStop(
         int returnTravelSeconds,
         int returnTravelMetres,
         int routeEnd,
-        int routeDeparture) {
+        int routeDeparture,
+        boolean partnerDeadlock) {
 
     /** Time from leaving the kitchen to handing the meal over (the "still hot" clock), or 0 for a visit. */
     public int secondsFromKitchen() {

@@ -9,6 +9,7 @@ import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
 import io.careroute.solver.moves.RouteEliminationMoveFactory;
 import io.careroute.solver.moves.RuinRecreateMoveFactory;
+import io.careroute.solver.moves.TwoWorkerVisitMoveFactory;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
@@ -39,6 +40,8 @@ public final class CarePlanSolverConfig {
     static final double ROUTE_ELIMINATION_WEIGHT = 0.2;
     /** Ruin and recreate: a few percent of the moves, each rebuilding a cluster of nearby stops. */
     static final double RUIN_RECREATE_WEIGHT = 0.5;
+    /** Serving, dropping or relocating a whole two-worker visit: each move is a few cheapest-insertion searches. */
+    static final double TWO_WORKER_VISIT_WEIGHT = 0.3;
 
     private CarePlanSolverConfig() {
     }
@@ -79,6 +82,11 @@ public final class CarePlanSolverConfig {
                 weighted(new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(3), 1),
                 // Unrestricted moves keep the search able to reach anywhere, nearby or not.
                 weighted(new ListChangeMoveSelectorConfig(), 1)));
+        if (!eliminateRoutes) {
+            // Both parts of a two-worker visit in one move (cheap and not doable when a day has none).
+            moves.add(weighted(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(TwoWorkerVisitMoveFactory.class),
+                    TWO_WORKER_VISIT_WEIGHT));
+        }
         if (eliminateRoutes) {
             moves.add(weighted(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RouteEliminationMoveFactory.class),
                     ROUTE_ELIMINATION_WEIGHT));

@@ -308,7 +308,7 @@ class CarePlanConstraintProviderTest {
             route(w, a);
             // The fixture's service starts at 10:00 unless the arrival is later: make it start at 11:00.
             a.setSchedule(new io.careroute.solver.schedule.ScheduledStop(false, -1, -1, 0, 0, H11 - 900, H11, H11 + 600,
-                    0, 0, -1, 0, 0, 0, -1, H11 - 1800));
+                    0, 0, -1, 0, 0, 0, -1, H11 - 1800, false));
             verifier.verifyThat(CarePlanConstraintProvider::waitingTime).given(w, a).penalizesBy(900);
         }
 
@@ -419,6 +419,102 @@ class CarePlanConstraintProviderTest {
             Task b = scheduled(visit("V2", 2).build(), stop().build());
             route(paired, a, b);
             verifier.verifyThat(CarePlanConstraintProvider::preferredWorker).given(paired, a, b).penalizesBy(0);
+        }
+    }
+
+    /** Two parts of one visit that needs two workers, linked as the factory links them. */
+    private static Task[] pair(String id, int place) {
+        Task lead = visit(id, place).partOf(id, 1).build();
+        Task second = visit(id + "#2", place).partOf(id, 2).build();
+        Task.pair(lead, second);
+        return new Task[] {lead, second};
+    }
+
+    @Nested
+    class TwoWorkersTogether {
+        @Test
+        void twoWorkersStartingTogetherIsFine() {
+            Worker c1 = careWorker("C1").build();
+            Worker c2 = careWorker("C2").build();
+            Task[] v = pair("V1", 1);
+            scheduled(v[0], stop().arrival(H10).build());
+            scheduled(v[1], stop().arrival(H10).build());
+            route(c1, v[0]);
+            route(c2, v[1]);
+            verifier.verifyThat(CarePlanConstraintProvider::twoWorkersTogether).given(c1, c2, v[0], v[1]).penalizesBy(0);
+        }
+
+        @Test
+        void penalisesSecondsBetweenTheTwoStarts() {
+            Worker c1 = careWorker("C1").build();
+            Worker c2 = careWorker("C2").build();
+            Task[] v = pair("V1", 1);
+            scheduled(v[0], stop().arrival(H10).build());
+            scheduled(v[1], stop().arrival(H10 + 300).build());
+            route(c1, v[0]);
+            route(c2, v[1]);
+            verifier.verifyThat(CarePlanConstraintProvider::twoWorkersTogether).given(c1, c2, v[0], v[1]).penalizesBy(300);
+        }
+
+        @Test
+        void oneWorkerAloneOrTheSameWorkerTwiceBreaksTheRule() {
+            Worker c1 = careWorker("C1").build();
+            Worker holder = Worker.unassignedHolder();
+            Task[] alone = pair("V1", 1);
+            scheduled(alone[0], stop().build());
+            route(holder, alone[1]);
+            Task[] twice = pair("V2", 2);
+            scheduled(twice[0], stop().arrival(H10).build());
+            scheduled(twice[1], stop().arrival(H10).build());
+            route(c1, alone[0], twice[0], twice[1]);
+            verifier.verifyThat(CarePlanConstraintProvider::twoWorkersTogether)
+                    .given(c1, holder, alone[0], alone[1], twice[0], twice[1]).penalizesBy(2 * RULE);
+        }
+
+        @Test
+        void routesWaitingForEachOtherBreakTheRule() {
+            Worker c1 = careWorker("C1").build();
+            Worker c2 = careWorker("C2").build();
+            Task[] v = pair("V1", 1);
+            scheduled(v[0], stop().arrival(H10).deadlocked().build());
+            scheduled(v[1], stop().arrival(H10).deadlocked().build());
+            route(c1, v[0]);
+            route(c2, v[1]);
+            verifier.verifyThat(CarePlanConstraintProvider::twoWorkersTogether).given(c1, c2, v[0], v[1]).penalizesBy(RULE);
+        }
+
+        @Test
+        void aVisitLeftUnassignedAsAWholeIsOnlyTheMediumLevelsBusiness() {
+            Worker holder = Worker.unassignedHolder();
+            Task[] v = pair("V1", 1);
+            route(holder, v[0], v[1]);
+            verifier.verifyThat(CarePlanConstraintProvider::twoWorkersTogether).given(holder, v[0], v[1]).penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class VolunteerDistance {
+        private final io.careroute.solver.fixtures.LineTravelTimes street =
+                new io.careroute.solver.fixtures.LineTravelTimes(0, 800, 2600);
+
+        @Test
+        void penalisesMetresBeyondTheDistanceFromHome() {
+            Worker volunteer = careWorker("V").maxMetresFromHome(2000).build();
+            Task near = scheduled(visit("V1", 1).build(), stop().build());
+            Task far = scheduled(visit("V2", 2).build(), stop().build());
+            near.setTravelTimes(street);
+            far.setTravelTimes(street);
+            route(volunteer, near, far);
+            verifier.verifyThat(CarePlanConstraintProvider::volunteerDistance).given(volunteer, near, far).penalizesBy(600);
+        }
+
+        @Test
+        void noLimitMeansAnyDistance() {
+            Worker staff = careWorker("C1").build();
+            Task far = scheduled(visit("V2", 2).build(), stop().build());
+            far.setTravelTimes(street);
+            route(staff, far);
+            verifier.verifyThat(CarePlanConstraintProvider::volunteerDistance).given(staff, far).penalizesBy(0);
         }
     }
 }

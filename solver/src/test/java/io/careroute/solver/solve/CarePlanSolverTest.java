@@ -107,6 +107,72 @@ class CarePlanSolverTest {
         assertThat(find(solved, "V8").isUnassigned()).isTrue();
     }
 
+    @Test
+    void twoWorkerVisitsGetTwoQualifiedWorkersStartingTogether() {
+        List<Worker> workers = new ArrayList<>(List.of(
+                careWorker("C1").skills(Set.of("BATHING")).build(),
+                careWorker("C2").skills(Set.of("BATHING")).startsAt(8).build(),
+                careWorker("C3").skills(Set.of()).startsAt(4).build(),
+                Worker.unassignedHolder()));
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            tasks.add(visit("V" + i, i).serviceSeconds(1800).unassignedPenalty(10).build());
+        }
+        tasks.addAll(pair("B1", 3, Set.of("BATHING"), 9 * 3600, 11 * 3600));
+        tasks.addAll(pair("B2", 7, Set.of(), 8 * 3600, 12 * 3600));
+        CarePlan problem = new CarePlan("pairs", STREET, workers, tasks);
+
+        SolverConfig config = CarePlanSolverConfig.create(new SolverSettings(Duration.ofSeconds(5), null, 1))
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
+                .withTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(20_000L));
+        CarePlan solved = SolverFactory.<CarePlan>create(config).buildSolver().solve(problem);
+
+        assertThat(solved.getScore().hardScore()).isZero();
+        assertThat(solved.getScore().mediumScore()).isZero();
+        for (String id : List.of("B1", "B2")) {
+            Task lead = find(solved, id);
+            Task second = find(solved, id + "#2");
+            assertThat(lead.getWorker()).isNotSameAs(second.getWorker());
+            assertThat(lead.getSchedule().start()).isEqualTo(second.getSchedule().start());
+            assertThat(lead.getSchedule().start()).isBetween(lead.getWindows().get(0).startSeconds(),
+                    lead.getWindows().get(0).endSeconds());
+        }
+        assertThat(List.of(find(solved, "B1").getWorker().getId(), find(solved, "B1#2").getWorker().getId()))
+                .containsExactlyInAnyOrder("C1", "C2");
+    }
+
+    @Test
+    void aTwoWorkerVisitParkedOnTheHolderIsBroughtInByThePairMove() {
+        List<Worker> workers = new ArrayList<>(List.of(
+                careWorker("C1").build(), careWorker("C2").startsAt(8).build(), Worker.unassignedHolder()));
+        List<Task> tasks = new ArrayList<>(List.of(visit("V1", 1).serviceSeconds(1800).build(),
+                visit("V2", 6).serviceSeconds(1800).build()));
+        tasks.addAll(pair("B1", 4, Set.of(), 9 * 3600, 12 * 3600));
+        CarePlan problem = new CarePlan("parked", STREET, workers, tasks);
+        // Single-stop moves cannot bring one part in without leaving the other alone (a hard break).
+        io.careroute.solver.replan.WarmStart.apply(problem, java.util.Map.of(
+                "C1", List.of("V1"), "C2", List.of("V2"), Worker.UNASSIGNED_HOLDER_ID, List.of("B1", "B1#2")));
+
+        SolverConfig config = CarePlanSolverConfig.create(new SolverSettings(Duration.ofSeconds(5), null, 1))
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
+                .withTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(5_000L));
+        CarePlan solved = SolverFactory.<CarePlan>create(config).buildSolver().solve(problem);
+
+        assertThat(solved.getScore().hardScore()).isZero();
+        assertThat(find(solved, "B1").isAssigned()).isTrue();
+        assertThat(find(solved, "B1#2").isAssigned()).isTrue();
+        assertThat(find(solved, "B1").getSchedule().start()).isEqualTo(find(solved, "B1#2").getSchedule().start());
+    }
+
+    private static List<Task> pair(String id, int place, Set<String> skills, int from, int to) {
+        Task lead = visit(id, place).serviceSeconds(2700).requiredSkills(skills).window(from, to)
+                .partOf(id, 1).unassignedPenalty(20).build();
+        Task second = visit(id + "#2", place).serviceSeconds(2700).requiredSkills(skills).window(from, to)
+                .partOf(id, 2).unassignedPenalty(20).build();
+        Task.pair(lead, second);
+        return List.of(lead, second);
+    }
+
     private static Task find(CarePlan plan, String id) {
         return plan.getTasks().stream().filter(t -> t.getId().equals(id)).findFirst().orElseThrow();
     }
