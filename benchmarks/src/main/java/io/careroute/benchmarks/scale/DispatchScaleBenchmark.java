@@ -67,10 +67,17 @@ public final class DispatchScaleBenchmark {
             Replanner.Result afterUrgent = timedReplan("URGENT", replanner, problem, plan,
                     new EventsDocument(NOW, List.of(new Event(Type.NEW_VISIT, urgent, null, null, null, null))));
             long openVisits = afterUrgent.prepared().openProblem().visitsOrEmpty().size() - 1;
-            long moved = afterUrgent.changes().stream().filter(c -> !c.taskId().equals("URGENT")).count();
+            long changed = afterUrgent.changes().stream().filter(c -> !c.taskId().equals("URGENT")).count();
+            // Moved = sent to another worker or dropped; the rest of the changes are the same worker at a new time.
+            long moved = afterUrgent.changes().stream().filter(c -> !c.taskId().equals("URGENT")
+                    && (c.change() == Change.Kind.MOVED || c.change() == Change.Kind.UNASSIGNED)).count();
+            long retimedOver15 = afterUrgent.changes().stream().filter(c -> c.change() == Change.Kind.RETIMED
+                    && Math.abs(java.time.Duration.between(c.oldStart(), c.newStart()).toMinutes()) > 15).count();
             boolean assigned = afterUrgent.plan().tasks().stream().anyMatch(t -> t.id().equals("URGENT") && t.assignedTo() != null);
-            System.out.println(String.format(Locale.ROOT, "URGENT assigned=%s changedOtherVisits=%d openVisits=%d changedShare=%.1f%%",
-                    assigned, moved, openVisits, 100.0 * moved / Math.max(1, openVisits)));
+            System.out.println(String.format(Locale.ROOT,
+                    "URGENT assigned=%s openVisits=%d movedOtherVisits=%d movedShare=%.1f%% changedOtherVisits=%d changedShare=%.1f%% retimedOver15min=%d",
+                    assigned, openVisits, moved, 100.0 * moved / Math.max(1, openVisits), changed,
+                    100.0 * changed / Math.max(1, openVisits), retimedOver15));
 
             String dropout = plan.workers().stream().max((a, b) -> a.totals().tasks() - b.totals().tasks()).orElseThrow().id();
             Set<String> theirs = plan.workers().stream().filter(w -> w.id().equals(dropout)).flatMap(w -> w.stops().stream())

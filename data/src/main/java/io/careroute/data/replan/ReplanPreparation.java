@@ -131,7 +131,8 @@ public final class ReplanPreparation {
         Map<String, Integer> cuts = new HashMap<>();
         for (WorkerDoc worker : problem.workersOrEmpty()) {
             WorkerRoute route = routes.get(worker.id());
-            cuts.put(worker.id(), route == null ? 0 : frozenPrefix(route.stops(), route.departure(), at, done));
+            cuts.put(worker.id(), route == null ? 0
+                    : frozenPrefix(route.stops(), route.departure(), at, done, unavailableFrom.get(worker.id())));
         }
         freezeBothParts(routes, cuts);
 
@@ -265,7 +266,8 @@ public final class ReplanPreparation {
     }
 
     /** How many leading stops of a published route are frozen at {@code at}. */
-    static int frozenPrefix(List<Stop> stops, OffsetDateTime departure, OffsetDateTime at, Set<String> done) {
+    static int frozenPrefix(List<Stop> stops, OffsetDateTime departure, OffsetDateTime at, Set<String> done,
+                            OffsetDateTime unavailableFrom) {
         int cut = 0;
         for (int i = 0; i < stops.size(); i++) {
             Stop stop = stops.get(i);
@@ -279,7 +281,9 @@ public final class ReplanPreparation {
         // published plan they left the previous place when it ended. Re-routing them mid-way would make the
         // rest of their published route late.
         OffsetDateTime leftAt = cut == 0 ? departure : stops.get(cut - 1).end();
-        if (cut < stops.size() && stops.get(cut).kind() != StopKind.END && leftAt != null && !leftAt.isAfter(at)) {
+        // Not so for a worker who drops out before that stop would start: they will not be there to do it.
+        if (cut < stops.size() && stops.get(cut).kind() != StopKind.END && leftAt != null && !leftAt.isAfter(at)
+                && (unavailableFrom == null || stops.get(cut).start().isBefore(unavailableFrom))) {
             cut++;
         }
         // A meal trip that has left the kitchen finishes as published: its boxes are on this carrier.

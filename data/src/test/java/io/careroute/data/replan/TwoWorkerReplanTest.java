@@ -93,4 +93,16 @@ class TwoWorkerReplanTest {
         assertThat(prepared.warmRoutes().get("C1")).isEmpty();
         assertThat(prepared.warmRoutes().get("C2")).containsExactly("X");
     }
+
+    @Test
+    void aWorkerWhoDropsOutIsNotHeldToTheVisitTheyAreWaitingFor() {
+        // At 09:50 C2 is at the door of the 10:00 bath, but calls in sick from 09:50: the bath is open again.
+        PreparedReplan prepared = ReplanPreparation.prepare(problem(), published(),
+                new EventsDocument(at("09:50"), List.of(new Event(Type.WORKER_UNAVAILABLE, null, "C2", at("09:50"), null, null))),
+                Messages.english());
+
+        assertThat(prepared.frozenStops().get("C2")).extracting(Stop::taskId).containsExactly("X");
+        assertThat(prepared.frozenTaskIds()).doesNotContain("V1", "V1#2");
+        assertThat(prepared.openProblem().visitsOrEmpty()).extracting(VisitDoc::id).contains("V1");
+    }
 }

@@ -21,8 +21,13 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     /** Squared minutes shrunk so fairness weighs about as much as travel: three hours' work costs 1080. */
     static final long FAIRNESS_SCALE = 30;
 
-    /** Sending a published visit to another worker costs like an hour of travel: phone calls, a new face at the door. */
-    static final long REASSIGNMENT_COST = 3600;
+    /**
+     * Sending a published task to another worker (phone calls, a new face at the door) weighs on the medium level
+     * as much as leaving a routine visit of a regular elder unserved (see the unassigned weights): a re-plan may
+     * move a few published tasks to serve one urgent or vulnerable elder, but never reshuffle the day for one more
+     * routine task. On the soft level it would lose to any gain in service, however small.
+     */
+    static final long REASSIGNMENT_COST = 10;
 
     /** A stranger instead of the paired worker costs like half an hour of travel. */
     static final long CONTINUITY_COST = 1800;

@@ -72,7 +72,7 @@ public class ConstraintWeights {
     @ConstraintWeight(PREFERRED_WORKER)
     private HardMediumSoftLongScore preferredWorker = HardMediumSoftLongScore.ONE_SOFT;
     @ConstraintWeight(CHANGED_WORKER)
-    private HardMediumSoftLongScore changedWorker = HardMediumSoftLongScore.ONE_SOFT;
+    private HardMediumSoftLongScore changedWorker = HardMediumSoftLongScore.ONE_MEDIUM;
     @ConstraintWeight(CHANGED_START)
     private HardMediumSoftLongScore changedStart = HardMediumSoftLongScore.ONE_SOFT;
 
