@@ -1,7 +1,6 @@
 package io.careroute.api.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,6 @@ import io.careroute.api.planning.CarePlanner;
 import io.careroute.api.planning.Replanner;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
-import io.careroute.data.problem.InputError;
-import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
 import io.careroute.data.replan.Change;
@@ -64,10 +61,9 @@ class ReplanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
     @Override
     public Integer call() throws IOException {
         Messages messages = messages();
-        Path problemFile = planFile.toAbsolutePath().getParent().resolve("problem.json");
-        ProblemDocument problem = read(problemFile, ProblemDocument.class, messages);
-        PlanDocument published = read(planFile, PlanDocument.class, messages);
-        EventsDocument events = read(eventsFile, EventsDocument.class, messages);
+        ProblemDocument problem = JsonFiles.read(JsonFiles.problemBeside(planFile), ProblemDocument.class, messages);
+        PlanDocument published = JsonFiles.read(planFile, PlanDocument.class, messages);
+        EventsDocument events = JsonFiles.read(eventsFile, EventsDocument.class, messages);
         Path outDir = out != null ? out : Path.of("out/replan");
         try (RoadNetwork network = road.open()) {
             long started = System.nanoTime();
@@ -104,15 +100,5 @@ class ReplanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
 
     private static String orDash(String value) {
         return value == null ? "-" : value;
-    }
-
-    private static <T> T read(Path file, Class<T> type, Messages messages) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(List.of(new InputError(file.toString(),
-                    messages.isEnglish() ? "no such file" : "文件不存在")));
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return ProblemJson.read(in, type, messages);
-        }
     }
 }

@@ -1,7 +1,9 @@
 package io.careroute.api.planning;
 
+import java.util.List;
 import java.util.Map;
 
+import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.problem.PlaceCatalogue;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.routing.network.PlaceSet;
@@ -14,4 +16,9 @@ import io.careroute.solver.domain.TravelMode;
  */
 public record AssembledProblem(ProblemDocument document, PlaceCatalogue places, Map<TravelMode, PlaceSet> placeSets,
                                CarePlan plan) {
+
+    /** How far each place is from the roads of each mode in use (plan.json's {@code places}). */
+    public List<PlanDocument.PlaceSnap> snaps() {
+        return SnapReport.of(places, placeSets);
+    }
 }

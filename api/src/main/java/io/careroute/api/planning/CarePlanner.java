@@ -28,7 +28,8 @@ public final class CarePlanner {
 
     public PlanDocument document(AssembledProblem problem, CarePlan solved, Messages messages) {
         return new PlanDocumentBuilder(problem.document(), problem.places(), messages)
-                .build(solved, UnassignedExplainer.explain(solved), breakdown.explain(solved));
+                .build(solved, UnassignedExplainer.explain(solved), breakdown.explain(solved))
+                .withPlaces(problem.snaps());
     }
 
     public static String describe(Duration duration) {

@@ -31,8 +31,12 @@ public final class Replanner {
         this.planner = planner;
     }
 
-    /** A validated re-plan, warm-started from the published plan, ready to solve. */
-    public record Prepared(PreparedReplan replan, AssembledProblem open, Messages messages) {
+    /**
+     * A validated re-plan, warm-started from the published plan, ready to solve.
+     *
+     * @param places the snap report of the whole day's places (the open problem's workers start where they are now)
+     */
+    public record Prepared(PreparedReplan replan, AssembledProblem open, Messages messages, List<PlanDocument.PlaceSnap> places) {
     }
 
     /** The result: the whole day's new plan, the open part as solved, and the changes to send out. */
@@ -46,13 +50,14 @@ public final class Replanner {
         ProblemValidator.validate(prepared.fullProblem(), messages);
         AssembledProblem open = assembler.assemble(prepared.openProblem(), messages, prepared.published());
         WarmStart.apply(open.plan(), prepared.warmRoutes());
-        return new Prepared(prepared, open, messages);
+        ProblemAssembler.PlacedProblem day = assembler.place(prepared.fullProblem(), messages);
+        return new Prepared(prepared, open, messages, SnapReport.of(day.places(), day.placeSets()));
     }
 
     public Result solve(Prepared prepared, SolverSettings settings) {
         CarePlan solved = planner.solve(prepared.open(), settings, best -> { });
         PlanDocument openPlan = planner.document(prepared.open(), solved, prepared.messages());
-        PlanDocument plan = ReplanMerge.merge(prepared.replan(), openPlan);
+        PlanDocument plan = ReplanMerge.merge(prepared.replan(), openPlan).withPlaces(prepared.places());
         return new Result(prepared.replan(), prepared.open(), solved, openPlan, plan,
                 ChangeList.between(prepared.replan().publishedPlan(), plan));
     }

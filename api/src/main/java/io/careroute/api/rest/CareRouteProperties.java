@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replanSeconds  time limit of one same-day re-plan
  * @param maxJobs        jobs kept in memory (finished ones are dropped oldest first)
  * @param demo           generate and solve the demo street at start-up
+ * @param matrixCacheMegabytes travel pairs and search spaces kept between plans and re-plans on the network
  */
 @ConfigurationProperties("careroute")
 public record CareRouteProperties(
@@ -24,5 +25,6 @@ public record CareRouteProperties(
         @DefaultValue("30") int solveSeconds,
         @DefaultValue("5") int replanSeconds,
         @DefaultValue("100") int maxJobs,
-        @DefaultValue("false") boolean demo) {
+        @DefaultValue("false") boolean demo,
+        @DefaultValue("64") int matrixCacheMegabytes) {
 }

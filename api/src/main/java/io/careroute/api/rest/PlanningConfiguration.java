@@ -1,14 +1,16 @@
 package io.careroute.api.rest;
 
 import io.careroute.api.planning.CarePlanner;
+import io.careroute.api.planning.CoverageAnalysis;
 import io.careroute.api.planning.NetworkSource;
 import io.careroute.api.planning.ProblemAssembler;
 import io.careroute.api.planning.Replanner;
+import io.careroute.routing.matrix.MatrixCache;
 import io.careroute.routing.network.RoadNetwork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The road network is loaded once at start-up and closed at shut-down. */
+/** The road network is loaded once at start-up and closed at shut-down; its matrix cache lives as long. */
 @Configuration(proxyBeanMethods = false)
 class PlanningConfiguration {
 
@@ -18,9 +20,20 @@ class PlanningConfiguration {
                 properties.graphCache() != null ? properties.graphCache() : NetworkSource.defaultGraphCache());
     }
 
+    /** One per road network: a re-plan reads back every pair its plan computed and joins only new places. */
     @Bean
-    ProblemAssembler problemAssembler(RoadNetwork network, CareRouteProperties properties) {
-        return new ProblemAssembler(network, properties.maxSnapMetres());
+    MatrixCache matrixCache(CareRouteProperties properties) {
+        return new MatrixCache((long) properties.matrixCacheMegabytes() << 20);
+    }
+
+    @Bean
+    ProblemAssembler problemAssembler(RoadNetwork network, CareRouteProperties properties, MatrixCache matrixCache) {
+        return new ProblemAssembler(network, properties.maxSnapMetres(), matrixCache);
+    }
+
+    @Bean
+    CoverageAnalysis coverageAnalysis(RoadNetwork network, CareRouteProperties properties) {
+        return new CoverageAnalysis(network, properties.maxSnapMetres());
     }
 
     @Bean

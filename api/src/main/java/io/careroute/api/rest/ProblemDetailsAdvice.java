@@ -49,6 +49,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(DemoDisabledException.class)
+    ProblemDetail demoDisabled(DemoDisabledException e, HttpServletRequest request) {
+        Messages messages = Messages.forLanguage(request.getHeader("Accept-Language"));
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
+        problem.setTitle(messages.isEnglish() ? "The demo is not enabled" : "未启用演示");
+        problem.setDetail(messages.isEnglish() ? "start the server with --demo (careroute.demo=true)"
+                : "请以 --demo（careroute.demo=true）启动服务");
+        problem.setProperty("errors", List.of());
+        return problem;
+    }
+
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail unexpected(RuntimeException e) {
         log.error("Unexpected error", e);

@@ -6,10 +6,20 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.careroute.api.planning.DemoProblem;
 import io.careroute.api.planning.TestNetwork;
+import io.careroute.data.demo.DemoStreetGenerator;
+import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
+import io.careroute.routing.coverage.CanteenCoverage;
+import io.careroute.routing.coverage.CoverageReport;
+import io.careroute.routing.coverage.ElderReach;
+import io.careroute.routing.coverage.Site;
+import io.careroute.routing.network.GeoPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +44,12 @@ class CliTest {
         assertThat(run.out()).contains("评分 0hard/", "可行", "已写出");
         JsonNode plan = ProblemJson.mapper().readTree(out.resolve("plan.json").toFile());
         assertThat(plan.get("score").asText()).startsWith("0hard/");
+        assertThat(plan.get("coordinateSystem").asText()).isEqualTo("WGS84");
+        // Every kitchen, home and worker start is listed with its snap distance for each mode in use.
+        JsonNode firstPlace = plan.get("places").get(0);
+        assertThat(firstPlace.get("kind").asText()).isEqualTo("KITCHEN");
+        assertThat(firstPlace.get("snapMetres").get("FOOT").isNumber()).isTrue();
+        assertThat(firstPlace.get("snapMetres").get("EBIKE").isNumber()).isTrue();
         assertThat(plan.get("tasks").size()).isEqualTo(97);   // 95 tasks; two visits need two workers: +2 parts
         JsonNode routes = ProblemJson.mapper().readTree(out.resolve("routes.geojson").toFile());
         assertThat(routes.get("type").asText()).isEqualTo("FeatureCollection");
@@ -119,28 +135,65 @@ class CliTest {
 
     @Test
     void coverageReportsWhoIsWithinWalkingReachOfTheKitchen(@TempDir Path out) throws Exception {
-        Run run = careroute("coverage", "--demo", "--minutes", "10,15", "--out", out.toString(),
+        Run run = careroute("coverage", "--demo", "--minutes", "5,10", "--out", out.toString(),
                 "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("within 10 min walk of a canteen", "within 15 min walk of a canteen");
+        assertThat(run.out()).contains("养老服务圈", "步行 5 分钟内可到助餐点", "步行 10 分钟内可到助餐点", "已写出");
+        assertThat(run.out()).doesNotContain("within", "canteen");
+
+        // The same figures as the routing module computes directly on the demo's kitchen and homes.
+        ProblemDocument demo = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, LocalDate.of(2026, 11, 24));
+        List<Site> canteens = demo.kitchens().stream().map(k -> new Site(k.id(), new GeoPoint(k.location().lat(), k.location().lon()))).toList();
+        List<Site> homes = demo.elders().stream().map(e -> new Site(e.id(), new GeoPoint(e.location().lat(), e.location().lon()))).toList();
+        CoverageReport direct = CanteenCoverage.of(TestNetwork.demo(), canteens, homes, 300, 5, 10);
         JsonNode report = ProblemJson.mapper().readTree(out.resolve("coverage.json").toFile());
+        assertThat(report.get("coordinateSystem").asText()).isEqualTo("WGS84");
         assertThat(report.get("elders").size()).isEqualTo(60);
+        assertThat(report.get("totals").get(0).get("covered").asLong()).isEqualTo(direct.coveredWithin(5));
+        assertThat(report.get("totals").get(1).get("covered").asLong()).isEqualTo(direct.coveredWithin(10));
+        assertThat(direct.coveredWithin(5)).isLessThan(60);   // some elders are beyond, so reasons are printed
+        assertThat(run.out()).contains("步行 5 分钟内可到助餐点：" + direct.coveredWithin(5) + " 位，共 60 位",
+                "\n  K1：" + direct.coveredWithin(5) + " / " + direct.coveredWithin(10) + "\n");
+        ElderReach farthest = direct.beyondAll().get(0);
+        assertThat(run.out()).contains("  " + farthest.elderId() + "：步行 " + Math.round(farthest.walkSeconds() / 60.0) + " 分钟");
+        JsonNode farthestLine = null;
+        for (JsonNode elder : report.get("elders")) {
+            if (elder.get("elderId").asText().equals(farthest.elderId())) {
+                farthestLine = elder;
+            }
+        }
+        assertThat(farthestLine.get("walkSeconds").asInt()).isEqualTo(farthest.walkSeconds());
+        assertThat(farthestLine.get("reason").asText()).startsWith("步行 ").contains("到最近的助餐点 K1");
+
         JsonNode geojson = ProblemJson.mapper().readTree(out.resolve("coverage.geojson").toFile());
+        assertThat(geojson.get("coordinateSystem").asText()).isEqualTo("WGS84");
         long polygons = 0;
-        long points = 0;
+        long elders = 0;
         for (JsonNode feature : geojson.get("features")) {
             String type = feature.get("geometry").get("type").asText();
             polygons += type.equals("MultiPolygon") ? 1 : 0;
-            points += type.equals("Point") ? 1 : 0;
+            elders += feature.get("properties").get("kind").asText().equals("ELDER") ? 1 : 0;
         }
         assertThat(polygons).isEqualTo(2);
-        assertThat(points).isEqualTo(60);
+        assertThat(elders).isEqualTo(60);
+
+        Run english = careroute("coverage", "--demo", "--minutes", "5,10", "--lang", "en", "--out", out.resolve("en").toString(),
+                "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(english.exit()).as(english.err()).isZero();
+        assertThat(english.out()).contains("within 5 min walk of a canteen: " + direct.coveredWithin(5) + " of 60 elders",
+                farthest.elderId() + ": " + Math.round(farthest.walkSeconds() / 60.0) + " min walk");
+        assertThat(english.out()).doesNotContain("步行");
+
+        Run badMinutes = careroute("coverage", "--demo", "--minutes", "0,15", "--lang", "en",
+                "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(badMinutes.exit()).isEqualTo(2);
+        assertThat(badMinutes.err()).contains("minutes: value 0 is not between 1 and 120");
     }
 
     @Test
     void helpListsTheCommands() {
         Run run = careroute("--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("plan", "serve");
+        assertThat(run.out()).contains("plan", "serve", "export", "coverage");
     }
 }

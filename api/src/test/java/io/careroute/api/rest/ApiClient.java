@@ -28,6 +28,17 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** A GET with request headers given as name, value, name, value... */
+    Response get(String path, String... headers) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers).GET().build());
+    }
+
+    /** A POST of JSON with request headers given as name, value, name, value... */
+    Response postWith(String path, byte[] body, String... headers) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .headers(headers).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     Response post(String path, byte[] body, String language) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

@@ -22,8 +22,10 @@ import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
 import io.careroute.data.problem.VisitDoc;
 import io.careroute.data.problem.WindowDoc;
+import io.careroute.routing.matrix.MatrixCache;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,6 +41,9 @@ class PlanApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MatrixCache matrixCache;
 
     @BeforeAll
     static void demoProblem() {
@@ -95,8 +100,13 @@ class PlanApiTest {
                               "windows": [{"start": "2026-11-24T13:30:00+08:00", "end": "2026-11-24T15:00:00+08:00"}]}},
                             {"type": "WORKER_UNAVAILABLE", "workerId": "C03", "from": "2026-11-24T11:20:00+08:00"}]}
                 """.formatted(demo.elders().get(3).id());
+        long searches = matrixCache.searches();
+        long cached = matrixCache.cachedPairs();
         ApiClient.Response accepted = api().post("/api/v1/plans/" + id + "/events", events.getBytes(), null);
         assertThat(accepted.status()).isEqualTo(202);
+        // Every place of the re-plan was routed for the plan: all its pairs come from the server's matrix cache.
+        assertThat(matrixCache.searches()).isEqualTo(searches);
+        assertThat(matrixCache.cachedPairs()).isGreaterThan(cached);
         JsonNode replan = pollUntilDone(accepted.body().get("id").asText());
         assertThat(replan.get("status").asText()).isEqualTo("SOLVED");
         assertThat(replan.get("replanOf").asText()).isEqualTo(id);
@@ -195,7 +205,7 @@ class PlanApiTest {
                 elders, demo.workers(), demo.deliveries(), demo.visits());
         JsonNode errors = refused(bad, null);
         assertThat(fields(errors)).containsExactly("elders[5].location");
-        assertThat(errors.get(0).get("reason").asText()).contains("超过上限 300 米");
+        assertThat(errors.get(0).get("reason").asText()).startsWith("老人 " + e.id() + " 的住址（任务 ").contains("超过上限 300 米");
     }
 
     @Test

@@ -14,7 +14,8 @@ import io.careroute.routing.network.ProfileSettings;
 import io.careroute.routing.network.RoadNetwork;
 
 /**
- * The road networks the matrix benchmarks run on: the largest real extract (Andorra) and the generated city. Files
+ * The road networks the matrix benchmarks run on: the largest real extract (Andorra) and the generated city (or any
+ * extract of ../shared/data/osm by name). Files
  * and graphs live under {@code target/bench} (or {@code -Dcareroute.bench.dir}); delete it to time a fresh import.
  */
 final class BenchNetworks {
@@ -30,7 +31,8 @@ final class BenchNetworks {
         Path osm;
         long generateMillis = 0;
         if (ANDORRA.equals(name)) {
-            osm = Path.of(System.getProperty("careroute.shared", "../shared"), "data/osm/andorra.osm.pbf").toAbsolutePath().normalize();
+            osm = sharedOsm().resolve("andorra.osm.pbf");
+            checkLargest(osm);
         } else if (CITY.equals(name)) {
             osm = dir.resolve("yangpu-city-" + DistrictGenerator.DEFAULT_SEED + ".osm");
             if (!Files.isRegularFile(osm)) {
@@ -40,8 +42,10 @@ final class BenchNetworks {
                 System.out.printf(Locale.ROOT, "%nGENERATED %s: %,d OSM nodes, %,d ways in %,d ms%n", osm.getFileName(),
                         stats.nodes(), stats.ways(), generateMillis);
             }
+        } else if (Files.isRegularFile(sharedOsm().resolve(name + ".osm.pbf"))) {
+            osm = sharedOsm().resolve(name + ".osm.pbf");      // any other extract, e.g. cn-beijing-haidian-wudaokou
         } else {
-            throw new IllegalArgumentException("unknown network " + name + " (andorra or city)");
+            throw new IllegalArgumentException("unknown network " + name + " (andorra, city or an extract in " + sharedOsm() + ")");
         }
         Path graphs = dir.resolve("graphs");
         boolean cached = Files.isDirectory(graphs) && hasGraphFor(graphs, osm);
@@ -55,6 +59,30 @@ final class BenchNetworks {
                 openMillis, network.graphNodes(), network.graphEdges(),
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20);
         return network;
+    }
+
+    private static Path sharedOsm() {
+        return Path.of(System.getProperty("careroute.shared", "../shared"), "data/osm").toAbsolutePath().normalize();
+    }
+
+    /**
+     * The issue asks for the largest real extract; Andorra is (2,385 graph nodes against at most 1,207 for the
+     * Chinese neighbourhoods, all four profiles imported). Say so, or say which file has overtaken it.
+     */
+    private static void checkLargest(Path andorra) {
+        try (var files = Files.list(andorra.getParent())) {
+            List<Path> extracts = files.filter(f -> f.getFileName().toString().endsWith(".osm.pbf")).toList();
+            Path largest = andorra;
+            for (Path extract : extracts) {
+                largest = Files.size(extract) > Files.size(largest) ? extract : largest;
+            }
+            System.out.printf(Locale.ROOT, "%nEXTRACT %s%n", largest.equals(andorra)
+                    ? "andorra.osm.pbf is the largest of the " + extracts.size() + " extracts in " + andorra.getParent()
+                    : "WARNING: " + largest.getFileName() + " is larger than andorra.osm.pbf: benchmark it with -p network="
+                    + largest.getFileName().toString().replace(".osm.pbf", ""));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static boolean hasGraphFor(Path graphs, Path osm) {

@@ -2,9 +2,11 @@ package io.careroute.data.plan;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import io.careroute.data.problem.CoordinateSystemName;
 import io.careroute.data.problem.LocationDoc;
+import io.careroute.data.problem.PlaceCatalogue;
 import io.careroute.data.problem.WindowDoc;
 import io.careroute.solver.domain.TaskKind;
 import io.careroute.solver.domain.TravelMode;
@@ -13,6 +15,10 @@ import io.careroute.solver.domain.TravelMode;
  * {@code plan.json}: the answer (see docs/INTERFACES.md). Invariants every stop keeps: {@code start} is never
  * before {@code arrival} nor before its window's start and, in a feasible plan, never after the window's end;
  * {@code end = start + duration}; the next stop's {@code arrival = end + travelSecondsFromPrevious}.
+ *
+ * <p>{@code coordinateSystem} is the system of every {@code location} in the document: the problem's own, so a
+ * stop sits where the dispatcher's map put it (routes.geojson is always WGS-84). {@code places} (added after the
+ * first release; null in older files) says how far each place is from the road network of every mode in use.
  */
 public record PlanDocument(
         String score,
@@ -22,7 +28,19 @@ public record PlanDocument(
         PlanTotals totals,
         List<WorkerRoute> workers,
         List<TaskOutcome> tasks,
-        List<ConstraintLine> constraints) {
+        List<ConstraintLine> constraints,
+        List<PlaceSnap> places) {
+
+    /** A plan without the snap report (as written before {@code places} existed). */
+    public PlanDocument(String score, boolean feasible, String timeZone, CoordinateSystemName coordinateSystem,
+                        PlanTotals totals, List<WorkerRoute> workers, List<TaskOutcome> tasks,
+                        List<ConstraintLine> constraints) {
+        this(score, feasible, timeZone, coordinateSystem, totals, workers, tasks, constraints, null);
+    }
+
+    public PlanDocument withPlaces(List<PlaceSnap> newPlaces) {
+        return new PlanDocument(score, feasible, timeZone, coordinateSystem, totals, workers, tasks, constraints, newPlaces);
+    }
 
     public enum StopKind { KITCHEN, DELIVERY, VISIT, END }
 
@@ -67,6 +85,20 @@ public record PlanDocument(
 
     /** Workers that one hard rule rules out for an unassigned task. */
     public record Blocked(String rule, List<String> workers) {
+    }
+
+    /**
+     * Where one place of the problem joins the road network: metres from the given point to the nearest road each
+     * travel mode in use may take (rounded to 0.1 m; null where that mode has no road at all).
+     *
+     * @param kind           KITCHEN, ELDER, WORKER_START or WORKER_END
+     * @param id             the kitchen's, elder's or worker's id
+     * @param field          where the problem gives the location, e.g. {@code elders[4].location}
+     * @param unroutedModes  modes whose nearest road is beyond the snap limit: they are not routed to this place
+     *                       (a place no mode in use reaches is refused before planning)
+     */
+    public record PlaceSnap(PlaceCatalogue.Kind kind, String id, String field, Map<TravelMode, Double> snapMetres,
+                            List<TravelMode> unroutedModes) {
     }
 
     public record ConstraintLine(String name, String level, long score, int matches, List<String> taskIds) {

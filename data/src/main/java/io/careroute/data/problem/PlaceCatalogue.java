@@ -11,8 +11,14 @@ import java.util.Map;
  */
 public final class PlaceCatalogue {
 
-    /** One place: where in the document it is given, and its location as given (in the document's system). */
-    public record Place(String field, LocationDoc location) {
+    /** What a place is: a kitchen, an elder's home, or where a worker starts or ends the day. */
+    public enum Kind { KITCHEN, ELDER, WORKER_START, WORKER_END }
+
+    /**
+     * One place: where in the document it is given, whose it is ({@code id} of the kitchen, elder or worker), and
+     * its location as given (in the document's system).
+     */
+    public record Place(String field, Kind kind, String id, LocationDoc location) {
     }
 
     private final List<Place> places = new ArrayList<>();
@@ -26,24 +32,24 @@ public final class PlaceCatalogue {
         PlaceCatalogue catalogue = new PlaceCatalogue();
         List<KitchenDoc> kitchens = problem.kitchensOrEmpty();
         for (int i = 0; i < kitchens.size(); i++) {
-            catalogue.kitchens.put(kitchens.get(i).id(), catalogue.add("kitchens[" + i + "].location", kitchens.get(i).location()));
+            catalogue.kitchens.put(kitchens.get(i).id(), catalogue.add("kitchens[" + i + "].location", Kind.KITCHEN, kitchens.get(i).id(), kitchens.get(i).location()));
         }
         List<ElderDoc> elders = problem.eldersOrEmpty();
         for (int i = 0; i < elders.size(); i++) {
-            catalogue.elders.put(elders.get(i).id(), catalogue.add("elders[" + i + "].location", elders.get(i).location()));
+            catalogue.elders.put(elders.get(i).id(), catalogue.add("elders[" + i + "].location", Kind.ELDER, elders.get(i).id(), elders.get(i).location()));
         }
         List<WorkerDoc> workers = problem.workersOrEmpty();
         for (int i = 0; i < workers.size(); i++) {
             WorkerDoc w = workers.get(i);
-            int start = catalogue.add("workers[" + i + "].start", w.start());
+            int start = catalogue.add("workers[" + i + "].start", Kind.WORKER_START, w.id(), w.start());
             catalogue.workerStarts.put(w.id(), start);
-            catalogue.workerEnds.put(w.id(), w.end() == null ? start : catalogue.add("workers[" + i + "].end", w.end()));
+            catalogue.workerEnds.put(w.id(), w.end() == null ? start : catalogue.add("workers[" + i + "].end", Kind.WORKER_END, w.id(), w.end()));
         }
         return catalogue;
     }
 
-    private int add(String field, LocationDoc location) {
-        places.add(new Place(field, location));
+    private int add(String field, Kind kind, String id, LocationDoc location) {
+        places.add(new Place(field, kind, id, location));
         return places.size() - 1;
     }
 

@@ -8,8 +8,10 @@ import io.careroute.routing.matrix.TravelMatrix;
  * @param canteenId   the canteen reached soonest, null if none can be reached
  * @param walkSeconds walking time home to canteen, {@link TravelMatrix#UNREACHABLE} if no canteen can be reached
  * @param onNetwork   false if the home is too far from any footpath to be routed at all
+ * @param snapMetres  metres from the home to the nearest footpath (infinite if there is none)
  */
-public record ElderReach(String elderId, String canteenId, int walkSeconds, int walkMetres, boolean onNetwork) {
+public record ElderReach(String elderId, String canteenId, int walkSeconds, int walkMetres, boolean onNetwork,
+                         double snapMetres) {
 
     public boolean within(int minutes) {
         return walkSeconds != TravelMatrix.UNREACHABLE && walkSeconds <= minutes * 60;

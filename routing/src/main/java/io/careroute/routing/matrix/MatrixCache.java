@@ -35,6 +35,7 @@ public final class MatrixCache {
     private final Cache<PlaceKey, Entry> places;
     private final AtomicLong searches = new AtomicLong();
     private final AtomicLong joinedPairs = new AtomicLong();
+    private final AtomicLong cachedPairs = new AtomicLong();
 
     /** @param maxBytes rough bound of the memory the cached search spaces and pairs may take */
     public MatrixCache(long maxBytes) {
@@ -56,19 +57,23 @@ public final class MatrixCache {
         int[] seconds = new int[n * n];
         int[] metres = new int[n * n];
         int[] missingInRow = new int[n];
+        long readBack = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                long known = entries[i] == null || entries[j] == null
-                        ? KnownRow.pack(TravelMatrix.UNREACHABLE, TravelMatrix.UNREACHABLE) : entries[i].row.get(points[j]);
+                boolean routed = entries[i] != null && entries[j] != null;
+                long known = routed ? entries[i].row.get(points[j])
+                        : KnownRow.pack(TravelMatrix.UNREACHABLE, TravelMatrix.UNREACHABLE);
                 if (known == KnownRow.ABSENT) {
                     seconds[i * n + j] = MISSING;
                     missingInRow[i]++;
                 } else {
                     seconds[i * n + j] = KnownRow.seconds(known);
                     metres[i * n + j] = KnownRow.metres(known);
+                    readBack += routed ? 1 : 0;
                 }
             }
         }
+        cachedPairs.addAndGet(readBack);
         joinMissing(profile, entries, missingInRow, seconds, metres);
         remember(profile, entries, points, missingInRow, seconds, metres);
         return new TravelMatrix(n, seconds, metres);
@@ -185,6 +190,11 @@ public final class MatrixCache {
     /** Pairs joined so far, i.e. not read back from the cache. */
     public long joinedPairs() {
         return joinedPairs.get();
+    }
+
+    /** Pairs of routed places read back from the cache instead of joined (the cache's hits). */
+    public long cachedPairs() {
+        return cachedPairs.get();
     }
 
     /** Places currently cached (after pending evictions). */

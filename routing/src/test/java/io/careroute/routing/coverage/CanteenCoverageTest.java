@@ -62,8 +62,24 @@ class CanteenCoverageTest {
             assertThat(reach.canteenId()).isEqualTo(walks.seconds(e, museum) <= walks.seconds(e, museum + 1)
                     ? "C-museum" : "C-huaihai");
         }
+        // Per canteen, every elder within the limit of it counts, nearest or not.
+        for (int c = 0; c < 2; c++) {
+            for (int l = 0; l < 2; l++) {
+                int limit = List.of(10, 15).get(l);
+                long within = 0;
+                for (int e = 0; e < elders.size() - 1; e++) {
+                    int seconds = walks.seconds(e, museum + c);
+                    within += seconds != TravelMatrix.UNREACHABLE && seconds <= limit * 60 ? 1 : 0;
+                }
+                assertThat(report.canteens().get(c).eldersWithin().get(l)).as("canteen %d, %d min", c, limit)
+                        .isEqualTo((int) within);
+            }
+        }
+        assertThat(report.canteens().get(0).eldersWithin().get(1)).isPositive();   // the checks above are not all zeros
         ElderReach pudong = report.elders().get(elders.size() - 1);
         assertThat(pudong.onNetwork()).isFalse();
+        assertThat(pudong.snapMetres()).isGreaterThan(300);
+        assertThat(report.elders().get(0).snapMetres()).isLessThan(100);
         assertThat(pudong.walkSeconds()).isEqualTo(TravelMatrix.UNREACHABLE);
         assertThat(pudong.within(15)).isFalse();
     }
@@ -79,12 +95,16 @@ class CanteenCoverageTest {
         assertThat(report.elders().get(7).within(10)).isFalse();
         assertThat(report.beyondAll()).extracting(ElderReach::elderId)
                 .startsWith("E-pudong", "E15").hasSize(10).doesNotContain("E0", "E6");
-        assertThat(report.toText()).startsWith("""
-                within 5 min walk of a canteen: 3 of 17 elders (18%)
-                within 10 min walk of a canteen: 7 of 17 elders (41%)
-                  E-pudong: home too far from any footpath to route
-                  E15: 31 min (2610 m) to C-museum
-                """);
+        ElderReach e15 = report.elders().get(15);
+        assertThat(e15.canteenId()).isEqualTo("C-museum");
+        assertThat(Math.round(e15.walkSeconds() / 60.0)).isEqualTo(31);
+        assertThat(e15.walkMetres()).isEqualTo(2610);
+        // One canteen: its catchment per limit is the total.
+        assertThat(report.canteens()).singleElement().satisfies(c -> {
+            assertThat(c.canteenId()).isEqualTo("C-museum");
+            assertThat(c.onNetwork()).isTrue();
+            assertThat(c.eldersWithin()).containsExactly(3, 7);
+        });
     }
 
     @Test

@@ -50,6 +50,7 @@ class MatrixCacheTest {
         // One forward and one backward search: the new place's. Its row (101 pairs) and column (the other 100).
         assertThat(cache.searches()).isEqualTo(2 * 100 + 2);
         assertThat(cache.joinedPairs()).isEqualTo(100 * 100 + 101 + 100);
+        assertThat(cache.cachedPairs()).isEqualTo(100 * 100);
         assertSameMatrix(matrix, places.matrix());
         assertSameMatrix(matrix, new MatrixCache(64 << 20).matrix(andorra.contracted(TravelProfile.EBIKE), places.seeds()));
     }
@@ -68,6 +69,7 @@ class MatrixCacheTest {
 
         assertThat(cache.searches()).isEqualTo(searches);
         assertThat(cache.joinedPairs()).isEqualTo(joined);
+        assertThat(cache.cachedPairs()).isEqualTo(100 * 100);
         for (int i = 0; i < 100; i++) {
             for (int j = 0; j < 100; j++) {
                 int oi = (i + 50) % 100;
