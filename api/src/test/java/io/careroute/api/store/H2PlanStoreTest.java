@@ -16,6 +16,6 @@ class H2PlanStoreTest extends PlanStoreContract {
     @Override
     DataSource dataSource() {
         return new DriverManagerDataSource("jdbc:h2:file:" + dataDir.resolve("careroute")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
     }
 }
