@@ -129,6 +129,11 @@ final class PlanJob {
                 progress.points(), bestRoutes, document);
     }
 
+    /** What was last saved or built, without building anything (for a solve that failed). */
+    synchronized ProgressSnapshot lastSnapshot() {
+        return new ProgressSnapshot(spent(), score, feasible, unassigned, progress.points(), bestRoutes, document);
+    }
+
     /** The live state in the shape of a stored plan. */
     StoredPlan snapshot() {
         return new StoredPlan(id, problemId, lineageId, replanOf, status, messages.isEnglish() ? "en" : "zh",

@@ -17,21 +17,16 @@ import io.careroute.api.planning.AssembledProblem;
 import io.careroute.api.planning.CarePlanner;
 import io.careroute.api.planning.ProblemAssembler;
 import io.careroute.api.planning.Replanner;
-import io.careroute.api.planning.RouteGeoJson;
 import io.careroute.api.store.FinishedPlan;
 import io.careroute.api.store.NewPlan;
 import io.careroute.api.store.Page;
 import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.PlanStore;
 import io.careroute.api.store.PlanSummary;
-import io.careroute.api.store.StoredEvents;
 import io.careroute.api.store.StoredPlan;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.replan.EventsDocument;
-import io.careroute.solver.domain.CarePlan;
-import io.careroute.solver.replan.WarmStart;
-import io.careroute.solver.solve.SolverSettings;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +44,7 @@ class PlanJobs {
     private static final Logger log = LoggerFactory.getLogger(PlanJobs.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
-    private final CarePlanner planner;
-    private final Replanner replanner;
-    private final ProblemAssembler assembler;
+    private final PlanSolves solves;
     private final PlanStore store;
     private final CareRouteProperties properties;
     private final Map<String, PlanJob> active = new ConcurrentHashMap<>();
@@ -61,9 +54,7 @@ class PlanJobs {
 
     PlanJobs(CarePlanner planner, Replanner replanner, ProblemAssembler assembler, PlanStore store,
              CareRouteProperties properties) {
-        this.planner = planner;
-        this.replanner = replanner;
-        this.assembler = assembler;
+        this.solves = new PlanSolves(planner, replanner, assembler, store, () -> closing);
         this.store = store;
         this.properties = properties;
         int interrupted = store.interruptUnfinished(now());
@@ -83,7 +74,7 @@ class PlanJobs {
         PlanJob job = new PlanJob(id, UUID.randomUUID().toString(), id, null, problem.plan().getTasks().size(),
                 messages, now(), limit, limit, Duration.ZERO, null);
         job.problem = problem.document();
-        admit(job, () -> store.create(newPlan(job, null)), running -> solvePlan(running, problem));
+        admit(job, () -> store.create(newPlan(job, null)), running -> solves.plan(running, problem));
         log.info("Plan {} queued: {} tasks, {} workers", id, job.tasks, problem.plan().getWorkers().size() - 1);
         return job;
     }
@@ -96,7 +87,7 @@ class PlanJobs {
                 published.id(), full.deliveriesOrEmpty().size() + full.visitsOrEmpty().size(), prepared.messages(),
                 now(), limit, limit, Duration.ZERO, null);
         job.problem = full;
-        admit(job, () -> store.create(newPlan(job, events)), running -> solveReplan(running, prepared));
+        admit(job, () -> store.create(newPlan(job, events)), running -> solves.replan(running, prepared));
         log.info("Re-plan {} of {} queued", job.id, published.id());
         return job;
     }
@@ -109,13 +100,7 @@ class PlanJobs {
         Duration left = stored.timeLimit().minus(stored.spent());
         PlanJob job = PlanJob.resumed(stored, runLimit != null ? runLimit
                 : left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
-        admit(job, () -> store.requeue(job.id, now()), running -> {
-            if (stored.replanOf() == null) {
-                resumePlan(running, stored);
-            } else {
-                resumeReplan(running, stored);
-            }
-        });
+        admit(job, () -> store.requeue(job.id, now()), running -> solves.resume(running, stored));
         log.info("Plan {} resumed for {} s", job.id, job.runLimit.toSeconds());
         return job.snapshot();
     }
@@ -223,7 +208,8 @@ class PlanJobs {
             return;       // left SOLVING in the store: INTERRUPTED at the next start, resumable from its last save
         }
         try {
-            store.finish(job.id, new FinishedPlan(ending, job.finished, job.progressSnapshot(), job.routes,
+            store.finish(job.id, new FinishedPlan(ending, job.finished,
+                    ending == PlanStatus.FAILED ? job.lastSnapshot() : job.progressSnapshot(), job.routes,
                     job.changes, job.failure));
             job.status = ending;
             log.info("Plan {} {}: score {} after {} ms", job.id, ending, job.score, job.spent().toMillis());
@@ -233,54 +219,6 @@ class PlanJobs {
             active.remove(job.id);
             job.ended.countDown();
         }
-    }
-
-    private void solvePlan(PlanJob job, AssembledProblem problem) {
-        job.documents = best -> planner.document(problem, best, job.messages);
-        int seconds = (int) Math.max(1, job.runLimit.toSeconds());
-        CarePlan solved = planner.solve(problem, new SolverSettings(job.runLimit,
-                Duration.ofSeconds(Math.max(3, seconds / 4)), 0), job::improved, job.stop);
-        if (closing) {
-            return;                      // the road network is closing: the last save stands
-        }
-        job.improved(solved);
-        job.progressSnapshot();          // plan.json of the final solution
-        job.routes = RouteGeoJson.of(problem, solved);
-    }
-
-    private void solveReplan(PlanJob job, Replanner.Prepared prepared) {
-        job.documents = best -> replanner.result(prepared, best).plan();
-        Replanner.Result result = replanner.solve(prepared, new SolverSettings(job.runLimit, null, 0),
-                job::improved, job.stop);
-        if (closing) {
-            return;
-        }
-        job.improved(result.solved());
-        job.progressSnapshot();
-        job.changes = result.changes();
-        job.routes = RouteGeoJson.of(result.open(), result.solved());
-    }
-
-    private void resumePlan(PlanJob job, StoredPlan stored) {
-        ProblemDocument problem = store.problem(stored.problemId()).orElseThrow();
-        job.problem = problem;
-        AssembledProblem assembled = assembler.assemble(problem, job.messages);
-        if (stored.bestRoutes() != null) {
-            WarmStart.apply(assembled.plan(), stored.bestRoutes());
-        }
-        solvePlan(job, assembled);
-    }
-
-    private void resumeReplan(PlanJob job, StoredPlan stored) {
-        StoredEvents events = store.eventsOf(stored.id()).orElseThrow();
-        StoredPlan published = store.find(stored.replanOf()).orElseThrow();
-        ProblemDocument problem = store.problem(published.problemId()).orElseThrow();
-        Replanner.Prepared prepared = replanner.prepare(problem, published.plan(), events.events(), job.messages);
-        job.problem = prepared.replan().fullProblem();
-        if (stored.bestRoutes() != null) {
-            WarmStart.apply(prepared.open().plan(), stored.bestRoutes());
-        }
-        solveReplan(job, prepared);
     }
 
     /** Every few seconds: save the best solution of each solve that improved, and repeat pending stop requests. */

@@ -29,7 +29,7 @@ class PlanRestartTest {
         ProblemDocument demo = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED,
                 PlanApiTest.DAY);
         // Long solves, so they are still running when stopped; frequent saves, so a best solution is saved soon.
-        String[] settings = {"careroute.solve-seconds=120", "careroute.replan-seconds=2",
+        String[] settings = {"careroute.solve-seconds=120", "careroute.replan-seconds=120",
                 "careroute.save-interval=300ms"};
         String stoppedId;
         String replanId;
@@ -56,8 +56,10 @@ class PlanRestartTest {
                      "events": [{"type": "WORKER_UNAVAILABLE", "workerId": "C03", "from": "2026-11-24T11:20:00+08:00"}]}""";
             replanId = api.post("/api/v1/plans/" + stoppedId + "/events", events.getBytes(), null).body()
                     .get("id").asText();
-            replanBefore = api.waitFor(replanId, ApiClient::ended, WAIT);
-            assertThat(replanBefore.get("status").asText()).isEqualTo("SOLVED");
+            api.waitFor(replanId, ApiClient::hasBestSoFar, WAIT);
+            replanBefore = api.post("/api/v1/plans/" + replanId + "/stop", new byte[0], null).body();
+            assertThat(replanBefore.get("status").asText()).isEqualTo("STOPPED");
+            assertThat(replanBefore.get("changes").isArray()).isTrue();
 
             interruptedId = api.post("/api/v1/plans", ProblemJson.write(demo), null).body().get("id").asText();
             interruptedBefore = api.waitFor(interruptedId, ApiClient::hasBestSoFar, WAIT);
@@ -74,7 +76,7 @@ class PlanRestartTest {
             assertThat(api.get("/api/v1/plans/" + stoppedId + "/routes").body().get("features").size()).isPositive();
 
             JsonNode replan = api.get("/api/v1/plans/" + replanId).body();
-            assertThat(replan.get("status").asText()).isEqualTo("SOLVED");
+            assertThat(replan.get("status").asText()).isEqualTo("STOPPED");
             assertThat(replan.get("replanOf").asText()).isEqualTo(stoppedId);
             assertThat(replan.get("plan")).isEqualTo(replanBefore.get("plan"));
             assertThat(replan.get("changes")).isEqualTo(replanBefore.get("changes"));
@@ -101,6 +103,28 @@ class PlanRestartTest {
             assertThat(done.get("elapsedMs").asLong()).isGreaterThan(interrupted.get("elapsedMs").asLong());
             assertThat(done.get("progress").get(0)).isEqualTo(interrupted.get("progress").get(0));
             assertThat(api.get("/api/v1/plans/" + interruptedId + "/routes").body().get("features").size()).isPositive();
+            // A stopped re-plan resumes too: prepared again from the published plan and the stored events, and
+            // started from its saved order.
+            assertThat(api.post("/api/v1/plans/" + replanId + "/resume?seconds=1", new byte[0], null).status())
+                    .isEqualTo(202);
+            JsonNode replanDone = api.waitFor(replanId, ApiClient::ended, WAIT);
+            assertThat(replanDone.get("status").asText()).isEqualTo("SOLVED");
+            assertThat(HardMediumSoftLongScore.parseScore(replanDone.get("score").asText()))
+                    .isGreaterThanOrEqualTo(HardMediumSoftLongScore.parseScore(replan.get("score").asText()));
+            assertThat(replanDone.get("plan").get("tasks")).hasSize(95);
+            assertThat(replanDone.get("changes").isArray()).isTrue();
+            // The event still holds after the resume: C03 starts no task after 11:20.
+            java.time.OffsetDateTime unavailable = java.time.OffsetDateTime.parse("2026-11-24T11:20:00+08:00");
+            for (JsonNode worker : replanDone.get("plan").get("workers")) {
+                if (worker.get("id").asText().equals("C03")) {
+                    for (JsonNode stop : worker.get("stops")) {
+                        if (stop.hasNonNull("taskId")) {
+                            assertThat(java.time.OffsetDateTime.parse(stop.get("start").asText())).isBefore(unavailable);
+                        }
+                    }
+                }
+            }
+
             // A published plan is not resumed under the carriers' feet.
             assertThat(api.post("/api/v1/plans/" + stoppedId + "/resume", new byte[0], null).status()).isEqualTo(409);
         }
