@@ -1,5 +1,6 @@
 package io.careroute.api.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.careroute.api.CareRouteApplication;
@@ -19,9 +20,14 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--osm", paramLabel = "FILE", description = "OSM extract to route on (default: the bundled demo extract)")
     String osm;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = {"where plans are stored (embedded H2 database; default: ~/.local/share/careroute).",
+                    "For PostgreSQL set SPRING_DATASOURCE_URL, _USERNAME and _PASSWORD instead."})
+    Path dataDir;
+
     @Override
     public Integer call() throws InterruptedException {
-        CareRouteApplication.start(port, demo, osm);
+        CareRouteApplication.start(port, demo, osm, dataDir);
         Thread.currentThread().join();   // the web server's threads keep serving; Ctrl-C stops the JVM
         return ExitCodes.OK;
     }

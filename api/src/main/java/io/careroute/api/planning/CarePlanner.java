@@ -21,9 +21,31 @@ public final class CarePlanner {
 
     /** Solves in the calling thread; {@code onNewBest} sees every improving solution (for progress). */
     public CarePlan solve(AssembledProblem problem, SolverSettings settings, Consumer<CarePlan> onNewBest) {
+        return solve(problem, settings, onNewBest, new SolveStop());
+    }
+
+    /**
+     * As above, and {@code stop} can end the solve early from another thread. Each new best solution is a clone
+     * the solver no longer touches, so {@code onNewBest} may hand it to other threads.
+     */
+    public CarePlan solve(AssembledProblem problem, SolverSettings settings, Consumer<CarePlan> onNewBest,
+                          SolveStop stop) {
         Solver<CarePlan> solver = SolverFactory.<CarePlan>create(CarePlanSolverConfig.create(settings)).buildSolver();
-        solver.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
-        return solver.solve(problem.plan());
+        solver.addEventListener(event -> {
+            onNewBest.accept(event.getNewBestSolution());
+            if (event.getNewBestSolution().getScore().isSolutionInitialized()) {
+                stop.constructed();
+            }
+            stop.repeat();
+        });
+        // A warm-started problem (a resumed solve) has every task placed already: it may stop at once.
+        int placed = problem.plan().getWorkers().stream().mapToInt(w -> w.getTasks() == null ? 0 : w.getTasks().size()).sum();
+        stop.attach(solver, placed == problem.plan().getTasks().size());
+        try {
+            return solver.solve(problem.plan());
+        } finally {
+            stop.detach();
+        }
     }
 
     public PlanDocument document(AssembledProblem problem, CarePlan solved, Messages messages) {

@@ -1,6 +1,7 @@
 package io.careroute.api.planning;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
@@ -55,7 +56,16 @@ public final class Replanner {
     }
 
     public Result solve(Prepared prepared, SolverSettings settings) {
-        CarePlan solved = planner.solve(prepared.open(), settings, best -> { });
+        return solve(prepared, settings, best -> { }, new SolveStop());
+    }
+
+    /** As above, with progress and an early stop (see {@link CarePlanner#solve}). */
+    public Result solve(Prepared prepared, SolverSettings settings, Consumer<CarePlan> onNewBest, SolveStop stop) {
+        return result(prepared, planner.solve(prepared.open(), settings, onNewBest, stop));
+    }
+
+    /** The whole day's plan and its changes for a solution of the open part (the final one or a best so far). */
+    public Result result(Prepared prepared, CarePlan solved) {
         PlanDocument openPlan = planner.document(prepared.open(), solved, prepared.messages());
         PlanDocument plan = ReplanMerge.merge(prepared.replan(), openPlan).withPlaces(prepared.places());
         return new Result(prepared.replan(), prepared.open(), solved, openPlan, plan,

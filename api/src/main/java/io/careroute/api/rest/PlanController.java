@@ -1,18 +1,22 @@
 package io.careroute.api.rest;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.careroute.api.planning.GeoJson;
 import io.careroute.api.planning.ProblemAssembler;
-import io.careroute.api.planning.Replanner;
+import io.careroute.api.rest.PlanViews.JobAccepted;
+import io.careroute.api.rest.PlanViews.JobView;
+import io.careroute.api.rest.PlanViews.PlanPage;
+import io.careroute.api.rest.PlanViews.ProgressView;
+import io.careroute.api.store.Publication;
+import io.careroute.api.store.Publications;
+import io.careroute.api.store.StoredPlan;
+import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
-import io.careroute.data.replan.Change;
-import io.careroute.data.replan.EventsDocument;
-import io.careroute.data.i18n.Messages;
-import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,31 +30,30 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Plans: submit a problem, then poll the job until it is solved. */
+/** Plans: submit a problem, list plans, and follow one until it is solved. */
 @RestController
 @RequestMapping("/api/v1/plans")
 class PlanController {
 
+    static final int MAX_PAGE_SIZE = 100;
+
     private final ProblemAssembler assembler;
-    private final Replanner replanner;
     private final PlanJobs jobs;
+    private final Publications publications;
+    private final CareRouteProperties properties;
 
-    PlanController(ProblemAssembler assembler, Replanner replanner, PlanJobs jobs) {
+    PlanController(ProblemAssembler assembler, PlanJobs jobs, Publications publications, CareRouteProperties properties) {
         this.assembler = assembler;
-        this.replanner = replanner;
         this.jobs = jobs;
+        this.publications = publications;
+        this.properties = properties;
     }
 
-    record JobAccepted(String id, String status, String href) {
-    }
-
-    record JobView(String id, String status, String replanOf, String score, boolean feasible, double solveSeconds,
-                   int tasks, Integer unassigned, String failure, PlanDocument plan, List<Change> changes) {
-    }
-
-    @Operation(summary = "Submit a problem (problem.json) to plan; answers 202 with the job id",
+    @Operation(summary = "Submit a problem (problem.json) to plan; answers 202 with the plan id, or 429 with "
+            + "Retry-After when the solve queue is full",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = ProblemDocument.class))))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,52 +62,53 @@ class PlanController {
         Messages messages = Messages.forLanguage(language);
         ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body, messages);
         PlanJob job = jobs.submit(assembler.assemble(problem, messages), messages);
-        URI location = URI.create("/api/v1/plans/" + job.id);
-        return ResponseEntity.accepted().location(location)
-                .body(new JobAccepted(job.id, job.status.name(), location.toString()));
+        return accepted(job.id, job.status.name());
     }
 
-    @Operation(summary = "A plan job: status, score and, once solved, the plan (plan.json)")
+    @Operation(summary = "Plans, newest first, one page at a time (no documents; follow href for one plan)")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    PlanPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                  @RequestHeader(value = "Accept-Language", required = false) String language) {
+        Messages messages = Messages.forLanguage(language);
+        List<InputError> errors = new ArrayList<>();
+        if (page < 0) {
+            errors.add(new InputError("page", messages.get("api.page.tooLow")));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(new InputError("size", messages.get("api.range", 1, MAX_PAGE_SIZE)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return PlanViews.page(jobs.page(page, size), properties.timeZone());
+    }
+
+    @Operation(summary = "A plan: status, progress, publication and its plan (plan.json): the best so far while "
+            + "solving, final once SOLVED or STOPPED")
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     JobView get(@PathVariable String id) {
-        PlanJob job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
-        var best = job.best;
-        PlanDocument plan = job.document;
-        return new JobView(job.id, job.status.name(), job.replanOf,
-                best == null || best.getScore() == null ? null : best.getScore().toString(),
-                best != null && best.getScore() != null && best.getScore().isFeasible(),
-                job.elapsed().toMillis() / 1000.0, job.tasks,
-                plan == null ? null : plan.totals().unassigned(), job.failure, plan, job.changes);
+        StoredPlan plan = jobs.get(id);
+        var latest = publications.latestOf(id);
+        boolean current = latest.isPresent() && publications.current(plan.lineageId())
+                .map(Publication::planId).filter(id::equals).isPresent();
+        return PlanViews.job(plan, latest, current, properties.timeZone());
     }
 
-    @Operation(summary = "Re-plan a solved plan after events (new urgent visit, worker unavailable, cancel, delay, done); "
-            + "answers 202 with the re-plan job, whose result lists exactly the changes",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = EventsDocument.class))))
-    @PostMapping(value = "/{id}/events", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<JobAccepted> events(@PathVariable String id, @RequestBody(required = false) byte[] body,
-                                       @RequestHeader(value = "Accept-Language", required = false) String language) {
-        Messages messages = Messages.forLanguage(language);
-        PlanJob published = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
-        if (published.status != PlanJob.Status.SOLVED) {
-            throw new InvalidInputException(List.of(new InputError("id", messages.isEnglish()
-                    ? "the plan is not solved yet (" + published.status + ")" : "该方案尚未求解完成（" + published.status + "）")));
-        }
-        EventsDocument events = ProblemJson.read(new java.io.ByteArrayInputStream(body == null ? new byte[0] : body),
-                EventsDocument.class, messages);
-        PlanJob job = jobs.submitReplan(published, replanner.prepare(published.problem, published.document, events, messages));
-        URI location = URI.create("/api/v1/plans/" + job.id);
-        return ResponseEntity.accepted().location(location)
-                .body(new JobAccepted(job.id, job.status.name(), location.toString()));
+    @Operation(summary = "A plan's progress only: status, elapsed, best score over time, unassigned tasks")
+    @GetMapping(value = "/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    ProgressView progress(@PathVariable String id) {
+        return PlanViews.progress(jobs.get(id));
     }
 
-    @Operation(summary = "Route geometry of a solved plan (GeoJSON, WGS-84)")
+    @Operation(summary = "Route geometry of a solved plan (GeoJSON, WGS-84); empty until the solve has ended")
     @GetMapping(value = "/{id}/routes", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     Map<String, Object> routes(@PathVariable String id) {
-        PlanJob job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
-        if (job.routes == null) {
-            return GeoJson.collection(List.of());   // not solved yet: an empty map, still saying its system
-        }
-        return job.routes;
+        jobs.get(id);
+        return jobs.routes(id).orElseGet(() -> GeoJson.collection(List.of()));   // not solved yet: an empty map, still saying its system
+    }
+
+    static ResponseEntity<JobAccepted> accepted(String id, String status) {
+        URI location = URI.create(PlanViews.href(id));
+        return ResponseEntity.accepted().location(location).body(new JobAccepted(id, status, location.toString()));
     }
 }

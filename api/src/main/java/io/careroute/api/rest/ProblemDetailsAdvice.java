@@ -10,10 +10,16 @@ import io.careroute.data.problem.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -24,12 +30,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String TYPES = "https://careroute.io/problems/";
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e, HttpServletRequest request) {
-        Messages messages = Messages.forLanguage(request.getHeader("Accept-Language"));
+        Messages messages = messages(request);
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setType(URI.create("https://careroute.io/problems/invalid-input"));
+        problem.setType(URI.create(TYPES + "invalid-input"));
         problem.setTitle(messages.isEnglish() ? "Invalid input" : "输入有误");
         problem.setDetail(messages.isEnglish()
                 ? e.errors().size() + " problem(s) in the request; nothing was planned"
@@ -41,11 +48,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(JobNotFoundException.class)
     ProblemDetail notFound(JobNotFoundException e, HttpServletRequest request) {
-        Messages messages = Messages.forLanguage(request.getHeader("Accept-Language"));
+        Messages messages = messages(request);
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
-        problem.setTitle(messages.isEnglish() ? "No such plan job" : "找不到该规划任务");
-        problem.setDetail(messages.isEnglish() ? "no plan job " + e.id : "没有编号为 " + e.id + " 的规划任务");
-        problem.setProperty("errors", List.of(Map.of("field", "id", "reason", messages.isEnglish() ? "unknown" : "不存在")));
+        problem.setType(URI.create(TYPES + "not-found"));
+        problem.setTitle(messages.get("api.notFound.title"));
+        problem.setDetail(messages.get("api.notFound.detail", e.id));
+        problem.setProperty("errors", List.of(error("id", messages.get("api.notFound.reason"))));
         return problem;
     }
 
@@ -60,6 +68,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(PlanStateException.class)
+    ProblemDetail wrongState(PlanStateException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        String reason = messages.get(e.reasonKey, e.args);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONFLICT);
+        problem.setType(URI.create(TYPES + "wrong-state"));
+        problem.setTitle(messages.get("api.conflict.title"));
+        problem.setDetail(reason);
+        problem.setProperty("errors", List.of(error(e.field, reason)));
+        return problem;
+    }
+
+    @ExceptionHandler(QueueFullException.class)
+    ResponseEntity<ProblemDetail> queueFull(QueueFullException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.TOO_MANY_REQUESTS);
+        problem.setType(URI.create(TYPES + "queue-full"));
+        problem.setTitle(messages.get("api.busy.title"));
+        problem.setDetail(messages.get("api.busy.detail", e.queueSize, e.retryAfterSeconds));
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds);
+        problem.setProperty("errors", List.of(error("queue", messages.get("api.busy.reason", e.queueSize))));
+        log.info("Solve queue full: refused a plan, retry after {} s", e.retryAfterSeconds);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds))
+                .body(problem);
+    }
+
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail unexpected(RuntimeException e) {
         log.error("Unexpected error", e);
@@ -70,7 +105,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A query or path parameter of the wrong type ({@code ?page=abc}) names the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        Messages messages = Messages.forLanguage(request.getHeader("Accept-Language"));
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String type = e.getRequiredType() == null ? "?" : e.getRequiredType().getSimpleName();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(URI.create(TYPES + "invalid-input"));
+        problem.setTitle(messages.isEnglish() ? "Invalid input" : "输入有误");
+        problem.setProperty("errors", List.of(error(field, messages.get("error.invalidType", type))));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Spring's own errors (unknown path, wrong method or media type) get the {@code errors} array too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
+            problem.setProperty("errors", List.of());
+        }
+        return response;
+    }
+
+    private static Messages messages(HttpServletRequest request) {
+        return Messages.forLanguage(request.getHeader("Accept-Language"));
+    }
+
+    private static Map<String, String> error(String field, String reason) {
+        return Map.of("field", field, "reason", reason);
+    }
+
     private static List<Map<String, String>> errors(List<InputError> errors) {
-        return errors.stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList();
+        return errors.stream().map(e -> error(e.field(), e.reason())).toList();
     }
 }

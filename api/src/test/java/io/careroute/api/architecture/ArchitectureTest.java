@@ -51,11 +51,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStoreKnowsNothingOfTheWebLayer() {
+        noClasses().that().resideInAPackage("io.careroute.api.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.careroute.api.rest..", "io.careroute.api.cli..",
+                        "org.springframework.web..", "org.optaplanner..")
+                .check(classes);
+    }
+
+    @Test
     void theArchitectureRulesActuallySeeTheModules() {
         // Guards against a rule passing because nothing was imported.
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.careroute.solver.domain")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.careroute.routing.network")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.careroute.data.problem")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.careroute.api.rest")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.careroute.api.store")).isTrue();
     }
 }

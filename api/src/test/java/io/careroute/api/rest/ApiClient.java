@@ -49,6 +49,32 @@ final class ApiClient {
         return send(request.build());
     }
 
+    /** Polls a plan until {@code until} holds for it; fails after {@code timeout}. */
+    JsonNode waitFor(String id, java.util.function.Predicate<JsonNode> until, java.time.Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode plan = null;
+        while (System.nanoTime() < deadline) {
+            plan = get("/api/v1/plans/" + id).body();
+            if (until.test(plan)) {
+                return plan;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("plan " + id + " did not get there in " + timeout + "; last seen: "
+                + (plan == null ? null : plan.get("status")));
+    }
+
+    static boolean ended(JsonNode plan) {
+        String status = plan.get("status").asText();
+        return !status.equals("QUEUED") && !status.equals("SOLVING");
+    }
+
+    /** Solving, with a best solution saved (its plan.json is there). */
+    static boolean hasBestSoFar(JsonNode plan) {
+        return plan.get("status").asText().equals("SOLVING") && plan.hasNonNull("plan");
+    }
+
     private Response send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         JsonNode body = response.body().length == 0 ? null : json.readTree(response.body());

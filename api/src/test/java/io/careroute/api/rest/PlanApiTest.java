@@ -28,13 +28,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The REST API on a random port, with the real road network and the real solver. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "careroute.graph-cache=target/graph-cache",
         "careroute.solve-seconds=4",
+        "careroute.replan-seconds=3",
         "careroute.demo=true"})
 class PlanApiTest {
+
+    /** A fresh database for this class (H2 file, as in production). */
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("careroute.data-dir", () -> TestServer.freshDataDir("plan-api"));
+    }
 
     static final LocalDate DAY = LocalDate.of(2026, 11, 24);
     static ProblemDocument demo;
@@ -119,6 +128,104 @@ class PlanApiTest {
             }
         });
         assertThat(added).containsExactly("V90");
+
+        // The events were stored with the re-plan they produced, and made the plan they went to the published one.
+        String replanId = replan.get("id").asText();
+        ApiClient.Response applied = api().get("/api/v1/plans/" + id + "/events");
+        assertThat(applied.body()).hasSize(1);
+        assertThat(applied.body().get(0).get("replanId").asText()).isEqualTo(replanId);
+        assertThat(applied.body().get(0).get("events").get("events")).hasSize(2);
+        JsonNode original = api().get("/api/v1/plans/" + id).body();
+        assertThat(original.get("published").asBoolean()).isTrue();
+        assertThat(original.get("publishedVersion").asInt()).isEqualTo(1);
+        assertThat(replan.get("published").asBoolean()).isFalse();
+        assertThat(replan.get("lineageId").asText()).isEqualTo(id);
+
+        // Events apply to the published version only: the re-plan must be published first...
+        ApiClient.Response early = api().post("/api/v1/plans/" + replanId + "/events", events.getBytes(), "en");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.contentType()).startsWith("application/problem+json");
+        assertThat(early.body().get("errors").get(0).get("field").asText()).isEqualTo("id");
+        assertThat(early.body().get("detail").asText()).contains(id, "version 1");
+
+        // ...after which it is version 2 and the original no longer takes events.
+        ApiClient.Response published = api().post("/api/v1/plans/" + replanId + "/publish", new byte[0], null);
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.body().get("version").asInt()).isEqualTo(2);
+        assertThat(published.body().get("publishedAt").asText()).endsWith("+08:00");
+        assertThat(api().get("/api/v1/plans/" + replanId).body().get("published").asBoolean()).isTrue();
+        assertThat(api().get("/api/v1/plans/" + id).body().get("published").asBoolean()).isFalse();
+        assertThat(api().post("/api/v1/plans/" + id + "/events", events.getBytes(), null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aPlanShowsItsProgressAndTimesInShanghaiTime() throws Exception {
+        String id = api().get("/api/v1/demo/job").body().get("id").asText();
+        JsonNode job = pollUntilDone(id);
+        assertThat(job.get("createdAt").asText()).endsWith("+08:00");
+        assertThat(job.get("startedAt").asText()).endsWith("+08:00");
+        assertThat(job.get("finishedAt").asText()).endsWith("+08:00");
+        assertThat(java.time.OffsetDateTime.parse(job.get("finishedAt").asText()))
+                .isAfterOrEqualTo(java.time.OffsetDateTime.parse(job.get("startedAt").asText()));
+        assertThat(job.get("timeLimitMs").asLong()).isEqualTo(4000);
+
+        JsonNode progress = api().get("/api/v1/plans/" + id + "/progress").body();
+        assertThat(progress.get("status").asText()).isEqualTo("SOLVED");
+        assertThat(progress.get("unassigned").asInt()).isEqualTo(job.get("plan").get("totals").get("unassigned").asInt());
+        JsonNode points = progress.get("progress");
+        assertThat(points.size()).isGreaterThanOrEqualTo(1);
+        long previous = -1;
+        for (JsonNode point : points) {
+            assertThat(point.get("elapsedMs").asLong()).isGreaterThanOrEqualTo(previous);
+            previous = point.get("elapsedMs").asLong();
+        }
+        assertThat(previous).isLessThanOrEqualTo(progress.get("elapsedMs").asLong());
+        assertThat(points.get(points.size() - 1).get("score").asText()).isEqualTo(job.get("score").asText());
+    }
+
+    @Test
+    void plansAreListedNewestFirstInPages() throws Exception {
+        pollUntilDone(api().get("/api/v1/demo/job").body().get("id").asText());
+        api().post("/api/v1/plans", ProblemJson.write(demo), null);
+        JsonNode first = api().get("/api/v1/plans?page=0&size=1").body();
+        long total = first.get("total").asLong();
+        assertThat(total).isGreaterThanOrEqualTo(2);
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("size").asInt()).isEqualTo(1);
+        assertThat(first.get("totalPages").asLong()).isEqualTo(total);
+        assertThat(first.get("items")).hasSize(1);
+        JsonNode newest = first.get("items").get(0);
+        assertThat(newest.get("href").asText()).isEqualTo("/api/v1/plans/" + newest.get("id").asText());
+        assertThat(newest.get("planDate").asText()).isEqualTo("2026-11-24");
+        JsonNode second = api().get("/api/v1/plans?page=1&size=1").body().get("items").get(0);
+        assertThat(java.time.OffsetDateTime.parse(newest.get("createdAt").asText()))
+                .isAfterOrEqualTo(java.time.OffsetDateTime.parse(second.get("createdAt").asText()));
+        assertThat(api().get("/api/v1/plans").body().get("size").asInt()).isEqualTo(20);
+
+        ApiClient.Response bad = api().get("/api/v1/plans?page=-1&size=500");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(fields(bad.body().get("errors"))).containsExactly("page", "size");
+        ApiClient.Response notANumber = api().get("/api/v1/plans?page=first");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(fields(notANumber.body().get("errors"))).containsExactly("page");
+    }
+
+    @Test
+    void requestsInTheWrongStateAreConflicts() throws Exception {
+        String id = api().get("/api/v1/demo/job").body().get("id").asText();
+        pollUntilDone(id);
+        ApiClient.Response stop = api().post("/api/v1/plans/" + id + "/stop", new byte[0], "en");
+        assertThat(stop.status()).isEqualTo(409);
+        assertThat(stop.contentType()).startsWith("application/problem+json");
+        assertThat(stop.body().get("errors").get(0).get("field").asText()).isEqualTo("status");
+        assertThat(stop.body().get("errors").get(0).get("reason").asText()).contains("SOLVED");
+        ApiClient.Response resume = api().post("/api/v1/plans/" + id + "/resume", new byte[0], null);
+        assertThat(resume.status()).isEqualTo(409);
+        assertThat(resume.body().get("errors").get(0).get("reason").asText()).contains("SOLVED");
+        assertThat(api().post("/api/v1/plans/" + id + "/resume?seconds=0", new byte[0], null).status()).isEqualTo(400);
+        assertThat(api().post("/api/v1/plans/no-such-plan/stop", new byte[0], null).status()).isEqualTo(404);
+        assertThat(api().post("/api/v1/plans/no-such-plan/publish", new byte[0], null).status()).isEqualTo(404);
     }
 
     @Test
@@ -141,6 +248,10 @@ class PlanApiTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().get("paths").has("/api/v1/plans")).isTrue();
         assertThat(docs.body().get("paths").has("/api/v1/plans/{id}")).isTrue();
+        assertThat(docs.body().get("paths").has("/api/v1/plans/{id}/stop")).isTrue();
+        assertThat(docs.body().get("paths").has("/api/v1/plans/{id}/resume")).isTrue();
+        assertThat(docs.body().get("paths").has("/api/v1/plans/{id}/publish")).isTrue();
+        assertThat(docs.body().get("paths").has("/api/v1/plans/{id}/progress")).isTrue();
     }
 
     @Test
@@ -149,6 +260,12 @@ class PlanApiTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body().get("status").asInt()).isEqualTo(404);
+        assertThat(fields(response.body().get("errors"))).containsExactly("id");
+
+        ApiClient.Response noSuchPath = api().get("/api/v1/nothing-here");
+        assertThat(noSuchPath.status()).isEqualTo(404);
+        assertThat(noSuchPath.contentType()).startsWith("application/problem+json");
+        assertThat(noSuchPath.body().has("errors")).isTrue();
     }
 
     // ---- bad input: one test per case, each naming the field ----
@@ -246,7 +363,7 @@ class PlanApiTest {
         while (System.nanoTime() < deadline) {
             JsonNode job = api().get("/api/v1/plans/" + id).body();
             String status = job.get("status").asText();
-            if (status.equals("SOLVED") || status.equals("FAILED")) {
+            if (!status.equals("QUEUED") && !status.equals("SOLVING")) {
                 return job;
             }
             Thread.sleep(250);

@@ -1,0 +1,243 @@
+package io.careroute.api.store;
+
+import static io.careroute.api.store.JsonText.instant;
+import static io.careroute.api.store.JsonText.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.careroute.data.plan.PlanDocument;
+import io.careroute.data.problem.ProblemDocument;
+import io.careroute.data.replan.Change;
+import io.careroute.data.replan.EventsDocument;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Problems, plans and the events behind re-plans, in the database (H2 by default, PostgreSQL by configuration;
+ * schema in {@code db/migration}). A plan row is written when the plan is queued, updated with its best solution
+ * while it solves, and completed when it ends, so a restart finds every plan where it was.
+ */
+@Repository
+public class PlanStore {
+
+    private static final TypeReference<List<ProgressPoint>> PROGRESS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, List<String>>> ROUTES = new TypeReference<>() { };
+    private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> GEOJSON = new TypeReference<>() { };
+
+    private static final String PLAN_COLUMNS = """
+            id, problem_id, lineage_id, replan_of, status, language, time_limit_ms, created_at, started_at,
+            finished_at, updated_at, spent_ms, tasks, score, feasible, unassigned, failure, progress, best_routes,
+            plan_document, changes""";
+
+    private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
+
+    public PlanStore(JdbcClient jdbc, TransactionOperations transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** Stores a queued plan with its problem and, for a re-plan, its events: all or nothing. */
+    public void create(NewPlan plan) {
+        transactions.executeWithoutResult(status -> {
+            ProblemDocument problem = plan.problem();
+            jdbc.sql("""
+                    insert into problem (id, created_at, plan_date, tasks, workers, document)
+                    values (:id, :createdAt, :date, :tasks, :workers, :document)""")
+                    .param("id", plan.problemId())
+                    .param("createdAt", utc(plan.createdAt()))
+                    .param("date", problem.date())
+                    .param("tasks", plan.tasks())
+                    .param("workers", problem.workersOrEmpty().size())
+                    .param("document", JsonText.write(problem))
+                    .update();
+            jdbc.sql("""
+                    insert into plan (id, problem_id, lineage_id, replan_of, status, language, time_limit_ms,
+                                      created_at, updated_at, spent_ms, tasks)
+                    values (:id, :problemId, :lineageId, :replanOf, :status, :language, :timeLimitMs,
+                            :createdAt, :createdAt, 0, :tasks)""")
+                    .param("id", plan.id())
+                    .param("problemId", plan.problemId())
+                    .param("lineageId", plan.lineageId())
+                    .param("replanOf", plan.replanOf())
+                    .param("status", PlanStatus.QUEUED.name())
+                    .param("language", plan.language())
+                    .param("timeLimitMs", plan.timeLimit().toMillis())
+                    .param("createdAt", utc(plan.createdAt()))
+                    .param("tasks", plan.tasks())
+                    .update();
+            if (plan.events() != null) {
+                EventsDocument events = plan.events();
+                jdbc.sql("""
+                        insert into replan_event (id, plan_id, replan_id, received_at, at_time, event_count, document)
+                        values (:id, :planId, :replanId, :receivedAt, :at, :count, :document)""")
+                        .param("id", UUID.randomUUID().toString())
+                        .param("planId", plan.replanOf())
+                        .param("replanId", plan.id())
+                        .param("receivedAt", utc(plan.createdAt()))
+                        .param("at", events.at())
+                        .param("count", events.eventsOrEmpty().size())
+                        .param("document", JsonText.write(events))
+                        .update();
+            }
+        });
+    }
+
+    /** The solver took the plan up (again). */
+    public void started(String id, Instant at) {
+        jdbc.sql("""
+                update plan set status = :status, started_at = coalesce(started_at, :at), finished_at = null,
+                                failure = null, updated_at = :at
+                where id = :id""")
+                .param("status", PlanStatus.SOLVING.name()).param("at", utc(at)).param("id", id)
+                .update();
+    }
+
+    /** Queued again, to resume from its best solution. */
+    public void requeue(String id, Instant at) {
+        jdbc.sql("update plan set status = :status, updated_at = :at where id = :id")
+                .param("status", PlanStatus.QUEUED.name()).param("at", utc(at)).param("id", id)
+                .update();
+    }
+
+    /** The best solution so far of a plan that is still solving; a plan that has ended is left as it ended. */
+    public boolean saveProgress(String id, ProgressSnapshot snapshot, Instant at) {
+        return progressUpdate("", id, snapshot, at).update() == 1;
+    }
+
+    /** Sets the snapshot's columns (and {@code moreColumns}) of a plan that is solving. */
+    private JdbcClient.StatementSpec progressUpdate(String moreColumns, String id, ProgressSnapshot snapshot, Instant at) {
+        return jdbc.sql("update plan set " + moreColumns + """
+                 spent_ms = :spentMs, score = :score, feasible = :feasible, unassigned = :unassigned,
+                 progress = :progress, best_routes = :bestRoutes, plan_document = :plan, updated_at = :at
+                where id = :id and status = :solving""")
+                .param("solving", PlanStatus.SOLVING.name())
+                .param("spentMs", snapshot.spent().toMillis())
+                .param("score", snapshot.score())
+                .param("feasible", snapshot.feasible())
+                .param("unassigned", snapshot.unassigned())
+                .param("progress", JsonText.write(snapshot.progress()))
+                .param("bestRoutes", JsonText.write(snapshot.bestRoutes()))
+                .param("plan", JsonText.write(snapshot.plan()))
+                .param("at", utc(at))
+                .param("id", id);
+    }
+
+    /** How the solve ended; only a solving plan can end. */
+    public boolean finish(String id, FinishedPlan finished) {
+        return progressUpdate("status = :status, finished_at = :finishedAt, failure = :failure, routes = :routes,"
+                + " changes = :changes,", id, finished.last(), finished.finishedAt())
+                .param("status", finished.status().name())
+                .param("finishedAt", utc(finished.finishedAt()))
+                .param("failure", finished.failure())
+                .param("routes", JsonText.write(finished.routes()))
+                .param("changes", JsonText.write(finished.changes()))
+                .update() == 1;
+    }
+
+    /** A queued plan stopped before it started: nothing was solved. */
+    public boolean stopQueued(String id, Instant at) {
+        return jdbc.sql("""
+                update plan set status = :stopped, finished_at = :at, updated_at = :at
+                where id = :id and status = :queued""")
+                .param("stopped", PlanStatus.STOPPED.name()).param("queued", PlanStatus.QUEUED.name())
+                .param("at", utc(at)).param("id", id)
+                .update() == 1;
+    }
+
+    /**
+     * At start-up: every plan still queued or solving was cut off when the server stopped. One server per
+     * database: a second server on the same database would mark the first one's solves interrupted.
+     */
+    public int interruptUnfinished(Instant at) {
+        return jdbc.sql("""
+                update plan set status = :interrupted, updated_at = :at
+                where status in (:queued, :solving)""")
+                .param("interrupted", PlanStatus.INTERRUPTED.name())
+                .param("queued", PlanStatus.QUEUED.name()).param("solving", PlanStatus.SOLVING.name())
+                .param("at", utc(at))
+                .update();
+    }
+
+    public Optional<StoredPlan> find(String id) {
+        return jdbc.sql("select " + PLAN_COLUMNS + " from plan where id = :id").param("id", id)
+                .query(PlanStore::storedPlan).optional();
+    }
+
+    public Optional<ProblemDocument> problem(String problemId) {
+        return jdbc.sql("select document from problem where id = :id").param("id", problemId)
+                .query(String.class).optional().map(json -> JsonText.read(json, ProblemDocument.class));
+    }
+
+    /** The route geometry of a finished plan (empty when the plan is unknown or has none yet). */
+    public Optional<Map<String, Object>> routes(String id) {
+        return jdbc.sql("select routes from plan where id = :id and routes is not null").param("id", id)
+                .query(String.class).optional().map(json -> JsonText.read(json, GEOJSON));
+    }
+
+    /** Plans newest first. */
+    public Page<PlanSummary> page(int page, int size) {
+        long total = jdbc.sql("select count(*) from plan").query(Long.class).single();
+        List<PlanSummary> items = jdbc.sql("""
+                select p.id, p.lineage_id, p.replan_of, p.status, q.plan_date, p.created_at, p.updated_at, p.tasks,
+                       p.score, p.feasible, p.unassigned
+                from plan p join problem q on q.id = p.problem_id
+                order by p.created_at desc, p.id desc
+                limit :size offset :offset""")
+                .param("size", size).param("offset", (long) page * size)
+                .query((rs, n) -> new PlanSummary(rs.getString("id"), rs.getString("lineage_id"),
+                        rs.getString("replan_of"), PlanStatus.valueOf(rs.getString("status")),
+                        rs.getObject("plan_date", LocalDate.class), time(rs, "created_at"), time(rs, "updated_at"),
+                        rs.getInt("tasks"), rs.getString("score"), (Boolean) rs.getObject("feasible"),
+                        (Integer) rs.getObject("unassigned")))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** The events that produced a re-plan. */
+    public Optional<StoredEvents> eventsOf(String replanId) {
+        return jdbc.sql("select id, plan_id, replan_id, received_at, document from replan_event where replan_id = :id")
+                .param("id", replanId).query(PlanStore::storedEvents).optional();
+    }
+
+    /** The events applied to a plan, oldest first. */
+    public List<StoredEvents> eventsOn(String planId) {
+        return jdbc.sql("""
+                select id, plan_id, replan_id, received_at, document from replan_event
+                where plan_id = :id order by received_at, id""")
+                .param("id", planId).query(PlanStore::storedEvents).list();
+    }
+
+    private static StoredPlan storedPlan(ResultSet rs, int row) throws SQLException {
+        return new StoredPlan(rs.getString("id"), rs.getString("problem_id"), rs.getString("lineage_id"),
+                rs.getString("replan_of"), PlanStatus.valueOf(rs.getString("status")), rs.getString("language"),
+                Duration.ofMillis(rs.getLong("time_limit_ms")), time(rs, "created_at"), time(rs, "started_at"),
+                time(rs, "finished_at"), time(rs, "updated_at"), Duration.ofMillis(rs.getLong("spent_ms")),
+                rs.getInt("tasks"), rs.getString("score"), (Boolean) rs.getObject("feasible"),
+                (Integer) rs.getObject("unassigned"), rs.getString("failure"),
+                JsonText.read(rs.getString("progress"), PROGRESS), JsonText.read(rs.getString("best_routes"), ROUTES),
+                JsonText.read(rs.getString("plan_document"), PlanDocument.class),
+                JsonText.read(rs.getString("changes"), CHANGES));
+    }
+
+    private static StoredEvents storedEvents(ResultSet rs, int row) throws SQLException {
+        return new StoredEvents(rs.getString("id"), rs.getString("plan_id"), rs.getString("replan_id"),
+                time(rs, "received_at"), JsonText.read(rs.getString("document"), EventsDocument.class));
+    }
+
+    static Instant time(ResultSet rs, String column) throws SQLException {
+        return instant(rs.getObject(column, OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,177 @@
+package io.careroute.api.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The store against a real database, migrated by the real Flyway scripts. Each database (H2, PostgreSQL) runs
+ * these same tests through a subclass that supplies its data source.
+ */
+abstract class PlanStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-11-24T01:00:00Z");
+
+    PlanStore store;
+    Publications publications;
+    JdbcClient jdbc;
+    DemoDocuments demo = DemoDocuments.get();
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void migrateAndEmpty() {
+        DataSource dataSource = dataSource();
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("delete from replan_event").update();
+        jdbc.sql("delete from publication").update();
+        jdbc.sql("update plan set replan_of = null").update();
+        jdbc.sql("delete from plan").update();
+        jdbc.sql("delete from problem").update();
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        store = new PlanStore(jdbc, transactions);
+        publications = new Publications(jdbc, transactions);
+    }
+
+    private NewPlan newPlan(String id, Instant created) {
+        return new NewPlan(id, UUID.randomUUID().toString(), demo.problem, id, null, "zh", Duration.ofSeconds(30),
+                95, created, null);
+    }
+
+    private ProgressSnapshot snapshot(Duration spent) {
+        return new ProgressSnapshot(spent, demo.score, true, demo.plan.totals().unassigned(),
+                List.of(new ProgressPoint(150, "-1hard/0medium/-9soft"), new ProgressPoint(900, demo.score)),
+                demo.order, demo.plan);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(Object document) {
+        return io.careroute.data.problem.ProblemJson.mapper().valueToTree(document);
+    }
+
+    @Test
+    void aQueuedPlanReadsBackWithItsProblem() {
+        NewPlan plan = newPlan("p1", T0);
+        store.create(plan);
+
+        StoredPlan stored = store.find("p1").orElseThrow();
+        assertThat(stored.status()).isEqualTo(PlanStatus.QUEUED);
+        assertThat(stored.createdAt()).isEqualTo(T0);
+        assertThat(stored.lineageId()).isEqualTo("p1");
+        assertThat(stored.timeLimit()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(stored.tasks()).isEqualTo(95);
+        assertThat(stored.plan()).isNull();
+        assertThat(store.problem(stored.problemId())).contains(demo.problem);
+        assertThat(store.find("nope")).isEmpty();
+    }
+
+    @Test
+    void progressIsSavedWhileSolvingAndTheEndIsFinal() {
+        store.create(newPlan("p1", T0));
+        store.started("p1", T0.plusSeconds(1));
+        assertThat(store.saveProgress("p1", snapshot(Duration.ofMillis(900)), T0.plusSeconds(2))).isTrue();
+
+        StoredPlan solving = store.find("p1").orElseThrow();
+        assertThat(solving.status()).isEqualTo(PlanStatus.SOLVING);
+        assertThat(solving.startedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(solving.spent()).isEqualTo(Duration.ofMillis(900));
+        assertThat(solving.score()).isEqualTo(demo.score);
+        assertThat(solving.progress()).extracting(ProgressPoint::elapsedMs).containsExactly(150L, 900L);
+        assertThat(solving.bestRoutes()).isEqualTo(demo.order);
+        assertThat(solving.plan()).isEqualTo(demo.plan);
+        assertThat(store.routes("p1")).isEmpty();
+
+        Instant end = T0.plusSeconds(3);
+        assertThat(store.finish("p1", new FinishedPlan(PlanStatus.SOLVED, end, snapshot(Duration.ofSeconds(2)),
+                demo.routes, demo.changes, null))).isTrue();
+        StoredPlan solved = store.find("p1").orElseThrow();
+        assertThat(solved.status()).isEqualTo(PlanStatus.SOLVED);
+        assertThat(solved.finishedAt()).isEqualTo(end);
+        assertThat(solved.changes()).isEqualTo(demo.changes);
+        // Arrays come back as lists: compare as JSON.
+        assertThat(json(store.routes("p1").orElseThrow())).isEqualTo(json(demo.routes));
+
+        // A late progress save (the saver thread racing the end) must not undo the end.
+        assertThat(store.saveProgress("p1", snapshot(Duration.ofMillis(1)), end.plusSeconds(1))).isFalse();
+        assertThat(store.find("p1").orElseThrow().spent()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void unfinishedPlansAreInterruptedAtStartUpAndKeepTheirBestSolution() {
+        store.create(newPlan("queued", T0));
+        store.create(newPlan("solving", T0.plusSeconds(1)));
+        store.started("solving", T0.plusSeconds(2));
+        store.saveProgress("solving", snapshot(Duration.ofSeconds(1)), T0.plusSeconds(3));
+        store.create(newPlan("solved", T0.plusSeconds(4)));
+        store.started("solved", T0.plusSeconds(4));
+        store.finish("solved", new FinishedPlan(PlanStatus.SOLVED, T0.plusSeconds(5), snapshot(Duration.ofSeconds(1)),
+                demo.routes, null, null));
+
+        assertThat(store.interruptUnfinished(T0.plusSeconds(60))).isEqualTo(2);
+
+        assertThat(store.find("queued").orElseThrow().status()).isEqualTo(PlanStatus.INTERRUPTED);
+        StoredPlan interrupted = store.find("solving").orElseThrow();
+        assertThat(interrupted.status()).isEqualTo(PlanStatus.INTERRUPTED);
+        assertThat(interrupted.bestRoutes()).isEqualTo(demo.order);
+        assertThat(interrupted.plan()).isEqualTo(demo.plan);
+        assertThat(store.find("solved").orElseThrow().status()).isEqualTo(PlanStatus.SOLVED);
+
+        store.requeue("solving", T0.plusSeconds(61));
+        assertThat(store.find("solving").orElseThrow().status()).isEqualTo(PlanStatus.QUEUED);
+        assertThat(store.stopQueued("solving", T0.plusSeconds(62))).isTrue();
+        assertThat(store.find("solving").orElseThrow().status()).isEqualTo(PlanStatus.STOPPED);
+        assertThat(store.stopQueued("solved", T0.plusSeconds(62))).isFalse();
+    }
+
+    @Test
+    void plansArePagedNewestFirst() {
+        for (int i = 0; i < 5; i++) {
+            store.create(newPlan("p" + i, T0.plus(i, ChronoUnit.MINUTES)));
+        }
+        Page<PlanSummary> first = store.page(0, 2);
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.totalPages()).isEqualTo(3);
+        assertThat(first.items()).extracting(PlanSummary::id).containsExactly("p4", "p3");
+        assertThat(first.items().get(0).planDate()).isEqualTo(DemoDocuments.DAY);
+        assertThat(first.items().get(0).createdAt()).isEqualTo(T0.plus(4, ChronoUnit.MINUTES));
+        assertThat(store.page(2, 2).items()).extracting(PlanSummary::id).containsExactly("p0");
+        assertThat(store.page(3, 2).items()).isEmpty();
+    }
+
+    @Test
+    void eventsAreStoredWithTheReplanTheyProducedAndPublicationsCountUp() {
+        store.create(newPlan("day", T0));
+        assertThat(publications.current("day")).isEmpty();
+        Publication first = publications.publish("day", "day", T0.plusSeconds(10));
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(publications.publish("day", "day", T0.plusSeconds(11))).isEqualTo(first);
+
+        store.create(new NewPlan("re1", UUID.randomUUID().toString(), demo.problem, "day", "day", "en",
+                Duration.ofSeconds(5), 95, T0.plusSeconds(20), demo.events));
+        StoredEvents events = store.eventsOf("re1").orElseThrow();
+        assertThat(events.planId()).isEqualTo("day");
+        assertThat(events.events()).isEqualTo(demo.events);
+        assertThat(store.eventsOn("day")).extracting(StoredEvents::replanId).containsExactly("re1");
+        assertThat(store.find("re1").orElseThrow().replanOf()).isEqualTo("day");
+        assertThat(store.find("re1").orElseThrow().language()).isEqualTo("en");
+
+        Publication second = publications.publish("re1", "day", T0.plusSeconds(30));
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(publications.current("day")).contains(second);
+        assertThat(publications.latestOf("day")).contains(first);
+        assertThat(publications.latestOf("re1")).contains(second);
+    }
+}
