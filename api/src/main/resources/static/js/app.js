@@ -194,18 +194,11 @@ function renderFigures() {
     </div>`;
 }
 
-/** "C03 → C05 · 10:20 → 10:45" (one worker only when it stays the same). */
+/** "C03 → C05 · 10:20 → 10:45"; one worker or time where it stays the same or where there was none before. */
 function changeDetail(change) {
-  const parts = [];
-  if (change.fromWorker && change.toWorker && change.fromWorker === change.toWorker) {
-    parts.push(change.toWorker);
-  } else if (change.fromWorker || change.toWorker) {
-    parts.push((change.fromWorker || '–') + ' → ' + (change.toWorker || '–'));
-  }
-  if (change.oldStart || change.newStart) {
-    parts.push((change.oldStart ? hhmm(change.oldStart) : '–') + ' → ' + (change.newStart ? hhmm(change.newStart) : '–'));
-  }
-  return parts.join(' · ');
+  const pair = (from, to) => (from && to && from !== to) ? from + ' → ' + to : (to ? (from ? to : '→ ' + to) : (from ? from + ' →' : ''));
+  return [pair(change.fromWorker, change.toWorker),
+    pair(change.oldStart && hhmm(change.oldStart), change.newStart && hhmm(change.newStart))].filter(Boolean).join(' · ');
 }
 
 function changeText(change) {

@@ -124,9 +124,8 @@ class ConsolePageBrowserTest {
             }
         });
         assertThat(routed).isEqualTo(working);
-        List<WebElement> lines = browser.findElements(By.cssSelector("#map path.route-line"));
-        assertThat(lines).hasSize(working.size());
-        assertThat(lines.stream().map(l -> l.getAttribute("data-worker")).toList()).containsExactlyInAnyOrderElementsOf(working);
+        List<String> lines = texts("#map path.route-line", "el.getAttribute('data-worker')");
+        assertThat(lines).hasSize(working.size()).containsExactlyInAnyOrderElementsOf(working);
         assertThat(browser.findElements(By.cssSelector("#map .stop-marker"))).hasSize(stops);
         assertThat(stops).isEqualTo(plan.get("totals").get("assigned").asInt());
 
@@ -150,13 +149,25 @@ class ConsolePageBrowserTest {
         assertThat(unassigned).containsKeys("V91", "V92");
         assertThat(unassigned.get("V91")).isNotBlank();
         Map<String, String> shown = new HashMap<>();
-        browser.findElements(By.cssSelector("#unassigned .unassigned-item")).forEach(item ->
-                shown.put(item.getAttribute("data-task-id"), item.findElement(By.className("reason")).getText()));
+        texts("#unassigned .unassigned-item", "el.dataset.taskId + '\\n' + el.querySelector('.reason').textContent")
+                .forEach(text -> shown.put(text.split("\n")[0], text.split("\n")[1]));
         assertThat(shown).isEqualTo(unassigned);
         assertThat(browser.findElement(By.id("fig-unassigned")).getText()).isEqualTo(String.valueOf(unassigned.size()));
         assertThat(browser.findElements(By.cssSelector("#map .unassigned-marker"))).hasSize(unassigned.size());
         assertThat(browser.findElements(By.cssSelector("#map .stop-marker"))).hasSize(plan.get("totals").get("assigned").asInt());
         planned = hard;
+
+        // A visit's marker opens its details; "give to another worker" opens the pin form with that visit.
+        WebElement visitPin = browser.findElement(By.cssSelector("#map .stop-marker .pin-visit"));
+        String visitId = visitPin.getAttribute("data-task-id");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click();", visitPin);
+        WebElement popup = new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> d.findElements(By.cssSelector(".leaflet-popup-content .popup")).stream().findFirst().orElse(null));
+        assertThat(popup.getAttribute("textContent")).contains(visitId);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click();",
+                popup.findElement(By.cssSelector("[data-pin-task='" + visitId + "']")));
+        assertThat(browser.findElement(By.id("form-pin")).isDisplayed()).isTrue();
+        assertThat(new Select(browser.findElement(By.id("pin-visit"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(visitId);
 
         // Re-plan through the page: the care worker with the most visits is absent for the whole day.
         String absent = busiestCareWorker(plan);
@@ -170,9 +181,9 @@ class ConsolePageBrowserTest {
         Set<String> apiChanges = new HashSet<>();
         replan.get("changes").forEach(c -> apiChanges.add(c.get("taskId").asText() + ":" + c.get("change").asText()));
         assertThat(apiChanges).as("the absent worker's visits went to others").isNotEmpty();
-        Set<String> pageChanges = new HashSet<>();
-        browser.findElements(By.cssSelector("#changes .change-item")).forEach(item ->
-                pageChanges.add(item.getAttribute("data-task-id") + ":" + item.getAttribute("data-change")));
+        List<String> listed = texts("#changes .change-item", "el.dataset.taskId + ':' + el.dataset.change");
+        Set<String> pageChanges = new HashSet<>(listed);
+        assertThat(listed).hasSameSizeAs(pageChanges);
         assertThat(pageChanges).isEqualTo(apiChanges);
         assertThat(browser.findElement(By.id("changes-card")).isDisplayed()).isTrue();
 
@@ -183,8 +194,7 @@ class ConsolePageBrowserTest {
                 stillPlanned.add(s.get("taskId").asText());
             }
         }));
-        Set<String> highlighted = new HashSet<>();
-        browser.findElements(By.cssSelector("#map .stop-marker.changed .pin")).forEach(p -> highlighted.add(p.getAttribute("data-task-id")));
+        Set<String> highlighted = new HashSet<>(texts("#map .stop-marker.changed .pin", "el.dataset.taskId"));
         Set<String> changedAndPlanned = new HashSet<>();
         replan.get("changes").forEach(c -> {
             if (stillPlanned.contains(c.get("taskId").asText())) {
@@ -195,6 +205,29 @@ class ConsolePageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#map .pin[data-worker='" + absent + "']"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("#gantt rect.seg-service.changed"))).hasSize(changedAndPlanned.size());
         screenshot("console-replan.png");
+
+        // An urgent visit through the page: the re-plan adds it, assigned, and the page lists it as added.
+        browser.findElement(By.cssSelector("#actions-card .tab[data-tab='urgent']")).click();
+        new Select(browser.findElement(By.id("urgent-type"))).selectByValue("EMERGENCY");
+        browser.findElement(By.cssSelector("#form-urgent button[type='submit']")).click();
+        String urgent = waitUntilReady(replanned);
+        JsonNode withUrgent = api().get("/api/v1/plans/" + urgent).body();
+        List<String> added = new ArrayList<>();
+        withUrgent.get("changes").forEach(c -> {
+            if (c.get("change").asText().equals("ADDED")) {
+                added.add(c.get("taskId").asText());
+            }
+        });
+        assertThat(added).hasSize(1);
+        String urgentId = added.get(0);
+        withUrgent.get("plan").get("tasks").forEach(t -> {
+            if (t.get("id").asText().equals(urgentId)) {
+                assertThat(t.get("assignedTo").isNull()).as("the urgent visit is served").isFalse();
+            }
+        });
+        assertThat(browser.findElement(By.cssSelector("#changes .change-item[data-change='ADDED']")).getAttribute("data-task-id"))
+                .isEqualTo(urgentId);
+        assertThat(browser.findElements(By.cssSelector("#map .stop-marker.changed .pin[data-task-id='" + urgentId + "']"))).hasSize(1);
 
         // English on request, remembered by the browser.
         browser.findElement(By.id("btn-lang")).click();
@@ -211,6 +244,13 @@ class ConsolePageBrowserTest {
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(errors).isEmpty();
+    }
+
+    /** One script call for all matches (a WebDriver round trip per element would take seconds). */
+    private static List<String> texts(String css, String expression) {
+        Object result = ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(el => String(" + expression + "));", css);
+        return ((List<?>) result).stream().map(String::valueOf).toList();
     }
 
     /** Waits until the page shows a solved job other than {@code previous}; returns its id. */
