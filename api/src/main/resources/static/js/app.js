@@ -360,7 +360,8 @@ function renderActionOptions() {
   options($('urgent-skill'), [['', t('actions.urgent.noSkill')], ...skills.map(s => [s, label('visit', s)])]);
   const visitTypes = new Map((state.problem?.visits || []).map(v => [v.id, v.type]));
   const starts = new Map(plan.workers.flatMap(w => w.stops.filter(s => s.taskId).map(s => [s.taskId, s.start])));
-  const visits = plan.tasks.filter(task => task.kind === 'VISIT').map(task => [task.id,
+  // A two-worker visit is pinned by its own id (its lead part), never by its second worker's part ("V3#2").
+  const visits = plan.tasks.filter(task => task.kind === 'VISIT' && (!state.problem || visitTypes.has(task.id))).map(task => [task.id,
     `${task.id} · ${visitTypes.has(task.id) ? label('visit', visitTypes.get(task.id)) : label('kind', 'VISIT')} · `
     + (task.assignedTo ? `${task.assignedTo} ${hhmm(starts.get(task.id))}` : t('map.unassigned'))]);
   options($('pin-visit'), visits);

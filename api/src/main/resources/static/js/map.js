@@ -252,7 +252,8 @@ export class RouteMap {
     }
     const changed = this.view.changed.has(stop.taskId) ? ` <span class="tag tag-changed">${escapeHtml(this.view.changeLabel(stop.taskId))}</span>` : '';
     const actions = [];
-    if (stop.kind === 'VISIT') {
+    const pinnable = stop.kind === 'VISIT' && (!this.view.problem || (this.view.problem.visits || []).some(v => v.id === stop.taskId));
+    if (pinnable) {
       actions.push(`<button type="button" class="link" data-pin-task="${escapeHtml(stop.taskId)}">${t('popup.pin')}</button>`);
     }
     actions.push(`<button type="button" class="link" data-absent-worker="${escapeHtml(route.id)}">${t('popup.absent')}</button>`);

@@ -107,7 +107,7 @@ class ReplanTest {
                 .map(Stop::taskId).filter(visitIds::contains).findFirst().orElseThrow();
     }
 
-    /** An afternoon check-in visit (no skills needed) and another care worker to pin it to. */
+    /** An afternoon check-in visit (no skills needed) and the least busy other care worker to pin it to. */
     private static void choosePin(String cancelled) {
         Map<String, VisitDoc> visits = new HashMap<>();
         problem.visits().forEach(v -> visits.put(v.id(), v));
@@ -121,9 +121,14 @@ class ReplanTest {
                         && stop.start().isAfter(NOW.plusHours(2))) {
                     pinned = visit.id();
                     pinnedFrom = route.id();
-                    pinnedTo = problem.workers().stream().map(w -> w.id())
-                            .filter(id -> id.startsWith("C") && !id.equals("C03") && !id.equals(route.id()))
-                            .findFirst().orElseThrow();
+                    // The least busy other care worker whom the elder does not refuse: the pin can be kept.
+                    List<String> refused = problem.elders().stream().filter(e -> e.id().equals(visit.elderId()))
+                            .findFirst().orElseThrow().refusedWorkersOrEmpty();
+                    pinnedTo = published.workers().stream()
+                            .filter(w -> w.id().startsWith("C") && !w.id().equals("C03") && !w.id().equals(route.id())
+                                    && !refused.contains(w.id()))
+                            .min(java.util.Comparator.comparingInt((PlanDocument.WorkerRoute w) -> w.stops().size()))
+                            .orElseThrow().id();
                     return;
                 }
             }

@@ -158,7 +158,7 @@ class ConsolePageBrowserTest {
         planned = hard;
 
         // A visit's marker opens its details; "give to another worker" opens the pin form with that visit.
-        WebElement visitPin = browser.findElement(By.cssSelector("#map .stop-marker .pin-visit"));
+        WebElement visitPin = browser.findElement(By.cssSelector("#map .stop-marker .pin-visit:not([data-task-id*='#'])"));
         String visitId = visitPin.getAttribute("data-task-id");
         ((JavascriptExecutor) browser).executeScript("arguments[0].click();", visitPin);
         WebElement popup = new WebDriverWait(browser, Duration.ofSeconds(5))
