@@ -11,7 +11,8 @@ import io.careroute.data.problem.VisitDoc;
  */
 public record EventsDocument(OffsetDateTime at, List<Event> events) {
 
-    public enum Type { NEW_VISIT, WORKER_UNAVAILABLE, CANCEL, DELAY, DONE }
+    /** {@code PIN}: a dispatcher gives visit {@code taskId} to worker {@code workerId} (a hard rule from then on). */
+    public enum Type { NEW_VISIT, WORKER_UNAVAILABLE, CANCEL, DELAY, DONE, PIN }
 
     /** One event; which fields it needs depends on its type. */
     public record Event(Type type, VisitDoc visit, String workerId, OffsetDateTime from, String taskId, Integer minutes) {

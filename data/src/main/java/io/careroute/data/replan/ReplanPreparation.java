@@ -71,6 +71,10 @@ public final class ReplanPreparation {
         Set<String> done = new HashSet<>();
         Map<String, Integer> delayMinutes = new HashMap<>();
         Map<String, OffsetDateTime> unavailableFrom = new HashMap<>();
+        Map<String, Integer> pinEvents = new LinkedHashMap<>();     // visit id -> index of its (last) PIN event
+        Map<String, String> pins = new HashMap<>();                 // visit id -> worker id
+        Set<String> visitIds = new HashSet<>();
+        problem.visitsOrEmpty().forEach(v -> visitIds.add(v.id()));
         List<Event> list = events.eventsOrEmpty();
         for (int i = 0; i < list.size(); i++) {
             String at_ = "events[" + i + "]";
@@ -87,6 +91,7 @@ public final class ReplanPreparation {
                         errors.add(new InputError(at_ + ".visit.id", messages.get("error.duplicateId", e.visit().id())));
                     } else {
                         newVisits.add(e.visit());
+                        visitIds.add(e.visit().id());
                     }
                 }
                 case WORKER_UNAVAILABLE -> {
@@ -114,11 +119,20 @@ public final class ReplanPreparation {
                         done.addAll(withSecondPart(e.taskId()));
                     }
                 }
+                case PIN -> {
+                    boolean worker = knownWorker(at_, e.workerId(), workerIds);
+                    if (knownTask(at_, e.taskId(), taskIds) && worker) {
+                        if (!visitIds.contains(e.taskId())) {
+                            errors.add(new InputError(at_ + ".taskId", messages.get("error.pinVisitOnly", e.taskId())));
+                        } else {
+                            pins.put(e.taskId(), e.workerId());
+                            pinEvents.put(e.taskId(), i);
+                        }
+                    }
+                }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        // Bad events are reported together with bad pins (which need the frozen part), all in one answer.
 
         Map<String, List<Stop>> frozen = new LinkedHashMap<>();
         Set<String> finished = new HashSet<>();
@@ -162,15 +176,19 @@ public final class ReplanPreparation {
                 warm.put(worker.id(), open);
             }
         }
+        checkPins(pins, pinEvents, frozenTasks, done, openWorkers);
         // Tasks the published plan left unassigned stay as published (with their reasons): a same-day re-plan
-        // must not pull the published routes apart to fit in work that was already known not to fit.
+        // must not pull the published routes apart to fit in work that was already known not to fit. A visit the
+        // dispatcher pins to a worker is the exception: they asked for it to be served.
         published.tasks().stream().filter(t -> t.assignedTo() == null).map(PlanDocument.TaskOutcome::id)
-                .filter(id -> !cancelled.contains(id)).forEach(id -> frozenTasks.addAll(withSecondPart(visitOf(id))));
+                .filter(id -> !cancelled.contains(id) && !pins.containsKey(visitOf(id)))
+                .forEach(id -> frozenTasks.addAll(withSecondPart(visitOf(id))));
 
         Set<String> gone = new HashSet<>(cancelled);
         List<DeliveryDoc> allDeliveries = problem.deliveriesOrEmpty().stream().filter(d -> !gone.contains(d.id())).toList();
         List<VisitDoc> allVisits = new ArrayList<>(problem.visitsOrEmpty().stream().filter(v -> !gone.contains(v.id())).toList());
         allVisits.addAll(newVisits);
+        allVisits.replaceAll(v -> pins.containsKey(v.id()) ? withPin(v, pins.get(v.id())) : v);
         ProblemDocument full = new ProblemDocument(problem.date(), problem.timeZone(), problem.coordinateSystem(),
                 problem.kitchens(), problem.elders(), problem.workers(), allDeliveries, allVisits);
 
@@ -254,6 +272,32 @@ public final class ReplanPreparation {
                 e.address(), e.priorityClass(), e.requiredWorkerGender(),
                 e.preferredWorkersOrEmpty().stream().filter(present::contains).toList(),
                 e.refusedWorkersOrEmpty().stream().filter(present::contains).toList())).toList();
+    }
+
+    /**
+     * A pin can only move what has not started, to a worker who still has shift time after {@code at}. Then
+     * refuses the events if any was bad (these or the ones found earlier), all in one answer.
+     */
+    private void checkPins(Map<String, String> pins, Map<String, Integer> pinEvents, Set<String> frozenTasks,
+                           Set<String> done, List<WorkerDoc> openWorkers) {
+        Set<String> open = new HashSet<>();
+        openWorkers.forEach(w -> open.add(w.id()));
+        pinEvents.forEach((taskId, index) -> {
+            String at = "events[" + index + "]";
+            if (withSecondPart(taskId).stream().anyMatch(id -> frozenTasks.contains(id) || done.contains(id))) {
+                errors.add(new InputError(at + ".taskId", messages.get("error.pinStarted", taskId)));
+            } else if (!open.contains(pins.get(taskId))) {
+                errors.add(new InputError(at + ".workerId", messages.get("error.pinWorkerGone", pins.get(taskId))));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static VisitDoc withPin(VisitDoc v, String workerId) {
+        return new VisitDoc(v.id(), v.elderId(), v.type(), v.requiredSkills(), v.durationMinutes(), v.windows(),
+                v.priority(), v.urgent(), v.workersNeeded(), workerId);
     }
 
     /** A pin to a worker who is no longer available cannot be kept: the visit is planned like any other. */

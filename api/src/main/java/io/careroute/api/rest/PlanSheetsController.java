@@ -1,0 +1,61 @@
+package io.careroute.api.rest;
+
+import java.util.List;
+
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.InvalidInputException;
+import io.careroute.data.problem.ProblemDocument;
+import io.careroute.data.sheets.RouteSheetBuilder;
+import io.careroute.data.sheets.RouteSheetHtml;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a dispatcher prints or needs beside a plan job: the carriers' route sheets and the day's problem (elders,
+ * workers, visits) the plan was made for. Both hold personal data on purpose; neither is logged.
+ */
+@RestController
+@RequestMapping("/api/v1/plans")
+class PlanSheetsController {
+
+    private final PlanJobs jobs;
+
+    PlanSheetsController(PlanJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @Operation(summary = "The carriers' route sheets of a solved plan, one A4 page per carrier, to print (HTML)")
+    @GetMapping(value = "/{id}/sheets", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+    String sheets(@PathVariable String id,
+                  @Parameter(description = "zh (default) or en; without it, Accept-Language decides")
+                  @RequestParam(required = false) String lang,
+                  @RequestHeader(value = "Accept-Language", required = false) String language) {
+        Messages messages = Messages.forLanguage(lang != null ? lang : language);
+        PlanJob job = solved(id, messages);
+        return RouteSheetHtml.render(RouteSheetBuilder.build(job.document, job.problem), messages);
+    }
+
+    @Operation(summary = "The day's problem (problem.json) a plan job plans; for a re-plan, with its events applied")
+    @GetMapping(value = "/{id}/problem", produces = MediaType.APPLICATION_JSON_VALUE)
+    ProblemDocument problem(@PathVariable String id) {
+        PlanJob job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
+        return job.problem;
+    }
+
+    private PlanJob solved(String id, Messages messages) {
+        PlanJob job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
+        if (job.status != PlanJob.Status.SOLVED || job.document == null) {
+            throw new InvalidInputException(List.of(new InputError("id", messages.isEnglish()
+                    ? "the plan is not solved yet (" + job.status + ")" : "该方案尚未求解完成（" + job.status + "）")));
+        }
+        return job;
+    }
+}

@@ -1,0 +1,64 @@
+// The careroute REST API (/api/v1), as the page uses it. Errors become ApiError with the problem details'
+// {field, reason} list, so forms can show them.
+import { acceptLanguage, t } from './i18n.js';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || ('HTTP ' + status));
+    this.status = status;
+    this.title = problem?.title;
+    this.errors = Array.isArray(problem?.errors) ? problem.errors : [];
+  }
+}
+
+async function request(method, path, body) {
+  const headers = { 'Accept-Language': acceptLanguage(), 'Accept': 'application/json, application/problem+json' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, { title: t('error.network') });
+  }
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (e) {
+    json = null;
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, json);
+  }
+  return json;
+}
+
+export const api = {
+  roads: () => request('GET', '/api/v1/network/roads'),
+  demoProblem: () => request('GET', '/api/v1/demo/problem'),
+  demoJob: () => request('GET', '/api/v1/demo/job'),
+  submit: problem => request('POST', '/api/v1/plans', problem),
+  job: id => request('GET', '/api/v1/plans/' + encodeURIComponent(id)),
+  routes: id => request('GET', '/api/v1/plans/' + encodeURIComponent(id) + '/routes'),
+  problem: id => request('GET', '/api/v1/plans/' + encodeURIComponent(id) + '/problem'),
+  events: (id, events) => request('POST', '/api/v1/plans/' + encodeURIComponent(id) + '/events', events),
+  stop: id => request('POST', '/api/v1/plans/' + encodeURIComponent(id) + '/stop'),
+  list: () => request('GET', '/api/v1/plans?page=0&size=10'),
+  openApi: () => request('GET', '/v3/api-docs'),
+  sheetsUrl: (id, lang) => '/api/v1/plans/' + encodeURIComponent(id) + '/sheets?lang=' + lang,
+};
+
+/** Which optional endpoints this server offers (read from its OpenAPI document), so the page shows only what works. */
+export async function features() {
+  try {
+    const paths = (await api.openApi()).paths || {};
+    return {
+      list: Boolean(paths['/api/v1/plans']?.get),
+      stop: Boolean(paths['/api/v1/plans/{id}/stop']?.post),
+    };
+  } catch (e) {
+    return { list: false, stop: false };
+  }
+}
