@@ -45,6 +45,7 @@ export const api = {
   problem: id => request('GET', '/api/v1/plans/' + encodeURIComponent(id) + '/problem'),
   events: (id, events) => request('POST', '/api/v1/plans/' + encodeURIComponent(id) + '/events', events),
   stop: id => request('POST', '/api/v1/plans/' + encodeURIComponent(id) + '/stop'),
+  publish: id => request('POST', '/api/v1/plans/' + encodeURIComponent(id) + '/publish'),
   list: () => request('GET', '/api/v1/plans?page=0&size=10'),
   openApi: () => request('GET', '/v3/api-docs'),
   sheetsUrl: (id, lang) => '/api/v1/plans/' + encodeURIComponent(id) + '/sheets?lang=' + lang,

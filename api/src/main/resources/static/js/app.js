@@ -438,6 +438,12 @@ async function submitEvents(form) {
   showBusy(t('actions.sending'));
   form.querySelectorAll('button').forEach(b => { b.disabled = true; });
   try {
+    // Events apply to the day's published plan. The plan on screen is the one the dispatcher works from (and sends
+    // out), so it becomes the published version first: a re-plan of a re-plan needs that.
+    if (state.job && state.job.published === false) {
+      await api.publish(state.jobId);
+      state.job.published = true;
+    }
     const accepted = await api.events(state.jobId, body);
     await loadJob(accepted.id);
     $('changes-card').scrollIntoView({ behavior: 'smooth', block: 'start' });

@@ -2,6 +2,8 @@ package io.careroute.api.rest;
 
 import java.util.List;
 
+import io.careroute.api.store.PlanStatus;
+import io.careroute.api.store.StoredPlan;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
@@ -39,23 +41,26 @@ class PlanSheetsController {
                   @RequestParam(required = false) String lang,
                   @RequestHeader(value = "Accept-Language", required = false) String language) {
         Messages messages = Messages.forLanguage(lang != null ? lang : language);
-        PlanJob job = solved(id, messages);
-        return RouteSheetHtml.render(RouteSheetBuilder.build(job.document, job.problem), messages);
+        StoredPlan plan = solved(id);
+        return RouteSheetHtml.render(RouteSheetBuilder.build(plan.plan(), problemOf(plan)), messages);
     }
 
     @Operation(summary = "The day's problem (problem.json) a plan job plans; for a re-plan, with its events applied")
     @GetMapping(value = "/{id}/problem", produces = MediaType.APPLICATION_JSON_VALUE)
     ProblemDocument problem(@PathVariable String id) {
-        PlanJob job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
-        return job.problem;
+        return problemOf(jobs.get(id));
     }
 
-    private PlanJob solved(String id, Messages messages) {
-        PlanJob job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
-        if (job.status != PlanJob.Status.SOLVED || job.document == null) {
-            throw new InvalidInputException(List.of(new InputError("id", messages.isEnglish()
-                    ? "the plan is not solved yet (" + job.status + ")" : "该方案尚未求解完成（" + job.status + "）")));
+    private ProblemDocument problemOf(StoredPlan plan) {
+        return jobs.problem(plan).orElseThrow(() -> new JobNotFoundException(plan.id()));
+    }
+
+    /** A plan with a whole result: solved, or stopped with its best solution (409 otherwise). */
+    private StoredPlan solved(String id) {
+        StoredPlan plan = jobs.get(id);
+        if (plan.plan() == null || (plan.status() != PlanStatus.SOLVED && plan.status() != PlanStatus.STOPPED)) {
+            throw new PlanStateException("status", "api.state.noPlan", plan.status());
         }
-        return job;
+        return plan;
     }
 }
