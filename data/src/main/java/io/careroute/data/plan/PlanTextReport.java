@@ -67,11 +67,23 @@ public final class PlanTextReport {
         out.append('\n').append(m.get("report.breakdown")).append('\n');
         for (PlanDocument.ConstraintLine line : plan.constraints()) {
             if (line.score() != 0) {
-                out.append(String.format("  %-26s %-6s %12d  (%d)%n", line.name(), line.level(), line.score(), line.matches()));
+                out.append(String.format("  %-26s %-6s %12d  (%d)  %s%n", line.name(), line.level(), line.score(),
+                        line.matches(), causes(line.taskIds(), m)));
             }
         }
         return out.toString();
     }
+
+    /** The tasks (or, for fairness, the workers) a constraint's penalty comes from; a long list is cut short. */
+    static String causes(List<String> ids, Messages m) {
+        if (ids == null || ids.isEmpty()) {
+            return "";
+        }
+        String shown = String.join(", ", ids.subList(0, Math.min(CAUSES_SHOWN, ids.size())));
+        return ids.size() <= CAUSES_SHOWN ? shown : m.get("report.causesMore", shown, ids.size() - CAUSES_SHOWN);
+    }
+
+    private static final int CAUSES_SHOWN = 8;
 
     private static String clock(OffsetDateTime time) {
         return time == null ? "" : CLOCK.format(time);

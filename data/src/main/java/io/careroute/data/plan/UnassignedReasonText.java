@@ -47,7 +47,11 @@ public final class UnassignedReasonText {
                 .map(w -> CLOCK.format(day.toTime(w.startSeconds())) + "–" + CLOCK.format(day.toTime(w.endSeconds())))
                 .collect(Collectors.joining(messages.get("reason.listSeparator")));
         List<String> parts = new ArrayList<>();
+        boolean tooFewForTwo = task.isPairPart() && !messages.get("reason.twoWorkers").equals(twoWorkers(groups, messages));
         for (Map.Entry<Blocker, List<String>> group : groups.entrySet()) {
+            if (tooFewForTwo && group.getKey() == Blocker.FEASIBLE_NOT_FOUND) {
+                continue;   // free, but alone: the missing second worker is the reason, not the solving time
+            }
             String who = String.join(messages.get("reason.listSeparator"), group.getValue());
             Object detail = switch (group.getKey()) {
                 case MISSING_SKILL -> String.join(messages.get("reason.listSeparator"), task.getRequiredSkills().stream().sorted().toList());
