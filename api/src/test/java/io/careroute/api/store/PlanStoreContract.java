@@ -49,7 +49,7 @@ abstract class PlanStoreContract {
 
     private NewPlan newPlan(String id, Instant created) {
         return new NewPlan(id, UUID.randomUUID().toString(), demo.problem, id, null, "zh", Duration.ofSeconds(30),
-                95, created, null);
+                demo.plan.tasks().size(), created, null);
     }
 
     private ProgressSnapshot snapshot(Duration spent) {
@@ -73,6 +73,7 @@ abstract class PlanStoreContract {
         assertThat(stored.lineageId()).isEqualTo("p1");
         assertThat(stored.timeLimit()).isEqualTo(Duration.ofSeconds(30));
         assertThat(stored.tasks()).isEqualTo(97);   // the demo: 95 tasks, two of them two-worker visits (+2 parts)
+        assertThat(stored.tasks()).isEqualTo(demo.plan.tasks().size());
         assertThat(stored.plan()).isNull();
         assertThat(store.problem(stored.problemId())).contains(demo.problem);
         assertThat(store.find("nope")).isEmpty();
