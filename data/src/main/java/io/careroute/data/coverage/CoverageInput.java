@@ -87,10 +87,10 @@ public final class CoverageInput {
             return;
         }
         if (Math.abs(location.lat()) > 90) {
-            errors.add(new InputError(at + ".location.lat", m.get("error.latitude", location.lat())));
+            errors.add(new InputError(at + ".location.lat", m.get("error.latitude")));
         }
         if (Math.abs(location.lon()) > 180) {
-            errors.add(new InputError(at + ".location.lon", m.get("error.longitude", location.lon())));
+            errors.add(new InputError(at + ".location.lon", m.get("error.longitude")));
         }
     }
 }

@@ -70,13 +70,22 @@ public final class ProblemJson {
     }
 
     static InputError describe(JsonProcessingException e, Messages messages) {
+        com.fasterxml.jackson.core.exc.InputCoercionException coercion = cause(e,
+                com.fasterxml.jackson.core.exc.InputCoercionException.class);
+        if (coercion != null && coercion.getProcessor() != null) {
+            com.fasterxml.jackson.core.JsonParser parser = coercion.getProcessor();
+            // A number too large for its field (99999999999999999999 minutes) is well-formed JSON: name the field.
+            String field = pointerPath(parser.getParsingContext().pathAsPointer().toString());
+            return new InputError(field.isEmpty() ? "$" : field, messages.get("error.invalidType",
+                    typeName(coercion.getTargetType() == null ? Integer.class : coercion.getTargetType())));
+        }
         com.fasterxml.jackson.core.exc.StreamReadException syntax = syntaxError(e);
         if (syntax != null) {
             JsonLocation where = syntax.getLocation();
             String what = syntax.getOriginalMessage();
             int cut = what.indexOf(" (start marker");
             return new InputError("$", messages.get("error.malformedJson", where == null ? "?" : where.getLineNr(),
-                    where == null ? "?" : where.getColumnNr(), cut > 0 ? what.substring(0, cut) : what));
+                    where == null ? "?" : where.getColumnNr(), masked(cut > 0 ? what.substring(0, cut) : what)));
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping.getPath());
@@ -88,11 +97,34 @@ public final class ProblemJson {
             if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 return new InputError(field, messages.get("error.invalidType", typeName(mismatch.getTargetType())));
             }
-            return new InputError(field, messages.get("error.invalidType", mapping.getOriginalMessage()));
+            return new InputError(field, messages.get("error.invalidType", masked(mapping.getOriginalMessage())));
         }
         JsonLocation where = e.getLocation();
         return new InputError("$", messages.get("error.malformedJson",
-                where == null ? "?" : where.getLineNr(), where == null ? "?" : where.getColumnNr(), e.getOriginalMessage()));
+                where == null ? "?" : where.getLineNr(), where == null ? "?" : where.getColumnNr(),
+                masked(e.getOriginalMessage())));
+    }
+
+    /**
+     * Jackson quotes the offending text ({@code Unrecognized token '王秀英'}): an unquoted name or phone number would
+     * end up in the error body and the log. Quoted runs longer than one character are masked (a single character,
+     * as in {@code Unexpected character ('}')}, still helps to find the mistake), and the message is kept short.
+     */
+    static String masked(String message) {
+        if (message == null) {
+            return "";
+        }
+        String masked = message.replaceAll("'[^']{2,}'", "'…'").replaceAll("\"[^\"]{2,}\"", "\"…\"");
+        return masked.length() > 200 ? masked.substring(0, 200) + "…" : masked;
+    }
+
+    private static <X extends Throwable> X cause(Throwable e, Class<X> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** A broken document (truncated, not JSON), as opposed to valid JSON of the wrong shape. */
@@ -118,6 +150,22 @@ public final class ProblemJson {
             case "String" -> "string";
             default -> "object";
         };
+    }
+
+    /** {@code /visits/0/durationMinutes} as {@code visits[0].durationMinutes}. */
+    static String pointerPath(String pointer) {
+        StringBuilder path = new StringBuilder();
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(part).append(']');
+            } else {
+                path.append(path.length() > 0 ? "." : "").append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return path.toString();
     }
 
     static String path(List<JsonMappingException.Reference> references) {

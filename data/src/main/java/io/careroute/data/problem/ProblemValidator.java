@@ -275,10 +275,10 @@ public final class ProblemValidator {
             return;
         }
         if (lat && Math.abs(location.lat()) > 90) {
-            error(at + ".lat", "error.latitude", location.lat());
+            error(at + ".lat", "error.latitude");
         }
         if (lon && Math.abs(location.lon()) > 180) {
-            error(at + ".lon", "error.longitude", location.lon());
+            error(at + ".lon", "error.longitude");
         }
     }
 
