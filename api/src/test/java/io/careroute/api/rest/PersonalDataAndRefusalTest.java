@@ -97,6 +97,11 @@ class PersonalDataAndRefusalTest {
                     .replace("\"" + first.name() + "\"", first.name())
                     .replace("\"" + first.phone() + "\"", first.phone());
             refuse(api, errorBodies, "/api/v1/plans", broken.getBytes(StandardCharsets.UTF_8), 400);
+            String shifted = new String(ProblemJson.write(demo), StandardCharsets.UTF_8).replaceFirst(
+                    "\"priorityClass\" : \"[A-Z_]+\"", "\"priorityClass\" : \"" + first.address() + "\"");
+            assertThat(shifted).contains(first.address() + "\"");
+            JsonNode shiftedError = refuse(api, errorBodies, "/api/v1/plans", shifted.getBytes(StandardCharsets.UTF_8), 400);
+            assertThat(shiftedError.get("errors").get(0).get("field").asText()).startsWith("elders[").endsWith("].priorityClass");
             ProblemDocument offNetwork = withElderAt(demo, 0, new LocationDoc(first.location().lat() + 0.2,
                     first.location().lon() + 0.2));
             scanned.add(offNetwork);
@@ -159,7 +164,7 @@ class PersonalDataAndRefusalTest {
         PersonalDataScan scan = new PersonalDataScan(scanned);
         String logs = output.getAll();
         assertThat(logs).contains("Refused input").contains("queued");   // the capture did see the server's logs
-        assertThat(errorBodies).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(errorBodies).hasSizeGreaterThanOrEqualTo(15);
         List<String> findings = new ArrayList<>(scan.findings(logs));
         errorBodies.forEach(body -> findings.addAll(scan.findings(body)));
         findings.addAll(scan.findings(cliErr.toString()));

@@ -92,7 +92,10 @@ public final class ProblemJson {
             if (e instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
                 String allowed = Arrays.stream(format.getTargetType().getEnumConstants())
                         .map(Object::toString).collect(Collectors.joining(", "));
-                return new InputError(field, messages.get("error.invalidValue", format.getValue(), allowed));
+                // A code typed wrong is quoted back; free text there (a name or an address from a shifted column) is not.
+                String given = String.valueOf(format.getValue());
+                String shown = given.matches("[A-Za-z0-9_-]{1,24}") ? given : messages.get("import.hidden");
+                return new InputError(field, messages.get("error.invalidValue", shown, allowed));
             }
             if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 return new InputError(field, messages.get("error.invalidType", typeName(mismatch.getTargetType())));
