@@ -34,7 +34,13 @@ public final class ProblemImporter {
     public static ImportResult workbook(InputStream in, String name, Messages messages) {
         List<SourceTable> tables;
         try {
-            tables = WorkbookSource.read(in);
+            byte[] bytes = in.readAllBytes();
+            if (truncatedZip(bytes)) {
+                // POI reads a cut .xlsx entry by entry and skips the sheets that are missing: a file cut short in
+                // a download would be planned without its visits. A whole zip ends with its central directory.
+                return failed(name, messages.get("import.notWorkbook"), messages);
+            }
+            tables = WorkbookSource.read(new java.io.ByteArrayInputStream(bytes));
         } catch (EncryptedDocumentException e) {
             return failed(name, messages.get("import.encrypted"), messages);
         } catch (IOException | RuntimeException e) {
@@ -42,6 +48,20 @@ public final class ProblemImporter {
             return failed(name, messages.get("import.notWorkbook"), messages);
         }
         return ProblemTables.read(tables, List.of(), messages);
+    }
+
+    /** A zip (.xlsx) without its end-of-central-directory record within the last 64 KiB + 22 bytes. */
+    static boolean truncatedZip(byte[] bytes) {
+        boolean zip = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        if (!zip) {
+            return false;
+        }
+        for (int i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 5 && bytes[i + 3] == 6) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static ImportResult csvFolder(Path folder, Messages messages) {
