@@ -8,6 +8,7 @@ import java.util.Map;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.MealBatch;
 import io.careroute.solver.domain.Task;
+import io.careroute.solver.domain.TravelMode;
 import io.careroute.solver.domain.TravelTimes;
 import io.careroute.solver.domain.Worker;
 import io.careroute.solver.schedule.RouteFeasibility;
@@ -78,8 +79,12 @@ final class RouteEdit {
             }
             List<Task> route = routes.get(worker);
             int size = route.size();
+            boolean fixedLegs = plan.fixedLegsWith(worker, task);
             // A position after an infeasible stop leaves that stop as it is: infeasible.
             for (int index = 0; index <= Math.min(size, plan.firstBad()); index++) {
+                if (fixedLegs && best != null && singleTripDelta(worker, route, task, index) >= best.delta()) {
+                    continue;   // cannot beat the best so far, feasible or not: no need to schedule it
+                }
                 ScheduledStop before = index == 0 ? null : plan.stops().get(index - 1);
                 ScheduledStop inserted = RouteScheduler.schedule(worker, index == 0 ? null : route.get(index - 1), before, task,
                         index == size, travel);
@@ -120,6 +125,25 @@ final class RouteEdit {
             }
         }
         return best;
+    }
+
+    /**
+     * The travel a task adds at a position of a single-trip route of its own batch, without scheduling: such a vehicle
+     * never reloads, so its legs are fixed by the order (start, kitchen, first door, door to door..., end) and do not
+     * depend on any time. Equal to the scheduled difference ({@code RouteEditTest} checks it).
+     */
+    int singleTripDelta(Worker worker, List<Task> route, Task task, int index) {
+        TravelMode mode = worker.getMode();
+        int kitchen = task.kitchen().place();
+        int place = task.getPlace();
+        int size = route.size();
+        if (size == 0) {
+            return travel.seconds(mode, worker.getStartPlace(), kitchen) + travel.seconds(mode, kitchen, place)
+                    + travel.seconds(mode, place, worker.getEndPlace());
+        }
+        int before = index == 0 ? kitchen : route.get(index - 1).getPlace();
+        int after = index == size ? worker.getEndPlace() : route.get(index).getPlace();
+        return travel.seconds(mode, before, place) + travel.seconds(mode, place, after) - travel.seconds(mode, before, after);
     }
 
     Move<CarePlan> asMove() {
@@ -165,6 +189,11 @@ final class RouteEdit {
         /** The stops from {@code index} to the end, left as they are, keep every rule. */
         boolean feasibleFrom(int index) {
             return index > lastBad && endOk;
+        }
+
+        /** The route and the task are deliveries of one batch on a single-trip vehicle: see {@link #singleTripDelta}. */
+        boolean fixedLegsWith(Worker worker, Task task) {
+            return worker.isSingleTrip() && task.isDelivery() && (stops.isEmpty() || task.getBatch() == oneBatch);
         }
 
         /**

@@ -61,6 +61,7 @@ class RouteEditTest {
                     Collections.shuffle(candidates, random);
                     candidates = candidates.subList(0, 1 + random.nextInt(candidates.size()));
 
+                    checkSingleTripDeltas(edit, plan.getTravelTimes(), task, candidates);
                     RouteEdit.Insertion fast = edit.cheapestInsertion(task, candidates);
                     RouteEdit.Insertion plain = plainCheapestInsertion(edit, plan.getTravelTimes(), task, candidates);
                     assertThat(fast).as("seed %d trial %d", seed, trial).isEqualTo(plain);
@@ -79,7 +80,30 @@ class RouteEditTest {
         assertThat(compared).isEqualTo(12 * 150);
         // Both outcomes are exercised: places found and tasks that fit nowhere.
         assertThat(found).isBetween(compared / 10, compared - compared / 10);
+        assertThat(singleTripDeltasChecked).isGreaterThan(1000);
     }
+
+    /** Where a route's legs are fixed by its order, the travel added is known without scheduling: the same figure. */
+    private void checkSingleTripDeltas(RouteEdit edit, TravelTimes travel, Task task, List<Worker> candidates) {
+        for (Worker worker : candidates) {
+            List<Task> route = new ArrayList<>(edit.route(worker));
+            boolean fixedLegs = worker.isSingleTrip() && task.isDelivery()
+                    && route.stream().allMatch(t -> t.isDelivery() && t.getBatch() == task.getBatch());
+            if (!fixedLegs) {
+                continue;
+            }
+            int before = travelOf(RouteScheduler.simulate(worker, route, travel));
+            for (int index = 0; index <= route.size(); index++) {
+                route.add(index, task);
+                assertThat(edit.singleTripDelta(worker, edit.route(worker), task, index))
+                        .isEqualTo(travelOf(RouteScheduler.simulate(worker, route, travel)) - before);
+                singleTripDeltasChecked++;
+                route.remove(index);
+            }
+        }
+    }
+
+    private int singleTripDeltasChecked;
 
     /** The method as it was before issue 8: every position scheduled from scratch. */
     private static RouteEdit.Insertion plainCheapestInsertion(RouteEdit edit, TravelTimes travel, Task task, List<Worker> candidates) {
