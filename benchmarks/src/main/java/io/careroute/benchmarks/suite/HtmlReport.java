@@ -231,7 +231,7 @@ final class HtmlReport {
             }
         }
         double pad = Math.max((max - min) * 0.08, integers ? 0.5 : Math.abs(max) * 0.002 + 1e-9);
-        double lo = min - pad;
+        double lo = min >= 0 ? Math.max(0, min - pad) : min - pad;   // counts and penalties do not go below zero
         double hi = max + pad;
         out.append("<rect x=\"").append(x0).append("\" y=\"").append(y0).append("\" width=\"").append(x1 - x0)
                 .append("\" height=\"").append(height).append("\" class=\"frame\"/>\n");

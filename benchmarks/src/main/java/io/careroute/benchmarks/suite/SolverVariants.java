@@ -48,7 +48,7 @@ public final class SolverVariants {
     static {
         add("default", "the production configuration (CarePlanSolverConfig): construction heuristic, then late acceptance "
                 + "over nearby change and swap, sub-list, 2/3-opt and plain change moves (VRPTW also route elimination and "
-                + "ruin and recreate)", config -> config);
+                + "ruin and recreate; generated days also the two-worker visit move)", config -> config);
         add("no-ruin", "default without ruin and recreate", dropMoves(SolverVariants::isRuinRecreate));
         add("no-route-elimination", "default without route elimination", dropMoves(SolverVariants::isRouteElimination));
         add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));

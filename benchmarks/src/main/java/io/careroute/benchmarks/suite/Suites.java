@@ -22,8 +22,8 @@ public final class Suites {
 
     /** A central kitchen's day: 200 lunches and 50 dinners, 16 carriers (e-bike staff and walking volunteers). */
     public static final DemoSize MEAL_DAY = new DemoSize(200, 1, 16, 0, 0, 0.25);
-    /** A home-care centre's day: 200 visits to 150 elders by 16 care workers with skills and split shifts. */
-    public static final DemoSize VISIT_DAY = new DemoSize(150, 0, 0, 16, 200, 0.0);
+    /** A home-care centre's day: 160 visits to 150 elders by 20 care workers with skills and split shifts. */
+    public static final DemoSize VISIT_DAY = new DemoSize(150, 0, 0, 20, 160, 0.0);
 
     /** One Solomon instance of each class and window width: clustered, random, mixed; short and long horizon. */
     static final List<String> SOLOMON_SAMPLE = List.of("C101", "C201", "R101", "R201", "RC101", "RC201");
@@ -45,7 +45,7 @@ public final class Suites {
         add(new Suite("gh200", "all 60 Gehring-Homberger 200-customer instances", List.of("homberger_200/*"), List.of()));
         add(new Suite("meal-day", "a generated central-kitchen day on the demo street: 250 deliveries, 16 carriers", List.of(),
                 List.of("meal-day")));
-        add(new Suite("visit-day", "a generated home-care day on the demo street: 200 visits, 16 care workers", List.of(),
+        add(new Suite("visit-day", "a generated home-care day on the demo street: 160 visits, 20 care workers", List.of(),
                 List.of("visit-day")));
         add(new Suite("days", "both generated days", List.of(), List.of("meal-day", "visit-day")));
         add(new Suite("guard", "the regression guard's sample: " + String.join(", ", GUARD_SAMPLE), GUARD_SAMPLE, List.of()));
