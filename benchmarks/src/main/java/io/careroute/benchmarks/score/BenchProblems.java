@@ -29,10 +29,13 @@ import org.optaplanner.core.config.solver.SolverConfig;
  */
 final class BenchProblems {
 
-    /** Meals and visits as careroute plans them: 125 deliveries (100 lunches, 25 dinners) and 75 visits. */
-    static final DemoSize DAY_200 = new DemoSize(100, 1, 8, 6, 75, 0.25);
-    /** 625 deliveries (500 lunches, 125 dinners) from two kitchens and 375 visits; 40 carriers, 30 care workers. */
-    static final DemoSize DAY_1000 = new DemoSize(500, 2, 40, 30, 375, 0.25);
+    /**
+     * Meals and visits as careroute plans them: 125 deliveries (100 lunches, 25 dinners) and 75 visits (a few for two
+     * workers); 12 carriers and 10 care workers, so that nearly every task is served, as in a real plan.
+     */
+    static final DemoSize DAY_200 = new DemoSize(100, 1, 12, 10, 75, 0.25);
+    /** 625 deliveries (500 lunches, 125 dinners) from two kitchens and 375 visits; 60 carriers, 50 care workers. */
+    static final DemoSize DAY_1000 = new DemoSize(500, 2, 60, 50, 375, 0.25);
     static final int WARM_STEPS = 2_000;
 
     /** A solved plan, the production configuration for it (no termination), and what to close afterwards. */

@@ -121,8 +121,9 @@ public class ScoreBenchmark {
             lookupFrom[i] = random.nextInt(places);
             lookupTo[i] = random.nextInt(places);
         }
-        System.out.printf(java.util.Locale.ROOT, "%nSCORE_PROBLEM %s: %d tasks, %d workers (%d with a route), %d places, score %s%n",
-                problem, plan.getTasks().size(), workers.size(), used.size(), places, score);
+        System.out.printf(java.util.Locale.ROOT, "%nSCORE_PROBLEM %s: %d tasks (%d unassigned), %d workers (%d with a route), %d places, "
+                + "score %s%n", problem, plan.getTasks().size(), plan.getTasks().stream().filter(t -> t.isUnassigned()).count(),
+                workers.size(), used.size(), places, score);
     }
 
     @TearDown(Level.Trial)
