@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.careroute.benchmarks.suite.BestKnown;
 import io.careroute.data.vrptw.SolomonReader;
 import io.careroute.data.vrptw.VrptwInstance;
 import io.careroute.data.vrptw.VrptwPlanFactory;

@@ -1,14 +1,15 @@
 package io.careroute.solver.moves;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
+import io.careroute.solver.domain.TravelTimes;
 import io.careroute.solver.domain.Worker;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.move.Move;
@@ -47,9 +48,7 @@ public class RuinRecreateMoveFactory implements MoveIteratorFactory<CarePlan, Mo
         }
         Task seed = assigned.get(random.nextInt(assigned.size()));
         int size = MIN_RUIN + random.nextInt(MAX_RUIN - MIN_RUIN + 1);
-        List<Task> ruined = assigned.stream()
-                .sorted(Comparator.comparingInt(t -> plan.getTravelTimes().proximity(seed.getPlace(), t.getPlace())))
-                .limit(size).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        List<Task> ruined = nearest(assigned, seed, size, plan.getTravelTimes());
 
         Worker holder = plan.unassignedHolder();
         List<Worker> workers = plan.getWorkers().stream().filter(w -> !w.isUnassignedHolder()).toList();
@@ -66,5 +65,23 @@ public class RuinRecreateMoveFactory implements MoveIteratorFactory<CarePlan, Mo
             edit.move(task, holder, best.worker(), best.index());
         }
         return edit.asMove();
+    }
+
+    /**
+     * The {@code count} tasks nearest the seed, nearest first, ties in list order (as a stable sort would give). Each
+     * distance is looked up once and the keys sorted as numbers: sorting tasks with a distance comparator cost 5 %
+     * of the solver's time (issue 8).
+     */
+    static List<Task> nearest(List<Task> tasks, Task seed, int count, TravelTimes travel) {
+        long[] keys = new long[tasks.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = ((long) travel.proximity(seed.getPlace(), tasks.get(i).getPlace()) << 32) | i;
+        }
+        Arrays.sort(keys);
+        List<Task> nearest = new ArrayList<>(count);
+        for (int i = 0; i < Math.min(count, keys.length); i++) {
+            nearest.add(tasks.get((int) keys[i]));
+        }
+        return nearest;
     }
 }

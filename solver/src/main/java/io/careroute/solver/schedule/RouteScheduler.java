@@ -148,20 +148,40 @@ public final class RouteScheduler {
     /** When service can start: the earliest second inside a window whose whole service fits in a shift. */
     record ServiceSlot(int start, int lateSeconds, int outsideShiftSeconds) {
 
+        private static final int NONE = Integer.MAX_VALUE;
+
+        /**
+         * The innermost call of every move evaluation. Kept small so that the JIT inlines it into the scheduler (and
+         * the slot never reaches the heap); the rare case of no feasible slot is a separate method.
+         */
         static ServiceSlot earliest(int arrival, int serviceSeconds, List<TimeWindow> windows, List<TimeWindow> shifts) {
-            int best = Integer.MAX_VALUE;
-            for (TimeWindow window : windows) {
-                for (TimeWindow shift : shifts) {
-                    int start = Math.max(arrival, Math.max(window.startSeconds(), shift.startSeconds()));
-                    if (start <= window.endSeconds() && start + serviceSeconds <= shift.endSeconds() && start < best) {
+            int best = earliestStart(arrival, serviceSeconds, windows, shifts);
+            return best != NONE ? new ServiceSlot(best, 0, 0) : breaking(arrival, serviceSeconds, windows, shifts);
+        }
+
+        /** The earliest feasible start, or {@link #NONE}; indexed loops, and a window that cannot do better is skipped. */
+        private static int earliestStart(int arrival, int serviceSeconds, List<TimeWindow> windows, List<TimeWindow> shifts) {
+            int best = NONE;
+            for (int w = 0, windowCount = windows.size(); w < windowCount; w++) {
+                TimeWindow window = windows.get(w);
+                int windowEnd = window.endSeconds();
+                int from = Math.max(arrival, window.startSeconds());
+                if (from > windowEnd || from >= best) {
+                    continue;
+                }
+                for (int s = 0, shiftCount = shifts.size(); s < shiftCount; s++) {
+                    TimeWindow shift = shifts.get(s);
+                    int start = Math.max(from, shift.startSeconds());
+                    if (start <= windowEnd && start + serviceSeconds <= shift.endSeconds() && start < best) {
                         best = start;
                     }
                 }
             }
-            if (best != Integer.MAX_VALUE) {
-                return new ServiceSlot(best, 0, 0);
-            }
-            // No feasible slot: serve as early as the windows allow and report how far it breaks them.
+            return best;
+        }
+
+        /** No feasible slot: serve as early as the windows allow and report how far it breaks them. */
+        private static ServiceSlot breaking(int arrival, int serviceSeconds, List<TimeWindow> windows, List<TimeWindow> shifts) {
             int start = arrival;
             int late = arrival - windows.get(windows.size() - 1).endSeconds();
             for (TimeWindow window : windows) {

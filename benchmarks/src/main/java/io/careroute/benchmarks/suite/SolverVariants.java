@@ -1,0 +1,201 @@
+package io.careroute.benchmarks.suite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.careroute.solver.moves.RouteEliminationMoveFactory;
+import io.careroute.solver.moves.RuinRecreateMoveFactory;
+import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListSwapMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.decider.acceptor.AcceptorType;
+import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import org.optaplanner.core.config.phase.PhaseConfig;
+import org.optaplanner.core.config.solver.SolverConfig;
+
+/**
+ * Named solver configurations to compare: each is the production configuration ({@code CarePlanSolverConfig}) with
+ * one change — a move family dropped or the acceptance changed. They are derived from the real configuration rather
+ * than written out again, so "default" is always what {@code careroute plan} and {@code careroute vrptw} run.
+ * Names combine with {@code +}: {@code no-ruin+no-kopt}.
+ */
+public final class SolverVariants {
+
+    /** A named change to the production configuration. */
+    public record Variant(String name, String description, UnaryOperator<SolverConfig> change) {
+
+        public SolverConfig apply(SolverConfig production) {
+            return change.apply(production);
+        }
+    }
+
+    private static final Pattern LATE_ACCEPTANCE = Pattern.compile("late-acceptance-(\\d+)");
+
+    private static final Map<String, Variant> NAMED = new LinkedHashMap<>();
+
+    static {
+        add("default", "the production configuration (CarePlanSolverConfig): construction heuristic, then late acceptance "
+                + "over nearby change and swap, sub-list, 2/3-opt and plain change moves (VRPTW also route elimination and "
+                + "ruin and recreate; generated days also the two-worker visit move)", config -> config);
+        add("no-ruin", "default without ruin and recreate", dropMoves(SolverVariants::isRuinRecreate));
+        add("no-route-elimination", "default without route elimination", dropMoves(SolverVariants::isRouteElimination));
+        add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));
+        add("no-sublist", "default without sub-list change and swap moves",
+                dropMoves(m -> m instanceof SubListChangeMoveSelectorConfig || m instanceof SubListSwapMoveSelectorConfig));
+        add("no-nearby", "default with change and swap moves drawn uniformly instead of among nearby stops",
+                SolverVariants::withoutNearby);
+        add("hill-climbing", "default moves, but only moves that do not worsen the score are accepted (may stall: "
+                + "under --steps it then stops at the safety time limit)",
+                acceptance(new LocalSearchAcceptorConfig().withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING))));
+        add("construction-only", "the construction heuristic alone, no local search (a deliberately weak baseline)",
+                config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
+                        .filter(phase -> !(phase instanceof LocalSearchPhaseConfig)).toList()));
+    }
+
+    private SolverVariants() {
+    }
+
+    /** The named variants, in the order they are listed. {@code late-acceptance-N} is accepted too. */
+    public static Map<String, Variant> named() {
+        return java.util.Collections.unmodifiableMap(NAMED);
+    }
+
+    /**
+     * One variant from a name such as {@code default}, {@code no-ruin}, {@code late-acceptance-50} or a combination
+     * {@code no-ruin+no-kopt} (applied left to right).
+     *
+     * @throws IllegalArgumentException naming the unknown part and the known names
+     */
+    public static Variant parse(String name) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("empty configuration name; known: " + known());
+        }
+        List<Variant> parts = new ArrayList<>();
+        for (String part : trimmed.split("\\+")) {
+            parts.add(single(part.strip()));
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        List<String> descriptions = parts.stream().map(Variant::description).toList();
+        return new Variant(trimmed, String.join("; then ", descriptions), config -> {
+            SolverConfig result = config;
+            for (Variant part : parts) {
+                result = part.apply(result);
+            }
+            return result;
+        });
+    }
+
+    public static List<Variant> parseList(String commaSeparated) {
+        List<Variant> variants = new ArrayList<>();
+        for (String name : commaSeparated.split(",")) {
+            Variant variant = parse(name);
+            if (variants.stream().anyMatch(v -> v.name().equals(variant.name()))) {
+                throw new IllegalArgumentException("configuration " + variant.name() + " is listed twice");
+            }
+            variants.add(variant);
+        }
+        return variants;
+    }
+
+    public static String known() {
+        return String.join(", ", NAMED.keySet()) + ", late-acceptance-N";
+    }
+
+    private static Variant single(String name) {
+        Variant named = NAMED.get(name);
+        if (named != null) {
+            return named;
+        }
+        Matcher m = LATE_ACCEPTANCE.matcher(name);
+        if (m.matches()) {
+            int size = Integer.parseInt(m.group(1));
+            if (size < 1) {
+                throw new IllegalArgumentException("late-acceptance size must be at least 1: " + name);
+            }
+            return new Variant(name, "default moves, late acceptance over the last " + size + " steps",
+                    acceptance(new LocalSearchAcceptorConfig().withLateAcceptanceSize(size)));
+        }
+        throw new IllegalArgumentException("unknown solver configuration '" + name + "'; known: " + known());
+    }
+
+    private static void add(String name, String description, UnaryOperator<SolverConfig> change) {
+        NAMED.put(name, new Variant(name, description, change));
+    }
+
+    private static boolean isRuinRecreate(MoveSelectorConfig<?> move) {
+        return move instanceof MoveIteratorFactoryConfig factory
+                && factory.getMoveIteratorFactoryClass() == RuinRecreateMoveFactory.class;
+    }
+
+    private static boolean isRouteElimination(MoveSelectorConfig<?> move) {
+        return move instanceof MoveIteratorFactoryConfig factory
+                && factory.getMoveIteratorFactoryClass() == RouteEliminationMoveFactory.class;
+    }
+
+    private static UnaryOperator<SolverConfig> dropMoves(Predicate<MoveSelectorConfig<?>> dropped) {
+        return config -> mapLocalSearch(config, phase -> {
+            List<MoveSelectorConfig> kept = new ArrayList<>(union(phase).getMoveSelectorList());
+            kept.removeIf(dropped::test);
+            return phase.withMoveSelectorConfig(new UnionMoveSelectorConfig(kept));
+        });
+    }
+
+    /** Nearby change and swap become the plain ones, with the same selection weights. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static SolverConfig withoutNearby(SolverConfig config) {
+        return mapLocalSearch(config, phase -> {
+            List<MoveSelectorConfig> moves = new ArrayList<>();
+            for (MoveSelectorConfig move : union(phase).getMoveSelectorList()) {
+                MoveSelectorConfig replaced = move;
+                if (move instanceof ListChangeMoveSelectorConfig change && change.getDestinationSelectorConfig() != null
+                        && change.getDestinationSelectorConfig().getNearbySelectionConfig() != null) {
+                    replaced = new ListChangeMoveSelectorConfig();
+                } else if (move instanceof ListSwapMoveSelectorConfig swap && swap.getSecondaryValueSelectorConfig() != null
+                        && swap.getSecondaryValueSelectorConfig().getNearbySelectionConfig() != null) {
+                    replaced = new ListSwapMoveSelectorConfig();
+                }
+                if (replaced != move) {
+                    replaced.setFixedProbabilityWeight(move.getFixedProbabilityWeight());
+                }
+                moves.add(replaced);
+            }
+            return phase.withMoveSelectorConfig(new UnionMoveSelectorConfig(moves));
+        });
+    }
+
+    private static UnaryOperator<SolverConfig> acceptance(LocalSearchAcceptorConfig acceptor) {
+        return config -> mapLocalSearch(config, phase -> phase.withAcceptorConfig(acceptor));
+    }
+
+    private static UnionMoveSelectorConfig union(LocalSearchPhaseConfig phase) {
+        if (phase.getMoveSelectorConfig() instanceof UnionMoveSelectorConfig union) {
+            return union;
+        }
+        throw new IllegalStateException("expected the production local search to select from a union of move selectors, found "
+                + phase.getMoveSelectorConfig());
+    }
+
+    /** A copy of the configuration whose local-search phases are replaced; the original is left as it was. */
+    private static SolverConfig mapLocalSearch(SolverConfig config, UnaryOperator<LocalSearchPhaseConfig> change) {
+        List<PhaseConfig> phases = new ArrayList<>();
+        for (PhaseConfig phase : config.getPhaseConfigList()) {
+            phases.add(phase instanceof LocalSearchPhaseConfig localSearch ? change.apply(localSearch.copyConfig()) : phase);
+        }
+        return new SolverConfig(config).withPhaseList(phases);
+    }
+}

@@ -1,0 +1,142 @@
+package io.careroute.benchmarks.suite;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.optaplanner.core.impl.io.jaxb.SolverConfigIO;
+
+/**
+ * Runs every problem × configuration × seed one after another on one solver thread (the machine's other cores stay
+ * free, so runs do not disturb each other), prints a progress line as each starts and ends and every few seconds in
+ * between, checks each VRPTW solution with the external checker and writes the report.
+ */
+public final class SuiteRunner {
+
+    private final List<BenchmarkCase> cases;
+    private final List<SolverVariants.Variant> variants;
+    private final List<Long> seeds;
+    private final CaseRunner runner;
+    private final VrptwChecker checker;
+    private final PrintStream progress;
+
+    public SuiteRunner(List<BenchmarkCase> cases, List<SolverVariants.Variant> variants, List<Long> seeds, Budget budget,
+                       double progressSeconds, VrptwChecker checker, PrintStream progress) {
+        if (seeds.isEmpty() || variants.isEmpty()) {
+            throw new IllegalArgumentException("need at least one configuration and one seed");
+        }
+        this.cases = cases;
+        this.variants = variants;
+        this.seeds = seeds;
+        this.runner = new CaseRunner(budget, progressSeconds);
+        this.checker = checker;
+        this.progress = progress;
+    }
+
+    /** Runs everything, writes {@code report.html}, {@code results.csv}, {@code report.json} and the solutions into {@code out}. */
+    public BenchmarkReport run(RunEnvironment environment, Path out) throws IOException {
+        int total = cases.size() * variants.size() * seeds.size();
+        int index = 0;
+        List<RunResult> results = new ArrayList<>();
+        long started = System.nanoTime();
+        for (BenchmarkCase problem : cases) {
+            for (SolverVariants.Variant variant : variants) {
+                for (long seed : seeds) {
+                    index++;
+                    String tag = String.format(Locale.ROOT, "[%d/%d] %s · %s · seed %d", index, total, problem.name(), variant.name(), seed);
+                    progress.println(tag + ": solving (" + environment.budget() + ")");
+                    Path solution = out.resolve("solutions").resolve(variant.name()).resolve("seed-" + seed).resolve(problem.name());
+                    RunResult result = runner.run(problem, variant, seed, solution, line -> progress.println("    " + tag + ": " + line));
+                    result = checked(problem, result);
+                    results.add(result);
+                    progress.println(tag + ": " + describe(result) + String.format(Locale.ROOT, "  (%.0f s elapsed in all)",
+                            (System.nanoTime() - started) / 1e9));
+                }
+            }
+        }
+        BenchmarkReport report = BenchmarkReport.of(environment, configurations(), results);
+        ReportFiles.write(report, out);
+        for (ConfigSummary s : report.summaries()) {
+            progress.println(summaryLine(s));
+        }
+        progress.println("REPORT " + out.resolve(ReportFiles.HTML) + " (also " + ReportFiles.CSV + ", " + ReportFiles.JSON + ")");
+        return report;
+    }
+
+    static String summaryLine(ConfigSummary s) {
+        return String.format(Locale.ROOT, "SUMMARY config=%s runs=%d feasible=%d meanGapPercent=%s atBksVehicles=%s "
+                        + "meanVehiclesAboveBks=%s meanGapToRunBestPercent=%s meanSecondsToBest=%.1f lsScoreCalcPerSecond=%.0f",
+                s.config(), s.runs(), s.feasibleRuns(), s.meanGapPercent() == null ? "-" : String.format(Locale.ROOT, "%.3f", s.meanGapPercent()),
+                s.bestKnownRuns() == 0 ? "-" : s.atBestVehicles() + "/" + s.bestKnownRuns(),
+                s.meanVehiclesAboveBest() == null ? "-" : String.format(Locale.ROOT, "%.2f", s.meanVehiclesAboveBest()),
+                s.meanGapToRunBestPercent() == null ? "-" : String.format(Locale.ROOT, "%.3f", s.meanGapToRunBestPercent()),
+                s.meanSecondsToBest(), s.meanScoreCalculationSpeed());
+    }
+
+    private RunResult checked(BenchmarkCase problem, RunResult result) {
+        if (checker == null || problem.instanceFile() == null || result.solutionFile() == null) {
+            return result;
+        }
+        CheckerResult check = checker.check(problem.instanceFile(), Path.of(result.solutionFile()), result.vehicles(), result.distance());
+        return new RunResult(result.instance(), result.kind(), result.config(), result.seed(), result.tasks(), result.served(),
+                result.vehicles(), result.distance(), result.distanceUnit(), result.bestVehicles(), result.bestDistance(),
+                result.gapPercent(), result.vehiclesAboveBest(), result.gapToRunBestPercent(), result.hard(), result.medium(),
+                result.soft(), result.score(), result.seconds(), result.secondsToBest(), result.steps(), result.stepsToBest(),
+                result.scoreCalculations(), result.scoreCalculationSpeed(), result.localSearchSpeed(), result.safetyLimitHit(),
+                result.solutionFile(), check, result.timeline());
+    }
+
+    private static String describe(RunResult r) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d vehicles, distance %.2f%s", r.vehicles(), r.distance(),
+                r.distanceUnit().isEmpty() ? "" : " " + r.distanceUnit()));
+        if (r.served() < r.tasks()) {
+            line.append(String.format(Locale.ROOT, ", %d of %d unserved", r.tasks() - r.served(), r.tasks()));
+        }
+        if (r.hasBestKnown()) {
+            line.append(String.format(Locale.ROOT, ", BKS %d / %.2f, gap %+.2f%%, %+d vehicles", r.bestVehicles(), r.bestDistance(),
+                    Math.abs(r.gapPercent()) < 5e-3 ? 0.0 : r.gapPercent(), r.vehiclesAboveBest()));
+        }
+        line.append(String.format(Locale.ROOT, ", score %s, best after %.1f s (step %d of %d), %,d score calcs/s in local search",
+                r.score(), r.secondsToBest(), r.stepsToBest(), r.steps(), r.localSearchSpeed()));
+        if (r.safetyLimitHit()) {
+            line.append(", STOPPED BY THE SAFETY TIME LIMIT (not reproducible)");
+        }
+        CheckerResult c = r.checker();
+        if (c != null) {
+            line.append(c.error() != null ? ", checker: " + c.error()
+                    : String.format(Locale.ROOT, ", checker: %s %d / %.4f%s", Boolean.TRUE.equals(c.feasible()) ? "feasible" : "INFEASIBLE",
+                    c.vehicles(), c.distance(), c.agrees() ? " (agrees)" : " (DISAGREES)"));
+        }
+        return line.toString();
+    }
+
+    /** Each configuration with the exact OptaPlanner XML it ran, per kind of problem (first seed). */
+    private List<BenchmarkReport.Configuration> configurations() {
+        List<BenchmarkReport.Configuration> configurations = new ArrayList<>();
+        for (SolverVariants.Variant variant : variants) {
+            Map<String, String> xml = new LinkedHashMap<>();
+            for (BenchmarkCase problem : cases) {
+                String kind = problem.kind().equals("vrptw") ? "vrptw" : "generated days";
+                xml.computeIfAbsent(kind, k -> xml(runner, problem, variant, seeds.get(0)));
+            }
+            configurations.add(new BenchmarkReport.Configuration(variant.name(), variant.description(), xml));
+        }
+        return configurations;
+    }
+
+    private static String xml(CaseRunner runner, BenchmarkCase problem, SolverVariants.Variant variant, long seed) {
+        StringWriter writer = new StringWriter();
+        try {
+            new SolverConfigIO().write(runner.config(problem, variant, seed), writer);
+            return writer.toString();
+        } catch (RuntimeException e) {
+            return "(not serialisable: " + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.careroute.benchmarks.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.careroute.solver.moves.RuinRecreateMoveFactory;
+import io.careroute.solver.solve.CarePlanSolverConfig;
+import io.careroute.solver.solve.SolverSettings;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.decider.acceptor.AcceptorType;
+import org.optaplanner.core.config.phase.PhaseConfig;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
+
+/** The named configurations change exactly what their names say, on the real production configuration. */
+class SolverVariantsTest {
+
+    private static SolverConfig production() {
+        return CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(1), null, 3));
+    }
+
+    @Test
+    void defaultIsTheProductionConfigurationUnchanged() {
+        SolverConfig production = production();
+        SolverConfig variant = SolverVariants.parse("default").apply(production);
+        assertThat(moves(variant)).hasSameSizeAs(moves(production()));
+        assertThat(localSearch(variant).getAcceptorConfig().getLateAcceptanceSize()).isEqualTo(200);
+    }
+
+    @Test
+    void droppingAMoveFamilyRemovesOnlyThatFamilyAndLeavesTheProductionConfigurationAlone() {
+        SolverConfig production = production();
+        int all = moves(production).size();
+        SolverConfig noRuin = SolverVariants.parse("no-ruin").apply(production);
+        assertThat(moves(noRuin)).hasSize(all - 1).noneMatch(m -> m instanceof MoveIteratorFactoryConfig f
+                && f.getMoveIteratorFactoryClass() == RuinRecreateMoveFactory.class);
+        assertThat(moves(production)).hasSize(all);   // derived, not edited in place
+
+        SolverConfig both = SolverVariants.parse("no-ruin+no-kopt").apply(production);
+        assertThat(moves(both)).hasSize(all - 2).noneMatch(m -> m instanceof KOptListMoveSelectorConfig);
+    }
+
+    @Test
+    void acceptanceVariantsAndConstructionOnly() {
+        assertThat(localSearch(SolverVariants.parse("hill-climbing").apply(production())).getAcceptorConfig().getAcceptorTypeList())
+                .containsExactly(AcceptorType.HILL_CLIMBING);
+        assertThat(localSearch(SolverVariants.parse("late-acceptance-50").apply(production())).getAcceptorConfig()
+                .getLateAcceptanceSize()).isEqualTo(50);
+        List<PhaseConfig> phases = SolverVariants.parse("construction-only").apply(production()).getPhaseConfigList();
+        assertThat(phases).singleElement().isInstanceOf(ConstructionHeuristicPhaseConfig.class);
+    }
+
+    @Test
+    void anUnknownNameIsRefusedWithTheKnownOnes() {
+        assertThatThrownBy(() -> SolverVariants.parseList("default,no-such"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown solver configuration 'no-such'").hasMessageContaining("no-ruin");
+        assertThatThrownBy(() -> SolverVariants.parseList("default,default")).hasMessageContaining("listed twice");
+    }
+
+    @Test
+    void aStepBudgetLimitsTheLocalSearchPhaseAndRunsReproducibly() {
+        SolverConfig limited = Budget.steps(1234, Duration.ofSeconds(60)).apply(production());
+        assertThat(limited.getEnvironmentMode()).isEqualTo(EnvironmentMode.REPRODUCIBLE);
+        assertThat(limited.getMoveThreadCount()).isEqualTo(SolverConfig.MOVE_THREAD_COUNT_NONE);
+        assertThat(limited.getRandomSeed()).isEqualTo(3L);
+        assertThat(localSearch(limited).getTerminationConfig().getStepCountLimit()).isEqualTo(1234);
+        assertThat(limited.getTerminationConfig().getSpentLimit()).isEqualTo(Duration.ofSeconds(60));
+
+        SolverConfig timed = Budget.seconds(2.5).apply(production());
+        assertThat(timed.getTerminationConfig().getSpentLimit()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(localSearch(timed).getTerminationConfig()).isNull();
+        assertThatThrownBy(() -> new Budget(Duration.ofSeconds(1), 10, Duration.ofSeconds(5))).hasMessageContaining("not both");
+    }
+
+    private static LocalSearchPhaseConfig localSearch(SolverConfig config) {
+        return config.getPhaseConfigList().stream().filter(p -> p instanceof LocalSearchPhaseConfig)
+                .map(p -> (LocalSearchPhaseConfig) p).findFirst().orElseThrow();
+    }
+
+    private static List<MoveSelectorConfig> moves(SolverConfig config) {
+        return ((UnionMoveSelectorConfig) localSearch(config).getMoveSelectorConfig()).getMoveSelectorList();
+    }
+}
