@@ -2,10 +2,13 @@ package io.careroute.benchmarks.score;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.careroute.benchmarks.suite.Budget;
+import io.careroute.benchmarks.suite.RunEnvironment;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -44,8 +47,9 @@ public final class ScoreBenchmarkMain {
             byProblem.computeIfAbsent(problem, p -> new TreeMap<>())
                     .put(method, new double[] {primary.getScore(), primary.getScoreError()});
         }
-        String commit = io.careroute.benchmarks.suite.RunEnvironment.capture(Path.of("."), "score", "", 
-                io.careroute.benchmarks.suite.Budget.seconds(1), java.util.List.of(0L), null).shortCommit();
+        var environment = RunEnvironment.capture(Path.of(System.getProperty("careroute.repository", ".")), "score", "",
+                Budget.seconds(1), List.of(0L), null);
+        String commit = environment.shortCommit() + (environment.dirty() ? " with uncommitted changes" : "");
         System.out.println();
         System.out.printf(Locale.ROOT, "SCORE SPEED (commit %s, one thread, per second, ± 99.9%% confidence)%n", commit);
         System.out.printf(Locale.ROOT, "%-10s %22s %22s %22s %10s %10s %20s %s%n", "problem", "change moves", "swap moves",
