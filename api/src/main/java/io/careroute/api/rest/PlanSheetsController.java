@@ -1,12 +1,8 @@
 package io.careroute.api.rest;
 
-import java.util.List;
-
 import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.StoredPlan;
 import io.careroute.data.i18n.Messages;
-import io.careroute.data.problem.InputError;
-import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.sheets.RouteSheetBuilder;
 import io.careroute.data.sheets.RouteSheetHtml;

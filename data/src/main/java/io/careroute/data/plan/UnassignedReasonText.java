@@ -24,18 +24,23 @@ public final class UnassignedReasonText {
      * A two-worker visit needs two workers the yes/no rules allow; when fewer exist that is the whole reason,
      * whatever the timetable says.
      */
-    private static String twoWorkers(Map<Blocker, List<String>> groups, Messages messages) {
+    private static String twoWorkers(List<String> possible, Messages messages) {
+        if (possible.size() >= 2) {
+            return messages.get("reason.twoWorkers");
+        }
+        return messages.get("reason.twoWorkersTooFew", possible.size(), possible.isEmpty() ? ""
+                : messages.get("reason.namesInBrackets", String.join(messages.get("reason.listSeparator"), possible)));
+    }
+
+    /** Workers the yes/no rules allow: only their timetable is in the way. */
+    private static List<String> possibleWorkers(Map<Blocker, List<String>> groups) {
         List<String> possible = new ArrayList<>();
         groups.forEach((blocker, workers) -> {
             if (blocker == Blocker.ROUTE_FULL || blocker == Blocker.FEASIBLE_NOT_FOUND) {
                 possible.addAll(workers);
             }
         });
-        if (possible.size() >= 2) {
-            return messages.get("reason.twoWorkers");
-        }
-        return messages.get("reason.twoWorkersTooFew", possible.size(), possible.isEmpty() ? ""
-                : messages.get("reason.namesInBrackets", String.join(messages.get("reason.listSeparator"), possible)));
+        return possible;
     }
 
     public static String describe(Task task, UnassignedExplanation explanation, Messages messages, PlanDay day) {
@@ -47,7 +52,8 @@ public final class UnassignedReasonText {
                 .map(w -> CLOCK.format(day.toTime(w.startSeconds())) + "–" + CLOCK.format(day.toTime(w.endSeconds())))
                 .collect(Collectors.joining(messages.get("reason.listSeparator")));
         List<String> parts = new ArrayList<>();
-        boolean tooFewForTwo = task.isPairPart() && !messages.get("reason.twoWorkers").equals(twoWorkers(groups, messages));
+        List<String> possible = possibleWorkers(groups);
+        boolean tooFewForTwo = task.isPairPart() && possible.size() < 2;
         for (Map.Entry<Blocker, List<String>> group : groups.entrySet()) {
             if (tooFewForTwo && group.getKey() == Blocker.FEASIBLE_NOT_FOUND) {
                 continue;   // free, but alone: the missing second worker is the reason, not the solving time
@@ -63,7 +69,7 @@ public final class UnassignedReasonText {
             };
             parts.add(messages.get("blocker." + group.getKey().name(), who, detail));
         }
-        String pair = task.isPairPart() ? twoWorkers(groups, messages) : "";
+        String pair = task.isPairPart() ? twoWorkers(possible, messages) : "";
         return messages.get("reason.prefix") + pair + String.join(messages.get("reason.separator"), parts);
     }
 }
