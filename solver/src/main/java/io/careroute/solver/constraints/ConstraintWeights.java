@@ -102,6 +102,13 @@ public class ConstraintWeights {
         return map;
     }
 
+    /** An independent copy (weights are changed in place by {@link #with}). */
+    public ConstraintWeights copy() {
+        ConstraintWeights copy = new ConstraintWeights();
+        asMap().forEach(copy::with);
+        return copy;
+    }
+
     /**
      * Sets one weight by its constraint name (e.g. from a deployment's configuration).
      *

@@ -3,6 +3,7 @@ package io.careroute.solver.domain;
 import java.util.List;
 
 import io.careroute.solver.constraints.ConstraintWeights;
+import io.careroute.solver.constraints.IdleConstraints;
 import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
 
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
@@ -30,8 +31,10 @@ public class CarePlan {
     @ValueRangeProvider
     private List<Task> tasks;
 
-    @ConstraintConfigurationProvider
+    /** The weights as configured; the solver reads {@link #getActiveWeights()}. */
     private ConstraintWeights weights = new ConstraintWeights();
+    /** Score every constraint, even those the facts can never break (slower; for checking that it changes nothing). */
+    private boolean scoreIdleConstraints;
 
     @PlanningScore
     private HardMediumSoftLongScore score;
@@ -72,6 +75,19 @@ public class CarePlan {
 
     public void setWeights(ConstraintWeights weights) {
         this.weights = weights;
+    }
+
+    /**
+     * What the solver scores with: the configured weights, with the constraints this day's facts can never break
+     * switched off ({@link IdleConstraints}). Read when a score calculation starts; the facts do not change after.
+     */
+    @ConstraintConfigurationProvider
+    public ConstraintWeights getActiveWeights() {
+        return scoreIdleConstraints ? weights : IdleConstraints.switchOff(weights, tasks, workers);
+    }
+
+    public void setScoreIdleConstraints(boolean scoreIdleConstraints) {
+        this.scoreIdleConstraints = scoreIdleConstraints;
     }
 
     public HardMediumSoftLongScore getScore() {

@@ -26,6 +26,8 @@ public class Task {
     private String elderId;
     private int place;
     private List<TimeWindow> windows;
+    /** The windows as start, end, start, end...: what the scheduler reads on every move (see {@link TimeWindow#bounds}). */
+    private int[] windowBounds;
     private int serviceSeconds;
     private int boxes;
     private MealBatch batch;
@@ -52,6 +54,11 @@ public class Task {
     @ShadowVariable(variableListenerClass = RouteScheduleListener.class, sourceVariableName = "previous")
     @ShadowVariable(variableListenerClass = RouteScheduleListener.class, sourceVariableName = "next")
     private ScheduledStop schedule;
+    // What the schedule was computed from (see setSchedule); not a planning variable, a cache of the scheduler's inputs.
+    private Worker scheduledBy;
+    private Task scheduledAfter;
+    private ScheduledStop scheduledAfterSchedule;
+    private boolean scheduledLast;
 
     /** For OptaPlanner's solution cloner. */
     public Task() {
@@ -66,6 +73,7 @@ public class Task {
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("task " + id + " has no time window");
         }
+        this.windowBounds = TimeWindow.bounds(windows);
         this.serviceSeconds = b.serviceSeconds;
         this.boxes = b.boxes;
         this.batch = b.batch;
@@ -175,6 +183,11 @@ public class Task {
         return windows;
     }
 
+    /** {@link #getWindows()} flattened to start, end, start, end... in order; shared, not to be changed. */
+    public int[] getWindowBounds() {
+        return windowBounds;
+    }
+
     public int getServiceSeconds() {
         return serviceSeconds;
     }
@@ -266,6 +279,27 @@ public class Task {
 
     public void setSchedule(ScheduledStop schedule) {
         this.schedule = schedule;
+        this.scheduledBy = null;
+    }
+
+    /**
+     * Sets the schedule computed by {@code RouteScheduler} from these inputs alone, and remembers them: the schedule
+     * is a function of them, so while they stay the same objects it needs no computing again. A move notifies the
+     * scheduler of a task up to three times (its worker, previous and next change), and most of those found the
+     * schedule unchanged after computing it (issue 8).
+     */
+    public void setSchedule(ScheduledStop schedule, Worker by, Task after, ScheduledStop afterSchedule, boolean last) {
+        this.schedule = schedule;
+        this.scheduledBy = by;
+        this.scheduledAfter = after;
+        this.scheduledAfterSchedule = afterSchedule;
+        this.scheduledLast = last;
+    }
+
+    /** The schedule was computed from exactly these inputs (the same objects) and is still the one set then. */
+    public boolean isScheduledFrom(Worker by, Task after, ScheduledStop afterSchedule, boolean last) {
+        return scheduledBy == by && by != null && scheduledAfter == after && scheduledAfterSchedule == afterSchedule
+                && scheduledLast == last;
     }
 
     @Override

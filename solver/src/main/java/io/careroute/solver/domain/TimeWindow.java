@@ -19,4 +19,18 @@ public record TimeWindow(int startSeconds, int endSeconds) {
     public int lengthSeconds() {
         return endSeconds - startSeconds;
     }
+
+    /**
+     * Windows flattened to one array, start, end, start, end...: the scheduler reads a task's windows and a
+     * worker's shifts for every stop of every move, and following a list to its window objects cost a fifth of
+     * the solver's time in issue 8's profile (cache misses), where one array is one read.
+     */
+    public static int[] bounds(java.util.List<TimeWindow> windows) {
+        int[] bounds = new int[windows.size() * 2];
+        for (int i = 0; i < windows.size(); i++) {
+            bounds[2 * i] = windows.get(i).startSeconds();
+            bounds[2 * i + 1] = windows.get(i).endSeconds();
+        }
+        return bounds;
+    }
 }

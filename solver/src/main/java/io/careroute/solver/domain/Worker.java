@@ -28,6 +28,8 @@ public class Worker {
     private TravelMode mode;
     private int capacityBoxes;
     private List<TimeWindow> shifts;
+    /** The shifts as start, end, start, end...: what the scheduler reads on every move (see {@link TimeWindow#bounds}). */
+    private int[] shiftBounds;
     private int startPlace;
     private int endPlace;
     private Set<String> skills;
@@ -51,6 +53,7 @@ public class Worker {
         this.mode = Objects.requireNonNull(b.mode, "mode");
         this.capacityBoxes = b.capacityBoxes;
         this.shifts = b.shifts.stream().sorted(java.util.Comparator.comparingInt(TimeWindow::startSeconds)).toList();
+        this.shiftBounds = TimeWindow.bounds(shifts);
         if (shifts.isEmpty() && !b.unassignedHolder) {
             throw new IllegalArgumentException("worker " + id + " has no shift");
         }
@@ -103,6 +106,11 @@ public class Worker {
     /** Sorted, non-overlapping working periods; gaps between them are breaks. */
     public List<TimeWindow> getShifts() {
         return shifts;
+    }
+
+    /** {@link #getShifts()} flattened to start, end, start, end... in order; shared, not to be changed. */
+    public int[] getShiftBounds() {
+        return shiftBounds;
     }
 
     public int getStartPlace() {

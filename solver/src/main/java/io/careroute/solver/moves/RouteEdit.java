@@ -16,48 +16,54 @@ import io.careroute.solver.schedule.RouteScheduler;
 import io.careroute.solver.schedule.ScheduledStop;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.domain.variable.descriptor.ListVariableDescriptor;
-import org.optaplanner.core.impl.heuristic.move.CompositeMove;
 import org.optaplanner.core.impl.heuristic.move.Move;
-import org.optaplanner.core.impl.heuristic.selector.move.generic.list.ListChangeMove;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 
 /**
- * A large edit of several routes planned on copies of the route lists and replayed as a chain of single-stop
- * moves, each with the indices that hold at its turn. Insertions go to the cheapest place (in travel) that keeps
+ * A large edit of several routes planned on copies of the route lists and done as one move that gives each
+ * changed route its new order ({@link RouteRewriteMove}). Insertions go to the cheapest place (in travel) that keeps
  * the receiving route feasible, judged by the same {@link RouteScheduler} the solver's shadow variables use.
  */
 final class RouteEdit {
 
     private final ListVariableDescriptor<CarePlan> variable;
     private final TravelTimes travel;
+    /** Copies of the routes this edit has changed, in the order first changed (moves must be reproducible). */
     private final Map<Worker, List<Task>> routes = new IdentityHashMap<>();
+    private final List<Worker> changed = new ArrayList<>();
     private final Map<Worker, RoutePlan> plans = new IdentityHashMap<>();
-    private final List<Move<CarePlan>> steps = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
     RouteEdit(ScoreDirector<CarePlan> scoreDirector) {
         this.variable = ((InnerScoreDirector<CarePlan, ?>) scoreDirector).getSolutionDescriptor()
                 .getListVariableDescriptors().get(0);
-        CarePlan plan = scoreDirector.getWorkingSolution();
-        this.travel = plan.getTravelTimes();
-        for (Worker worker : plan.getWorkers()) {
-            routes.put(worker, new ArrayList<>(worker.getTasks()));
-        }
+        this.travel = scoreDirector.getWorkingSolution().getTravelTimes();
     }
 
+    /** A route as it stands in this edit; read only (an unchanged route is the solver's own list, not a copy). */
     List<Task> route(Worker worker) {
-        return routes.get(worker);
+        List<Task> route = routes.get(worker);
+        return route != null ? route : worker.getTasks();
     }
 
     /** Moves a task from wherever it is now (in this edit) to a position of another route. */
     void move(Task task, Worker from, Worker to, int toIndex) {
-        List<Task> source = routes.get(from);
-        int fromIndex = source.indexOf(task);
-        source.remove(fromIndex);
-        routes.get(to).add(toIndex, task);
+        List<Task> source = changeable(from);
+        source.remove(source.indexOf(task));
+        changeable(to).add(toIndex, task);
         plans.remove(from);
         plans.remove(to);
-        steps.add(new ListChangeMove<>(variable, from, fromIndex, to, toIndex));
+    }
+
+    /** Copied on the first change only: most routes an edit looks at it never changes (copying them cost 10 %). */
+    private List<Task> changeable(Worker worker) {
+        List<Task> route = routes.get(worker);
+        if (route == null) {
+            route = new ArrayList<>(worker.getTasks());
+            routes.put(worker, route);
+            changed.add(worker);
+        }
+        return route;
     }
 
     /**
@@ -72,20 +78,25 @@ final class RouteEdit {
      */
     Insertion cheapestInsertion(Task task, List<Worker> candidates) {
         Insertion best = null;
+        int latestEnd = task.latestWindowEnd();
         for (Worker worker : candidates) {
             RoutePlan plan = plan(worker);
             if (plan.overloadedBy(worker, task)) {
                 continue;
             }
-            List<Task> route = routes.get(worker);
+            List<Task> route = route(worker);
             int size = route.size();
             boolean fixedLegs = plan.fixedLegsWith(worker, task);
             // A position after an infeasible stop leaves that stop as it is: infeasible.
             for (int index = 0; index <= Math.min(size, plan.firstBad()); index++) {
+                ScheduledStop before = index == 0 ? null : plan.stops().get(index - 1);
+                if (before != null && before.end() > latestEnd) {
+                    // Stops end ever later along a route: from here on the task would come after its last window.
+                    break;
+                }
                 if (fixedLegs && best != null && singleTripDelta(worker, route, task, index) >= best.delta()) {
                     continue;   // cannot beat the best so far, feasible or not: no need to schedule it
                 }
-                ScheduledStop before = index == 0 ? null : plan.stops().get(index - 1);
                 ScheduledStop inserted = RouteScheduler.schedule(worker, index == 0 ? null : route.get(index - 1), before, task,
                         index == size, travel);
                 if (!RouteFeasibility.stopFeasible(worker, task, inserted)) {
@@ -146,12 +157,56 @@ final class RouteEdit {
         return travel.seconds(mode, before, place) + travel.seconds(mode, place, after) - travel.seconds(mode, before, after);
     }
 
+    /** The edit as one move that rewrites each changed route; not doable when every route is as it was. */
     Move<CarePlan> asMove() {
-        return CompositeMove.buildMove(steps);
+        List<Worker> rewritten = new ArrayList<>();
+        List<List<Task>> newRoutes = new ArrayList<>();
+        for (Worker worker : changed) {
+            List<Task> route = routes.get(worker);
+            if (!sameOrder(route, worker.getTasks())) {
+                rewritten.add(worker);
+                newRoutes.add(List.copyOf(route));
+            }
+        }
+        return rewritten.isEmpty() ? NotDoableMove.INSTANCE : new RouteRewriteMove(variable, rewritten, newRoutes);
+    }
+
+    private static boolean sameOrder(List<Task> a, List<Task> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private RoutePlan plan(Worker worker) {
-        return plans.computeIfAbsent(worker, w -> RoutePlan.of(w, routes.get(w), travel));
+        RoutePlan plan = plans.get(worker);
+        if (plan == null) {
+            List<Task> route = route(worker);
+            plan = RoutePlan.of(worker, route, routes.containsKey(worker) ? null : keptSchedules(route), travel);
+            plans.put(worker, plan);
+        }
+        return plan;
+    }
+
+    /**
+     * The schedules the solver keeps for an unchanged route: what scheduling it would give, without the work
+     * (rescheduling every candidate route took a fifth of ruin and recreate). Null when a stop is a two-worker part
+     * (its kept start may wait for the partner, which this edit does not model) or not yet scheduled.
+     */
+    private static List<ScheduledStop> keptSchedules(List<Task> route) {
+        List<ScheduledStop> stops = new ArrayList<>(route.size());
+        for (Task task : route) {
+            if (task.getPartner() != null || task.getSchedule() == null) {
+                return null;
+            }
+            stops.add(task.getSchedule());
+        }
+        return stops;
     }
 
     /**
@@ -165,8 +220,9 @@ final class RouteEdit {
      */
     private record RoutePlan(List<ScheduledStop> stops, int firstBad, int lastBad, boolean endOk, MealBatch oneBatch, int boxes) {
 
-        static RoutePlan of(Worker worker, List<Task> route, TravelTimes travel) {
-            List<ScheduledStop> stops = RouteScheduler.simulate(worker, route, travel);
+        /** @param kept the route's schedules if known, else null (then it is scheduled here) */
+        static RoutePlan of(Worker worker, List<Task> route, List<ScheduledStop> kept, TravelTimes travel) {
+            List<ScheduledStop> stops = kept != null ? kept : RouteScheduler.simulate(worker, route, travel);
             int firstBad = route.size();
             int lastBad = -1;
             int boxes = 0;

@@ -74,12 +74,17 @@ public class RouteScheduleListener implements VariableListener<CarePlan, Task> {
                 return;
             }
             Task previous = current.getPrevious();
-            ScheduledStop computed = RouteScheduler.schedule(worker, previous,
-                    previous == null ? null : previous.getSchedule(), current, current.getNext() == null, travel);
+            ScheduledStop before = previous == null ? null : previous.getSchedule();
+            boolean last = current.getNext() == null;
+            if (current.isScheduledFrom(worker, previous, before, last)) {
+                return;   // the same inputs as last time: the same schedule, and so the rest of the route too
+            }
+            ScheduledStop computed = RouteScheduler.schedule(worker, previous, before, current, last, travel);
             if (Objects.equals(computed, current.getSchedule())) {
+                current.setSchedule(current.getSchedule(), worker, previous, before, last);
                 return;
             }
-            set(scoreDirector, current, computed);
+            set(scoreDirector, current, computed, worker, previous, before, last);
             current = current.getNext();
         }
     }
@@ -95,17 +100,27 @@ public class RouteScheduleListener implements VariableListener<CarePlan, Task> {
         if (Objects.equals(task.getSchedule(), schedule)) {
             return;
         }
+        announce(scoreDirector, task, () -> task.setSchedule(schedule));
+    }
+
+    /** Sets a schedule computed from the route alone, remembering its inputs ({@link Task#isScheduledFrom}). */
+    private static void set(ScoreDirector<CarePlan> scoreDirector, Task task, ScheduledStop schedule, Worker worker,
+                            Task previous, ScheduledStop before, boolean last) {
+        announce(scoreDirector, task, () -> task.setSchedule(schedule, worker, previous, before, last));
+    }
+
+    private static void announce(ScoreDirector<CarePlan> scoreDirector, Task task, Runnable change) {
         if (scoreDirector instanceof InnerScoreDirector<CarePlan, ?> inner) {
             // The same notification as by name, without looking the variable up by name twice per changed stop
             // (hash lookups that took a tenth of the solver's time in issue 8's profile).
             VariableDescriptor<CarePlan> variable = scheduleVariable(inner);
             inner.beforeVariableChanged(variable, task);
-            task.setSchedule(schedule);
+            change.run();
             inner.afterVariableChanged(variable, task);
             return;
         }
         scoreDirector.beforeVariableChanged(task, SCHEDULE);
-        task.setSchedule(schedule);
+        change.run();
         scoreDirector.afterVariableChanged(task, SCHEDULE);
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.careroute.solver.domain.MealBatch;
 import io.careroute.solver.domain.Task;
-import io.careroute.solver.domain.TimeWindow;
 import io.careroute.solver.domain.TravelTimes;
 import io.careroute.solver.domain.Worker;
 
@@ -125,7 +124,7 @@ public final class RouteScheduler {
     }
 
     private static ServiceSlot slot(int arrival, Task task, Worker worker) {
-        return ServiceSlot.earliest(arrival, task.getServiceSeconds(), task.getWindows(), worker.getShifts());
+        return ServiceSlot.earliest(arrival, task.getServiceSeconds(), task.getWindowBounds(), worker.getShiftBounds());
     }
 
     /**
@@ -154,25 +153,23 @@ public final class RouteScheduler {
          * The innermost call of every move evaluation. Kept small so that the JIT inlines it into the scheduler (and
          * the slot never reaches the heap); the rare case of no feasible slot is a separate method.
          */
-        static ServiceSlot earliest(int arrival, int serviceSeconds, List<TimeWindow> windows, List<TimeWindow> shifts) {
+        static ServiceSlot earliest(int arrival, int serviceSeconds, int[] windows, int[] shifts) {
             int best = earliestStart(arrival, serviceSeconds, windows, shifts);
             return best != NONE ? new ServiceSlot(best, 0, 0) : breaking(arrival, serviceSeconds, windows, shifts);
         }
 
         /** The earliest feasible start, or {@link #NONE}; indexed loops, and a window that cannot do better is skipped. */
-        private static int earliestStart(int arrival, int serviceSeconds, List<TimeWindow> windows, List<TimeWindow> shifts) {
+        private static int earliestStart(int arrival, int serviceSeconds, int[] windows, int[] shifts) {
             int best = NONE;
-            for (int w = 0, windowCount = windows.size(); w < windowCount; w++) {
-                TimeWindow window = windows.get(w);
-                int windowEnd = window.endSeconds();
-                int from = Math.max(arrival, window.startSeconds());
+            for (int w = 0; w < windows.length; w += 2) {
+                int windowEnd = windows[w + 1];
+                int from = Math.max(arrival, windows[w]);
                 if (from > windowEnd || from >= best) {
                     continue;
                 }
-                for (int s = 0, shiftCount = shifts.size(); s < shiftCount; s++) {
-                    TimeWindow shift = shifts.get(s);
-                    int start = Math.max(from, shift.startSeconds());
-                    if (start <= windowEnd && start + serviceSeconds <= shift.endSeconds() && start < best) {
+                for (int s = 0; s < shifts.length; s += 2) {
+                    int start = Math.max(from, shifts[s]);
+                    if (start <= windowEnd && start + serviceSeconds <= shifts[s + 1] && start < best) {
                         best = start;
                     }
                 }
@@ -181,12 +178,12 @@ public final class RouteScheduler {
         }
 
         /** No feasible slot: serve as early as the windows allow and report how far it breaks them. */
-        private static ServiceSlot breaking(int arrival, int serviceSeconds, List<TimeWindow> windows, List<TimeWindow> shifts) {
+        private static ServiceSlot breaking(int arrival, int serviceSeconds, int[] windows, int[] shifts) {
             int start = arrival;
-            int late = arrival - windows.get(windows.size() - 1).endSeconds();
-            for (TimeWindow window : windows) {
-                if (arrival <= window.endSeconds()) {
-                    start = Math.max(arrival, window.startSeconds());
+            int late = arrival - windows[windows.length - 1];
+            for (int w = 0; w < windows.length; w += 2) {
+                if (arrival <= windows[w + 1]) {
+                    start = Math.max(arrival, windows[w]);
                     late = 0;
                     break;
                 }
@@ -194,17 +191,15 @@ public final class RouteScheduler {
             return new ServiceSlot(start, Math.max(0, late), outsideShifts(start, start + serviceSeconds, shifts));
         }
 
-        private static int outsideShifts(int from, int to, List<TimeWindow> shifts) {
+        private static int outsideShifts(int from, int to, int[] shifts) {
             int inside = 0;
-            for (TimeWindow shift : shifts) {
-                inside += Math.max(0, Math.min(to, shift.endSeconds()) - Math.max(from, shift.startSeconds()));
+            boolean withinOne = false;
+            for (int s = 0; s < shifts.length; s += 2) {
+                inside += Math.max(0, Math.min(to, shifts[s + 1]) - Math.max(from, shifts[s]));
+                withinOne |= from >= shifts[s] && from <= shifts[s + 1];
             }
-            int outside = (to - from) - inside;
             // A zero-length service outside every shift still counts as one second out of shift.
-            if (to == from && shifts.stream().noneMatch(s -> s.contains(from))) {
-                return 1;
-            }
-            return outside;
+            return to == from && !withinOne ? 1 : (to - from) - inside;
         }
     }
 }

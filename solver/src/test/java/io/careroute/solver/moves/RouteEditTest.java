@@ -51,6 +51,13 @@ class RouteEditTest {
                 RouteEdit edit = new RouteEdit(scoreDirector);
                 Worker holder = plan.unassignedHolder();
                 List<Worker> workers = plan.getWorkers().stream().filter(w -> !w.isUnassignedHolder()).toList();
+                // Routes the edit has not changed are read from the kept schedules, as a solver keeps them.
+                for (Worker worker : workers) {
+                    List<ScheduledStop> stops = RouteScheduler.simulate(worker, worker.getTasks(), plan.getTravelTimes());
+                    for (int i = 0; i < stops.size(); i++) {
+                        worker.getTasks().get(i).setSchedule(stops.get(i));
+                    }
+                }
                 for (int trial = 0; trial < 150; trial++) {
                     Task task = plan.getTasks().get(random.nextInt(plan.getTasks().size()));
                     Worker from = owner(edit, plan, task);
