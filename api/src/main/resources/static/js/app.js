@@ -1,6 +1,6 @@
 // The dispatcher's console: loads a plan job, shows it (map, timeline, figures, unassigned list) and sends the
 // day's changes (absent worker, urgent visit, pin) as events; each answer is a re-plan job with its change list.
-import { api, ApiError, features } from './api.js';
+import { api, ApiError, csrfToken, features } from './api.js';
 import { applyStatic, label, lang, setLang, t } from './i18n.js';
 import { colour, escapeHtml, hhmm, hoursMinutesHtml, isoAt, km, offsetOf, parseScore, setZone, windowText } from './format.js';
 import { RouteMap } from './map.js';
@@ -509,6 +509,8 @@ function shortId(id) {
 }
 
 function switchLanguage() {
+  setTimeout(() => state.me && ($('who').title = t('who.title', state.me.name, state.me.organisation.name,
+      label('role', state.me.role) + (state.me.workerId ? ' ' + state.me.workerId : ''))));
   setLang(lang() === 'en' ? 'zh' : 'en');
   routeMap.relabel();
   if (state.job) {
@@ -599,11 +601,28 @@ function wire() {
   });
 }
 
+/** Who is logged in, in the top bar; roles that may not plan do not see the buttons that would be refused. */
+async function showCaller() {
+  try {
+    state.me = await api.me();
+  } catch (e) {
+    return;   // 401 goes to the login page
+  }
+  const me = state.me;
+  document.body.dataset.role = me.role;
+  $('who').textContent = me.name;
+  $('who').title = t('who.title', me.name, me.organisation.name, label('role', me.role)
+      + (me.workerId ? ' ' + me.workerId : ''));
+  $('who').dataset.role = me.role;
+}
+
 async function start() {
   setLang(lang());
   applyStatic();
   $('status-chip').textContent = t('status.none');
   wire();
+  $('logout-form').addEventListener('submit', () => { $('logout-csrf').value = csrfToken(); });
+  await showCaller();
   const [roads, found] = await Promise.all([api.roads().catch(() => null), features()]);
   state.features = found;
   if (roads) {

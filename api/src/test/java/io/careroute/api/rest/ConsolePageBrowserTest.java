@@ -87,7 +87,7 @@ class ConsolePageBrowserTest {
 
     @Test
     void plansTheDemoShowsWhatTheApiAnswersAndReplansAfterAnAbsence() throws Exception {
-        browser.get("http://localhost:" + port + "/");
+        logInThroughTheLoginPage();
         // With careroute.demo=true the page opens the demo job solved at start-up.
         String startupJob = waitUntilReady(null);
         assertThat(startupJob).isEqualTo(api().get("/api/v1/demo/job").body().get("id").asText());
@@ -240,6 +240,11 @@ class ConsolePageBrowserTest {
         browser.findElement(By.id("btn-lang")).click();
         assertThat(browser.findElement(By.cssSelector(".brand h1")).getText()).isEqualTo("社区养老调度台");
 
+        // Log out: back to the login page.
+        browser.findElement(By.id("btn-logout")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login.html?logout"));
+        assertThat(browser.findElement(By.id("login-out")).isDisplayed()).isTrue();
+
         // No script error on the way.
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
@@ -292,6 +297,41 @@ class ConsolePageBrowserTest {
             }
         }
         return busiest;
+    }
+
+    /**
+     * The page is behind a login: a dispatcher of the demo organisation (created with the test's admin key) logs in
+     * through the login page, after a wrong password is refused there.
+     */
+    private void logInThroughTheLoginPage() throws Exception {
+        String username = "page-" + Long.toHexString(System.nanoTime());
+        String password = "dispatcher password " + System.nanoTime();
+        ApiClient.Response created = api().postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(
+                Map.of("username", username, "password", password, "role", "DISPATCHER")));
+        assertThat(created.status()).isEqualTo(201);
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> d.getCurrentUrl().contains("/login.html"));
+        wait.until(d -> !d.findElement(By.id("btn-login")).getText().isBlank());
+        typeCredentials(username, "not the password");
+        wait.until(d -> d.getCurrentUrl().contains("error") && d.findElement(By.id("login-error")).isDisplayed());
+        assertThat(browser.findElement(By.id("login-error")).getText()).contains("用户名或密码不正确");
+        screenshot("console-login");
+        typeCredentials(username, password);
+        wait.until(d -> !d.getCurrentUrl().contains("/login.html"));
+        wait.until(d -> d.findElement(By.id("who")).getText().equals(username));
+        assertThat(browser.findElement(By.id("who")).getAttribute("title")).contains("demo", "调度员");
+    }
+
+    private static void typeCredentials(String username, String password) {
+        WebElement user = browser.findElement(By.id("username"));
+        user.clear();
+        user.sendKeys(username);
+        WebElement secret = browser.findElement(By.id("password"));
+        secret.clear();
+        secret.sendKeys(password);
+        browser.findElement(By.id("btn-login")).click();
     }
 
     private static void screenshot(String name) throws IOException {
