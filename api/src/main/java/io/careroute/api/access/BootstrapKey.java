@@ -23,8 +23,12 @@ class BootstrapKey {
 
     BootstrapKey(@Value("${careroute.bootstrap.api-key:}") String key,
                  @Value("${careroute.bootstrap.organisation:default}") String organisation,
-                 AccessStore store, ApiKeys keys) {
+                 @Value("${careroute.demo:false}") boolean demo, AccessStore store, ApiKeys keys) {
         if (key == null || key.isBlank()) {
+            if (!demo && !store.anyoneCanLogIn()) {
+                log.warn("No users or API keys yet: create the first admin with `careroute create-admin "
+                        + "--organisation NAME --username NAME` (README, section Access)");
+            }
             return;
         }
         if (key.strip().length() < MIN_LENGTH) {

@@ -55,11 +55,15 @@ class SecurityConfiguration {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         // The page keeps its session in a cookie and sends the CSRF token back as a header (read by its script from
         // the XSRF-TOKEN cookie). Scripts with an API key or Basic credentials have no cookie to abuse: no token.
+        // Nor does a request without a session, which is refused 401 unless it is the login form (kept protected
+        // against login CSRF).
         CsrfTokenRequestAttributeHandler tokens = new CsrfTokenRequestAttributeHandler();
         tokens.setCsrfRequestAttributeName(null);   // load the token on every request, so the cookie is always there
+        RequestMatcher noCookieToAbuse = request -> CallerFilter.carriesCredentials(request)
+                || (request.getSession(false) == null && !request.getRequestURI().equals(request.getContextPath() + "/login"));
         http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(tokens)
-                        .ignoringRequestMatchers(CallerFilter::carriesCredentials))
+                        .ignoringRequestMatchers(noCookieToAbuse))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/login.html", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()

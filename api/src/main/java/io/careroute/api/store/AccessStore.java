@@ -98,6 +98,13 @@ public class AccessStore {
                 .param("hash", keyHash).query(AccessStore::apiKey).optional();
     }
 
+    /** Whether anybody at all can log in or call the API: some enabled user or unrevoked key. */
+    public boolean anyoneCanLogIn() {
+        long users = jdbc.sql("select count(*) from account where enabled").query(Long.class).single();
+        long keys = jdbc.sql("select count(*) from api_key where revoked_at is null").query(Long.class).single();
+        return users + keys > 0;
+    }
+
     public boolean keyExists(String keyHash) {
         return jdbc.sql("select count(*) from api_key where key_hash = :hash").param("hash", keyHash)
                 .query(Long.class).single() > 0;

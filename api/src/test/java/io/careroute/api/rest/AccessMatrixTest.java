@@ -140,7 +140,7 @@ class AccessMatrixTest {
             o.userId = orgAdmin.postWith("/api/v1/users", json(Map.of("username", "victim-" + UUID.randomUUID()
                     .toString().substring(0, 8), "password", "a long enough password", "role", "VIEWER"))).body()
                     .get("id").asText();
-            o.keyId = createKey(orgAdmin, "to revoke", null).get("id").asText();
+            o.keyId = createKey(orgAdmin, "VIEWER", null).get("id").asText();
         }
     }
 
@@ -253,7 +253,7 @@ class AccessMatrixTest {
             ownElders.add(task.get("elderId").asText());
         }
         assertThat(seenTasks).isEqualTo(ownTasks);
-        assertThat(seen.get("places").isNull()).isTrue();
+        assertThat(seen.hasNonNull("places")).as("the place report lists every home").isFalse();
         for (JsonNode line : seen.get("constraints")) {
             line.get("taskIds").forEach(id -> assertThat(ownTasks).contains(id.asText()));
         }
@@ -264,6 +264,9 @@ class AccessMatrixTest {
 
         String sheets = sheets(worker, demo.planId);
         for (ElderDoc elder : problem.eldersOrEmpty()) {
+            if (elder.phone() == null) {
+                continue;
+            }
             if (ownElders.contains(elder.id())) {
                 assertThat(sheets).contains(elder.phone());
             } else {
@@ -393,7 +396,7 @@ class AccessMatrixTest {
             key.put("workerId", workerId);
         }
         ApiClient.Response created = admin.postWith("/api/v1/api-keys", json(key));
-        assertThat(created.status()).as("key creation").isEqualTo(201);
+        assertThat(created.status()).as("key creation: %s", created.body()).isEqualTo(201);
         return created.body();
     }
 
@@ -449,6 +452,7 @@ class AccessMatrixTest {
     static final class BrowserSession {
         private final java.net.CookieManager cookies = new java.net.CookieManager();
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";   // as a browser asks
         private final String base;
 
         BrowserSession(int port) {
@@ -456,19 +460,21 @@ class AccessMatrixTest {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> login(String user, String password) throws Exception {
             get("/login.html");
             String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token());
-            return http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Accept", HTML)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, boolean withToken) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML)
+                    .POST(HttpRequest.BodyPublishers.noBody());
             if (withToken) {
                 request.header("X-XSRF-TOKEN", token());
             }

@@ -309,7 +309,6 @@ class ConsolePageBrowserTest {
         ApiClient.Response created = api().postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(
                 Map.of("username", username, "password", password, "role", "DISPATCHER")));
         assertThat(created.status()).isEqualTo(201);
-        browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> d.getCurrentUrl().contains("/login.html"));
