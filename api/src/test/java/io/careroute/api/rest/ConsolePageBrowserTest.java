@@ -316,7 +316,7 @@ class ConsolePageBrowserTest {
         typeCredentials(username, "not the password");
         wait.until(d -> d.getCurrentUrl().contains("error") && d.findElement(By.id("login-error")).isDisplayed());
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("用户名或密码不正确");
-        screenshot("console-login");
+        screenshot("console-login.png");
         typeCredentials(username, password);
         wait.until(d -> !d.getCurrentUrl().contains("/login.html"));
         wait.until(d -> d.findElement(By.id("who")).getText().equals(username));
