@@ -58,11 +58,13 @@ async function loadJob(id) {
         if (!job.plan) {
           throw new ApiError(500, { title: t('error.failed', job.failure || job.status) });
         }
-        const [routes, problem] = await Promise.all([api.routes(id), api.problem(id).catch(() => null)]);
+        // A worker sees their own route only: the day's problem (every elder) is not theirs to read.
+        const problem = state.me?.role === 'WORKER' ? Promise.resolve(null) : api.problem(id).catch(() => null);
+        const [routes, day] = await Promise.all([api.routes(id), problem]);
         if (poll !== state.polling) {
           return;
         }
-        show(job, routes, problem);
+        show(job, routes, day);
         remember(job);
         return;
       }

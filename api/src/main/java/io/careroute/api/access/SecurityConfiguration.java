@@ -8,6 +8,11 @@ import static io.careroute.api.store.Role.VIEWER;
 import java.util.Arrays;
 
 import io.careroute.api.store.AccessStore;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.careroute.api.store.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +38,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 @EnableWebSecurity
+// The OpenAPI document says how to authenticate, so Swagger UI's "Authorize" takes a key or a user.
+@OpenAPIDefinition(security = {@SecurityRequirement(name = "apiKey"), @SecurityRequirement(name = "bearer"),
+        @SecurityRequirement(name = "basic")})
+@SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "X-API-Key")
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", description = "an API key")
+@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic", description = "a user name and password")
 class SecurityConfiguration {
 
     private static final Role[] READERS = {ADMIN, DISPATCHER, KITCHEN, VIEWER};

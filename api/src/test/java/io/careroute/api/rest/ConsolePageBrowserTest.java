@@ -241,6 +241,7 @@ class ConsolePageBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".brand h1")).getText()).isEqualTo("社区养老调度台");
 
         // Log out: back to the login page.
+        String shown = browser.findElement(By.tagName("body")).getAttribute("data-job-id");
         browser.findElement(By.id("btn-logout")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login.html?logout"));
         assertThat(browser.findElement(By.id("login-out")).isDisplayed()).isTrue();
@@ -249,6 +250,33 @@ class ConsolePageBrowserTest {
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(errors).isEmpty();
+
+        // A worker logs in and sees their own route only: one route line, their stops, nothing unassigned.
+        JsonNode shownPlan = api().get("/api/v1/plans/" + shown).body().get("plan");
+        JsonNode route = null;
+        for (JsonNode worker : shownPlan.get("workers")) {
+            if (route == null || worker.get("stops").size() > route.get("stops").size()) {
+                route = worker;
+            }
+        }
+        int ownStops = 0;
+        for (JsonNode stop : route.get("stops")) {
+            ownStops += stop.hasNonNull("taskId") ? 1 : 0;
+        }
+        logInThroughTheLoginPage("WORKER", route.get("id").asText());
+        waitUntilReady(null);   // the demo job, as the page opens
+        browser.get("http://localhost:" + port + "/#plan=" + shown);
+        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(200)).until(d -> "ready".equals(
+                d.findElement(By.tagName("body")).getAttribute("data-state"))
+                && shown.equals(d.findElement(By.tagName("body")).getAttribute("data-job-id")));
+        assertThat(texts("#map path.route-line", "el.getAttribute('data-worker')")).containsExactly(route.get("id").asText());
+        assertThat(browser.findElements(By.cssSelector("#map .stop-marker"))).hasSize(ownStops);
+        assertThat(browser.findElements(By.cssSelector("#map .unassigned-marker"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#unassigned .unassigned-item"))).isEmpty();
+        assertThat(browser.findElement(By.id("actions-card")).isDisplayed()).isFalse();
+        screenshot("console-worker.png");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList()).isEmpty();
     }
 
     /** One script call for all matches (a WebDriver round trip per element would take seconds). */
@@ -304,10 +332,17 @@ class ConsolePageBrowserTest {
      * through the login page, after a wrong password is refused there.
      */
     private void logInThroughTheLoginPage() throws Exception {
+        logInThroughTheLoginPage("DISPATCHER", null);
+    }
+
+    private void logInThroughTheLoginPage(String role, String workerId) throws Exception {
         String username = "page-" + Long.toHexString(System.nanoTime());
-        String password = "dispatcher password " + System.nanoTime();
-        ApiClient.Response created = api().postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(
-                Map.of("username", username, "password", password, "role", "DISPATCHER")));
+        String password = "page user password " + System.nanoTime();
+        Map<String, String> user = new HashMap<>(Map.of("username", username, "password", password, "role", role));
+        if (workerId != null) {
+            user.put("workerId", workerId);
+        }
+        ApiClient.Response created = api().postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(user));
         assertThat(created.status()).isEqualTo(201);
         browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -320,7 +355,8 @@ class ConsolePageBrowserTest {
         typeCredentials(username, password);
         wait.until(d -> !d.getCurrentUrl().contains("/login.html"));
         wait.until(d -> d.findElement(By.id("who")).getText().equals(username));
-        assertThat(browser.findElement(By.id("who")).getAttribute("title")).contains("demo", "调度员");
+        assertThat(browser.findElement(By.id("who")).getAttribute("title")).contains("demo",
+                workerId == null ? "调度员" : "服务人员 " + workerId);
     }
 
     private static void typeCredentials(String username, String password) {
