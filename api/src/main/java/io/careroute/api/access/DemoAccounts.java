@@ -59,11 +59,6 @@ public class DemoAccounts {
         return organisationId;
     }
 
-    /** Whether the demo users are there: only with --demo. */
-    public boolean enabled() {
-        return demo;
-    }
-
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.LOWEST_PRECEDENCE)   // after the demo plan is queued: the last lines at start-up
     void createAndPrint() {

@@ -5,10 +5,5 @@ package io.careroute.api.store;
  * KITCHEN plans meals only; VIEWER reads; WORKER sees only their own route.
  */
 public enum Role {
-    ADMIN, DISPATCHER, KITCHEN, VIEWER, WORKER;
-
-    /** Submits, stops, resumes, publishes and re-plans. */
-    public boolean plans() {
-        return this == ADMIN || this == DISPATCHER || this == KITCHEN;
-    }
+    ADMIN, DISPATCHER, KITCHEN, VIEWER, WORKER
 }

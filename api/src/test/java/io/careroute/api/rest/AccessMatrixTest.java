@@ -432,12 +432,8 @@ class AccessMatrixTest {
     private static String sheets(ApiClient caller, String planId) throws Exception {
         // ApiClient reads JSON; the sheets are HTML.
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port()
-                        + "/api/v1/plans/" + planId + "/sheets")).header("X-API-Key", keyOf(caller)).build(),
+                        + "/api/v1/plans/" + planId + "/sheets")).header("X-API-Key", caller.apiKey()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static String keyOf(ApiClient caller) {
-        return caller.apiKey();
     }
 
     private static int basic(String user, String password, String path) throws Exception {

@@ -169,8 +169,13 @@ class ConsolePageBrowserTest {
         assertThat(browser.findElement(By.id("form-pin")).isDisplayed()).isTrue();
         assertThat(new Select(browser.findElement(By.id("pin-visit"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(visitId);
 
-        // Re-plan through the page: the care worker with the most visits is absent for the whole day.
+        // Re-plan through the page: the care worker with the most visits is absent for the whole day. The plan is for
+        // today's date, so the page's "now" would be the clock during the day, and what started before it stays on
+        // the absent worker: set "now" to the day's first shift start, as the page does outside the day.
         String absent = busiestCareWorker(plan);
+        String dayStart = firstShiftStart(plan);
+        ((JavascriptExecutor) browser).executeScript("const at = document.getElementById('at-time'); at.value = arguments[0];"
+                + " at.dispatchEvent(new Event('change'));", dayStart);
         browser.findElement(By.cssSelector("#actions-card .tab[data-tab='absent']")).click();
         new Select(browser.findElement(By.id("absent-worker"))).selectByValue(absent);
         browser.findElement(By.cssSelector("#form-absent button[type='submit']")).click();
@@ -241,7 +246,7 @@ class ConsolePageBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".brand h1")).getText()).isEqualTo("社区养老调度台");
 
         // Log out: back to the login page.
-        String shown = browser.findElement(By.tagName("body")).getAttribute("data-job-id");
+        String lastShown = browser.findElement(By.tagName("body")).getAttribute("data-job-id");
         browser.findElement(By.id("btn-logout")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login.html?logout"));
         assertThat(browser.findElement(By.id("login-out")).isDisplayed()).isTrue();
@@ -252,7 +257,7 @@ class ConsolePageBrowserTest {
         assertThat(errors).isEmpty();
 
         // A worker logs in and sees their own route only: one route line, their stops, nothing unassigned.
-        JsonNode shownPlan = api().get("/api/v1/plans/" + shown).body().get("plan");
+        JsonNode shownPlan = api().get("/api/v1/plans/" + lastShown).body().get("plan");
         JsonNode route = null;
         for (JsonNode worker : shownPlan.get("workers")) {
             if (route == null || worker.get("stops").size() > route.get("stops").size()) {
@@ -265,10 +270,10 @@ class ConsolePageBrowserTest {
         }
         logInThroughTheLoginPage("WORKER", route.get("id").asText());
         waitUntilReady(null);   // the demo job, as the page opens
-        browser.get("http://localhost:" + port + "/#plan=" + shown);
+        browser.get("http://localhost:" + port + "/#plan=" + lastShown);
         new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(200)).until(d -> "ready".equals(
                 d.findElement(By.tagName("body")).getAttribute("data-state"))
-                && shown.equals(d.findElement(By.tagName("body")).getAttribute("data-job-id")));
+                && lastShown.equals(d.findElement(By.tagName("body")).getAttribute("data-job-id")));
         assertThat(texts("#map path.route-line", "el.getAttribute('data-worker')")).containsExactly(route.get("id").asText());
         assertThat(browser.findElements(By.cssSelector("#map .stop-marker"))).hasSize(ownStops);
         assertThat(browser.findElements(By.cssSelector("#map .unassigned-marker"))).isEmpty();
@@ -309,6 +314,17 @@ class ConsolePageBrowserTest {
         }
         return new ProblemDocument(demo.date(), demo.timeZone(), demo.coordinateSystem(), demo.kitchens(), demo.elders(),
                 demo.workers(), demo.deliveries(), visits);
+    }
+
+    private static String firstShiftStart(JsonNode plan) {
+        OffsetDateTime first = null;
+        for (JsonNode worker : plan.get("workers")) {
+            for (JsonNode shift : worker.get("shifts")) {
+                OffsetDateTime start = OffsetDateTime.parse(shift.get("start").asText());
+                first = first == null || start.isBefore(first) ? start : first;
+            }
+        }
+        return String.format("%02d:%02d", first.getHour(), first.getMinute());
     }
 
     private static String busiestCareWorker(JsonNode plan) {
