@@ -11,10 +11,19 @@ export class ApiError extends Error {
   }
 }
 
+/** The CSRF token the server keeps in the XSRF-TOKEN cookie; every change the page asks for sends it back. */
+export function csrfToken() {
+  const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
 async function request(method, path, body) {
   const headers = { 'Accept-Language': acceptLanguage(), 'Accept': 'application/json, application/problem+json' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
+  }
+  if (method !== 'GET') {
+    headers['X-XSRF-TOKEN'] = csrfToken();
   }
   let response;
   try {
@@ -29,6 +38,10 @@ async function request(method, path, body) {
   } catch (e) {
     json = null;
   }
+  if (response.status === 401 && path.startsWith('/api/')) {
+    // The session ended (timed out, logged out elsewhere, user disabled): back to the login page.
+    window.location.assign('/login.html');
+  }
   if (!response.ok) {
     throw new ApiError(response.status, json);
   }
@@ -36,6 +49,7 @@ async function request(method, path, body) {
 }
 
 export const api = {
+  me: () => request('GET', '/api/v1/me'),
   roads: () => request('GET', '/api/v1/network/roads'),
   demoProblem: () => request('GET', '/api/v1/demo/problem'),
   demoJob: () => request('GET', '/api/v1/demo/job'),

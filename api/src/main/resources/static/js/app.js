@@ -1,6 +1,6 @@
 // The dispatcher's console: loads a plan job, shows it (map, timeline, figures, unassigned list) and sends the
 // day's changes (absent worker, urgent visit, pin) as events; each answer is a re-plan job with its change list.
-import { api, ApiError, features } from './api.js';
+import { api, ApiError, csrfToken, features } from './api.js';
 import { applyStatic, label, lang, setLang, t } from './i18n.js';
 import { colour, escapeHtml, hhmm, hoursMinutesHtml, isoAt, km, offsetOf, parseScore, setZone, windowText } from './format.js';
 import { RouteMap } from './map.js';
@@ -58,11 +58,13 @@ async function loadJob(id) {
         if (!job.plan) {
           throw new ApiError(500, { title: t('error.failed', job.failure || job.status) });
         }
-        const [routes, problem] = await Promise.all([api.routes(id), api.problem(id).catch(() => null)]);
+        // A worker sees their own route only: the day's problem (every elder) is not theirs to read.
+        const problem = state.me?.role === 'WORKER' ? Promise.resolve(null) : api.problem(id).catch(() => null);
+        const [routes, day] = await Promise.all([api.routes(id), problem]);
         if (poll !== state.polling) {
           return;
         }
-        show(job, routes, problem);
+        show(job, routes, day);
         remember(job);
         return;
       }
@@ -509,6 +511,8 @@ function shortId(id) {
 }
 
 function switchLanguage() {
+  setTimeout(() => state.me && ($('who').title = t('who.title', state.me.name, state.me.organisation.name,
+      label('role', state.me.role) + (state.me.workerId ? ' ' + state.me.workerId : ''))));
   setLang(lang() === 'en' ? 'zh' : 'en');
   routeMap.relabel();
   if (state.job) {
@@ -599,11 +603,28 @@ function wire() {
   });
 }
 
+/** Who is logged in, in the top bar; roles that may not plan do not see the buttons that would be refused. */
+async function showCaller() {
+  try {
+    state.me = await api.me();
+  } catch (e) {
+    return;   // 401 goes to the login page
+  }
+  const me = state.me;
+  document.body.dataset.role = me.role;
+  $('who').textContent = me.name;
+  $('who').title = t('who.title', me.name, me.organisation.name, label('role', me.role)
+      + (me.workerId ? ' ' + me.workerId : ''));
+  $('who').dataset.role = me.role;
+}
+
 async function start() {
   setLang(lang());
   applyStatic();
   $('status-chip').textContent = t('status.none');
   wire();
+  $('logout-form').addEventListener('submit', () => { $('logout-csrf').value = csrfToken(); });
+  await showCaller();
   const [roads, found] = await Promise.all([api.roads().catch(() => null), features()]);
   state.features = found;
   if (roads) {

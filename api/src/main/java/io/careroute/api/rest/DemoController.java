@@ -3,6 +3,8 @@ package io.careroute.api.rest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import io.careroute.api.access.Caller;
+import io.careroute.api.access.DemoAccounts;
 import io.careroute.api.planning.DemoProblem;
 import io.careroute.api.planning.ProblemAssembler;
 import io.careroute.data.demo.DemoStreetGenerator;
@@ -28,13 +30,16 @@ class DemoController {
     private final ProblemAssembler assembler;
     private final PlanJobs jobs;
     private final CareRouteProperties properties;
+    private final DemoAccounts demoAccounts;
     private volatile String demoJobId;
 
-    DemoController(RoadNetwork network, ProblemAssembler assembler, PlanJobs jobs, CareRouteProperties properties) {
+    DemoController(RoadNetwork network, ProblemAssembler assembler, PlanJobs jobs, CareRouteProperties properties,
+                   DemoAccounts demoAccounts) {
         this.network = network;
         this.assembler = assembler;
         this.jobs = jobs;
         this.properties = properties;
+        this.demoAccounts = demoAccounts;
     }
 
     record DemoJob(String id, String href) {
@@ -47,7 +52,8 @@ class DemoController {
 
     @GetMapping("/job")
     DemoJob job() {
-        if (demoJobId == null) {
+        // The demo plan is the demo organisation's: to anyone else it does not exist.
+        if (demoJobId == null || !Caller.required().organisationId().equals(demoAccounts.organisationId())) {
             throw new JobNotFoundException("demo");
         }
         return new DemoJob(demoJobId, "/api/v1/plans/" + demoJobId);
@@ -56,7 +62,8 @@ class DemoController {
     @EventListener(ApplicationReadyEvent.class)
     void solveDemoAtStartUp() {
         if (properties.demo()) {
-            demoJobId = jobs.submit(assembler.assemble(problem(), Messages.chinese()), Messages.chinese()).id;
+            demoJobId = jobs.submit(assembler.assemble(problem(), Messages.chinese()), Messages.chinese(),
+                    demoAccounts.organisationId()).id;
             log.info("Demo street submitted as plan job {} (GET /api/v1/plans/{})", demoJobId, demoJobId);
         }
     }

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.careroute.api.access.Caller;
 import io.careroute.api.planning.GeoJson;
 import io.careroute.api.planning.ProblemAssembler;
 import io.careroute.api.rest.PlanViews.JobAccepted;
 import io.careroute.api.rest.PlanViews.JobView;
 import io.careroute.api.rest.PlanViews.PlanPage;
 import io.careroute.api.rest.PlanViews.ProgressView;
+import io.careroute.api.store.PlanStore;
 import io.careroute.api.store.Publication;
 import io.careroute.api.store.Publications;
 import io.careroute.api.store.StoredPlan;
@@ -43,12 +45,15 @@ class PlanController {
     private final ProblemAssembler assembler;
     private final PlanJobs jobs;
     private final Publications publications;
+    private final PlanStore store;
     private final CareRouteProperties properties;
 
-    PlanController(ProblemAssembler assembler, PlanJobs jobs, Publications publications, CareRouteProperties properties) {
+    PlanController(ProblemAssembler assembler, PlanJobs jobs, Publications publications, PlanStore store,
+                   CareRouteProperties properties) {
         this.assembler = assembler;
         this.jobs = jobs;
         this.publications = publications;
+        this.store = store;
         this.properties = properties;
     }
 
@@ -61,11 +66,13 @@ class PlanController {
                                        @RequestHeader(value = "Accept-Language", required = false) String language) {
         Messages messages = Messages.forLanguage(language);
         ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body, messages);
-        PlanJob job = jobs.submit(assembler.assemble(problem, messages), messages);
+        PlanAccess.mealsOnlyForKitchens(problem);
+        PlanJob job = jobs.submit(assembler.assemble(problem, messages), messages, Caller.required().organisationId());
         return accepted(job.id, job.status.name());
     }
 
-    @Operation(summary = "Plans, newest first, one page at a time (no documents; follow href for one plan)")
+    @Operation(summary = "The caller's organisation's plans, newest first, one page at a time (no documents; follow "
+            + "href for one plan)")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     PlanPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                   @RequestHeader(value = "Accept-Language", required = false) String language) {
@@ -80,7 +87,7 @@ class PlanController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return PlanViews.page(jobs.page(page, size), properties.timeZone());
+        return PlanViews.page(store.page(Caller.required().organisationId(), page, size), properties.timeZone());
     }
 
     @Operation(summary = "A plan: status, progress, publication and its plan (plan.json): the best so far while "
@@ -91,7 +98,9 @@ class PlanController {
         var latest = publications.latestOf(id);
         boolean current = latest.isPresent() && publications.current(plan.lineageId())
                 .map(Publication::planId).filter(id::equals).isPresent();
-        return PlanViews.job(plan, latest, current, properties.timeZone());
+        JobView view = PlanViews.job(plan, latest, current, properties.timeZone());
+        Caller caller = Caller.required();
+        return caller.isWorker() ? PlanViews.forWorker(view, caller.workerId()) : view;
     }
 
     @Operation(summary = "A plan's progress only: status, elapsed, best score over time, unassigned tasks")
@@ -104,7 +113,9 @@ class PlanController {
     @GetMapping(value = "/{id}/routes", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     Map<String, Object> routes(@PathVariable String id) {
         jobs.get(id);
-        return jobs.routes(id).orElseGet(() -> GeoJson.collection(List.of()));   // not solved yet: an empty map, still saying its system
+        Map<String, Object> routes = jobs.routes(id).orElseGet(() -> GeoJson.collection(List.of()));   // not solved yet: an empty map, still saying its system
+        Caller caller = Caller.required();
+        return caller.isWorker() ? WorkerViews.routes(routes, caller.workerId()) : routes;
     }
 
     static ResponseEntity<JobAccepted> accepted(String id, String status) {

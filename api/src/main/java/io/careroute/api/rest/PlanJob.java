@@ -49,6 +49,8 @@ final class PlanJob {
     volatile PlanStatus status = PlanStatus.QUEUED;
     volatile Instant started;
     volatile Instant finished;
+    /** Whose plan it is; set before it is stored. */
+    volatile String organisationId;
     /** The problem as planned (for a re-plan, with the events applied). */
     volatile ProblemDocument problem;
     volatile CarePlan best;

@@ -67,26 +67,32 @@ class PlanJobs {
         saver.scheduleWithFixedDelay(this::saveProgress, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Queues a plan of a validated, assembled problem. */
-    PlanJob submit(AssembledProblem problem, Messages messages) {
+    /** Queues a plan of a validated, assembled problem for an organisation. */
+    PlanJob submit(AssembledProblem problem, Messages messages, String organisationId) {
         String id = UUID.randomUUID().toString();
         Duration limit = Duration.ofSeconds(properties.solveSeconds());
         PlanJob job = new PlanJob(id, UUID.randomUUID().toString(), id, null, problem.plan().getTasks().size(),
                 messages, now(), limit, limit, Duration.ZERO, null);
         job.problem = problem.document();
+        job.organisationId = organisationId;
         admit(job, () -> store.create(newPlan(job, null)), running -> solves.plan(running, problem));
         log.info("Plan {} queued: {} tasks, {} workers", id, job.tasks, problem.plan().getWorkers().size() - 1);
         return job;
     }
 
-    /** Queues a re-plan of {@code published}; the events were validated when {@code prepared} was made. */
-    PlanJob submitReplan(StoredPlan published, Replanner.Prepared prepared, EventsDocument events) {
+    /**
+     * Queues a re-plan of {@code published} (a plan of {@code organisationId}); the events were validated when
+     * {@code prepared} was made.
+     */
+    PlanJob submitReplan(StoredPlan published, Replanner.Prepared prepared, EventsDocument events,
+                         String organisationId) {
         ProblemDocument full = prepared.replan().fullProblem();
         Duration limit = Duration.ofSeconds(properties.replanSeconds());
         PlanJob job = new PlanJob(UUID.randomUUID().toString(), UUID.randomUUID().toString(), published.lineageId(),
                 published.id(), full.deliveriesOrEmpty().size() + full.visitsOrEmpty().size(), prepared.messages(),
                 now(), limit, limit, Duration.ZERO, null);
         job.problem = full;
+        job.organisationId = organisationId;
         admit(job, () -> store.create(newPlan(job, events)), running -> solves.replan(running, prepared));
         log.info("Re-plan {} of {} queued", job.id, published.id());
         return job;
@@ -241,7 +247,8 @@ class PlanJobs {
 
     private NewPlan newPlan(PlanJob job, EventsDocument events) {
         return new NewPlan(job.id, job.problemId, job.problem, job.lineageId, job.replanOf,
-                job.messages.isEnglish() ? "en" : "zh", job.timeLimit, job.tasks, job.created, events);
+                job.messages.isEnglish() ? "en" : "zh", job.timeLimit, job.tasks, job.created, events,
+                job.organisationId);
     }
 
     /**

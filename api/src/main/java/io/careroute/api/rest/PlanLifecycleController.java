@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import io.careroute.api.access.Caller;
 import io.careroute.api.planning.Replanner;
 import io.careroute.api.rest.PlanViews.EventsView;
 import io.careroute.api.rest.PlanViews.JobAccepted;
@@ -66,6 +67,7 @@ class PlanLifecycleController {
             + "(status STOPPED). 409 if the plan has already ended")
     @PostMapping(value = "/stop", produces = MediaType.APPLICATION_JSON_VALUE)
     JobView stop(@PathVariable String id) throws InterruptedException {
+        mealsOnlyForKitchens(jobs.get(id));
         StoredPlan stopped = jobs.stop(id);
         return PlanViews.job(stopped, publications.latestOf(id), false, properties.timeZone());
     }
@@ -81,6 +83,7 @@ class PlanLifecycleController {
                     messages.get("api.range", 1, MAX_RESUME_SECONDS))));
         }
         StoredPlan plan = jobs.get(id);
+        mealsOnlyForKitchens(plan);
         if (!plan.status().resumable()) {
             throw new PlanStateException("status", "api.state.notResumable", plan.status());
         }
@@ -97,6 +100,7 @@ class PlanLifecycleController {
     @PostMapping(value = "/publish", produces = MediaType.APPLICATION_JSON_VALUE)
     PublicationView publish(@PathVariable String id) {
         StoredPlan plan = complete(jobs.get(id));
+        mealsOnlyForKitchens(plan);
         return PlanViews.publication(publications.publish(id, plan.lineageId(), now()), properties.timeZone());
     }
 
@@ -110,6 +114,7 @@ class PlanLifecycleController {
                                        @RequestHeader(value = "Accept-Language", required = false) String language) {
         Messages messages = Messages.forLanguage(language);
         StoredPlan plan = complete(jobs.get(id));
+        mealsOnlyForKitchens(plan);
         Optional<Publication> published = publications.current(plan.lineageId());
         if (published.isPresent() && !published.get().planId().equals(id)) {
             throw new PlanStateException("id", "api.state.notPublished", published.get().planId(),
@@ -117,9 +122,10 @@ class PlanLifecycleController {
         }
         EventsDocument events = ProblemJson.read(new ByteArrayInputStream(body == null ? new byte[0] : body),
                 EventsDocument.class, messages);
+        PlanAccess.mealsOnlyForKitchens(events);
         var problem = jobs.problem(plan).orElseThrow(() -> new JobNotFoundException(id));
         Replanner.Prepared prepared = replanner.prepare(problem, plan.plan(), events, messages);
-        PlanJob replan = jobs.submitReplan(plan, prepared, events);
+        PlanJob replan = jobs.submitReplan(plan, prepared, events, Caller.required().organisationId());
         if (published.isEmpty()) {
             publications.publish(id, plan.lineageId(), now());
         }
@@ -131,6 +137,11 @@ class PlanLifecycleController {
     List<EventsView> eventsApplied(@PathVariable String id) {
         jobs.get(id);
         return store.eventsOn(id).stream().map(e -> PlanViews.events(e, properties.timeZone())).toList();
+    }
+
+    /** A kitchen changes only plans of meal deliveries (403 naming {@code visits} otherwise). */
+    private void mealsOnlyForKitchens(StoredPlan plan) {
+        jobs.problem(plan).ifPresent(PlanAccess::mealsOnlyForKitchens);
     }
 
     /** A plan with a whole result: solved, or stopped after it found one. */

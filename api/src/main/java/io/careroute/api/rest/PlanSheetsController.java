@@ -1,5 +1,6 @@
 package io.careroute.api.rest;
 
+import io.careroute.api.access.Caller;
 import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.StoredPlan;
 import io.careroute.data.i18n.Messages;
@@ -38,7 +39,10 @@ class PlanSheetsController {
                   @RequestHeader(value = "Accept-Language", required = false) String language) {
         Messages messages = Messages.forLanguage(lang != null ? lang : language);
         StoredPlan plan = solved(id);
-        return RouteSheetHtml.render(RouteSheetBuilder.build(plan.plan(), problemOf(plan)), messages);
+        Caller caller = Caller.required();
+        // A worker gets their own sheet only: the other carriers' pages and the unassigned list name other elders.
+        var document = caller.isWorker() ? WorkerViews.plan(plan.plan(), caller.workerId()) : plan.plan();
+        return RouteSheetHtml.render(RouteSheetBuilder.build(document, problemOf(plan)), messages);
     }
 
     @Operation(summary = "The day's problem (problem.json) a plan job plans; for a re-plan, with its events applied")

@@ -74,6 +74,14 @@ final class PlanViews {
                 plan.progress() == null ? List.of() : plan.progress(), plan.plan(), plan.changes());
     }
 
+    /** The same view as a WORKER sees it: their own route only ({@link WorkerViews}). */
+    static JobView forWorker(JobView v, String workerId) {
+        return new JobView(v.id(), v.status(), v.replanOf(), v.lineageId(), v.score(), v.feasible(), v.solveSeconds(),
+                v.elapsedMs(), v.timeLimitMs(), v.tasks(), v.unassigned(), v.failure(), v.createdAt(), v.startedAt(),
+                v.finishedAt(), v.updatedAt(), v.published(), v.publishedVersion(), v.progress(),
+                WorkerViews.plan(v.plan(), workerId), WorkerViews.changes(v.changes(), workerId));
+    }
+
     static ProgressView progress(StoredPlan plan) {
         return new ProgressView(plan.id(), plan.status().name(), plan.spent().toMillis(), plan.timeLimit().toMillis(),
                 plan.score(), Boolean.TRUE.equals(plan.feasible()), plan.tasks(), plan.unassigned(),

@@ -54,9 +54,10 @@ public class PlanStore {
         transactions.executeWithoutResult(status -> {
             ProblemDocument problem = plan.problem();
             jdbc.sql("""
-                    insert into problem (id, created_at, plan_date, tasks, workers, document)
-                    values (:id, :createdAt, :date, :tasks, :workers, :document)""")
+                    insert into problem (id, organisation_id, created_at, plan_date, tasks, workers, document)
+                    values (:id, :org, :createdAt, :date, :tasks, :workers, :document)""")
                     .param("id", plan.problemId())
+                    .param("org", plan.organisationId())
                     .param("createdAt", utc(plan.createdAt()))
                     .param("date", problem.date())
                     .param("tasks", plan.tasks())
@@ -64,11 +65,12 @@ public class PlanStore {
                     .param("document", JsonText.write(problem))
                     .update();
             jdbc.sql("""
-                    insert into plan (id, problem_id, lineage_id, replan_of, status, language, time_limit_ms,
-                                      created_at, updated_at, spent_ms, tasks)
-                    values (:id, :problemId, :lineageId, :replanOf, :status, :language, :timeLimitMs,
+                    insert into plan (id, organisation_id, problem_id, lineage_id, replan_of, status, language,
+                                      time_limit_ms, created_at, updated_at, spent_ms, tasks)
+                    values (:id, :org, :problemId, :lineageId, :replanOf, :status, :language, :timeLimitMs,
                             :createdAt, :createdAt, 0, :tasks)""")
                     .param("id", plan.id())
+                    .param("org", plan.organisationId())
                     .param("problemId", plan.problemId())
                     .param("lineageId", plan.lineageId())
                     .param("replanOf", plan.replanOf())
@@ -176,6 +178,12 @@ public class PlanStore {
                 .query(PlanStore::storedPlan).optional();
     }
 
+    /** Whose plan it is (empty when there is no such plan). */
+    public Optional<String> organisationOf(String planId) {
+        return jdbc.sql("select organisation_id from plan where id = :id").param("id", planId)
+                .query(String.class).optional();
+    }
+
     public Optional<ProblemDocument> problem(String problemId) {
         return jdbc.sql("select document from problem where id = :id").param("id", problemId)
                 .query(String.class).optional().map(json -> JsonText.read(json, ProblemDocument.class));
@@ -187,15 +195,24 @@ public class PlanStore {
                 .query(String.class).optional().map(json -> JsonText.read(json, GEOJSON));
     }
 
-    /** Plans newest first. */
+    /** Plans of every organisation, newest first. */
     public Page<PlanSummary> page(int page, int size) {
-        long total = jdbc.sql("select count(*) from plan").query(Long.class).single();
+        return page(null, page, size);
+    }
+
+    /** The plans of one organisation (every organisation's when null), newest first. */
+    public Page<PlanSummary> page(String organisationId, int page, int size) {
+        String where = organisationId == null ? "" : " where p.organisation_id = :org";
+        long total = jdbc.sql("select count(*) from plan p" + where)
+                .params(organisationId == null ? Map.of() : Map.of("org", organisationId))
+                .query(Long.class).single();
         List<PlanSummary> items = jdbc.sql("""
                 select p.id, p.lineage_id, p.replan_of, p.status, q.plan_date, p.created_at, p.updated_at, p.tasks,
                        p.score, p.feasible, p.unassigned
-                from plan p join problem q on q.id = p.problem_id
-                order by p.created_at desc, p.id desc
+                from plan p join problem q on q.id = p.problem_id""" + where + """
+                 order by p.created_at desc, p.id desc
                 limit :size offset :offset""")
+                .params(organisationId == null ? Map.of() : Map.of("org", organisationId))
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new PlanSummary(rs.getString("id"), rs.getString("lineage_id"),
                         rs.getString("replan_of"), PlanStatus.valueOf(rs.getString("status")),

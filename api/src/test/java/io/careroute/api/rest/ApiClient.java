@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careroute.data.problem.ProblemJson;
 
-/** A real HTTP client against the server on its random port. */
+/**
+ * A real HTTP client against the server on its random port. Every request carries an API key: the test
+ * organisation's ADMIN key unless another is given ({@link #as}), or none ({@link #anonymous}).
+ */
 final class ApiClient {
 
     record Response(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {
@@ -19,9 +22,44 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = ProblemJson.mapper();
     private final String base;
+    private final int port;
+    private final String apiKey;
 
     ApiClient(int port) {
+        this(port, TestServer.ADMIN_KEY);
+    }
+
+    private ApiClient(int port, String apiKey) {
+        this.port = port;
         this.base = "http://localhost:" + port;
+        this.apiKey = apiKey;
+    }
+
+    /** The same server with another API key. */
+    ApiClient as(String otherKey) {
+        return new ApiClient(port, otherKey);
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    /** The same server without credentials. */
+    ApiClient anonymous() {
+        return new ApiClient(port, null);
+    }
+
+    /** Any request with this client's key, e.g. a DELETE or a PUT. */
+    Response request(String method, String path, byte[] body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     Response get(String path) throws IOException, InterruptedException {
@@ -35,8 +73,7 @@ final class ApiClient {
 
     /** A POST of JSON with request headers given as name, value, name, value... */
     Response postWith(String path, byte[] body, String... headers) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .headers(headers).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return request("POST", path, body, headers);
     }
 
     Response post(String path, byte[] body, String language) throws IOException, InterruptedException {
@@ -76,8 +113,12 @@ final class ApiClient {
     }
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {
+        if (apiKey != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-API-Key", apiKey).build();
+        }
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        JsonNode body = response.body().length == 0 ? null : json.readTree(response.body());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = response.body().length == 0 || !type.contains("json") ? null : json.readTree(response.body());
         return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
                 response.headers());
     }

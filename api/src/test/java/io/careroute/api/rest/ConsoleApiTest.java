@@ -142,7 +142,8 @@ class ConsoleApiTest {
     }
 
     private HttpResponse<String> html(String path, String language) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-API-Key", TestServer.ADMIN_KEY).GET();
         if (language != null) {
             request.header("Accept-Language", language);
         }

@@ -87,7 +87,7 @@ class ConsolePageBrowserTest {
 
     @Test
     void plansTheDemoShowsWhatTheApiAnswersAndReplansAfterAnAbsence() throws Exception {
-        browser.get("http://localhost:" + port + "/");
+        logInThroughTheLoginPage();
         // With careroute.demo=true the page opens the demo job solved at start-up.
         String startupJob = waitUntilReady(null);
         assertThat(startupJob).isEqualTo(api().get("/api/v1/demo/job").body().get("id").asText());
@@ -169,8 +169,13 @@ class ConsolePageBrowserTest {
         assertThat(browser.findElement(By.id("form-pin")).isDisplayed()).isTrue();
         assertThat(new Select(browser.findElement(By.id("pin-visit"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(visitId);
 
-        // Re-plan through the page: the care worker with the most visits is absent for the whole day.
+        // Re-plan through the page: the care worker with the most visits is absent for the whole day. The plan is for
+        // today's date, so the page's "now" would be the clock during the day, and what started before it stays on
+        // the absent worker: set "now" to the day's first shift start, as the page does outside the day.
         String absent = busiestCareWorker(plan);
+        String dayStart = firstShiftStart(plan);
+        ((JavascriptExecutor) browser).executeScript("const at = document.getElementById('at-time'); at.value = arguments[0];"
+                + " at.dispatchEvent(new Event('change'));", dayStart);
         browser.findElement(By.cssSelector("#actions-card .tab[data-tab='absent']")).click();
         new Select(browser.findElement(By.id("absent-worker"))).selectByValue(absent);
         browser.findElement(By.cssSelector("#form-absent button[type='submit']")).click();
@@ -240,10 +245,43 @@ class ConsolePageBrowserTest {
         browser.findElement(By.id("btn-lang")).click();
         assertThat(browser.findElement(By.cssSelector(".brand h1")).getText()).isEqualTo("社区养老调度台");
 
+        // Log out: back to the login page.
+        String lastShown = browser.findElement(By.tagName("body")).getAttribute("data-job-id");
+        browser.findElement(By.id("btn-logout")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login.html?logout"));
+        assertThat(browser.findElement(By.id("login-out")).isDisplayed()).isTrue();
+
         // No script error on the way.
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(errors).isEmpty();
+
+        // A worker logs in and sees their own route only: one route line, their stops, nothing unassigned.
+        JsonNode shownPlan = api().get("/api/v1/plans/" + lastShown).body().get("plan");
+        JsonNode route = null;
+        for (JsonNode worker : shownPlan.get("workers")) {
+            if (route == null || worker.get("stops").size() > route.get("stops").size()) {
+                route = worker;
+            }
+        }
+        int ownStops = 0;
+        for (JsonNode stop : route.get("stops")) {
+            ownStops += stop.hasNonNull("taskId") ? 1 : 0;
+        }
+        logInThroughTheLoginPage("WORKER", route.get("id").asText());
+        waitUntilReady(null);   // the demo job, as the page opens
+        browser.get("http://localhost:" + port + "/#plan=" + lastShown);
+        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(200)).until(d -> "ready".equals(
+                d.findElement(By.tagName("body")).getAttribute("data-state"))
+                && lastShown.equals(d.findElement(By.tagName("body")).getAttribute("data-job-id")));
+        assertThat(texts("#map path.route-line", "el.getAttribute('data-worker')")).containsExactly(route.get("id").asText());
+        assertThat(browser.findElements(By.cssSelector("#map .stop-marker"))).hasSize(ownStops);
+        assertThat(browser.findElements(By.cssSelector("#map .unassigned-marker"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#unassigned .unassigned-item"))).isEmpty();
+        assertThat(browser.findElement(By.id("actions-card")).isDisplayed()).isFalse();
+        screenshot("console-worker.png");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList()).isEmpty();
     }
 
     /** One script call for all matches (a WebDriver round trip per element would take seconds). */
@@ -278,6 +316,17 @@ class ConsolePageBrowserTest {
                 demo.workers(), demo.deliveries(), visits);
     }
 
+    private static String firstShiftStart(JsonNode plan) {
+        OffsetDateTime first = null;
+        for (JsonNode worker : plan.get("workers")) {
+            for (JsonNode shift : worker.get("shifts")) {
+                OffsetDateTime start = OffsetDateTime.parse(shift.get("start").asText());
+                first = first == null || start.isBefore(first) ? start : first;
+            }
+        }
+        return String.format("%02d:%02d", first.getHour(), first.getMinute());
+    }
+
     private static String busiestCareWorker(JsonNode plan) {
         String busiest = null;
         int most = -1;
@@ -292,6 +341,48 @@ class ConsolePageBrowserTest {
             }
         }
         return busiest;
+    }
+
+    /**
+     * The page is behind a login: a dispatcher of the demo organisation (created with the test's admin key) logs in
+     * through the login page, after a wrong password is refused there.
+     */
+    private void logInThroughTheLoginPage() throws Exception {
+        logInThroughTheLoginPage("DISPATCHER", null);
+    }
+
+    private void logInThroughTheLoginPage(String role, String workerId) throws Exception {
+        String username = "page-" + Long.toHexString(System.nanoTime());
+        String password = "page user password " + System.nanoTime();
+        Map<String, String> user = new HashMap<>(Map.of("username", username, "password", password, "role", role));
+        if (workerId != null) {
+            user.put("workerId", workerId);
+        }
+        ApiClient.Response created = api().postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(user));
+        assertThat(created.status()).isEqualTo(201);
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> d.getCurrentUrl().contains("/login.html"));
+        wait.until(d -> !d.findElement(By.id("btn-login")).getText().isBlank());
+        typeCredentials(username, "not the password");
+        wait.until(d -> d.getCurrentUrl().contains("error") && d.findElement(By.id("login-error")).isDisplayed());
+        assertThat(browser.findElement(By.id("login-error")).getText()).contains("用户名或密码不正确");
+        screenshot("console-login.png");
+        typeCredentials(username, password);
+        wait.until(d -> !d.getCurrentUrl().contains("/login.html"));
+        wait.until(d -> d.findElement(By.id("who")).getText().equals(username));
+        assertThat(browser.findElement(By.id("who")).getAttribute("title")).contains("demo",
+                workerId == null ? "调度员" : "服务人员 " + workerId);
+    }
+
+    private static void typeCredentials(String username, String password) {
+        WebElement user = browser.findElement(By.id("username"));
+        user.clear();
+        user.sendKeys(username);
+        WebElement secret = browser.findElement(By.id("password"));
+        secret.clear();
+        secret.sendKeys(password);
+        browser.findElement(By.id("btn-login")).click();
     }
 
     private static void screenshot(String name) throws IOException {

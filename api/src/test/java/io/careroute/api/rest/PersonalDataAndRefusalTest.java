@@ -136,7 +136,8 @@ class PersonalDataAndRefusalTest {
             int port = ((org.springframework.boot.web.context.WebServerApplicationContext) server.context)
                     .getWebServer().getPort();
             HttpResponse<String> sheets = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/v1/plans/" + replanId + "/sheets?lang=zh")).build(),
+                    URI.create("http://localhost:" + port + "/api/v1/plans/" + replanId + "/sheets?lang=zh"))
+                            .header("X-API-Key", TestServer.ADMIN_KEY).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(sheets.statusCode()).isEqualTo(200);
             assertThat(sheets.body()).contains(first.name());   // the carriers' sheets name the elders, on purpose
@@ -187,7 +188,7 @@ class PersonalDataAndRefusalTest {
         int port = ((org.springframework.boot.web.context.WebServerApplicationContext) server.context).getWebServer()
                 .getPort();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("X-API-Key", TestServer.ADMIN_KEY)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -16,6 +16,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** A whole server on a random port and a given data directory, started and stopped by the test (restarts). */
 final class TestServer implements AutoCloseable {
 
+    /**
+     * The ADMIN API key of the organisation "demo" that every test server's database gets at its first start
+     * ({@code careroute.bootstrap.api-key} in src/test/resources/config/application.yml, the same text).
+     */
+    static final String ADMIN_KEY = "cr_test-admin-key-of-the-demo-organisation-0001";
+
     final ConfigurableApplicationContext context;
     final ApiClient api;
 

@@ -1,0 +1,88 @@
+package io.careroute.api.access;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.careroute.api.store.AccessStore;
+import io.careroute.api.store.Account;
+import io.careroute.api.store.Role;
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.InvalidInputException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Creating user accounts and keys, with their checks: shared by the REST API, the CLI and the demo. */
+@Component
+public class Accounts {
+
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
+
+    private final AccessStore store;
+    private final PasswordEncoder passwords;
+
+    public Accounts(AccessStore store, PasswordEncoder passwords) {
+        this.store = store;
+        this.passwords = passwords;
+    }
+
+    /**
+     * A new enabled user of the organisation; every bad field at once (400), a taken name 409.
+     *
+     * @param role as typed (ADMIN, dispatcher...)
+     */
+    public Account create(String organisationId, String username, String password, String role, String workerId,
+                          Messages messages) {
+        List<InputError> errors = new ArrayList<>();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            errors.add(new InputError("username", messages.get("api.access.username")));
+        }
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            errors.add(new InputError("password", messages.get("api.access.password", MIN_PASSWORD_LENGTH)));
+        }
+        Role parsed = role(role, workerId, errors, messages);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (store.accountNamed(username).isPresent()) {
+            throw new AccessException(409, "username", "api.access.usernameTaken");
+        }
+        Account account = new Account(UUID.randomUUID().toString(), organisationId, username,
+                passwords.encode(password), parsed, blankToNull(workerId), true,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        store.createAccount(account);
+        return account;
+    }
+
+    /** A role as typed, with the rule that exactly the WORKER role names a worker; null after adding errors. */
+    static Role role(String role, String workerId, List<InputError> errors, Messages messages) {
+        Role parsed = null;
+        try {
+            parsed = role == null ? null : Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            parsed = null;
+        }
+        if (parsed == null) {
+            errors.add(new InputError("role", messages.get("api.access.role")));
+        } else if (parsed == Role.WORKER && blankToNull(workerId) == null) {
+            errors.add(new InputError("workerId", messages.get("api.access.workerNeeded")));
+        } else if (parsed != Role.WORKER && blankToNull(workerId) != null) {
+            errors.add(new InputError("workerId", messages.get("api.access.workerOnly")));
+        }
+        return parsed;
+    }
+
+    public void setPassword(Account account, String password) {
+        store.setPassword(account.id(), passwords.encode(password));
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,116 @@
+package io.careroute.api.access;
+
+import static io.careroute.api.store.Role.ADMIN;
+import static io.careroute.api.store.Role.DISPATCHER;
+import static io.careroute.api.store.Role.KITCHEN;
+import static io.careroute.api.store.Role.VIEWER;
+
+import java.util.Arrays;
+
+import io.careroute.api.store.AccessStore;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.careroute.api.store.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. The rules by role are here, in one table (the README's roles table says the same); which
+ * organisation's data a request may touch is checked where the data is read (plans: {@code PlanAccess}).
+ * Every endpoint has a rule here; AccessMatrixTest fails for an endpoint without a row in its matrix.
+ */
+@Configuration
+@EnableWebSecurity
+// The OpenAPI document says how to authenticate, so Swagger UI's "Authorize" takes a key or a user.
+@OpenAPIDefinition(security = {@SecurityRequirement(name = "apiKey"), @SecurityRequirement(name = "bearer"),
+        @SecurityRequirement(name = "basic")})
+@SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "X-API-Key")
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", description = "an API key")
+@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic", description = "a user name and password")
+class SecurityConfiguration {
+
+    private static final Role[] READERS = {ADMIN, DISPATCHER, KITCHEN, VIEWER};
+    private static final Role[] PLANNERS = {ADMIN, DISPATCHER, KITCHEN};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();   // bcrypt, and says so in the hash
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(AccessStore store) {
+        return username -> store.accountNamed(username).map(AccountDetails::new)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, AccessStore store,
+                                            ProblemResponses problems) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        // The page keeps its session in a cookie and sends the CSRF token back as a header (read by its script from
+        // the XSRF-TOKEN cookie). Scripts with an API key or Basic credentials have no cookie to abuse: no token.
+        // Nor does a request without a session, which is refused 401 unless it is the login form (kept protected
+        // against login CSRF).
+        CsrfTokenRequestAttributeHandler tokens = new CsrfTokenRequestAttributeHandler();
+        tokens.setCsrfRequestAttributeName(null);   // load the token on every request, so the cookie is always there
+        RequestMatcher noCookieToAbuse = request -> CallerFilter.carriesCredentials(request)
+                || (request.getSession(false) == null && !request.getRequestURI().equals(request.getContextPath() + "/login"));
+        http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(tokens)
+                        .ignoringRequestMatchers(noCookieToAbuse))
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/login.html", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys",
+                                "/api/v1/api-keys/**").hasRole(ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/plans", "/api/v1/plans/*/stop",
+                                "/api/v1/plans/*/resume", "/api/v1/plans/*/publish", "/api/v1/plans/*/events")
+                        .hasAnyRole(names(PLANNERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/plans/*/problem", "/api/v1/plans/*/events")
+                        .hasAnyRole(names(READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/plans", "/api/v1/plans/*", "/api/v1/plans/*/progress",
+                                "/api/v1/plans/*/routes", "/api/v1/plans/*/sheets").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/coverage", "/api/v1/coverage/geojson")
+                        .hasAnyRole(names(READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/demo/problem", "/api/v1/demo/coverage",
+                                "/api/v1/demo/coverage/geojson").hasAnyRole(names(READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/demo/job", "/api/v1/network/roads").authenticated()
+                        // Unknown paths: 404 to an authenticated caller. A new endpoint is open to every role
+                        // until it gets a rule above: AccessMatrixTest fails until it has a row, which says who.
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout").permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"),
+                                AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(problems))
+                .addFilterAfter(new CallerFilter(keys, store, problems), SecurityContextHolderFilter.class);
+        return http.build();
+    }
+
+    private static String[] names(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}

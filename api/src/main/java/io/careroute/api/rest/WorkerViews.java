@@ -1,0 +1,58 @@
+package io.careroute.api.rest;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.careroute.api.planning.GeoJson;
+import io.careroute.data.plan.PlanDocument;
+import io.careroute.data.replan.Change;
+
+/**
+ * What a WORKER sees of a plan: their own route and nothing of other workers' elders. Their stops and tasks only,
+ * no unassigned tasks (they name elders), no place report (it lists every home), constraint lines only with their
+ * own tasks; the day's totals stay (they name nobody).
+ */
+final class WorkerViews {
+
+    private WorkerViews() {
+    }
+
+    static PlanDocument plan(PlanDocument plan, String workerId) {
+        if (plan == null) {
+            return null;
+        }
+        List<PlanDocument.WorkerRoute> routes = plan.workers() == null ? List.of()
+                : plan.workers().stream().filter(w -> workerId.equals(w.id())).toList();
+        List<PlanDocument.TaskOutcome> tasks = plan.tasks() == null ? List.of()
+                : plan.tasks().stream().filter(t -> workerId.equals(t.assignedTo())).toList();
+        Set<String> own = new HashSet<>();
+        tasks.forEach(t -> own.add(t.id()));
+        List<PlanDocument.ConstraintLine> constraints = plan.constraints() == null ? List.of()
+                : plan.constraints().stream()
+                .map(c -> new PlanDocument.ConstraintLine(c.name(), c.level(), c.score(), c.matches(),
+                        c.taskIds() == null ? null : c.taskIds().stream().filter(own::contains).toList()))
+                .toList();
+        return new PlanDocument(plan.score(), plan.feasible(), plan.timeZone(), plan.coordinateSystem(),
+                plan.totals(), routes, tasks, constraints, null);
+    }
+
+    static List<Change> changes(List<Change> changes, String workerId) {
+        return changes == null ? null : changes.stream()
+                .filter(c -> workerId.equals(c.fromWorker()) || workerId.equals(c.toWorker())).toList();
+    }
+
+    /** The route map's features of this worker only. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> routes(Map<String, Object> routes, String workerId) {
+        Object features = routes.get("features");
+        if (!(features instanceof List<?> list)) {
+            return GeoJson.collection(List.of());
+        }
+        List<Object> own = list.stream().filter(f -> f instanceof Map<?, ?> feature
+                && feature.get("properties") instanceof Map<?, ?> properties
+                && workerId.equals(properties.get("workerId"))).map(f -> (Object) f).toList();
+        return GeoJson.collection(own);
+    }
+}
