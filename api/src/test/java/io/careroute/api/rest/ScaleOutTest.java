@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * its own JVM, sharing the solve jobs through db-scheduler:
  * <ol>
  *   <li>plans submitted to one instance are solved by both, each exactly once (one run, no takeover, one
- *       "solving" line in the two logs, no job left in the engine's table);</li>
+ *       "solving" line in the two logs, no job left in the engine's table); a plan solving on one is read and
+ *       stopped through the other;</li>
  *   <li>the instance solving a long plan is killed with SIGKILL; the other takes the plan over once the dead
  *       instance's heartbeat is missed (heartbeat 1 s, 4 missed), resumes it from the best solution saved before
  *       the kill (never worse, its progress curve continuing) for what was left of its time limit, and it ends
@@ -79,6 +80,20 @@ class ScaleOutTest {
                     assertThat(count(logs, "Plan " + id + " SOLVED on ")).isEqualTo(1);
                 }
                 assertThat(jobsLeft(db)).isZero();
+
+                // A plan solving on one instance is read and stopped through the other.
+                String stopId = a.api.post("/api/v1/plans", demo, null).body().get("id").asText();
+                JsonNode solving = a.api.waitFor(stopId, ApiClient::hasBestSoFar, WAIT);
+                String solverName = solving.get("solvedBy").asText();
+                ApiClient other = servers.get(solverName.equals("A") ? "B" : "A").api;
+                assertThat(other.get("/api/v1/plans/" + stopId).body().get("status").asText()).isEqualTo("SOLVING");
+                JsonNode stopped = other.post("/api/v1/plans/" + stopId + "/stop", new byte[0], null).body();
+                assertThat(stopped.get("status").asText()).isEqualTo("STOPPED");
+                assertThat(stopped.get("solvedBy").asText()).isEqualTo(solverName);
+                assertThat(stopped.get("plan").get("tasks")).hasSize(97);
+                assertThat(stopped.get("elapsedMs").asLong()).isLessThan(12_000);
+                assertThat(count(servers.get(solverName).logText(), "Plan " + stopId + " STOPPED on " + solverName))
+                        .isEqualTo(1);
 
                 // (b) A long plan; the instance solving it is killed; the other takes it over.
                 String longId = a.api.post("/api/v1/plans", demo, null).body().get("id").asText();
