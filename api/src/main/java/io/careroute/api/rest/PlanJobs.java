@@ -228,7 +228,13 @@ class PlanJobs implements SmartLifecycle {
         if (closing) {
             return Outcome.HAND_BACK;     // picked as this instance shuts down: for another instance
         }
-        Optional<SolveClaim> claim = store.claim(id, instance, now());
+        Optional<SolveClaim> claim;
+        try {
+            claim = store.claim(id, instance, now());
+        } catch (RuntimeException e) {
+            log.warn("Plan {} could not be taken up ({}); its job runs again shortly", id, e.getClass().getSimpleName());
+            return Outcome.RETRY;         // the database is away: the job stays, for this or another instance
+        }
         if (claim.isEmpty()) {
             return Outcome.DONE;          // stopped while queued, or ended: nothing to solve
         }
