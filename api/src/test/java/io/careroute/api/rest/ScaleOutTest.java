@@ -32,7 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   <li>the instance solving a long plan is killed with SIGKILL; the other takes the plan over once the dead
  *       instance's heartbeat is missed (heartbeat 1 s, 4 missed), resumes it from the best solution saved before
  *       the kill (never worse, its progress curve continuing) for what was left of its time limit, and it ends
- *       SOLVED, once.</li>
+ *       SOLVED, once;</li>
+ *   <li>a third instance joins, and the instance solving a plan is shut down gracefully: it hands the plan back
+ *       with its best solution and another instance takes it over at once.</li>
  * </ol>
  */
 class ScaleOutTest {
@@ -47,8 +49,8 @@ class ScaleOutTest {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             JdbcClient db = JdbcClient.create(postgres.getPostgresDatabase());
             String url = postgres.getJdbcUrl("postgres", "postgres");
-            // A accepts long plans (12 s), B short ones (2 s); the time limit travels with the plan.
-            ChildServer a = ChildServer.start(Path.of(TestServer.freshDataDir("scale-a")), "A", settings(url, "A", "12"));
+            // A accepts long plans (8 s), B short ones (2 s); the time limit travels with the plan.
+            ChildServer a = ChildServer.start(Path.of(TestServer.freshDataDir("scale-a")), "A", settings(url, "A", "8"));
             ChildServer b = ChildServer.start(Path.of(TestServer.freshDataDir("scale-b")), "B", settings(url, "B", "2"));
             Map<String, ChildServer> servers = Map.of("A", a, "B", b);
             try {
@@ -91,7 +93,7 @@ class ScaleOutTest {
                 assertThat(stopped.get("status").asText()).isEqualTo("STOPPED");
                 assertThat(stopped.get("solvedBy").asText()).isEqualTo(solverName);
                 assertThat(stopped.get("plan").get("tasks")).hasSize(97);
-                assertThat(stopped.get("elapsedMs").asLong()).isLessThan(12_000);
+                assertThat(stopped.get("elapsedMs").asLong()).isLessThan(8_000);
                 assertThat(count(servers.get(solverName).logText(), "Plan " + stopId + " STOPPED on " + solverName))
                         .isEqualTo(1);
 
@@ -136,6 +138,41 @@ class ScaleOutTest {
                 String survivorLog = survivor.logText();
                 assertThat(count(survivorLog, "Plan " + longId + " taken over from " + victimName)).isEqualTo(1);
                 assertThat(count(survivorLog, "Plan " + longId + " SOLVED on ")).isEqualTo(1);
+                assertThat(jobsLeft(db)).isZero();
+
+                // (c) A third instance C (in this JVM) joins; the instance solving a plan is shut down gracefully:
+                // it saves the best solution and hands the job back, and the other takes it over at once.
+                try (TestServer c = TestServer.start(Path.of(TestServer.freshDataDir("scale-c")),
+                        "spring.datasource.url=" + url, "spring.datasource.username=postgres",
+                        "spring.datasource.password=", "careroute.jobs.instance-name=C",
+                        "careroute.jobs.heartbeat=1s", "careroute.jobs.poll-interval=300ms",
+                        "careroute.solve-seconds=30", "careroute.save-interval=300ms")) {
+                    String handedId = c.api.post("/api/v1/plans", demo, null).body().get("id").asText();
+                    JsonNode solvingHere = c.api.waitFor(handedId, ApiClient::hasBestSoFar, WAIT);
+                    boolean onC = solvingHere.get("solvedBy").asText().equals("C");
+                    ApiClient remaining = onC ? survivor.api : c.api;
+                    String remainingName = onC ? survivorName : "C";
+                    long shutDownAt = System.nanoTime();
+                    if (onC) {
+                        c.close();
+                    } else {
+                        survivor.close();   // SIGTERM: a graceful shut-down
+                    }
+                    JsonNode handedOver = remaining.waitFor(handedId,
+                            plan -> remainingName.equals(plan.get("solvedBy").asText()), WAIT);
+                    long handoverMs = (System.nanoTime() - shutDownAt) / 1_000_000;
+                    System.out.printf("HANDOVER plan=%s to=%s ms=%d (from the start of the shut-down)%n", handedId,
+                            remainingName, handoverMs);
+                    assertThat(handedOver.get("takeovers").asInt()).isEqualTo(1);
+                    assertThat(handoverMs).isLessThan(DEAD_AFTER.toMillis() + 10_000);
+                    assertThat(HardMediumSoftLongScore.parseScore(handedOver.get("score").asText()))
+                            .isGreaterThanOrEqualTo(HardMediumSoftLongScore.parseScore(solvingHere.get("score").asText()));
+                    KillNineRestartTest.assertContinues(solvingHere.get("progress"), handedOver.get("progress"));
+                    JsonNode stoppedThere = remaining.post("/api/v1/plans/" + handedId + "/stop", new byte[0], null)
+                            .body();
+                    assertThat(stoppedThere.get("status").asText()).isEqualTo("STOPPED");
+                    assertThat(stoppedThere.get("runs").asInt()).isEqualTo(2);
+                }
                 assertThat(jobsLeft(db)).isZero();
             } finally {
                 a.close();
