@@ -14,6 +14,7 @@ import io.careroute.api.planning.SolveStop;
 import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.ProgressPoint;
 import io.careroute.api.store.ProgressSnapshot;
+import io.careroute.api.store.SolverRun;
 import io.careroute.api.store.StoredPlan;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
@@ -24,8 +25,9 @@ import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
 
 /**
- * A plan while a solver thread owns it (queued or solving): its live state and its best solution so far. Once it
- * ends it is stored and dropped from memory; {@link #snapshot} gives the same shape as a stored plan.
+ * A plan while a solver thread of this instance owns it: its live state and its best solution so far. Once it
+ * ends (or is handed back) it is stored and dropped from memory; {@link #snapshot} gives the same shape as a
+ * stored plan. A plan just submitted is a PlanJob too, QUEUED, until the job engine gives it to a solver.
  */
 final class PlanJob {
 
@@ -66,6 +68,10 @@ final class PlanJob {
     volatile String failure;
     /** A new best solution has not been saved yet. */
     volatile boolean unsaved;
+    /** Which instance solves it, and how often it was taken up and taken over. */
+    volatile SolverRun solver = SolverRun.NONE;
+    /** Another instance took the plan over (this one was taken for dead): this solve's results are not stored. */
+    volatile boolean lost;
     private CarePlan documented;
 
     PlanJob(String id, String problemId, String lineageId, String replanOf, int tasks, Messages messages,
@@ -93,6 +99,7 @@ final class PlanJob {
         job.unassigned = stored.unassigned();
         job.bestRoutes = stored.bestRoutes();
         job.document = stored.plan();
+        job.solver = stored.solver();
         return job;
     }
 
@@ -141,7 +148,7 @@ final class PlanJob {
         return new StoredPlan(id, problemId, lineageId, replanOf, status, messages.isEnglish() ? "en" : "zh",
                 timeLimit, created, started, finished, started != null ? Instant.now() : created, spent(), tasks,
                 score, feasible, document != null ? Integer.valueOf(document.totals().unassigned()) : unassigned,
-                failure, progress.points(), bestRoutes, document, changes);
+                failure, progress.points(), bestRoutes, document, changes, solver);
     }
 
     boolean awaitEnd(Duration timeout) throws InterruptedException {

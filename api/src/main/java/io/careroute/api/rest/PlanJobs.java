@@ -7,64 +7,83 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import io.careroute.api.planning.AssembledProblem;
 import io.careroute.api.planning.CarePlanner;
 import io.careroute.api.planning.ProblemAssembler;
 import io.careroute.api.planning.Replanner;
+import io.careroute.api.rest.SolveJobEngine.Outcome;
 import io.careroute.api.store.FinishedPlan;
 import io.careroute.api.store.NewPlan;
 import io.careroute.api.store.Page;
 import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.PlanStore;
 import io.careroute.api.store.PlanSummary;
+import io.careroute.api.store.SolveClaim;
+import io.careroute.api.store.SolverInstances;
 import io.careroute.api.store.StoredPlan;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.replan.EventsDocument;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Runs solves in the background and keeps them in the store. At most {@code max-jobs} solve at once (the machine
- * has two cores; one solve uses one) and at most {@code queue-size} more wait; beyond that a submission is refused
- * with a time to retry (429). While a plan solves, its best solution is saved every {@code save-interval}, so a
- * server that stops loses at most that much work: at the next start the plan is INTERRUPTED and can be resumed.
+ * Solve jobs, shared by every careroute instance on the same database. Submitting stores the plan QUEUED and
+ * schedules a job for it in db-scheduler ({@link SolveJobEngine}), in one transaction; any instance with a free
+ * solver place ({@code max-jobs} each) takes it up. At most {@code queue-size} more plans than there are solver
+ * places on the live instances may be queued or solving, counted in the database over all instances; beyond that
+ * a submission is refused with a time to retry (429).
+ * <p>
+ * While a plan solves, its best solution is saved every {@code save-interval}. If its instance dies (kill -9, lost
+ * machine), its job's heartbeat stops; another instance (or the same one restarted) revives the job and takes the
+ * plan over from the saved best solution, for what was left of its time limit: a crash loses at most one
+ * save-interval of work. A graceful shut-down saves each solve's best and hands its job back at once. A stop
+ * asked on any instance is seen by the solving one at its next save. Reads come from the store, or from the live
+ * job when it solves here.
  */
 @Service
-class PlanJobs {
+class PlanJobs implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PlanJobs.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+    private static final Duration MIN_RUN = Duration.ofSeconds(1);
 
     private final PlanSolves solves;
     private final PlanStore store;
+    private final SolverInstances instances;
     private final CareRouteProperties properties;
+    private final JobEngineProperties engineSettings;
+    private final TransactionOperations transactions;
+    private final SolveJobEngine engine;
+    private final String instance;
+    private final Instant startedAt = now();
+    /** Plans solving on this instance (and, briefly, plans submitted here and not yet taken up). */
     private final Map<String, PlanJob> active = new ConcurrentHashMap<>();
-    private final ExecutorService solvers;
-    private final ScheduledExecutorService saver;
+    private final ScheduledExecutorService ticker;
     private volatile boolean closing;
+    private volatile boolean running;
 
     PlanJobs(CarePlanner planner, Replanner replanner, ProblemAssembler assembler, PlanStore store,
-             CareRouteProperties properties) {
+             SolverInstances instances, CareRouteProperties properties, JobEngineProperties engineSettings,
+             DataSource dataSource, TransactionOperations transactions) {
         this.solves = new PlanSolves(planner, replanner, assembler, store, () -> closing);
         this.store = store;
+        this.instances = instances;
         this.properties = properties;
-        int interrupted = store.interruptUnfinished(now());
-        if (interrupted > 0) {
-            log.info("{} plan(s) were queued or solving when the server stopped: now INTERRUPTED, resumable", interrupted);
-        }
-        this.solvers = Executors.newFixedThreadPool(properties.maxJobs(), daemon("careroute-solver"));
-        this.saver = Executors.newSingleThreadScheduledExecutor(daemon("careroute-saver"));
-        long every = properties.saveInterval().toMillis();
-        saver.scheduleWithFixedDelay(this::saveProgress, every, every, TimeUnit.MILLISECONDS);
+        this.engineSettings = engineSettings;
+        this.transactions = transactions;
+        this.instance = engineSettings.instanceName();
+        this.engine = new SolveJobEngine(dataSource, engineSettings, properties.maxJobs(), this::execute);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("careroute-saver"));
     }
 
     /** Queues a plan of a validated, assembled problem for an organisation. */
@@ -75,7 +94,7 @@ class PlanJobs {
                 messages, now(), limit, limit, Duration.ZERO, null);
         job.problem = problem.document();
         job.organisationId = organisationId;
-        admit(job, () -> store.create(newPlan(job, null)), running -> solves.plan(running, problem));
+        admit(() -> store.create(newPlan(job, null)), id);
         log.info("Plan {} queued: {} tasks, {} workers", id, job.tasks, problem.plan().getWorkers().size() - 1);
         return job;
     }
@@ -93,28 +112,33 @@ class PlanJobs {
                 now(), limit, limit, Duration.ZERO, null);
         job.problem = full;
         job.organisationId = organisationId;
-        admit(job, () -> store.create(newPlan(job, events)), running -> solves.replan(running, prepared));
+        admit(() -> store.create(newPlan(job, events)), job.id);
         log.info("Re-plan {} of {} queued", job.id, published.id());
         return job;
     }
 
     /**
      * Takes an interrupted or stopped plan up again from its best solution, for {@code runLimit} or, when null,
-     * for what is left of its time limit (at least a second).
+     * for what is left of its time limit (at least a second): a new job, which any instance may solve.
      */
     StoredPlan resume(StoredPlan stored, Duration runLimit) {
-        Duration left = stored.timeLimit().minus(stored.spent());
-        PlanJob job = PlanJob.resumed(stored, runLimit != null ? runLimit
-                : left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
-        admit(job, () -> store.requeue(job.id, now()), running -> solves.resume(running, stored));
-        log.info("Plan {} resumed for {} s", job.id, job.runLimit.toSeconds());
-        return job.snapshot();
+        Duration until = runLimit != null ? stored.spent().plus(runLimit)
+                : max(stored.timeLimit(), stored.spent().plus(MIN_RUN));
+        admit(() -> {
+            if (!store.requeue(stored.id(), until, now())) {
+                // Resumed by another request (here or on another instance) in the meantime.
+                throw new PlanStateException("status", "api.state.notResumable",
+                        store.find(stored.id()).map(StoredPlan::status).orElse(stored.status()));
+            }
+        }, stored.id());
+        log.info("Plan {} resumed for {} s", stored.id(), until.minus(stored.spent()).toSeconds());
+        return get(stored.id());
     }
 
-    /** The plan as it is now: live while queued or solving, else as stored. */
+    /** The plan as it is now: live while it solves on this instance, else as stored (by whichever instance). */
     Optional<StoredPlan> find(String id) {
         PlanJob job = active.get(id);
-        return job != null ? Optional.of(job.snapshot()) : store.find(id);
+        return job != null && job.status == PlanStatus.SOLVING ? Optional.of(job.snapshot()) : store.find(id);
     }
 
     /** @throws JobNotFoundException when there is no such plan (404) */
@@ -140,69 +164,114 @@ class PlanJobs {
     }
 
     /**
-     * Stops a plan early. A queued plan is dropped from the queue; a solving one ends with its best solution so
-     * far (waited for, up to a few seconds). Answers the plan as it is then.
+     * Stops a plan early, wherever it solves. A queued plan leaves the queue; a solving one ends with its best
+     * solution so far: at once when it solves here, else at its solver's next save (waited for, up to a few
+     * seconds). Answers the plan as it is then.
      */
     StoredPlan stop(String id) throws InterruptedException {
+        StoredPlan stored = store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+        if (stored.status() == PlanStatus.QUEUED && store.stopQueued(id, now())) {
+            engine.cancel(id);
+            log.info("Plan {} stopped before it started", id);
+            return get(id);
+        }
+        // Solving (or taken up between the two reads): the request is stored, so that whichever instance solves
+        // it (or takes it over) stops it.
+        if (!store.requestStop(id, now())) {
+            StoredPlan now = store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+            throw new PlanStateException("status", "api.state.notActive", now.status());
+        }
         PlanJob job = active.get(id);
-        if (job == null) {
-            StoredPlan stored = store.find(id).orElseThrow(() -> new JobNotFoundException(id));
-            throw new PlanStateException("status", "api.state.notActive", stored.status());
-        }
-        synchronized (job) {
-            if (job.status == PlanStatus.QUEUED) {
-                job.status = PlanStatus.STOPPED;
-                job.finished = now();
-                store.stopQueued(id, job.finished);
-                active.remove(id);
-                job.ended.countDown();
-                log.info("Plan {} stopped before it started", id);
-                return job.snapshot();
+        if (job != null) {
+            job.stop.request();
+            if (!job.awaitEnd(STOP_WAIT)) {
+                log.warn("Plan {} is still ending {} s after the stop request", id, STOP_WAIT.toSeconds());
             }
+            return get(id);
         }
-        job.stop.request();
-        if (!job.awaitEnd(STOP_WAIT)) {
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        StoredPlan now = get(id);
+        while (now.status().active() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            now = get(id);
+        }
+        if (now.status().active()) {
             log.warn("Plan {} is still ending {} s after the stop request", id, STOP_WAIT.toSeconds());
         }
-        return find(id).orElseThrow(() -> new JobNotFoundException(id));
+        return now;
     }
 
-    /** Seconds until a queue place is likely to free up: when the soonest running solve reaches its limit. */
+    /** Seconds until a solver place is likely to free up: when the soonest running solve reaches its limit. */
     long retryAfterSeconds() {
-        return active.values().stream()
-                .filter(job -> job.status == PlanStatus.SOLVING && job.started != null)
-                .mapToLong(job -> job.runLimit.minus(Duration.between(job.started, Instant.now())).toSeconds() + 1)
+        return store.solvingTimeLeft(now()).stream()
+                .mapToLong(left -> left.toSeconds() + 1)
                 .min()
                 .orElse(properties.solveSeconds());
     }
 
-    private synchronized void admit(PlanJob job, Runnable storeIt, Consumer<PlanJob> work) {
-        if (closing) {
-            throw new IllegalStateException("the server is stopping");
-        }
-        if (active.containsKey(job.id)) {
-            throw new PlanStateException("status", "api.state.notResumable", active.get(job.id).status);
-        }
-        if (active.size() >= properties.maxJobs() + properties.queueSize()) {
+    /**
+     * Stores a plan as queued and schedules its job, both or neither, unless the cluster's queue is full: more
+     * plans queued or solving than the live instances' solver places plus {@code queue-size}. Two instances
+     * admitting at the same moment may each take the last place (the bound may be passed by one per instance).
+     */
+    private synchronized void admit(Runnable storeIt, String planId) {
+        long activePlans = store.activeCount();
+        int places = Math.max(properties.maxJobs(), instances.liveSlots(now().minus(engineSettings.deadAfter())));
+        if (activePlans >= places + properties.queueSize()) {
             throw new QueueFullException(properties.queueSize(), Math.max(1, retryAfterSeconds()));
         }
-        storeIt.run();
-        active.put(job.id, job);
-        solvers.execute(() -> run(job, work));
+        transactions.executeWithoutResult(status -> {
+            storeIt.run();
+            engine.schedule(planId);
+        });
     }
 
-    private void run(PlanJob job, Consumer<PlanJob> work) {
-        synchronized (job) {
-            if (job.status != PlanStatus.QUEUED || closing) {
-                return;   // stopped while queued, or the server is stopping (the plan stays resumable)
-            }
-            job.started = now();
-            job.status = PlanStatus.SOLVING;
+    /**
+     * A job, on one of the engine's solver threads: take the plan up (or over), solve it from its best solution
+     * so far, and store how it ended. Never throws: every end is in the plan's row.
+     */
+    private Outcome execute(String id) {
+        if (closing) {
+            return Outcome.HAND_BACK;     // picked as this instance shuts down: for another instance
         }
+        Optional<SolveClaim> claim;
+        try {
+            claim = store.claim(id, instance, now());
+        } catch (RuntimeException e) {
+            log.warn("Plan {} could not be taken up ({}); its job runs again shortly", id, e.getClass().getSimpleName());
+            return Outcome.RETRY;         // the database is away: the job stays, for this or another instance
+        }
+        if (claim.isEmpty()) {
+            return Outcome.DONE;          // stopped while queued, or ended: nothing to solve
+        }
+        StoredPlan stored = claim.get().plan();
+        Duration until = stored.solver().solveUntil() != null ? stored.solver().solveUntil() : stored.timeLimit();
+        PlanJob job = PlanJob.resumed(stored, max(MIN_RUN, until.minus(stored.spent())));
+        job.started = now();
+        job.status = PlanStatus.SOLVING;
+        active.put(id, job);
+        if (closing) {
+            job.stop.request();           // taken up while this instance began to shut down: hand it back soon
+        }
+        if (claim.get().takeover()) {
+            log.info("Plan {} taken over from {} (run {}): resumes from its best saved at {} ms, score {}, for {} ms",
+                    id, claim.get().previous(), stored.solver().runs(), stored.spent().toMillis(), stored.score(),
+                    job.runLimit.toMillis());
+        } else {
+            log.info("Plan {} solving on {} for {} ms", id, instance, job.runLimit.toMillis());
+        }
+        try {
+            return solve(job, stored);
+        } finally {
+            active.remove(id);
+            job.ended.countDown();
+        }
+    }
+
+    private Outcome solve(PlanJob job, StoredPlan stored) {
         PlanStatus ending;
         try {
-            store.started(job.id, job.started);
-            work.accept(job);
+            solves.resume(job, stored);
             ending = job.stop.requested() ? PlanStatus.STOPPED : PlanStatus.SOLVED;
         } catch (RuntimeException e) {
             job.failure = e.getClass().getSimpleName();
@@ -210,25 +279,41 @@ class PlanJobs {
             log.error("Plan {} failed", job.id, e);
         }
         job.finished = now();
-        if (closing) {
-            return;       // left SOLVING in the store: INTERRUPTED at the next start, resumable from its last save
+        if (job.lost) {
+            log.warn("Plan {} was taken over by another instance while this one solved it: its result is dropped",
+                    job.id);
+            return Outcome.LOST;
         }
         try {
-            store.finish(job.id, new FinishedPlan(ending, job.finished,
+            if (closing) {
+                // Shutting down: the best solution is saved and the job handed back, to be taken over at once.
+                boolean handedBack = store.handBack(job.id, instance, job.progressSnapshot(), job.finished);
+                log.info("Plan {} handed back at shut-down after {} ms, score {}", job.id, job.spent().toMillis(),
+                        job.score);
+                return handedBack ? Outcome.HAND_BACK : Outcome.LOST;
+            }
+            boolean stored0 = store.finish(job.id, instance, new FinishedPlan(ending, job.finished,
                     ending == PlanStatus.FAILED ? job.lastSnapshot() : job.progressSnapshot(), job.routes,
                     job.changes, job.failure));
+            if (!stored0) {
+                log.warn("Plan {} ended here but had been taken over by another instance", job.id);
+                return Outcome.LOST;
+            }
             job.status = ending;
-            log.info("Plan {} {}: score {} after {} ms", job.id, ending, job.score, job.spent().toMillis());
+            log.info("Plan {} {} on {}: score {} after {} ms", job.id, ending, instance, job.score,
+                    job.spent().toMillis());
+            return Outcome.DONE;
         } catch (RuntimeException e) {
-            log.error("Plan {} ended but could not be stored", job.id, e);
-        } finally {
-            active.remove(job.id);
-            job.ended.countDown();
+            log.error("Plan {} ended but could not be stored; its job runs again shortly", job.id, e);
+            return Outcome.RETRY;
         }
     }
 
-    /** Every few seconds: save the best solution of each solve that improved, and repeat pending stop requests. */
-    private void saveProgress() {
+    /**
+     * Every save-interval: save the best solution of each solve here that improved, pass on stop requests made on
+     * any instance, and notice a plan that another instance took over (this one was taken for dead).
+     */
+    private void tick() {
         for (PlanJob job : active.values()) {
             if (job.status != PlanStatus.SOLVING) {
                 continue;
@@ -237,11 +322,42 @@ class PlanJobs {
             if (job.unsaved) {
                 job.unsaved = false;
                 try {
-                    store.saveProgress(job.id, job.progressSnapshot(), now());
+                    if (!store.saveProgress(job.id, instance, job.progressSnapshot(), now()) && ownedElsewhere(job)) {
+                        job.lost = true;
+                        job.stop.request();
+                    }
                 } catch (RuntimeException e) {
                     log.warn("Could not save the progress of plan {}", job.id, e);
                 }
             }
+        }
+        try {
+            if (!active.isEmpty()) {
+                for (String id : store.stopsRequested(instance)) {
+                    PlanJob job = active.get(id);
+                    if (job != null && !job.stop.requested()) {
+                        log.info("Plan {}: stop requested", id);
+                        job.stop.request();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not read stop requests", e);
+        }
+    }
+
+    private boolean ownedElsewhere(PlanJob job) {
+        return store.find(job.id)
+                .map(plan -> plan.status() != PlanStatus.SOLVING || !instance.equals(plan.solver().solvedBy()))
+                .orElse(true);
+    }
+
+    /** Every heartbeat: this instance is alive, with its solver places. */
+    private void heartbeat() {
+        try {
+            instances.seen(instance, properties.maxJobs(), startedAt, now());
+        } catch (RuntimeException e) {
+            log.warn("Could not record this instance's heartbeat", e);
         }
     }
 
@@ -252,32 +368,58 @@ class PlanJobs {
     }
 
     /**
-     * Shutting down: save each solve's latest best solution and end the solves. Their rows stay as they are and
-     * are marked INTERRUPTED at the next start, as after a crash: one path for both.
+     * Start-up: plans queued or solving with no job to take them up (stored by an older version) are INTERRUPTED;
+     * then this instance joins the others and takes jobs.
      */
-    @PreDestroy
-    void close() {
+    @Override
+    public void start() {
+        heartbeat();
+        int orphans = store.interruptOrphans(SolveJobEngine.TASK, now());
+        if (orphans > 0) {
+            log.info("{} plan(s) were queued or solving with no job to take them up: now INTERRUPTED, resumable",
+                    orphans);
+        }
+        engine.start();
+        long every = properties.saveInterval().toMillis();
+        ticker.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+        long beat = engineSettings.heartbeat().toMillis();
+        ticker.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        running = true;
+        log.info("Instance {} takes solve jobs: {} at once, polling every {} ms", instance, properties.maxJobs(),
+                engineSettings.pollInterval().toMillis());
+    }
+
+    /**
+     * Shutting down: each solve here ends, its best solution is saved and its job handed back, so another instance
+     * takes it over at once (or this one, restarted). Runs before the web server and the database close.
+     */
+    @Override
+    public void stop() {
         closing = true;
-        saver.shutdownNow();
+        ticker.shutdownNow();
         for (PlanJob job : active.values()) {
-            if (job.status == PlanStatus.SOLVING) {
-                try {
-                    store.saveProgress(job.id, job.progressSnapshot(), now());
-                } catch (RuntimeException e) {
-                    log.warn("Could not save the progress of plan {} at shut-down", job.id, e);
-                }
-            }
             job.stop.request();
         }
-        solvers.shutdownNow();
+        engine.stop();
         try {
-            // Stopped solves return within a step; wait for them before the road network they use is closed.
-            if (!solvers.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("Solver threads still running at shut-down");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            instances.remove(instance);
+        } catch (RuntimeException e) {
+            log.warn("Could not remove this instance from the database", e);
         }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    String instanceName() {
+        return instance;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Instant now() {

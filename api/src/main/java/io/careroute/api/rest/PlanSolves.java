@@ -17,9 +17,9 @@ import io.careroute.solver.replan.WarmStart;
 import io.careroute.solver.solve.SolverSettings;
 
 /**
- * What a job does on its solver thread: solve a plan or a re-plan with progress and an early stop, then write its
- * plan.json, route geometry and changes onto the job; or rebuild a stored plan's problem and resume it from its
- * saved task order. {@link PlanJobs} decides when; this class how.
+ * What a job does on its solver thread: rebuild a stored plan's problem (any instance may run any job), solve it
+ * as a plan or a re-plan with progress and an early stop, from its saved task order if it has one, then write its
+ * plan.json, route geometry and changes onto the job. {@link PlanJobs} decides when; this class how.
  */
 final class PlanSolves {
 
@@ -64,7 +64,11 @@ final class PlanSolves {
         job.routes = RouteGeoJson.of(result.open(), result.solved());
     }
 
-    /** Rebuilds the problem as it was planned and starts from the saved best task order (never from scratch). */
+    /**
+     * Every job goes through here, on whichever instance picked it: rebuilds the problem from the store as it was
+     * planned and starts from the saved best task order when there is one (a takeover or a resume: never from
+     * scratch), else solves it fresh.
+     */
     void resume(PlanJob job, StoredPlan stored) {
         if (stored.replanOf() == null) {
             ProblemDocument problem = store.problem(stored.problemId()).orElseThrow();

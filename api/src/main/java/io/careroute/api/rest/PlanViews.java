@@ -43,11 +43,18 @@ final class PlanViews {
                    @Schema(description = "its latest publication's version number, null if never published")
                    Integer publishedVersion,
                    @Schema(description = "best score over time") List<ProgressPoint> progress,
-                   PlanDocument plan, List<Change> changes) {
+                   PlanDocument plan, List<Change> changes,
+                   @Schema(description = "the instance solving the plan, or the last one that did (null before "
+                           + "any solver took it up)") String solvedBy,
+                   @Schema(description = "how many times a solver took the plan up (1 when solved in one go)")
+                   int runs,
+                   @Schema(description = "how many times an instance took the plan over mid-solve from one that "
+                           + "died or shut down, resuming from its best saved solution") int takeovers) {
     }
 
     record ProgressView(String id, String status, long elapsedMs, long timeLimitMs, String score, boolean feasible,
-                        int tasks, Integer unassigned, List<ProgressPoint> progress) {
+                        int tasks, Integer unassigned, List<ProgressPoint> progress, String solvedBy, int runs,
+                        int takeovers) {
     }
 
     record PlanItem(String id, String status, String replanOf, String lineageId, LocalDate planDate,
@@ -71,7 +78,8 @@ final class PlanViews {
                 plan.timeLimit().toMillis(), plan.tasks(), plan.unassigned(), plan.failure(),
                 at(plan.createdAt(), zone), at(plan.startedAt(), zone), at(plan.finishedAt(), zone),
                 at(plan.updatedAt(), zone), current, latest.map(Publication::version).orElse(null),
-                plan.progress() == null ? List.of() : plan.progress(), plan.plan(), plan.changes());
+                plan.progress() == null ? List.of() : plan.progress(), plan.plan(), plan.changes(),
+                plan.solver().solvedBy(), plan.solver().runs(), plan.solver().takeovers());
     }
 
     /** The same view as a WORKER sees it: their own route only ({@link WorkerViews}). */
@@ -85,7 +93,8 @@ final class PlanViews {
     static ProgressView progress(StoredPlan plan) {
         return new ProgressView(plan.id(), plan.status().name(), plan.spent().toMillis(), plan.timeLimit().toMillis(),
                 plan.score(), Boolean.TRUE.equals(plan.feasible()), plan.tasks(), plan.unassigned(),
-                plan.progress() == null ? List.of() : plan.progress());
+                plan.progress() == null ? List.of() : plan.progress(), plan.solver().solvedBy(), plan.solver().runs(),
+                plan.solver().takeovers());
     }
 
     static PlanPage page(Page<PlanSummary> page, ZoneId zone) {

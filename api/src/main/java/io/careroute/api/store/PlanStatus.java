@@ -9,7 +9,10 @@ public enum PlanStatus {
     SOLVED,
     /** Stopped early on request; the best plan found until then is kept. */
     STOPPED,
-    /** The server stopped while it was queued or solving; can be resumed from its best solution so far. */
+    /**
+     * Was queued or solving, and no job is left to take it up (a plan whose solver died is taken over instead);
+     * can be resumed from its best solution so far.
+     */
     INTERRUPTED,
     FAILED;
 

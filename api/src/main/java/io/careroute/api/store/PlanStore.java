@@ -39,7 +39,7 @@ public class PlanStore {
     private static final String PLAN_COLUMNS = """
             id, problem_id, lineage_id, replan_of, status, language, time_limit_ms, created_at, started_at,
             finished_at, updated_at, spent_ms, tasks, score, feasible, unassigned, failure, progress, best_routes,
-            plan_document, changes""";
+            plan_document, changes, solved_by, runs, takeovers, solve_until_ms""";
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
@@ -97,35 +97,114 @@ public class PlanStore {
         });
     }
 
-    /** The solver took the plan up (again). */
-    public void started(String id, Instant at) {
-        jdbc.sql("""
-                update plan set status = :status, started_at = coalesce(started_at, :at), finished_at = null,
-                                failure = null, updated_at = :at
-                where id = :id""")
-                .param("status", PlanStatus.SOLVING.name()).param("at", utc(at)).param("id", id)
-                .update();
+    /**
+     * A solver ({@code instance}) takes a queued plan up, or takes over a plan whose solver died or handed it back
+     * at shut-down. Empty when the plan is no longer queued or solving (stopped while queued, or ended): there is
+     * nothing to solve. The job engine runs one execution of a plan at a time, so two claims do not race; the
+     * condition on the previous solver is a guard all the same.
+     */
+    public Optional<SolveClaim> claim(String id, String instance, Instant at) {
+        return transactions.execute(status -> {
+            Optional<String[]> current = jdbc.sql("select status, solved_by from plan where id = :id")
+                    .param("id", id)
+                    .query((rs, n) -> new String[] {rs.getString("status"), rs.getString("solved_by")}).optional();
+            if (current.isEmpty() || !PlanStatus.valueOf(current.get()[0]).active()) {
+                return Optional.<SolveClaim>empty();
+            }
+            String previous = current.get()[1];
+            boolean takeover = previous != null;
+            int claimed = jdbc.sql("""
+                    update plan set status = :solving, solved_by = :instance, runs = runs + 1,
+                                    takeovers = takeovers + :takeover, started_at = coalesce(started_at, :at),
+                                    finished_at = null, failure = null, updated_at = :at
+                    where id = :id and status in (:queued, :solving) and\s""" + (takeover ? "solved_by = :previous" : "solved_by is null"))
+                    .param("solving", PlanStatus.SOLVING.name()).param("queued", PlanStatus.QUEUED.name())
+                    .param("instance", instance).param("takeover", takeover ? 1 : 0).param("at", utc(at))
+                    .param("id", id).params(takeover ? Map.of("previous", previous) : Map.of())
+                    .update();
+            return claimed == 1 ? find(id).map(plan -> new SolveClaim(plan, takeover, previous))
+                    : Optional.<SolveClaim>empty();
+        });
     }
 
-    /** Queued again, to resume from its best solution. */
-    public void requeue(String id, Instant at) {
-        jdbc.sql("update plan set status = :status, updated_at = :at where id = :id")
-                .param("status", PlanStatus.QUEUED.name()).param("at", utc(at)).param("id", id)
-                .update();
+    /**
+     * Queued again, to resume from its best solution until its solving time reaches {@code solveUntil}. Only an
+     * interrupted or stopped plan: false when another request resumed it first.
+     */
+    public boolean requeue(String id, Duration solveUntil, Instant at) {
+        return jdbc.sql("""
+                update plan set status = :queued, solved_by = null, stop_requested = false,
+                                solve_until_ms = :until, updated_at = :at
+                where id = :id and status in (:interrupted, :stopped)""")
+                .param("queued", PlanStatus.QUEUED.name()).param("until", solveUntil.toMillis())
+                .param("interrupted", PlanStatus.INTERRUPTED.name()).param("stopped", PlanStatus.STOPPED.name())
+                .param("at", utc(at)).param("id", id)
+                .update() == 1;
+    }
+
+    /**
+     * A solver shutting down gives its plan back: its best solution so far is saved and the plan is queued for the
+     * next solver, which takes it over from there. Only the plan's own solver can.
+     */
+    public boolean handBack(String id, String instance, ProgressSnapshot snapshot, Instant at) {
+        return progressUpdate("status = :queued,", id, instance, snapshot, at)
+                .param("queued", PlanStatus.QUEUED.name()).update() == 1;
+    }
+
+    /** Asks the solver of a solving plan, wherever it runs, to stop it (it looks at every save). */
+    public boolean requestStop(String id, Instant at) {
+        return jdbc.sql("""
+                update plan set stop_requested = true, updated_at = :at where id = :id and status = :solving""")
+                .param("solving", PlanStatus.SOLVING.name()).param("at", utc(at)).param("id", id)
+                .update() == 1;
+    }
+
+    /** The plans {@code instance} solves that someone asked to stop. */
+    public List<String> stopsRequested(String instance) {
+        return jdbc.sql("""
+                select id from plan where solved_by = :instance and status = :solving and stop_requested""")
+                .param("instance", instance).param("solving", PlanStatus.SOLVING.name())
+                .query(String.class).list();
+    }
+
+    /** Plans queued or solving, on every instance: what the queue bound counts. */
+    public long activeCount() {
+        return jdbc.sql("select count(*) from plan where status in (:queued, :solving)")
+                .param("queued", PlanStatus.QUEUED.name()).param("solving", PlanStatus.SOLVING.name())
+                .query(Long.class).single();
+    }
+
+    /**
+     * Solving time each solving plan has left in its current run, as of its last save (for Retry-After: when a
+     * solver place is likely to free up).
+     */
+    public List<Duration> solvingTimeLeft(Instant now) {
+        return jdbc.sql("""
+                select spent_ms, coalesce(solve_until_ms, time_limit_ms) as until_ms, updated_at from plan
+                where status = :solving""")
+                .param("solving", PlanStatus.SOLVING.name())
+                .query((rs, n) -> Duration.ofMillis(rs.getLong("until_ms") - rs.getLong("spent_ms"))
+                        .minus(Duration.between(time(rs, "updated_at"), now)))
+                .list();
     }
 
     /** The best solution so far of a plan that is still solving; a plan that has ended is left as it ended. */
-    public boolean saveProgress(String id, ProgressSnapshot snapshot, Instant at) {
-        return progressUpdate("", id, snapshot, at).update() == 1;
+    public boolean saveProgress(String id, String instance, ProgressSnapshot snapshot, Instant at) {
+        return progressUpdate("", id, instance, snapshot, at).update() == 1;
     }
 
-    /** Sets the snapshot's columns (and {@code moreColumns}) of a plan that is solving. */
-    private JdbcClient.StatementSpec progressUpdate(String moreColumns, String id, ProgressSnapshot snapshot, Instant at) {
+    /**
+     * Sets the snapshot's columns (and {@code moreColumns}) of a plan that {@code instance} is solving. Another
+     * instance's solver (one that lost the plan: it was taken for dead and the plan taken over) changes nothing.
+     */
+    private JdbcClient.StatementSpec progressUpdate(String moreColumns, String id, String instance,
+                                                   ProgressSnapshot snapshot, Instant at) {
         return jdbc.sql("update plan set " + moreColumns + """
                  spent_ms = :spentMs, score = :score, feasible = :feasible, unassigned = :unassigned,
                  progress = :progress, best_routes = :bestRoutes, plan_document = :plan, updated_at = :at
-                where id = :id and status = :solving""")
+                where id = :id and status = :solving and solved_by = :instance""")
                 .param("solving", PlanStatus.SOLVING.name())
+                .param("instance", instance)
                 .param("spentMs", snapshot.spent().toMillis())
                 .param("score", snapshot.score())
                 .param("feasible", snapshot.feasible())
@@ -137,10 +216,10 @@ public class PlanStore {
                 .param("id", id);
     }
 
-    /** How the solve ended; only a solving plan can end. */
-    public boolean finish(String id, FinishedPlan finished) {
+    /** How the solve ended; only a solving plan can end, and only its solver ends it. */
+    public boolean finish(String id, String instance, FinishedPlan finished) {
         return progressUpdate("status = :status, finished_at = :finishedAt, failure = :failure, routes = :routes,"
-                + " changes = :changes,", id, finished.last(), finished.finishedAt())
+                + " changes = :changes, stop_requested = false,", id, instance, finished.last(), finished.finishedAt())
                 .param("status", finished.status().name())
                 .param("finishedAt", utc(finished.finishedAt()))
                 .param("failure", finished.failure())
@@ -160,16 +239,19 @@ public class PlanStore {
     }
 
     /**
-     * At start-up: every plan still queued or solving was cut off when the server stopped. One server per
-     * database: a second server on the same database would mark the first one's solves interrupted.
+     * Plans queued or solving that no job will ever take up (they have no execution in db-scheduler's table
+     * {@code scheduled_tasks} under {@code taskName}): INTERRUPTED, to be resumed by hand. Plans whose solver died
+     * are not among them: their execution is revived and another solver takes them over.
      */
-    public int interruptUnfinished(Instant at) {
+    public int interruptOrphans(String taskName, Instant at) {
         return jdbc.sql("""
                 update plan set status = :interrupted, updated_at = :at
-                where status in (:queued, :solving)""")
+                where status in (:queued, :solving)
+                  and not exists (select 1 from scheduled_tasks t
+                                  where t.task_name = :task and t.task_instance = plan.id)""")
                 .param("interrupted", PlanStatus.INTERRUPTED.name())
                 .param("queued", PlanStatus.QUEUED.name()).param("solving", PlanStatus.SOLVING.name())
-                .param("at", utc(at))
+                .param("task", taskName).param("at", utc(at))
                 .update();
     }
 
@@ -246,7 +328,9 @@ public class PlanStore {
                 (Integer) rs.getObject("unassigned"), rs.getString("failure"),
                 JsonText.read(rs.getString("progress"), PROGRESS), JsonText.read(rs.getString("best_routes"), ROUTES),
                 JsonText.read(rs.getString("plan_document"), PlanDocument.class),
-                JsonText.read(rs.getString("changes"), CHANGES));
+                JsonText.read(rs.getString("changes"), CHANGES),
+                new SolverRun(rs.getString("solved_by"), rs.getInt("runs"), rs.getInt("takeovers"),
+                        rs.getObject("solve_until_ms") == null ? null : Duration.ofMillis(rs.getLong("solve_until_ms"))));
     }
 
     private static StoredEvents storedEvents(ResultSet rs, int row) throws SQLException {

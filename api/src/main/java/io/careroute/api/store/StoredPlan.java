@@ -16,10 +16,12 @@ import io.careroute.data.replan.Change;
  * @param bestRoutes per worker id, the task ids of the best solution so far in visiting order (null before the
  *                   first solution): what a resumed solve starts from
  * @param spent      solving time over all runs of this plan
+ * @param solver     which instance solves it, how often it was taken up and taken over
  */
 public record StoredPlan(String id, String problemId, String lineageId, String replanOf, PlanStatus status,
                          String language, Duration timeLimit, Instant createdAt, Instant startedAt,
                          Instant finishedAt, Instant updatedAt, Duration spent, int tasks, String score,
                          Boolean feasible, Integer unassigned, String failure, List<ProgressPoint> progress,
-                         Map<String, List<String>> bestRoutes, PlanDocument plan, List<Change> changes) {
+                         Map<String, List<String>> bestRoutes, PlanDocument plan, List<Change> changes,
+                         SolverRun solver) {
 }

@@ -67,10 +67,11 @@ class SolveQueueTest {
             assertThat(stopped.body().get("elapsedMs").asLong()).isLessThan(120_000);
             assertThat(api.post("/api/v1/plans/" + running + "/stop", new byte[0], null).status()).isEqualTo(409);
 
-            // The next one starts; stop it and the last one too, and the queue is empty.
-            // Stopped at once, possibly before the construction heuristic placed every task: it still returns a
-            // whole plan (a stop waits for construction to end).
+            // The next one starts (within a poll of the job engine); stop it and the last one too, and the queue
+            // is empty. Stopped as soon as it solves, possibly before the construction heuristic placed every
+            // task: it still returns a whole plan (a stop waits for construction to end).
             for (String id : List.of(ids.get(1), ids.get(3))) {
+                api.waitFor(id, plan -> plan.get("status").asText().equals("SOLVING"), WAIT);
                 JsonNode plan = api.post("/api/v1/plans/" + id + "/stop", new byte[0], null).body();
                 assertThat(plan.get("status").asText()).isEqualTo("STOPPED");
                 assertThat(plan.get("score").asText()).doesNotContain("init");

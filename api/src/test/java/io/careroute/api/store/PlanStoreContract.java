@@ -27,6 +27,7 @@ abstract class PlanStoreContract {
 
     PlanStore store;
     Publications publications;
+    SolverInstances instances;
     JdbcClient jdbc;
     DemoDocuments demo = DemoDocuments.get();
 
@@ -37,6 +38,8 @@ abstract class PlanStoreContract {
         DataSource dataSource = dataSource();
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("delete from scheduled_tasks").update();
+        jdbc.sql("delete from solver_instance").update();
         jdbc.sql("delete from replan_event").update();
         jdbc.sql("delete from publication").update();
         jdbc.sql("update plan set replan_of = null").update();
@@ -44,6 +47,7 @@ abstract class PlanStoreContract {
         jdbc.sql("delete from problem").update();
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         store = new PlanStore(jdbc, transactions);
+        instances = new SolverInstances(jdbc);
         publications = new Publications(jdbc, transactions);
     }
 
@@ -82,8 +86,10 @@ abstract class PlanStoreContract {
     @Test
     void progressIsSavedWhileSolvingAndTheEndIsFinal() {
         store.create(newPlan("p1", T0));
-        store.started("p1", T0.plusSeconds(1));
-        assertThat(store.saveProgress("p1", snapshot(Duration.ofMillis(900)), T0.plusSeconds(2))).isTrue();
+        SolveClaim claim = store.claim("p1", "A", T0.plusSeconds(1)).orElseThrow();
+        assertThat(claim.takeover()).isFalse();
+        assertThat(claim.plan().solver()).isEqualTo(new SolverRun("A", 1, 0, null));
+        assertThat(store.saveProgress("p1", "A", snapshot(Duration.ofMillis(900)), T0.plusSeconds(2))).isTrue();
 
         StoredPlan solving = store.find("p1").orElseThrow();
         assertThat(solving.status()).isEqualTo(PlanStatus.SOLVING);
@@ -96,7 +102,7 @@ abstract class PlanStoreContract {
         assertThat(store.routes("p1")).isEmpty();
 
         Instant end = T0.plusSeconds(3);
-        assertThat(store.finish("p1", new FinishedPlan(PlanStatus.SOLVED, end, snapshot(Duration.ofSeconds(2)),
+        assertThat(store.finish("p1", "A", new FinishedPlan(PlanStatus.SOLVED, end, snapshot(Duration.ofSeconds(2)),
                 demo.routes, demo.changes, null))).isTrue();
         StoredPlan solved = store.find("p1").orElseThrow();
         assertThat(solved.status()).isEqualTo(PlanStatus.SOLVED);
@@ -106,22 +112,107 @@ abstract class PlanStoreContract {
         assertThat(json(store.routes("p1").orElseThrow())).isEqualTo(json(demo.routes));
 
         // A late progress save (the saver thread racing the end) must not undo the end.
-        assertThat(store.saveProgress("p1", snapshot(Duration.ofMillis(1)), end.plusSeconds(1))).isFalse();
+        assertThat(store.saveProgress("p1", "A", snapshot(Duration.ofMillis(1)), end.plusSeconds(1))).isFalse();
         assertThat(store.find("p1").orElseThrow().spent()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(store.claim("p1", "B", end.plusSeconds(2))).isEmpty();   // nothing left to solve
     }
 
     @Test
-    void unfinishedPlansAreInterruptedAtStartUpAndKeepTheirBestSolution() {
-        store.create(newPlan("queued", T0));
-        store.create(newPlan("solving", T0.plusSeconds(1)));
-        store.started("solving", T0.plusSeconds(2));
-        store.saveProgress("solving", snapshot(Duration.ofSeconds(1)), T0.plusSeconds(3));
-        store.create(newPlan("solved", T0.plusSeconds(4)));
-        store.started("solved", T0.plusSeconds(4));
-        store.finish("solved", new FinishedPlan(PlanStatus.SOLVED, T0.plusSeconds(5), snapshot(Duration.ofSeconds(1)),
+    void aPlanWhoseSolverDiedIsTakenOverFromItsSavedBestAndTheOldSolverCanNoLongerWriteIt() {
+        store.create(newPlan("p1", T0));
+        store.claim("p1", "A", T0.plusSeconds(1)).orElseThrow();
+        store.saveProgress("p1", "A", snapshot(Duration.ofMillis(900)), T0.plusSeconds(2));
+
+        // A is gone; its job is revived and B takes the plan up where A's last save left it.
+        SolveClaim takeover = store.claim("p1", "B", T0.plusSeconds(9)).orElseThrow();
+        assertThat(takeover.takeover()).isTrue();
+        assertThat(takeover.previous()).isEqualTo("A");
+        assertThat(takeover.plan().status()).isEqualTo(PlanStatus.SOLVING);
+        assertThat(takeover.plan().solver()).isEqualTo(new SolverRun("B", 2, 1, null));
+        assertThat(takeover.plan().bestRoutes()).isEqualTo(demo.order);
+        assertThat(takeover.plan().spent()).isEqualTo(Duration.ofMillis(900));
+        assertThat(takeover.plan().startedAt()).isEqualTo(T0.plusSeconds(1));
+
+        // A was only slow, not dead: what it writes now changes nothing.
+        assertThat(store.saveProgress("p1", "A", snapshot(Duration.ofSeconds(5)), T0.plusSeconds(10))).isFalse();
+        assertThat(store.finish("p1", "A", new FinishedPlan(PlanStatus.SOLVED, T0.plusSeconds(10),
+                snapshot(Duration.ofSeconds(5)), demo.routes, null, null))).isFalse();
+        assertThat(store.find("p1").orElseThrow().status()).isEqualTo(PlanStatus.SOLVING);
+
+        // A stop asked anywhere is seen by the plan's solver.
+        assertThat(store.stopsRequested("B")).isEmpty();
+        assertThat(store.requestStop("p1", T0.plusSeconds(11))).isTrue();
+        assertThat(store.stopsRequested("B")).containsExactly("p1");
+        assertThat(store.stopsRequested("A")).isEmpty();
+        assertThat(store.finish("p1", "B", new FinishedPlan(PlanStatus.STOPPED, T0.plusSeconds(12),
+                snapshot(Duration.ofSeconds(2)), demo.routes, null, null))).isTrue();
+        assertThat(store.stopsRequested("B")).isEmpty();
+        assertThat(store.requestStop("p1", T0.plusSeconds(13))).isFalse();   // ended: nothing to stop
+    }
+
+    @Test
+    void aPlanHandedBackAtShutDownIsQueuedWithItsBestAndTakenOverByTheNextSolver() {
+        store.create(newPlan("p1", T0));
+        store.claim("p1", "A", T0.plusSeconds(1)).orElseThrow();
+        assertThat(store.handBack("p1", "B", snapshot(Duration.ofSeconds(1)), T0.plusSeconds(2))).isFalse();
+        assertThat(store.handBack("p1", "A", snapshot(Duration.ofSeconds(1)), T0.plusSeconds(2))).isTrue();
+        StoredPlan handedBack = store.find("p1").orElseThrow();
+        assertThat(handedBack.status()).isEqualTo(PlanStatus.QUEUED);
+        assertThat(handedBack.bestRoutes()).isEqualTo(demo.order);
+        assertThat(handedBack.solver().solvedBy()).isEqualTo("A");
+
+        SolveClaim claim = store.claim("p1", "B", T0.plusSeconds(3)).orElseThrow();
+        assertThat(claim.takeover()).isTrue();
+        assertThat(claim.plan().solver()).isEqualTo(new SolverRun("B", 2, 1, null));
+    }
+
+    @Test
+    void aStoppedPlanIsResumedOnceWithANewRunLimit() {
+        store.create(newPlan("p1", T0));
+        store.claim("p1", "A", T0.plusSeconds(1)).orElseThrow();
+        store.finish("p1", "A", new FinishedPlan(PlanStatus.STOPPED, T0.plusSeconds(3), snapshot(Duration.ofSeconds(2)),
                 demo.routes, null, null));
 
-        assertThat(store.interruptUnfinished(T0.plusSeconds(60))).isEqualTo(2);
+        assertThat(store.requeue("p1", Duration.ofSeconds(7), T0.plusSeconds(4))).isTrue();
+        assertThat(store.requeue("p1", Duration.ofSeconds(7), T0.plusSeconds(4))).isFalse();   // already queued
+        StoredPlan queued = store.find("p1").orElseThrow();
+        assertThat(queued.status()).isEqualTo(PlanStatus.QUEUED);
+        assertThat(queued.solver()).isEqualTo(new SolverRun(null, 1, 0, Duration.ofSeconds(7)));
+        SolveClaim claim = store.claim("p1", "B", T0.plusSeconds(5)).orElseThrow();
+        assertThat(claim.takeover()).isFalse();   // asked for, not taken over
+        assertThat(claim.plan().solver()).isEqualTo(new SolverRun("B", 2, 0, Duration.ofSeconds(7)));
+        assertThat(store.activeCount()).isEqualTo(1);
+        assertThat(store.solvingTimeLeft(T0.plusSeconds(6))).containsExactly(Duration.ofSeconds(4));   // 7 − 2 s, 1 s ago
+    }
+
+    @Test
+    void instancesCountTheirSolverPlacesWhileTheyAreSeen() {
+        instances.seen("A", 2, T0, T0);
+        instances.seen("B", 1, T0, T0.plusSeconds(5));
+        instances.seen("A", 2, T0, T0.plusSeconds(6));
+        assertThat(instances.liveSlots(T0.plusSeconds(1))).isEqualTo(3);
+        assertThat(instances.liveSlots(T0.plusSeconds(6))).isEqualTo(2);
+        instances.remove("A");
+        assertThat(instances.liveSlots(T0)).isEqualTo(1);
+        assertThat(instances.live(T0)).isEqualTo(1);
+    }
+
+    @Test
+    void unfinishedPlansWithNoJobAreInterruptedAndKeepTheirBestSolution() {
+        store.create(newPlan("queued", T0));
+        store.create(newPlan("solving", T0.plusSeconds(1)));
+        store.claim("solving", "A", T0.plusSeconds(2));
+        store.saveProgress("solving", "A", snapshot(Duration.ofSeconds(1)), T0.plusSeconds(3));
+        store.create(newPlan("solved", T0.plusSeconds(4)));
+        store.claim("solved", "A", T0.plusSeconds(4));
+        store.finish("solved", "A", new FinishedPlan(PlanStatus.SOLVED, T0.plusSeconds(5), snapshot(Duration.ofSeconds(1)),
+                demo.routes, null, null));
+        store.create(newPlan("withJob", T0.plusSeconds(6)));
+        jdbc.sql("""
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                values ('solve-plan', 'withJob', :at, false, 1)""").param("at", JsonText.utc(T0)).update();
+
+        assertThat(store.interruptOrphans("solve-plan", T0.plusSeconds(60))).isEqualTo(2);
 
         assertThat(store.find("queued").orElseThrow().status()).isEqualTo(PlanStatus.INTERRUPTED);
         StoredPlan interrupted = store.find("solving").orElseThrow();
@@ -129,12 +220,46 @@ abstract class PlanStoreContract {
         assertThat(interrupted.bestRoutes()).isEqualTo(demo.order);
         assertThat(interrupted.plan()).isEqualTo(demo.plan);
         assertThat(store.find("solved").orElseThrow().status()).isEqualTo(PlanStatus.SOLVED);
+        assertThat(store.find("withJob").orElseThrow().status()).isEqualTo(PlanStatus.QUEUED);   // its job will run
 
-        store.requeue("solving", T0.plusSeconds(61));
+        assertThat(store.requeue("solving", Duration.ofSeconds(30), T0.plusSeconds(61))).isTrue();
         assertThat(store.find("solving").orElseThrow().status()).isEqualTo(PlanStatus.QUEUED);
         assertThat(store.stopQueued("solving", T0.plusSeconds(62))).isTrue();
         assertThat(store.find("solving").orElseThrow().status()).isEqualTo(PlanStatus.STOPPED);
         assertThat(store.stopQueued("solved", T0.plusSeconds(62))).isFalse();
+    }
+
+    /**
+     * db-scheduler on this database's {@code scheduled_tasks} (created by Flyway): a job scheduled now runs, and a
+     * job left picked by an instance that stopped heartbeating is revived and run by another.
+     */
+    @Test
+    void theJobEngineRunsJobsAndRevivesTheJobsOfADeadInstance() throws Exception {
+        java.util.Set<String> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        var task = com.github.kagkarlsson.scheduler.task.helper.Tasks.oneTime("solve-plan")
+                .execute((instance, context) -> ran.add(instance.getId()));
+        // The dead instance's job: picked 10 s ago, last heartbeat 10 s ago.
+        jdbc.sql("""
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by,
+                                             last_heartbeat, version)
+                values ('solve-plan', 'orphan', :at, true, 'dead', :at, 2)""")
+                .param("at", JsonText.utc(Instant.now().minusSeconds(10))).update();
+        var scheduler = com.github.kagkarlsson.scheduler.Scheduler.create(dataSource(), task)
+                .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed("alive"))
+                .threads(1).pollingInterval(Duration.ofMillis(100)).heartbeatInterval(Duration.ofMillis(500))
+                .missedHeartbeatsLimit(4).build();
+        scheduler.start();
+        try {
+            scheduler.schedule(task.instance("fresh"), Instant.now());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (ran.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            scheduler.stop();
+        }
+        assertThat(ran).containsExactlyInAnyOrder("fresh", "orphan");
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks").query(Long.class).single()).isZero();
     }
 
     @Test
