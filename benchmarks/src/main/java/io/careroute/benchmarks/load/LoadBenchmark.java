@@ -73,6 +73,10 @@ public class LoadBenchmark implements Callable<Integer> {
             description = "after the load, how long to wait for the accepted plans to end (default: ${DEFAULT-VALUE})")
     int drainSeconds;
 
+    @Option(names = "--baseline-seconds", paramLabel = "S", defaultValue = "5",
+            description = "after the load, one reader alone for this long: the same run's baseline latency (default: ${DEFAULT-VALUE})")
+    int baselineSeconds;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench/load",
             description = "where load.json is written (default: ${DEFAULT-VALUE})")
     Path out;
@@ -150,6 +154,10 @@ public class LoadBenchmark implements Callable<Integer> {
         Set<String> unended = audit.drain(accepted.stream().filter(id -> !load.seenEnded(id)).toList(),
                 Duration.ofSeconds(drainSeconds));
         JobAudit.Result jobs = audit.check(accepted);
+        LoadRecorder idle = new LoadRecorder();
+        new LoadClients(http, idle, problems, Duration.ofSeconds(maxRetryWait), 0)
+                .baseline(accepted, Duration.ofSeconds(baselineSeconds));
+        Latencies.Summary idleReads = idle.latency(LoadRecorder.Kind.READ);
 
         LoadReport.Heap heap = server == null ? new LoadReport.Heap(null, null, null)
                 : new LoadReport.Heap(mb(server.peakHeapBytes()), mb(server.heapAfterGcBytes()), mb(LoadServer.maxHeapBytes()));
@@ -193,7 +201,9 @@ public class LoadBenchmark implements Callable<Integer> {
         return new LoadReport(startedAt, target, server != null,
                 new LoadReport.Settings(clients, submitting, clients - submitting, seconds, maxRequests, tasks,
                         server == null ? null : solveSeconds, jobsAtOnce, queue, apiKey != null),
-                elapsed, requests, requests / elapsed, reads.count() / elapsed, reads,
+                elapsed, requests, requests / elapsed, reads.count() / elapsed, reads, idleReads,
+                idleReads.p50Ms() > 0 ? reads.p50Ms() / idleReads.p50Ms() : null,
+                idleReads.p99Ms() > 0 ? reads.p99Ms() / idleReads.p99Ms() : null,
                 recorder.latency(LoadRecorder.Kind.SUBMIT), recorder.statuses(LoadRecorder.Kind.READ),
                 recorder.statuses(LoadRecorder.Kind.SUBMIT), load.submissions(), accepted.size(), recorder.count(429),
                 new LoadReport.Jobs(jobs.listed(), jobs.listTotal(), jobs.missing(), jobs.duplicated(), load.duplicateIds(),

@@ -63,6 +63,18 @@ final class LoadClients {
         return System.nanoTime() - start;
     }
 
+    /**
+     * The baseline of the same run: one reader alone, with the same mix over the given plans, after the load (the
+     * plans have ended, nothing else runs). Loaded latencies are reported against it.
+     */
+    long baseline(List<String> plans, Duration duration) throws InterruptedException {
+        synchronized (acceptedInOrder) {
+            acceptedInOrder.addAll(plans);
+            accepted.addAll(plans);
+        }
+        return run(0, 1, duration);
+    }
+
     private boolean over() {
         return System.nanoTime() >= deadline || (maxRequests > 0 && requests.get() >= maxRequests);
     }

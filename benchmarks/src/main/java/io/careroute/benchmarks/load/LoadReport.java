@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** The load benchmark's figures and verdicts, printed and written as {@code load.json} for scripts. */
 record LoadReport(String startedAt, String url, boolean inProcessServer, Settings settings, double elapsedSeconds,
                   long requests, double requestsPerSecond, double readsPerSecond,
-                  Latencies.Summary reads, Latencies.Summary submissions,
+                  Latencies.Summary reads, Latencies.Summary idleReads, Double readP50VsIdle, Double readP99VsIdle,
+                  Latencies.Summary submissions,
                   Map<String, Long> readStatuses, Map<String, Long> submitStatuses,
                   long submitted, int accepted, long refused429, Jobs jobs, Heap heap,
                   List<Check> checks, List<String> examples, boolean passed) {
@@ -47,6 +48,10 @@ record LoadReport(String startedAt, String url, boolean inProcessServer, Setting
         out.printf(Locale.ROOT, "  requests %d, %.0f/s (reads %.0f/s)%n", requests, requestsPerSecond, readsPerSecond);
         out.printf(Locale.ROOT, "  reads       n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms  statuses %s%n",
                 reads.count(), reads.p50Ms(), reads.p95Ms(), reads.p99Ms(), reads.maxMs(), readStatuses);
+        out.printf(Locale.ROOT, "  idle reads  n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms  (one reader alone after the load;"
+                        + " loaded/idle: p50 %.1f×, p99 %.1f×)%n", idleReads.count(), idleReads.p50Ms(), idleReads.p95Ms(),
+                idleReads.p99Ms(), idleReads.maxMs(), readP50VsIdle == null ? Double.NaN : readP50VsIdle,
+                readP99VsIdle == null ? Double.NaN : readP99VsIdle);
         out.printf(Locale.ROOT, "  submissions n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms  statuses %s%n",
                 submissions.count(), submissions.p50Ms(), submissions.p95Ms(), submissions.p99Ms(), submissions.maxMs(),
                 submitStatuses);

@@ -22,7 +22,7 @@ class LoadBenchmarkTest {
     @Test
     void aShortLoadPassesEveryCheckAndWritesItsReport(@TempDir Path out) throws Exception {
         int exit = LoadBenchmark.run("--clients", "6", "--submitters", "4", "--seconds", "4", "--solve-seconds", "1",
-                "--queue-size", "1", "--max-retry-wait", "1", "--tasks", "5", "--out", out.toString());
+                "--queue-size", "1", "--max-retry-wait", "1", "--tasks", "5", "--baseline-seconds", "1", "--out", out.toString());
         JsonNode report = new ObjectMapper().readTree(Files.readAllBytes(out.resolve("load.json")));
         assertThat(report.path("checks").findValuesAsText("name")).contains("overload reached", "no job lost or duplicated",
                 "every accepted plan SOLVED", "solves at once within max-jobs", "heap bounded", "429 with Retry-After");
@@ -36,6 +36,7 @@ class LoadBenchmarkTest {
         assertThat(report.path("reads").path("p99Ms").asDouble())
                 .isGreaterThanOrEqualTo(report.path("reads").path("p50Ms").asDouble());
         assertThat(report.path("requestsPerSecond").asDouble()).isPositive();
+        assertThat(report.path("idleReads").path("count").asInt()).isPositive();
         assertThat(report.path("heap").path("maxMb").asDouble()).isPositive();
     }
 
