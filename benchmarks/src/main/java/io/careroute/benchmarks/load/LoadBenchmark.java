@@ -204,7 +204,7 @@ public class LoadBenchmark implements Callable<Integer> {
                 elapsed, requests, requests / elapsed, reads.count() / elapsed, reads, idleReads,
                 idleReads.p50Ms() > 0 ? reads.p50Ms() / idleReads.p50Ms() : null,
                 idleReads.p99Ms() > 0 ? reads.p99Ms() / idleReads.p99Ms() : null,
-                recorder.latency(LoadRecorder.Kind.SUBMIT), recorder.statuses(LoadRecorder.Kind.READ),
+                recorder.latency(LoadRecorder.Kind.SUBMIT), recorder.refusals(), recorder.statuses(LoadRecorder.Kind.READ),
                 recorder.statuses(LoadRecorder.Kind.SUBMIT), load.submissions(), accepted.size(), recorder.count(429),
                 new LoadReport.Jobs(jobs.listed(), jobs.listTotal(), jobs.missing(), jobs.duplicated(), load.duplicateIds(),
                         jobs.notSolved(), unended.size(), jobs.statuses(), jobs.maxConcurrentSolves()),

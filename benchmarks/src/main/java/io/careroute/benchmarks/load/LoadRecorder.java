@@ -22,6 +22,7 @@ final class LoadRecorder {
     private final Map<Kind, Latencies> latencies = Map.of(Kind.READ, new Latencies(), Kind.SUBMIT, new Latencies());
     private final Map<Kind, Map<Integer, LongAdder>> statuses = Map.of(Kind.READ, new ConcurrentHashMap<>(),
             Kind.SUBMIT, new ConcurrentHashMap<>());
+    private final Latencies refusals = new Latencies();
     private final AtomicLong tooManyWithoutRetryAfter = new AtomicLong();
     private final AtomicLong tooManyNotProblemJson = new AtomicLong();
     private final List<String> examples = new ArrayList<>();
@@ -31,6 +32,9 @@ final class LoadRecorder {
         latencies.get(kind).add(reply.nanos());
         statuses.get(kind).computeIfAbsent(reply.status(), s -> new LongAdder()).increment();
         if (reply.status() == 429) {
+            if (kind == Kind.SUBMIT) {
+                refusals.add(reply.nanos());
+            }
             if (reply.retryAfterSeconds().isEmpty() || reply.retryAfterSeconds().getAsLong() < 1) {
                 tooManyWithoutRetryAfter.incrementAndGet();
                 example(what + " → 429 without a Retry-After of at least 1 s");
@@ -67,6 +71,11 @@ final class LoadRecorder {
         synchronized (examples) {
             return List.copyOf(examples);
         }
+    }
+
+    /** Submissions refused with 429 alone: what an overloaded server spends on saying no. */
+    Latencies.Summary refusals() {
+        return refusals.summary();
     }
 
     Latencies.Summary latency(Kind kind) {

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 record LoadReport(String startedAt, String url, boolean inProcessServer, Settings settings, double elapsedSeconds,
                   long requests, double requestsPerSecond, double readsPerSecond,
                   Latencies.Summary reads, Latencies.Summary idleReads, Double readP50VsIdle, Double readP99VsIdle,
-                  Latencies.Summary submissions,
+                  Latencies.Summary submissions, Latencies.Summary refusals,
                   Map<String, Long> readStatuses, Map<String, Long> submitStatuses,
                   long submitted, int accepted, long refused429, Jobs jobs, Heap heap,
                   List<Check> checks, List<String> examples, boolean passed) {
@@ -55,6 +55,8 @@ record LoadReport(String startedAt, String url, boolean inProcessServer, Setting
         out.printf(Locale.ROOT, "  submissions n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms  statuses %s%n",
                 submissions.count(), submissions.p50Ms(), submissions.p95Ms(), submissions.p99Ms(), submissions.maxMs(),
                 submitStatuses);
+        out.printf(Locale.ROOT, "    of which 429 n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+                refusals.count(), refusals.p50Ms(), refusals.p95Ms(), refusals.p99Ms(), refusals.maxMs());
         out.printf(Locale.ROOT, "  plans: %d submitted, %d accepted, %d refused with 429; ended %s; at most %d solving at once%n",
                 submitted, accepted, refused429, jobs.endStatuses(), jobs.maxConcurrentSolves());
         out.printf(Locale.ROOT, "  list: %d listed (total %d), %d accepted plans missing, %d listed twice%n",
