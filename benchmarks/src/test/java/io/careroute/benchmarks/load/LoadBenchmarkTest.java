@@ -40,6 +40,25 @@ class LoadBenchmarkTest {
         assertThat(report.path("heap").path("maxMb").asDouble()).isPositive();
     }
 
+    /** The checks can fail: with no time to let the queued plans end, "every accepted plan SOLVED" does, exit 3. */
+    @Test
+    void aPlanNotSolvedFailsTheRun(@TempDir Path out) throws Exception {
+        int exit = LoadBenchmark.run("--clients", "3", "--submitters", "3", "--seconds", "2", "--solve-seconds", "5",
+                "--drain-seconds", "0", "--baseline-seconds", "1", "--tasks", "5", "--out", out.toString());
+        JsonNode report = new ObjectMapper().readTree(Files.readAllBytes(out.resolve("load.json")));
+        assertThat(exit).isEqualTo(3);
+        assertThat(report.path("passed").asBoolean()).isFalse();
+        JsonNode failed = null;
+        for (JsonNode check : report.path("checks")) {
+            if (!check.path("passed").asBoolean()) {
+                assertThat(failed).as("only one check fails: " + check).isNull();
+                failed = check;
+            }
+        }
+        assertThat(failed.path("name").asText()).isEqualTo("every accepted plan SOLVED");
+        assertThat(report.path("jobs").path("leftUnended").asInt()).isPositive();
+    }
+
     @Test
     void badOptionsExitWithTwo() {
         assertThat(LoadBenchmark.run("--clients", "2", "--submitters", "3")).isEqualTo(2);
