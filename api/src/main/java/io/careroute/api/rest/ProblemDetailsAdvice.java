@@ -31,6 +31,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPES = "https://careroute.io/problems/";
+    /** What a client is told to wait when the database is unreachable: a few pool connection attempts. */
+    static final long DATABASE_RETRY_SECONDS = 5;
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e, HttpServletRequest request) {
@@ -96,13 +98,36 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail unexpected(RuntimeException e) {
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException e, HttpServletRequest request) {
+        if (DatabaseOutage.isCause(e)) {
+            return databaseUnavailable(e, request);
+        }
         log.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
         problem.setTitle("服务器内部错误 / Internal error");
         problem.setDetail(e.getClass().getSimpleName());
         problem.setProperty("errors", List.of());
-        return problem;
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    /**
+     * The database connection is lost (however the failure is wrapped): 503 with a time to retry, not a 500. The
+     * request was not carried out; the pool reconnects once the database is back, with no restart. Logged by kind
+     * only, without the exception's message, which may quote a statement.
+     */
+    private ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        problem.setType(URI.create(TYPES + "database-unavailable"));
+        problem.setTitle(messages.get("api.database.title"));
+        problem.setDetail(messages.get("api.database.detail", DATABASE_RETRY_SECONDS));
+        problem.setProperty("retryAfterSeconds", DATABASE_RETRY_SECONDS);
+        problem.setProperty("errors", List.of(error("database", messages.get("api.database.reason"))));
+        log.warn("Database unavailable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
+                DatabaseOutage.describe(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_SECONDS))
+                .body(problem);
     }
 
     /** A query or path parameter of the wrong type ({@code ?page=abc}) names the parameter. */
