@@ -87,7 +87,8 @@ final class PlanViews {
         return new JobView(v.id(), v.status(), v.replanOf(), v.lineageId(), v.score(), v.feasible(), v.solveSeconds(),
                 v.elapsedMs(), v.timeLimitMs(), v.tasks(), v.unassigned(), v.failure(), v.createdAt(), v.startedAt(),
                 v.finishedAt(), v.updatedAt(), v.published(), v.publishedVersion(), v.progress(),
-                WorkerViews.plan(v.plan(), workerId), WorkerViews.changes(v.changes(), workerId));
+                WorkerViews.plan(v.plan(), workerId), WorkerViews.changes(v.changes(), workerId), v.solvedBy(), v.runs(),
+                v.takeovers());
     }
 
     static ProgressView progress(StoredPlan plan) {

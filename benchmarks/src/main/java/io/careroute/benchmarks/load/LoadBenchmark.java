@@ -106,6 +106,10 @@ public class LoadBenchmark implements Callable<Integer> {
             throw new IllegalArgumentException("--clients, --submitters, --seconds and --solve-seconds: at least 1, "
                     + "and no more submitters than clients");
         }
+        if (url == null && apiKey == null) {
+            // The in-process server has no users: it gets a one-time ADMIN key of its own (a fresh database each run).
+            apiKey = "cr_load-" + java.util.UUID.randomUUID();
+        }
         LoadServer server = url == null ? LoadServer.start(serverSettings()) : null;
         try {
             LoadReport report = load(server == null ? url : server.url(), server, submitting);
@@ -126,6 +130,8 @@ public class LoadBenchmark implements Callable<Integer> {
         settings.add("careroute.solve-seconds=" + solveSeconds);
         // The server logs every refusal at INFO: hundreds of lines a second under overload would drown the report.
         settings.add("logging.level.root=WARN");
+        settings.add("careroute.bootstrap.api-key=" + apiKey);
+        settings.add("careroute.bootstrap.organisation=load");
         if (maxJobs != null) {
             settings.add("careroute.max-jobs=" + maxJobs);
         }
