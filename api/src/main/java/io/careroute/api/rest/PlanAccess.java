@@ -4,7 +4,6 @@ import java.util.Map;
 
 import io.careroute.api.access.AccessException;
 import io.careroute.api.access.Caller;
-import io.careroute.api.store.PlanStore;
 import io.careroute.api.store.Role;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.replan.EventsDocument;
@@ -25,10 +24,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class PlanAccess implements WebMvcConfigurer, HandlerInterceptor {
 
-    private final PlanStore store;
+    private final PlanJobs jobs;
 
-    PlanAccess(PlanStore store) {
-        this.store = store;
+    PlanAccess(PlanJobs jobs) {
+        this.jobs = jobs;
     }
 
     @Override
@@ -41,7 +40,7 @@ class PlanAccess implements WebMvcConfigurer, HandlerInterceptor {
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
                 && variables.get("id") instanceof String id) {
             String organisation = Caller.required().organisationId();
-            if (store.organisationOf(id).filter(owner -> !owner.equals(organisation)).isPresent()) {
+            if (jobs.organisationOf(id).filter(owner -> !owner.equals(organisation)).isPresent()) {
                 throw new JobNotFoundException(id);
             }
         }

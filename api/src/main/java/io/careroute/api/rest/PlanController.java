@@ -67,6 +67,7 @@ class PlanController {
         Messages messages = Messages.forLanguage(language);
         ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body, messages);
         PlanAccess.mealsOnlyForKitchens(problem);
+        jobs.refuseWhenFull();   // before the costly part: snapping and travel matrices
         PlanJob job = jobs.submit(assembler.assemble(problem, messages), messages, Caller.required().organisationId());
         return accepted(job.id, job.status.name());
     }

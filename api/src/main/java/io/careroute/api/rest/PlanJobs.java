@@ -141,6 +141,18 @@ class PlanJobs implements SmartLifecycle {
         return job != null && job.status == PlanStatus.SOLVING ? Optional.of(job.snapshot()) : store.find(id);
     }
 
+    /**
+     * Whose plan it is: known from the live job while it solves here, so that reading a running solve's progress
+     * needs no database (it keeps answering while the database is away), else from the store.
+     */
+    Optional<String> organisationOf(String id) {
+        PlanJob job = active.get(id);
+        if (job != null && job.organisationId != null) {
+            return Optional.of(job.organisationId);
+        }
+        return store.organisationOf(id);
+    }
+
     /** @throws JobNotFoundException when there is no such plan (404) */
     StoredPlan get(String id) {
         return find(id).orElseThrow(() -> new JobNotFoundException(id));
@@ -214,12 +226,21 @@ class PlanJobs implements SmartLifecycle {
      * plans queued or solving than the live instances' solver places plus {@code queue-size}. Two instances
      * admitting at the same moment may each take the last place (the bound may be passed by one per instance).
      */
-    private synchronized void admit(Runnable storeIt, String planId) {
+    /**
+     * Refuses (429) when the solve queue is full, before a submission is read and assembled: under overload a
+     * refusal used to cost as much as an accepted plan (snapping and travel matrices; found by the load benchmark).
+     * {@link #admit} checks again when it stores the plan.
+     */
+    void refuseWhenFull() {
         long activePlans = store.activeCount();
         int places = Math.max(properties.maxJobs(), instances.liveSlots(now().minus(engineSettings.deadAfter())));
         if (activePlans >= places + properties.queueSize()) {
             throw new QueueFullException(properties.queueSize(), Math.max(1, retryAfterSeconds()));
         }
+    }
+
+    private synchronized void admit(Runnable storeIt, String planId) {
+        refuseWhenFull();
         transactions.executeWithoutResult(status -> {
             storeIt.run();
             engine.schedule(planId);
@@ -247,6 +268,7 @@ class PlanJobs implements SmartLifecycle {
         StoredPlan stored = claim.get().plan();
         Duration until = stored.solver().solveUntil() != null ? stored.solver().solveUntil() : stored.timeLimit();
         PlanJob job = PlanJob.resumed(stored, max(MIN_RUN, until.minus(stored.spent())));
+        job.organisationId = store.organisationOf(id).orElse(null);
         job.started = now();
         job.status = PlanStatus.SOLVING;
         active.put(id, job);

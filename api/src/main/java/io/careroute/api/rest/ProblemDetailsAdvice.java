@@ -116,6 +116,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * only, without the exception's message, which may quote a statement.
      */
     private ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_SECONDS))
+                .body(databaseUnavailableProblem(e, request));
+    }
+
+    /** The 503 body, also written by {@link DatabaseOutageFilter} for failures before any controller (API keys). */
+    static ProblemDetail databaseUnavailableProblem(Throwable e, HttpServletRequest request) {
         Messages messages = messages(request);
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
         problem.setType(URI.create(TYPES + "database-unavailable"));
@@ -125,9 +132,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", List.of(error("database", messages.get("api.database.reason"))));
         log.warn("Database unavailable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
                 DatabaseOutage.describe(e));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_SECONDS))
-                .body(problem);
+        return problem;
     }
 
     /** A query or path parameter of the wrong type ({@code ?page=abc}) names the parameter. */
