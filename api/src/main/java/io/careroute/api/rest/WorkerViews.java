@@ -8,11 +8,12 @@ import java.util.Set;
 import io.careroute.api.planning.GeoJson;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.replan.Change;
+import io.careroute.solver.domain.TaskKind;
 
 /**
  * What a WORKER sees of a plan: their own route and nothing of other workers' elders. Their stops and tasks only,
  * no unassigned tasks (they name elders), no place report (it lists every home), constraint lines only with their
- * own tasks; the day's totals stay (they name nobody).
+ * own tasks; the totals are those of their own route (the whole day's read "11 of 1 workers out" on their page).
  */
 final class WorkerViews {
 
@@ -35,7 +36,26 @@ final class WorkerViews {
                         c.taskIds() == null ? null : c.taskIds().stream().filter(own::contains).toList()))
                 .toList();
         return new PlanDocument(plan.score(), plan.feasible(), plan.timeZone(), plan.coordinateSystem(),
-                plan.totals(), routes, tasks, constraints, null);
+                ownTotals(routes, tasks), routes, tasks, constraints, null);
+    }
+
+    private static PlanDocument.PlanTotals ownTotals(List<PlanDocument.WorkerRoute> routes,
+                                                     List<PlanDocument.TaskOutcome> tasks) {
+        long travelSeconds = 0;
+        long travelMetres = 0;
+        long waitingSeconds = 0;
+        int used = 0;
+        for (PlanDocument.WorkerRoute route : routes) {
+            if (route.totals() != null) {
+                travelSeconds += route.totals().travelSeconds();
+                travelMetres += route.totals().travelMetres();
+                waitingSeconds += route.totals().waitingSeconds();
+                used += route.totals().tasks() > 0 ? 1 : 0;
+            }
+        }
+        int deliveries = (int) tasks.stream().filter(t -> t.kind() == TaskKind.DELIVERY).count();
+        return new PlanDocument.PlanTotals(tasks.size(), tasks.size(), 0, deliveries, tasks.size() - deliveries, used,
+                travelSeconds, travelMetres, waitingSeconds);
     }
 
     static List<Change> changes(List<Change> changes, String workerId) {

@@ -253,6 +253,13 @@ class AccessMatrixTest {
             ownElders.add(task.get("elderId").asText());
         }
         assertThat(seenTasks).isEqualTo(ownTasks);
+        // The figures are their own route's: their tasks, nothing unassigned, one worker, their route's travel.
+        JsonNode totals = seen.get("totals");
+        JsonNode ownRoute = routeOf(full, demo.workerId).get("totals");
+        assertThat(totals.get("assigned").asInt()).isEqualTo(ownTasks.size());
+        assertThat(totals.get("unassigned").asInt()).isZero();
+        assertThat(totals.get("workersUsed").asInt()).isEqualTo(1);
+        assertThat(totals.get("travelMetres").asLong()).isEqualTo(ownRoute.get("travelMetres").asLong());
         assertThat(seen.hasNonNull("places")).as("the place report lists every home").isFalse();
         for (JsonNode line : seen.get("constraints")) {
             line.get("taskIds").forEach(id -> assertThat(ownTasks).contains(id.asText()));
