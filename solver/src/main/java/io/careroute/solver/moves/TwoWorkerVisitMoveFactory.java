@@ -54,7 +54,7 @@ public class TwoWorkerVisitMoveFactory implements MoveIteratorFactory<CarePlan, 
         if (served && random.nextDouble() < DROP_SHARE) {
             edit.move(lead, lead.getWorker(), holder, edit.route(holder).size());
             edit.move(second, second.getWorker(), holder, edit.route(holder).size());
-            return edit.asMove();
+            return edit.asMoveKeepingNoChange();
         }
         // Serve or relocate: take whatever is placed out, then insert both on two different workers.
         for (Task part : List.of(lead, second)) {
@@ -75,7 +75,7 @@ public class TwoWorkerVisitMoveFactory implements MoveIteratorFactory<CarePlan, 
             return NotDoableMove.INSTANCE;
         }
         edit.move(other, holder, otherPlace.worker(), otherPlace.index());
-        return edit.asMove();
+        return edit.asMoveKeepingNoChange();
     }
 
     /** Workers who may serve the part under the yes/no rules (the route-level rules are checked on insertion). */
