@@ -35,6 +35,8 @@ public class CarePlan {
     private ConstraintWeights weights = new ConstraintWeights();
     /** Score every constraint, even those the facts can never break (slower; for checking that it changes nothing). */
     private boolean scoreIdleConstraints;
+    /** {@link #getActiveWeights()} as last worked out; facts never change once a plan is built. */
+    private ConstraintWeights activeWeights;
 
     @PlanningScore
     private HardMediumSoftLongScore score;
@@ -75,6 +77,7 @@ public class CarePlan {
 
     public void setWeights(ConstraintWeights weights) {
         this.weights = weights;
+        this.activeWeights = null;
     }
 
     /**
@@ -83,7 +86,15 @@ public class CarePlan {
      */
     @ConstraintConfigurationProvider
     public ConstraintWeights getActiveWeights() {
-        return scoreIdleConstraints ? weights : IdleConstraints.switchOff(weights, tasks, workers);
+        if (scoreIdleConstraints) {
+            return weights;
+        }
+        // OptaPlanner reads the weights once per constraint whenever it builds a score calculation (every full
+        // calculation too): look at the facts once, not twenty times.
+        if (activeWeights == null) {
+            activeWeights = IdleConstraints.switchOff(weights, tasks, workers);
+        }
+        return activeWeights;
     }
 
     public void setScoreIdleConstraints(boolean scoreIdleConstraints) {

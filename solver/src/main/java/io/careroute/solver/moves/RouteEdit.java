@@ -179,24 +179,12 @@ final class RouteEdit {
         List<List<Task>> newRoutes = new ArrayList<>();
         for (Worker worker : changed) {
             List<Task> route = routes.get(worker);
-            if (keepNoChange || !sameOrder(route, worker.getTasks())) {
+            if (keepNoChange || !route.equals(worker.getTasks())) {   // tasks are equal only to themselves
                 rewritten.add(worker);
                 newRoutes.add(List.copyOf(route));
             }
         }
         return rewritten.isEmpty() ? NotDoableMove.INSTANCE : new RouteRewriteMove(variable, rewritten, newRoutes);
-    }
-
-    private static boolean sameOrder(List<Task> a, List<Task> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private RoutePlan plan(Worker worker) {
