@@ -1,6 +1,7 @@
 package io.careroute.api.access;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -39,8 +40,11 @@ class AccessController {
     private final ApiKeys keys;
     private final ZoneId zone;
 
+    private final Clock clock;
+
     AccessController(AccessStore store, Accounts accounts, ApiKeys keys,
-                     @Value("${careroute.time-zone:Asia/Shanghai}") ZoneId zone) {
+                     @Value("${careroute.time-zone:Asia/Shanghai}") ZoneId zone, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.accounts = accounts;
         this.keys = keys;
@@ -149,7 +153,7 @@ class AccessController {
     @DeleteMapping(value = "/api/v1/api-keys/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     KeyView revoke(@PathVariable String id) {
         Caller caller = Caller.required();
-        store.revoke(caller.organisationId(), id, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        store.revoke(caller.organisationId(), id, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return store.apiKey(caller.organisationId(), id).map(this::view)
                 .orElseThrow(() -> new AccessException(404, "id", "api.access.noKey", id));
     }

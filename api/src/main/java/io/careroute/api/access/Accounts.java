@@ -1,5 +1,6 @@
 package io.careroute.api.access;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,7 +28,10 @@ public class Accounts {
     private final AccessStore store;
     private final PasswordEncoder passwords;
 
-    public Accounts(AccessStore store, PasswordEncoder passwords) {
+    private final Clock clock;
+
+    public Accounts(AccessStore store, PasswordEncoder passwords, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.passwords = passwords;
     }
@@ -55,7 +59,7 @@ public class Accounts {
         }
         Account account = new Account(UUID.randomUUID().toString(), organisationId, username,
                 passwords.encode(password), parsed, blankToNull(workerId), true,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         store.createAccount(account);
         return account;
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -28,8 +29,11 @@ public class ApiKeys {
 
     private final AccessStore store;
 
-    public ApiKeys(AccessStore store) {
+    private final Clock clock;
+
+    public ApiKeys(AccessStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /** A new key and its secret, which is not kept. */
@@ -46,7 +50,7 @@ public class ApiKeys {
     /** Stores a key whose secret the operator chose (the one-time bootstrap key). */
     public ApiKey store(String organisationId, String name, Role role, String workerId, String secret) {
         ApiKey key = new ApiKey(UUID.randomUUID().toString(), organisationId, name, secret.substring(0, Math.min(10, secret.length())),
-                role, workerId, Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
+                role, workerId, clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
         store.createApiKey(key, hash(secret));
         return key;
     }

@@ -9,15 +9,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.careroute.api.planning.CoverageAnalysis;
-import io.careroute.api.planning.CoverageGeoJson;
-import io.careroute.api.planning.DemoProblem;
 import io.careroute.data.coverage.CoverageText;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.io.ProblemFiles;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
+import io.careroute.planning.coverage.CoverageAnalysis;
+import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.geojson.CoverageGeoJson;
 import io.careroute.routing.network.RoadNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

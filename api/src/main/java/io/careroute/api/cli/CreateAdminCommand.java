@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import io.careroute.api.access.Accounts;
@@ -77,8 +78,9 @@ class CreateAdminCommand implements Callable<Integer> {
         }
         DriverManagerDataSource dataSource = dataSource();
         Flyway.configure().dataSource(dataSource).load().migrate();
-        AccessStore store = new AccessStore(JdbcClient.create(dataSource));
-        Accounts accounts = new Accounts(store, PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        AccessStore store = new AccessStore(JdbcClient.create(dataSource), Clock.systemUTC());
+        Accounts accounts = new Accounts(store, PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                Clock.systemUTC());
         if (store.accountNamed(username).isPresent()) {
             throw new IllegalArgumentException("--username: " + messages.get("api.access.usernameTaken"));
         }

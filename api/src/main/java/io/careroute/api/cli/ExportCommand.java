@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import io.careroute.api.planning.ProblemAssembler;
-import io.careroute.api.planning.RouteGeoJson;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.plan.PlanProblemCheck;
@@ -22,6 +20,8 @@ import io.careroute.data.problem.ProblemJson;
 import io.careroute.data.sheets.RouteSheetBuilder;
 import io.careroute.data.sheets.RouteSheetHtml;
 import io.careroute.data.sheets.RouteSheetWorkbook;
+import io.careroute.planning.assemble.ProblemAssembler;
+import io.careroute.planning.geojson.RouteGeoJson;
 import io.careroute.routing.network.RoadNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

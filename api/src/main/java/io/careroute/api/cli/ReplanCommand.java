@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careroute.api.planning.CarePlanner;
-import io.careroute.api.planning.Replanner;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
 import io.careroute.data.replan.Change;
 import io.careroute.data.replan.EventsDocument;
+import io.careroute.planning.solve.CarePlanner;
+import io.careroute.planning.solve.Replanner;
 import io.careroute.routing.network.RoadNetwork;
 import io.careroute.solver.solve.SolverSettings;
 import picocli.CommandLine.Command;

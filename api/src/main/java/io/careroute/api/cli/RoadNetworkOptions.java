@@ -2,8 +2,8 @@ package io.careroute.api.cli;
 
 import java.nio.file.Path;
 
-import io.careroute.api.planning.NetworkSource;
-import io.careroute.api.planning.ProblemAssembler;
+import io.careroute.planning.assemble.NetworkSource;
+import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.routing.network.RoadNetwork;
 import picocli.CommandLine.Option;
 

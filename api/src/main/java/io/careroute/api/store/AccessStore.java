@@ -2,6 +2,7 @@ package io.careroute.api.store;
 
 import static io.careroute.api.store.JsonText.utc;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,8 +20,11 @@ public class AccessStore {
 
     private final JdbcClient jdbc;
 
-    public AccessStore(JdbcClient jdbc) {
+    private final Clock clock;
+
+    public AccessStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public Optional<Organisation> organisation(String id) {
@@ -144,7 +148,7 @@ public class AccessStore {
                 PlanStore.time(rs, "created_at"), PlanStore.time(rs, "revoked_at"));
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careroute.api.planning.DemoProblem;
-import io.careroute.api.planning.TestNetwork;
+import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.testing.TestNetwork;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;

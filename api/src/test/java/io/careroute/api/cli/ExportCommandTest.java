@@ -14,7 +14,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.careroute.api.planning.TestNetwork;
+import io.careroute.planning.testing.TestNetwork;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.problem.ProblemJson;
 import org.apache.commons.csv.CSVFormat;

@@ -6,12 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import io.careroute.api.planning.AssembledProblem;
-import io.careroute.api.planning.CarePlanner;
-import io.careroute.api.planning.DemoProblem;
-import io.careroute.api.planning.ProblemAssembler;
-import io.careroute.api.planning.RouteGeoJson;
-import io.careroute.api.planning.TestNetwork;
+import io.careroute.planning.assemble.AssembledProblem;
+import io.careroute.planning.solve.CarePlanner;
+import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.assemble.ProblemAssembler;
+import io.careroute.planning.geojson.RouteGeoJson;
+import io.careroute.planning.testing.TestNetwork;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;

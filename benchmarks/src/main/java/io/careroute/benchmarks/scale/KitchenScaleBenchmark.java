@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import io.careroute.api.planning.AssembledProblem;
-import io.careroute.api.planning.CarePlanner;
-import io.careroute.api.planning.NetworkSource;
-import io.careroute.api.planning.ProblemAssembler;
+import io.careroute.planning.assemble.AssembledProblem;
+import io.careroute.planning.solve.CarePlanner;
+import io.careroute.planning.assemble.NetworkSource;
+import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.data.demo.DemoSize;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import io.careroute.api.planning.NetworkSource;
-import io.careroute.api.planning.ProblemAssembler;
+import io.careroute.planning.assemble.NetworkSource;
+import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.benchmarks.suite.Budget;
 import io.careroute.data.demo.DemoSize;
 import io.careroute.data.demo.DemoStreetGenerator;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.careroute.api.planning.NetworkSource;
+import io.careroute.planning.assemble.NetworkSource;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.routing.network.RoadNetwork;

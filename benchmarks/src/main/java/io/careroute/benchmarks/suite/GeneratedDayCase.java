@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.careroute.api.planning.ProblemAssembler;
+import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.data.demo.DemoSize;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;

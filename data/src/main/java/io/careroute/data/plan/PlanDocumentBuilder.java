@@ -26,7 +26,7 @@ import io.careroute.solver.domain.TravelTimes;
 import io.careroute.solver.domain.Worker;
 import io.careroute.solver.explain.ConstraintScore;
 import io.careroute.solver.explain.UnassignedExplanation;
-import io.careroute.solver.schedule.ScheduledStop;
+import io.careroute.solver.domain.ScheduledStop;
 
 /** Writes a solved {@link CarePlan} as the {@code plan.json} document, stop by stop, in the problem's own terms. */
 public final class PlanDocumentBuilder {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.careroute.data.replan.PreparedReplan;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Gender;
 import io.careroute.solver.domain.Kitchen;
@@ -40,7 +39,7 @@ public final class CarePlanFactory {
      * @param published in a re-plan, where and when the published plan had each open task (changes cost)
      */
     public static CarePlan create(ProblemDocument problem, PlaceCatalogue places, TravelTimes travel,
-                                  Map<String, PreparedReplan.PublishedTask> published) {
+                                  Map<String, PublishedTask> published) {
         PlanDay day = PlanDay.of(problem);
         Map<String, ElderDoc> elders = new HashMap<>();
         problem.eldersOrEmpty().forEach(e -> elders.put(e.id(), e));
@@ -92,7 +91,7 @@ public final class CarePlanFactory {
     }
 
     private static Task.Builder visit(String taskId, VisitDoc v, ElderDoc elder, PlaceCatalogue places, PlanDay day,
-                                      Map<String, PreparedReplan.PublishedTask> published) {
+                                      Map<String, PublishedTask> published) {
         return Task.visit(taskId)
                 .refusedWorkers(new HashSet<>(elder.refusedWorkersOrEmpty()))
                 .preferredWorkers(new HashSet<>(elder.preferredWorkersOrEmpty()))
@@ -106,13 +105,13 @@ public final class CarePlanFactory {
                 .published(publishedWorker(published, taskId), publishedStart(published, taskId, day));
     }
 
-    private static String publishedWorker(Map<String, PreparedReplan.PublishedTask> published, String taskId) {
-        PreparedReplan.PublishedTask p = published.get(taskId);
+    private static String publishedWorker(Map<String, PublishedTask> published, String taskId) {
+        PublishedTask p = published.get(taskId);
         return p == null ? null : p.workerId();
     }
 
-    private static int publishedStart(Map<String, PreparedReplan.PublishedTask> published, String taskId, PlanDay day) {
-        PreparedReplan.PublishedTask p = published.get(taskId);
+    private static int publishedStart(Map<String, PublishedTask> published, String taskId, PlanDay day) {
+        PublishedTask p = published.get(taskId);
         return p == null || p.start() == null ? -1 : day.toSeconds(p.start());
     }
 

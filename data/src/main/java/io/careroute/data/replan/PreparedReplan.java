@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.careroute.data.problem.PublishedTask;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.plan.PlanDocument.Stop;
 import io.careroute.data.problem.ProblemDocument;
@@ -24,7 +25,4 @@ public record PreparedReplan(ProblemDocument fullProblem, ProblemDocument openPr
                              Map<String, List<String>> warmRoutes, Map<String, PublishedTask> published,
                              Set<String> frozenTaskIds) {
 
-    /** Where and when the published plan had an open task. */
-    public record PublishedTask(String workerId, java.time.OffsetDateTime start) {
-    }
 }

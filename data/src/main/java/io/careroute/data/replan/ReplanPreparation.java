@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.careroute.data.problem.PublishedTask;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.plan.PlanDocument.Stop;
@@ -24,7 +25,7 @@ import io.careroute.data.problem.VisitDoc;
 import io.careroute.data.problem.WindowDoc;
 import io.careroute.data.problem.WorkerDoc;
 import io.careroute.data.replan.EventsDocument.Event;
-import io.careroute.data.replan.PreparedReplan.PublishedTask;
+import io.careroute.data.problem.PublishedTask;
 
 /**
  * Turns a published plan and the day's events into the open problem to re-plan.

@@ -3,8 +3,8 @@ package io.careroute.data.vrptw;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.careroute.solver.constraints.ConstraintNames;
-import io.careroute.solver.constraints.ConstraintWeights;
+import io.careroute.solver.domain.ConstraintNames;
+import io.careroute.solver.domain.ConstraintWeights;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Kitchen;
 import io.careroute.solver.domain.MealBatch;

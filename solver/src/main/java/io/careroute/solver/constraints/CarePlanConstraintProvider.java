@@ -1,5 +1,6 @@
 package io.careroute.solver.constraints;
 
+import io.careroute.solver.domain.ConstraintNames;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;

@@ -2,8 +2,6 @@ package io.careroute.solver.domain;
 
 import java.util.List;
 
-import io.careroute.solver.constraints.ConstraintWeights;
-import io.careroute.solver.constraints.IdleConstraints;
 import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
 
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;

@@ -7,9 +7,9 @@ import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.TravelTimes;
 import io.careroute.solver.domain.Worker;
-import io.careroute.solver.schedule.RouteFeasibility;
-import io.careroute.solver.schedule.RouteScheduler;
-import io.careroute.solver.schedule.ScheduledStop;
+import io.careroute.solver.domain.RouteFeasibility;
+import io.careroute.solver.domain.RouteScheduler;
+import io.careroute.solver.domain.ScheduledStop;
 
 /**
  * Explains each unassigned task of a solved plan by trying it on every worker: first the yes/no rules, then

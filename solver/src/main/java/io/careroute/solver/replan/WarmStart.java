@@ -8,7 +8,7 @@ import java.util.Map;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
-import io.careroute.solver.schedule.LinkedRoutes;
+import io.careroute.solver.domain.LinkedRoutes;
 
 /**
  * Starts a re-plan from the published plan instead of from scratch: puts each worker's tasks back in their

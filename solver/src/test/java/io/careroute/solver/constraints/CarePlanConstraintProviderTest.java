@@ -307,7 +307,7 @@ class CarePlanConstraintProviderTest {
             Task a = scheduled(visit("V1", 1).build(), stop().arrival(H11 - 900).build());
             route(w, a);
             // The fixture's service starts at 10:00 unless the arrival is later: make it start at 11:00.
-            a.setSchedule(new io.careroute.solver.schedule.ScheduledStop(false, -1, -1, 0, 0, H11 - 900, H11, H11 + 600,
+            a.setSchedule(new io.careroute.solver.domain.ScheduledStop(false, -1, -1, 0, 0, H11 - 900, H11, H11 + 600,
                     0, 0, -1, 0, 0, 0, -1, H11 - 1800, false));
             verifier.verifyThat(CarePlanConstraintProvider::waitingTime).given(w, a).penalizesBy(900);
         }

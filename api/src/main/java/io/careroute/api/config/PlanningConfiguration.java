@@ -1,0 +1,56 @@
+package io.careroute.api.config;
+
+import java.time.Clock;
+
+import io.careroute.planning.assemble.NetworkSource;
+import io.careroute.planning.assemble.ProblemAssembler;
+import io.careroute.planning.coverage.CoverageAnalysis;
+import io.careroute.planning.solve.CarePlanner;
+import io.careroute.planning.solve.Replanner;
+import io.careroute.routing.matrix.MatrixCache;
+import io.careroute.routing.network.RoadNetwork;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The road network is loaded once at start-up and closed at shut-down; its matrix cache lives as long. */
+@Configuration(proxyBeanMethods = false)
+class PlanningConfiguration {
+
+    /** The one clock of the server's main code ("now" in the configured zone), replaced by a fixed one in tests. */
+    @Bean
+    Clock clock(CareRouteProperties properties) {
+        return Clock.system(properties.timeZone());
+    }
+
+    @Bean(destroyMethod = "close")
+    RoadNetwork roadNetwork(CareRouteProperties properties) {
+        return NetworkSource.open(properties.osmFile(),
+                properties.graphCache() != null ? properties.graphCache() : NetworkSource.defaultGraphCache());
+    }
+
+    /** One per road network: a re-plan reads back every pair its plan computed and joins only new places. */
+    @Bean
+    MatrixCache matrixCache(CareRouteProperties properties) {
+        return new MatrixCache((long) properties.matrixCacheMegabytes() << 20);
+    }
+
+    @Bean
+    ProblemAssembler problemAssembler(RoadNetwork network, CareRouteProperties properties, MatrixCache matrixCache) {
+        return new ProblemAssembler(network, properties.maxSnapMetres(), matrixCache);
+    }
+
+    @Bean
+    CoverageAnalysis coverageAnalysis(RoadNetwork network, CareRouteProperties properties) {
+        return new CoverageAnalysis(network, properties.maxSnapMetres());
+    }
+
+    @Bean
+    CarePlanner carePlanner() {
+        return new CarePlanner();
+    }
+
+    @Bean
+    Replanner replanner(ProblemAssembler assembler, CarePlanner planner) {
+        return new Replanner(assembler, planner);
+    }
+}

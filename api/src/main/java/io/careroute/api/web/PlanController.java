@@ -1,0 +1,130 @@
+package io.careroute.api.web;
+
+import io.careroute.api.config.CareRouteProperties;
+import io.careroute.api.jobs.PlanJobs;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.careroute.api.access.Caller;
+import io.careroute.planning.geojson.GeoJson;
+import io.careroute.planning.assemble.ProblemAssembler;
+import io.careroute.api.web.PlanViews.JobAccepted;
+import io.careroute.api.web.PlanViews.JobView;
+import io.careroute.api.web.PlanViews.PlanPage;
+import io.careroute.api.web.PlanViews.ProgressView;
+import io.careroute.api.store.PlanStore;
+import io.careroute.api.store.Publication;
+import io.careroute.api.store.Publications;
+import io.careroute.api.store.StoredPlan;
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.InvalidInputException;
+import io.careroute.data.problem.ProblemDocument;
+import io.careroute.data.problem.ProblemJson;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Plans: submit a problem, list plans, and follow one until it is solved. */
+@RestController
+@RequestMapping("/api/v1/plans")
+class PlanController {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final ProblemAssembler assembler;
+    private final PlanJobs jobs;
+    private final Publications publications;
+    private final PlanStore store;
+    private final CareRouteProperties properties;
+
+    PlanController(ProblemAssembler assembler, PlanJobs jobs, Publications publications, PlanStore store,
+                   CareRouteProperties properties) {
+        this.assembler = assembler;
+        this.jobs = jobs;
+        this.publications = publications;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    @Operation(summary = "Submit a problem (problem.json) to plan; answers 202 with the plan id, or 429 with "
+            + "Retry-After when the solve queue is full",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = ProblemDocument.class))))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JobAccepted> submit(@RequestBody(required = false) byte[] body,
+                                       @RequestHeader(value = "Accept-Language", required = false) String language) {
+        Messages messages = Messages.forLanguage(language);
+        ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body, messages);
+        PlanAccess.mealsOnlyForKitchens(problem);
+        jobs.refuseWhenFull();   // before the costly part: snapping (the travel matrices are the job's)
+        PlanJobs.Submitted job = jobs.submit(problem, assembler.place(problem, messages), messages,
+                Caller.required().organisationId());
+        return accepted(job.id(), job.status().name());
+    }
+
+    @Operation(summary = "The caller's organisation's plans, newest first, one page at a time (no documents; follow "
+            + "href for one plan)")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    PlanPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                  @RequestHeader(value = "Accept-Language", required = false) String language) {
+        Messages messages = Messages.forLanguage(language);
+        List<InputError> errors = new ArrayList<>();
+        if (page < 0) {
+            errors.add(new InputError("page", messages.get("api.page.tooLow")));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(new InputError("size", messages.get("api.range", 1, MAX_PAGE_SIZE)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return PlanViews.page(store.page(Caller.required().organisationId(), page, size), properties.timeZone());
+    }
+
+    @Operation(summary = "A plan: status, progress, publication and its plan (plan.json): the best so far while "
+            + "solving, final once SOLVED or STOPPED")
+    @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    JobView get(@PathVariable String id) {
+        StoredPlan plan = jobs.get(id);
+        var latest = publications.latestOf(id);
+        boolean current = latest.isPresent() && publications.current(plan.lineageId())
+                .map(Publication::planId).filter(id::equals).isPresent();
+        JobView view = PlanViews.job(plan, latest, current, properties.timeZone());
+        Caller caller = Caller.required();
+        return caller.isWorker() ? PlanViews.forWorker(view, caller.workerId()) : view;
+    }
+
+    @Operation(summary = "A plan's progress only: status, elapsed, best score over time, unassigned tasks")
+    @GetMapping(value = "/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    ProgressView progress(@PathVariable String id) {
+        return PlanViews.progress(jobs.get(id));
+    }
+
+    @Operation(summary = "Route geometry of a solved plan (GeoJSON, WGS-84); empty until the solve has ended")
+    @GetMapping(value = "/{id}/routes", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+    Map<String, Object> routes(@PathVariable String id) {
+        jobs.get(id);
+        Map<String, Object> routes = jobs.routes(id).orElseGet(() -> GeoJson.collection(List.of()));   // not solved yet: an empty map, still saying its system
+        Caller caller = Caller.required();
+        return caller.isWorker() ? WorkerViews.routes(routes, caller.workerId()) : routes;
+    }
+
+    static ResponseEntity<JobAccepted> accepted(String id, String status) {
+        URI location = URI.create(PlanViews.href(id));
+        return ResponseEntity.accepted().location(location).body(new JobAccepted(id, status, location.toString()));
+    }
+}

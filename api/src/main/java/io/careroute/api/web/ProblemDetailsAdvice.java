@@ -1,0 +1,179 @@
+package io.careroute.api.web;
+
+import io.careroute.api.jobs.JobNotFoundException;
+import io.careroute.api.jobs.PlanStateException;
+import io.careroute.api.jobs.QueueFullException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 9457 problem details ({@code application/problem+json}), with an {@code errors} array of
+ * {@code {field, reason}}. Never a stack trace; the log gets the error's kind, not the user's data.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String TYPES = "https://careroute.io/problems/";
+    /** What a client is told to wait when the database is unreachable: a few pool connection attempts. */
+    static final long DATABASE_RETRY_SECONDS = 5;
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(URI.create(TYPES + "invalid-input"));
+        problem.setTitle(messages.isEnglish() ? "Invalid input" : "输入有误");
+        problem.setDetail(messages.isEnglish()
+                ? e.errors().size() + " problem(s) in the request; nothing was planned"
+                : "请求中有 " + e.errors().size() + " 处错误，未做规划");
+        problem.setProperty("errors", errors(e.errors()));
+        log.info("Refused input: {} error(s), first at {}", e.errors().size(), e.errors().get(0).field());
+        return problem;
+    }
+
+    @ExceptionHandler(JobNotFoundException.class)
+    ProblemDetail notFound(JobNotFoundException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
+        problem.setType(URI.create(TYPES + "not-found"));
+        problem.setTitle(messages.get("api.notFound.title"));
+        problem.setDetail(messages.get("api.notFound.detail", e.id()));
+        problem.setProperty("errors", List.of(error("id", messages.get("api.notFound.reason"))));
+        return problem;
+    }
+
+    @ExceptionHandler(DemoDisabledException.class)
+    ProblemDetail demoDisabled(DemoDisabledException e, HttpServletRequest request) {
+        Messages messages = Messages.forLanguage(request.getHeader("Accept-Language"));
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
+        problem.setTitle(messages.isEnglish() ? "The demo is not enabled" : "未启用演示");
+        problem.setDetail(messages.isEnglish() ? "start the server with --demo (careroute.demo=true)"
+                : "请以 --demo（careroute.demo=true）启动服务");
+        problem.setProperty("errors", List.of());
+        return problem;
+    }
+
+    @ExceptionHandler(PlanStateException.class)
+    ProblemDetail wrongState(PlanStateException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        String reason = messages.get(e.reasonKey(), e.args());
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONFLICT);
+        problem.setType(URI.create(TYPES + "wrong-state"));
+        problem.setTitle(messages.get("api.conflict.title"));
+        problem.setDetail(reason);
+        problem.setProperty("errors", List.of(error(e.field(), reason)));
+        return problem;
+    }
+
+    @ExceptionHandler(QueueFullException.class)
+    ResponseEntity<ProblemDetail> queueFull(QueueFullException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.TOO_MANY_REQUESTS);
+        problem.setType(URI.create(TYPES + "queue-full"));
+        problem.setTitle(messages.get("api.busy.title"));
+        problem.setDetail(messages.get("api.busy.detail", e.queueSize(), e.retryAfterSeconds()));
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        problem.setProperty("errors", List.of(error("queue", messages.get("api.busy.reason", e.queueSize()))));
+        log.info("Solve queue full: refused a plan, retry after {} s", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem);
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException e, HttpServletRequest request) {
+        if (DatabaseOutage.isCause(e)) {
+            return databaseUnavailable(e, request);
+        }
+        log.error("Unexpected error", e);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
+        problem.setTitle("服务器内部错误 / Internal error");
+        problem.setDetail(e.getClass().getSimpleName());
+        problem.setProperty("errors", List.of());
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    /**
+     * The database connection is lost (however the failure is wrapped): 503 with a time to retry, not a 500. The
+     * request was not carried out; the pool reconnects once the database is back, with no restart. Logged by kind
+     * only, without the exception's message, which may quote a statement.
+     */
+    private ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_SECONDS))
+                .body(databaseUnavailableProblem(e, request));
+    }
+
+    /** The 503 body, also written by {@link DatabaseOutageFilter} for failures before any controller (API keys). */
+    static ProblemDetail databaseUnavailableProblem(Throwable e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        problem.setType(URI.create(TYPES + "database-unavailable"));
+        problem.setTitle(messages.get("api.database.title"));
+        problem.setDetail(messages.get("api.database.detail", DATABASE_RETRY_SECONDS));
+        problem.setProperty("retryAfterSeconds", DATABASE_RETRY_SECONDS);
+        problem.setProperty("errors", List.of(error("database", messages.get("api.database.reason"))));
+        log.warn("Database unavailable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
+                DatabaseOutage.describe(e));
+        return problem;
+    }
+
+    /** A query or path parameter of the wrong type ({@code ?page=abc}) names the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        Messages messages = Messages.forLanguage(request.getHeader("Accept-Language"));
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String type = e.getRequiredType() == null ? "?" : e.getRequiredType().getSimpleName();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(URI.create(TYPES + "invalid-input"));
+        problem.setTitle(messages.isEnglish() ? "Invalid input" : "输入有误");
+        problem.setProperty("errors", List.of(error(field, messages.get("error.invalidType", type))));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Spring's own errors (unknown path, wrong method or media type) get the {@code errors} array too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
+            problem.setProperty("errors", List.of());
+        }
+        return response;
+    }
+
+    private static Messages messages(HttpServletRequest request) {
+        return Messages.forLanguage(request.getHeader("Accept-Language"));
+    }
+
+    private static Map<String, String> error(String field, String reason) {
+        return Map.of("field", field, "reason", reason);
+    }
+
+    private static List<Map<String, String>> errors(List<InputError> errors) {
+        return errors.stream().map(e -> error(e.field(), e.reason())).toList();
+    }
+}

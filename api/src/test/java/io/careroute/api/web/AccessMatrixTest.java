@@ -1,0 +1,496 @@
+package io.careroute.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.careroute.api.access.ApiKeys;
+import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.testing.TestNetwork;
+import io.careroute.api.store.AccessStore;
+import io.careroute.api.store.Role;
+import io.careroute.data.demo.DemoStreetGenerator;
+import io.careroute.data.problem.ElderDoc;
+import io.careroute.data.problem.ProblemDocument;
+import io.careroute.data.problem.ProblemJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Access over real HTTP against one real server holding real solved plans of two organisations: every endpoint the
+ * server maps (taken from Spring's handler mapping, so a new endpoint without a row here fails) × every role × the
+ * caller's own organisation's data, another organisation's data, and no credentials. Another organisation's plan,
+ * user or key answers exactly as one that does not exist.
+ */
+class AccessMatrixTest {
+
+    static final Duration WAIT = Duration.ofSeconds(90);
+    static final Set<Role> ALL = Set.of(Role.values());
+    static final Set<Role> READERS = Set.of(Role.ADMIN, Role.DISPATCHER, Role.KITCHEN, Role.VIEWER);
+    static final Set<Role> PLANNERS = Set.of(Role.ADMIN, Role.DISPATCHER, Role.KITCHEN);
+    static final Set<Role> ADMIN = Set.of(Role.ADMIN);
+
+    /** Mappings outside /api: public documentation and Spring's error page. */
+    static final Set<String> PUBLIC = Set.of("GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
+            "GET /swagger-ui.html", "* /error");
+
+    /** What the id of a row's path stands for. */
+    enum Target { NONE, PLAN, USER, KEY, DEMO_JOB }
+
+    /**
+     * One endpoint: who may call it, the status an allowed caller gets on their own organisation's data (the body,
+     * where there is one, is refused input: it proves the request got past access without starting solves), and
+     * the status a KITCHEN gets when it differs (the plans here have home visits).
+     */
+    record Row(String method, String path, Set<Role> allowed, int own, Integer kitchen, Target target, String body) {
+    }
+
+    static final List<Row> MATRIX = List.of(
+            new Row("GET", "/api/v1/me", ALL, 200, null, Target.NONE, null),
+            new Row("GET", "/api/v1/users", ADMIN, 200, null, Target.NONE, null),
+            new Row("POST", "/api/v1/users", ADMIN, 400, null, Target.NONE, "{}"),
+            new Row("POST", "/api/v1/users/{id}/disable", ADMIN, 200, null, Target.USER, null),
+            new Row("POST", "/api/v1/users/{id}/enable", ADMIN, 200, null, Target.USER, null),
+            new Row("GET", "/api/v1/api-keys", ADMIN, 200, null, Target.NONE, null),
+            new Row("POST", "/api/v1/api-keys", ADMIN, 400, null, Target.NONE, "{}"),
+            new Row("DELETE", "/api/v1/api-keys/{id}", ADMIN, 200, null, Target.KEY, null),
+            new Row("POST", "/api/v1/plans", PLANNERS, 400, null, Target.NONE, "{}"),
+            new Row("GET", "/api/v1/plans", ALL, 200, null, Target.NONE, null),
+            new Row("GET", "/api/v1/plans/{id}", ALL, 200, null, Target.PLAN, null),
+            new Row("GET", "/api/v1/plans/{id}/progress", ALL, 200, null, Target.PLAN, null),
+            new Row("GET", "/api/v1/plans/{id}/routes", ALL, 200, null, Target.PLAN, null),
+            new Row("GET", "/api/v1/plans/{id}/sheets", ALL, 200, null, Target.PLAN, null),
+            new Row("GET", "/api/v1/plans/{id}/problem", READERS, 200, null, Target.PLAN, null),
+            new Row("GET", "/api/v1/plans/{id}/events", READERS, 200, null, Target.PLAN, null),
+            new Row("POST", "/api/v1/plans/{id}/stop", PLANNERS, 409, 403, Target.PLAN, null),
+            new Row("POST", "/api/v1/plans/{id}/resume", PLANNERS, 409, 403, Target.PLAN, null),
+            new Row("POST", "/api/v1/plans/{id}/publish", PLANNERS, 200, 403, Target.PLAN, null),
+            new Row("POST", "/api/v1/plans/{id}/events", PLANNERS, 400, 403, Target.PLAN, "{}"),
+            new Row("POST", "/api/v1/coverage", READERS, 400, null, Target.NONE, "{}"),
+            new Row("POST", "/api/v1/coverage/geojson", READERS, 400, null, Target.NONE, "{}"),
+            new Row("GET", "/api/v1/demo/problem", READERS, 200, null, Target.NONE, null),
+            new Row("GET", "/api/v1/demo/coverage", READERS, 200, null, Target.NONE, null),
+            new Row("GET", "/api/v1/demo/coverage/geojson", READERS, 200, null, Target.NONE, null),
+            new Row("GET", "/api/v1/demo/job", ALL, 200, null, Target.DEMO_JOB, null),
+            new Row("GET", "/api/v1/network/roads", ALL, 200, null, Target.NONE, null));
+
+    /** One organisation's callers and data. */
+    static final class Org {
+        final String name;
+        final Map<Role, ApiClient> callers = new EnumMap<>(Role.class);
+        String planId;
+        String userId;
+        String keyId;
+        String workerId;
+
+        Org(String name) {
+            this.name = name;
+        }
+    }
+
+    static TestServer server;
+    static ApiClient admin;
+    static final Org demo = new Org("demo");
+    static final Org other = new Org("other street");
+
+    @BeforeAll
+    static void twoOrganisationsWithSolvedPlans() throws Exception {
+        server = TestServer.start(Path.of(TestServer.freshDataDir("access")), "careroute.demo=true",
+                "careroute.solve-seconds=2", "careroute.replan-seconds=2");
+        admin = server.api;
+        // The second organisation and its first admin key, as `careroute create-admin` or a bootstrap would make them.
+        String otherId = server.context.getBean(AccessStore.class).organisationNamedOrNew(other.name).id();
+        ApiClient otherAdmin = admin.as(server.context.getBean(ApiKeys.class)
+                .create(otherId, "first admin", Role.ADMIN, null).secret());
+
+        demo.planId = admin.get("/api/v1/demo/job").body().get("id").asText();
+        ProblemDocument problem = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED,
+                LocalDate.of(2026, 11, 24));
+        other.planId = otherAdmin.post("/api/v1/plans", ProblemJson.write(problem), null).body().get("id").asText();
+        for (var org : List.of(Map.entry(demo, admin), Map.entry(other, otherAdmin))) {
+            ApiClient orgAdmin = org.getValue();
+            Org o = org.getKey();
+            JsonNode plan = orgAdmin.waitFor(o.planId, ApiClient::ended, WAIT);
+            assertThat(plan.get("status").asText()).isEqualTo("SOLVED");
+            o.workerId = busiestWorker(plan.get("plan"));
+            for (Role role : Role.values()) {
+                o.callers.put(role, role == Role.ADMIN ? orgAdmin : orgAdmin.as(createKey(orgAdmin, role.name(),
+                        role == Role.WORKER ? o.workerId : null).get("key").asText()));
+            }
+            o.userId = orgAdmin.postWith("/api/v1/users", json(Map.of("username", "victim-" + UUID.randomUUID()
+                    .toString().substring(0, 8), "password", "a long enough password", "role", "VIEWER"))).body()
+                    .get("id").asText();
+            o.keyId = createKey(orgAdmin, "VIEWER", null).get("id").asText();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theMatrixHasARowForEveryEndpointTheServerMaps() {
+        Set<String> mapped = new TreeSet<>();
+        Set<String> outside = new TreeSet<>();
+        RequestMappingHandlerMapping mapping = server.context.getBean("requestMappingHandlerMapping",
+                RequestMappingHandlerMapping.class);
+        for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            Set<String> methods = new TreeSet<>();
+            info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+            for (String path : info.getPatternValues()) {
+                for (String method : methods.isEmpty() ? Set.of("*") : methods) {
+                    (path.startsWith("/api/") ? mapped : outside).add(method + " " + path);
+                }
+            }
+        }
+        Set<String> rows = new TreeSet<>();
+        MATRIX.forEach(row -> rows.add(row.method() + " " + row.path()));
+        assertThat(rows).as("rows of the access matrix").isEqualTo(mapped);
+        assertThat(PUBLIC).as("mappings outside /api must be public documentation").containsAll(outside);
+    }
+
+    @Test
+    void everyEndpointTimesEveryRoleOnOwnAndAnotherOrganisationsData() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (Row row : MATRIX) {
+            for (Org org : List.of(demo, other)) {
+                Org foreign = org == demo ? other : demo;
+                ApiClient.Response anonymous = call(org.callers.get(Role.ADMIN).anonymous(), row, org);
+                cells++;
+                expect(wrong, row, "anonymous", "", anonymous, 401);
+                for (Role role : Role.values()) {
+                    ApiClient caller = org.callers.get(role);
+                    boolean allowed = row.allowed().contains(role);
+                    int own = !allowed ? 403 : role == Role.KITCHEN && row.kitchen() != null ? row.kitchen()
+                            : row.target() == Target.DEMO_JOB && org != demo ? 404 : row.own();
+                    expect(wrong, row, role + "@" + org.name, "own", call(caller, row, org), own);
+                    cells++;
+                    if (row.target() == Target.PLAN || row.target() == Target.USER || row.target() == Target.KEY) {
+                        ApiClient.Response theirs = call(caller, row, foreign);
+                        ApiClient.Response absent = call(caller, row, null);
+                        cells += 2;
+                        expect(wrong, row, role + "@" + org.name, "another organisation's", theirs, allowed ? 404 : 403);
+                        expect(wrong, row, role + "@" + org.name, "absent", absent, allowed ? 404 : 403);
+                        if (theirs.body() != null && absent.body() != null) {
+                            // Nothing tells the two apart but the id in the text.
+                            String id = idOf(row, foreign);
+                            String fake = idOf(row, null);
+                            if (!theirs.body().toString().replace(id, fake).equals(absent.body().toString())) {
+                                wrong.add(row.method() + " " + row.path() + " as " + role + ": another organisation's "
+                                        + "answer differs from an absent one: " + theirs.body() + " vs " + absent.body());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as("cells with the wrong status (of %d)", cells).isEmpty();
+    }
+
+    @Test
+    void listsHoldOnlyTheOwnOrganisationsPlans() throws Exception {
+        for (Org org : List.of(demo, other)) {
+            Org foreign = org == demo ? other : demo;
+            for (Role role : Role.values()) {
+                Set<String> ids = new HashSet<>();
+                org.callers.get(role).get("/api/v1/plans?size=100").body().get("items")
+                        .forEach(item -> ids.add(item.get("id").asText()));
+                assertThat(ids).as(role + "@" + org.name).contains(org.planId).doesNotContain(foreign.planId);
+            }
+        }
+    }
+
+    @Test
+    void aWorkerSeesOnlyTheirOwnRoute() throws Exception {
+        JsonNode full = admin.get("/api/v1/plans/" + demo.planId).body().get("plan");
+        ProblemDocument problem = ProblemJson.mapper().treeToValue(
+                admin.get("/api/v1/plans/" + demo.planId + "/problem").body(), ProblemDocument.class);
+        Set<String> ownTasks = new TreeSet<>();
+        for (JsonNode route : full.get("workers")) {
+            if (route.get("id").asText().equals(demo.workerId)) {
+                route.get("stops").forEach(stop -> {
+                    if (stop.hasNonNull("taskId")) {
+                        ownTasks.add(stop.get("taskId").asText());
+                    }
+                });
+            }
+        }
+        assertThat(ownTasks).isNotEmpty();
+        ApiClient worker = demo.callers.get(Role.WORKER);
+
+        JsonNode seen = worker.get("/api/v1/plans/" + demo.planId).body().get("plan");
+        assertThat(seen.get("workers")).hasSize(1);
+        assertThat(seen.get("workers").get(0)).isEqualTo(routeOf(full, demo.workerId));
+        Set<String> seenTasks = new TreeSet<>();
+        Set<String> ownElders = new HashSet<>();
+        for (JsonNode task : seen.get("tasks")) {
+            assertThat(task.get("assignedTo").asText()).isEqualTo(demo.workerId);
+            seenTasks.add(task.get("id").asText());
+            ownElders.add(task.get("elderId").asText());
+        }
+        assertThat(seenTasks).isEqualTo(ownTasks);
+        // The figures are their own route's: their tasks, nothing unassigned, one worker, their route's travel.
+        JsonNode totals = seen.get("totals");
+        JsonNode ownRoute = routeOf(full, demo.workerId).get("totals");
+        assertThat(totals.get("assigned").asInt()).isEqualTo(ownTasks.size());
+        assertThat(totals.get("unassigned").asInt()).isZero();
+        assertThat(totals.get("workersUsed").asInt()).isEqualTo(1);
+        assertThat(totals.get("travelMetres").asLong()).isEqualTo(ownRoute.get("travelMetres").asLong());
+        assertThat(seen.hasNonNull("places")).as("the place report lists every home").isFalse();
+        for (JsonNode line : seen.get("constraints")) {
+            line.get("taskIds").forEach(id -> assertThat(ownTasks).contains(id.asText()));
+        }
+
+        JsonNode routes = worker.get("/api/v1/plans/" + demo.planId + "/routes").body();
+        assertThat(routes.get("features")).isNotEmpty();
+        routes.get("features").forEach(f -> assertThat(f.get("properties").get("workerId").asText()).isEqualTo(demo.workerId));
+
+        String sheets = sheets(worker, demo.planId);
+        for (ElderDoc elder : problem.eldersOrEmpty()) {
+            if (elder.phone() == null) {
+                continue;
+            }
+            if (ownElders.contains(elder.id())) {
+                assertThat(sheets).contains(elder.phone());
+            } else {
+                assertThat(sheets).as("another worker's elder on the worker's sheet").doesNotContain(elder.phone());
+            }
+        }
+        assertThat(worker.get("/api/v1/plans/" + demo.planId + "/problem").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aKitchenPlansMealsButIsRefusedHomeVisitsNamingTheField() throws Exception {
+        ApiClient kitchen = demo.callers.get(Role.KITCHEN);
+        ProblemDocument day = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED,
+                LocalDate.of(2026, 11, 25));
+        ApiClient.Response refused = kitchen.post("/api/v1/plans", ProblemJson.write(day), "en");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("visits");
+        assertThat(refused.body().get("errors").get(0).get("reason").asText()).contains("meal");
+
+        ProblemDocument meals = new ProblemDocument(day.date(), day.timeZone(), day.coordinateSystem(), day.kitchens(),
+                day.elders(), day.workers(), day.deliveries(), List.of());
+        ApiClient.Response accepted = kitchen.post("/api/v1/plans", ProblemJson.write(meals), null);
+        assertThat(accepted.status()).isEqualTo(202);
+        String id = accepted.body().get("id").asText();
+        assertThat(kitchen.waitFor(id, ApiClient::ended, WAIT).get("status").asText()).isEqualTo("SOLVED");
+        assertThat(kitchen.post("/api/v1/plans/" + id + "/publish", new byte[0], null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusalsAreProblemDetailsInChineseOrEnglish() throws Exception {
+        ApiClient.Response chinese = admin.anonymous().get("/api/v1/plans");
+        assertThat(chinese.status()).isEqualTo(401);
+        assertThat(chinese.contentType()).startsWith("application/problem+json");
+        assertThat(chinese.body().get("title").asText()).isEqualTo("需要登录");
+        assertThat(chinese.body().get("errors").get(0).get("field").asText()).isEqualTo("Authorization");
+        ApiClient.Response english = admin.anonymous().get("/api/v1/plans", "Accept-Language", "en");
+        assertThat(english.body().get("title").asText()).isEqualTo("Authentication required");
+        ApiClient.Response forbidden = demo.callers.get(Role.VIEWER).post("/api/v1/plans/" + demo.planId + "/stop",
+                new byte[0], "en");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.contentType()).startsWith("application/problem+json");
+        assertThat(forbidden.body().get("detail").asText()).contains("VIEWER");
+        assertThat(forbidden.body().toString()).doesNotContain("Exception", "\tat ");
+        assertThat(admin.as("cr_not-a-key").get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRevokedKeyAndADisabledUserAreLockedOutAtOnce() throws Exception {
+        JsonNode key = createKey(admin, "VIEWER", null);
+        ApiClient viewer = admin.as(key.get("key").asText());
+        assertThat(viewer.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(admin.request("DELETE", "/api/v1/api-keys/" + key.get("id").asText(), null).body()
+                .get("revokedAt").isNull()).isFalse();
+        assertThat(viewer.get("/api/v1/me").status()).isEqualTo(401);
+        JsonNode listed = admin.get("/api/v1/api-keys").body();
+        assertThat(listed.toString()).doesNotContain(key.get("key").asText());
+
+        String password = "another long password";
+        JsonNode user = admin.postWith("/api/v1/users", json(Map.of("username", "dispatcher-two", "password", password,
+                "role", "DISPATCHER"))).body();
+        assertThat(basic("dispatcher-two", password, "/api/v1/me")).isEqualTo(200);
+        assertThat(basic("dispatcher-two", "wrong password", "/api/v1/me")).isEqualTo(401);
+        admin.postWith("/api/v1/users/" + user.get("id").asText() + "/disable", new byte[0]);
+        assertThat(basic("dispatcher-two", password, "/api/v1/me")).isEqualTo(401);
+    }
+
+    @Test
+    void thePageLogsInWithASessionCookieAndNeedsTheCsrfTokenToChangeAnything() throws Exception {
+        String password = "a page user password";
+        admin.postWith("/api/v1/users", json(Map.of("username", "page-dispatcher", "password", password,
+                "role", "DISPATCHER")));
+        BrowserSession browser = new BrowserSession(port());
+        assertThat(browser.get("/").statusCode()).isEqualTo(302);          // to the login page
+        assertThat(browser.get("/login.html").statusCode()).isEqualTo(200);
+        assertThat(browser.login("page-dispatcher", "wrong password").headers().firstValue("Location").orElse(""))
+                .contains("/login.html?error");
+        HttpResponse<String> loggedIn = browser.login("page-dispatcher", password);
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        assertThat(browser.get("/api/v1/me").body()).contains("page-dispatcher", "DISPATCHER");
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        String publish = "/api/v1/plans/" + demo.planId + "/publish";
+        assertThat(browser.post(publish, false).statusCode()).isEqualTo(403);   // no CSRF token: refused
+        assertThat(browser.post(publish, true).statusCode()).isEqualTo(200);
+        assertThat(browser.post("/logout", true).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(401);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static ApiClient.Response call(ApiClient caller, Row row, Org owner) throws Exception {
+        String path = row.path().contains("{id}") ? row.path().replace("{id}", idOf(row, owner)) : row.path();
+        byte[] body = row.body() == null ? (row.method().equals("POST") ? new byte[0] : null)
+                : row.body().getBytes(StandardCharsets.UTF_8);
+        return caller.request(row.method(), path, body);
+    }
+
+    /** The id the row's path takes for an organisation's data, or an id nobody has (owner null). */
+    private static String idOf(Row row, Org owner) {
+        if (owner == null) {
+            return "00000000-0000-4000-8000-000000000000";
+        }
+        return switch (row.target()) {
+            case PLAN -> owner.planId;
+            case USER -> owner.userId;
+            case KEY -> owner.keyId;
+            default -> "";
+        };
+    }
+
+    private static void expect(List<String> wrong, Row row, String who, String data, ApiClient.Response response,
+                               int status) {
+        if (response.status() != status) {
+            wrong.add(row.method() + " " + row.path() + " as " + who + " on " + data + " data: " + response.status()
+                    + " instead of " + status + " " + (response.body() == null ? "" : response.body().path("errors")));
+        } else if (status >= 400 && !response.contentType().startsWith("application/problem+json")) {
+            wrong.add(row.method() + " " + row.path() + " as " + who + ": " + status + " is not problem details");
+        }
+    }
+
+    private static JsonNode createKey(ApiClient admin, String role, String workerId) throws Exception {
+        Map<String, String> key = new LinkedHashMap<>();
+        key.put("name", role.toLowerCase() + " key");
+        key.put("role", role);
+        if (workerId != null) {
+            key.put("workerId", workerId);
+        }
+        ApiClient.Response created = admin.postWith("/api/v1/api-keys", json(key));
+        assertThat(created.status()).as("key creation: %s", created.body()).isEqualTo(201);
+        return created.body();
+    }
+
+    private static String busiestWorker(JsonNode plan) {
+        String busiest = null;
+        int most = -1;
+        for (JsonNode route : plan.get("workers")) {
+            if (route.get("stops").size() > most) {
+                most = route.get("stops").size();
+                busiest = route.get("id").asText();
+            }
+        }
+        return busiest;
+    }
+
+    private static JsonNode routeOf(JsonNode plan, String workerId) {
+        for (JsonNode route : plan.get("workers")) {
+            if (route.get("id").asText().equals(workerId)) {
+                return route;
+            }
+        }
+        throw new AssertionError("no route of " + workerId);
+    }
+
+    private static byte[] json(Object value) throws Exception {
+        return ProblemJson.mapper().writeValueAsBytes(value);
+    }
+
+    private static int port() {
+        return ((org.springframework.boot.web.context.WebServerApplicationContext) server.context).getWebServer().getPort();
+    }
+
+    private static String sheets(ApiClient caller, String planId) throws Exception {
+        // ApiClient reads JSON; the sheets are HTML.
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port()
+                        + "/api/v1/plans/" + planId + "/sheets")).header("X-API-Key", caller.apiKey()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int basic(String user, String password, String path) throws Exception {
+        String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+                .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    /** What a browser does: cookies (the session and XSRF-TOKEN), form login, the token sent back as a header. */
+    static final class BrowserSession {
+        private final java.net.CookieManager cookies = new java.net.CookieManager();
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";   // as a browser asks
+        private final String base;
+
+        BrowserSession(int port) {
+            this.base = "http://localhost:" + port;
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> login(String user, String password) throws Exception {
+            get("/login.html");
+            String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token());
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Accept", HTML)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, boolean withToken) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML)
+                    .POST(HttpRequest.BodyPublishers.noBody());
+            if (withToken) {
+                request.header("X-XSRF-TOKEN", token());
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private String token() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+        }
+
+        private static String enc(String value) {
+            return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.careroute.api.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careroute.data.problem.ProblemJson;
+
+/**
+ * A real HTTP client against the server on its random port. Every request carries an API key: the test
+ * organisation's ADMIN key unless another is given ({@link #as}), or none ({@link #anonymous}).
+ */
+final class ApiClient {
+
+    record Response(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = ProblemJson.mapper();
+    private final String base;
+    private final int port;
+    private final String apiKey;
+
+    ApiClient(int port) {
+        this(port, TestServer.ADMIN_KEY);
+    }
+
+    private ApiClient(int port, String apiKey) {
+        this.port = port;
+        this.base = "http://localhost:" + port;
+        this.apiKey = apiKey;
+    }
+
+    /** The same server with another API key. */
+    ApiClient as(String otherKey) {
+        return new ApiClient(port, otherKey);
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    /** The same server without credentials. */
+    ApiClient anonymous() {
+        return new ApiClient(port, null);
+    }
+
+    /** Any request with this client's key, e.g. a DELETE or a PUT. */
+    Response request(String method, String path, byte[] body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    Response get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    /** A GET with request headers given as name, value, name, value... */
+    Response get(String path, String... headers) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers).GET().build());
+    }
+
+    /** A POST of JSON with request headers given as name, value, name, value... */
+    Response postWith(String path, byte[] body, String... headers) throws IOException, InterruptedException {
+        return request("POST", path, body, headers);
+    }
+
+    Response post(String path, byte[] body, String language) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return send(request.build());
+    }
+
+    /** Polls a plan until {@code until} holds for it; fails after {@code timeout}. */
+    JsonNode waitFor(String id, java.util.function.Predicate<JsonNode> until, java.time.Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode plan = null;
+        while (System.nanoTime() < deadline) {
+            plan = get("/api/v1/plans/" + id).body();
+            if (until.test(plan)) {
+                return plan;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("plan " + id + " did not get there in " + timeout + "; last seen: "
+                + (plan == null ? null : plan.get("status")));
+    }
+
+    static boolean ended(JsonNode plan) {
+        String status = plan.get("status").asText();
+        return !status.equals("QUEUED") && !status.equals("SOLVING");
+    }
+
+    /** Solving, with a best solution saved (its plan.json is there). */
+    static boolean hasBestSoFar(JsonNode plan) {
+        return plan.get("status").asText().equals("SOLVING") && plan.hasNonNull("plan");
+    }
+
+    private Response send(HttpRequest request) throws IOException, InterruptedException {
+        if (apiKey != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-API-Key", apiKey).build();
+        }
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = response.body().length == 0 || !type.contains("json") ? null : json.readTree(response.body());
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+                response.headers());
+    }
+}

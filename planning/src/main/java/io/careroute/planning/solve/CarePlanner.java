@@ -1,0 +1,62 @@
+package io.careroute.planning.solve;
+
+import io.careroute.planning.assemble.AssembledProblem;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.plan.PlanDocument;
+import io.careroute.data.plan.PlanDocumentBuilder;
+import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.explain.ScoreBreakdown;
+import io.careroute.solver.explain.UnassignedExplainer;
+import io.careroute.solver.solve.CarePlanSolverConfig;
+import io.careroute.solver.solve.SolverSettings;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+
+/** Solves an assembled problem and writes the answer documents; shared by the CLI and the REST API. */
+public final class CarePlanner {
+
+    private final ScoreBreakdown breakdown = new ScoreBreakdown();
+
+    /** Solves in the calling thread; {@code onNewBest} sees every improving solution (for progress). */
+    public CarePlan solve(AssembledProblem problem, SolverSettings settings, Consumer<CarePlan> onNewBest) {
+        return solve(problem, settings, onNewBest, new SolveStop());
+    }
+
+    /**
+     * As above, and {@code stop} can end the solve early from another thread. Each new best solution is a clone
+     * the solver no longer touches, so {@code onNewBest} may hand it to other threads.
+     */
+    public CarePlan solve(AssembledProblem problem, SolverSettings settings, Consumer<CarePlan> onNewBest,
+                          SolveStop stop) {
+        Solver<CarePlan> solver = SolverFactory.<CarePlan>create(CarePlanSolverConfig.create(settings)).buildSolver();
+        solver.addEventListener(event -> {
+            onNewBest.accept(event.getNewBestSolution());
+            if (event.getNewBestSolution().getScore().isSolutionInitialized()) {
+                stop.constructed();
+            }
+            stop.repeat();
+        });
+        // A warm-started problem (a resumed solve) has every task placed already: it may stop at once.
+        int placed = problem.plan().getWorkers().stream().mapToInt(w -> w.getTasks() == null ? 0 : w.getTasks().size()).sum();
+        stop.attach(solver, placed == problem.plan().getTasks().size());
+        try {
+            return solver.solve(problem.plan());
+        } finally {
+            stop.detach();
+        }
+    }
+
+    public PlanDocument document(AssembledProblem problem, CarePlan solved, Messages messages) {
+        return new PlanDocumentBuilder(problem.document(), problem.places(), messages)
+                .build(solved, UnassignedExplainer.explain(solved), breakdown.explain(solved))
+                .withPlaces(problem.snaps());
+    }
+
+    public static String describe(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+}

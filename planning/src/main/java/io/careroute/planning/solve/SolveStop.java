@@ -1,0 +1,53 @@
+package io.careroute.planning.solve;
+
+import io.careroute.solver.domain.CarePlan;
+import org.optaplanner.core.api.solver.Solver;
+
+/**
+ * Lets another thread end a solve early; the solve then returns its best solution so far.
+ * <ul>
+ *   <li>Not before every task has a place (a worker or the unassigned holder): a stop during the construction
+ *       heuristic waits for it to end, so a stopped plan is a whole plan, never a half-built one.</li>
+ *   <li>A request made before the solver starts is not lost: OptaPlanner clears {@code terminateEarly} when
+ *       solving starts, so the request is repeated at every new best solution and by {@link #repeat()}, which a
+ *       watcher may call now and then.</li>
+ * </ul>
+ */
+public final class SolveStop {
+
+    private volatile Solver<CarePlan> solver;
+    private volatile boolean requested;
+    private volatile boolean constructed;
+
+    public void request() {
+        requested = true;
+        repeat();
+    }
+
+    public boolean requested() {
+        return requested;
+    }
+
+    /** Passes a standing request on to the solver, if one is running and has placed every task. */
+    public void repeat() {
+        Solver<CarePlan> running = solver;
+        if (requested && constructed && running != null) {
+            running.terminateEarly();
+        }
+    }
+
+    void attach(Solver<CarePlan> solver, boolean constructed) {
+        this.constructed = constructed;
+        this.solver = solver;
+        repeat();
+    }
+
+    /** The solver has a solution with every task placed: from now on it may stop. */
+    void constructed() {
+        constructed = true;
+    }
+
+    void detach() {
+        this.solver = null;
+    }
+}

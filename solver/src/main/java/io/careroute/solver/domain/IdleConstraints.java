@@ -1,0 +1,70 @@
+package io.careroute.solver.domain;
+
+import java.util.List;
+
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * Switches off the constraints that no task or worker of a day can ever break: a day with no skills asked, no
+ * volunteer limits, no two-worker visits and nothing published (a classic VRPTW instance, or a kitchen's meal day)
+ * gives them nothing to match, yet every move would still pass each changed stop through their filters. OptaPlanner
+ * leaves a constraint of weight zero out of the score calculation altogether; the score is the same, since such a
+ * constraint could only ever add zero. On R1_2_1 that is 9 of the 20 constraints (issue 8).
+ *
+ * <p>Each test below is the negation of the constraint's own filter on facts alone (facts never change during a
+ * solve), so it holds for every possible assignment.
+ */
+public final class IdleConstraints {
+
+    private IdleConstraints() {
+    }
+
+    public static ConstraintWeights switchOff(ConstraintWeights weights, List<Task> tasks, List<Worker> workers) {
+        boolean deliveries = false;
+        boolean skills = false;
+        boolean gender = false;
+        boolean refusals = false;
+        boolean pins = false;
+        boolean pairs = false;
+        boolean preferences = false;
+        boolean published = false;
+        boolean publishedStarts = false;
+        for (Task task : tasks) {
+            deliveries |= task.isDelivery();
+            skills |= !task.getRequiredSkills().isEmpty();
+            gender |= task.getRequiredGender() != null;
+            refusals |= !task.getRefusedWorkerIds().isEmpty();
+            pins |= task.getPinnedWorkerId() != null;
+            pairs |= task.getPart() == 1;
+            preferences |= !task.getPreferredWorkerIds().isEmpty();
+            published |= task.wasPublished();
+            publishedStarts |= task.wasPublished() && task.getPublishedStart() >= 0;
+        }
+        boolean hourLimits = false;
+        boolean distanceLimits = false;
+        for (Worker worker : workers) {
+            hourLimits |= worker.getMaxWorkSeconds() > 0;
+            distanceLimits |= worker.getMaxMetresFromHome() > 0;
+        }
+        ConstraintWeights active = weights.copy();
+        off(active, ConstraintNames.BOX_CAPACITY, !deliveries);
+        off(active, ConstraintNames.HOT_FOOD, !deliveries);
+        off(active, ConstraintNames.REQUIRED_SKILLS, !skills);
+        off(active, ConstraintNames.REQUIRED_GENDER, !gender);
+        off(active, ConstraintNames.REFUSED_WORKER, !refusals);
+        off(active, ConstraintNames.PINNED_WORKER, !pins);
+        off(active, ConstraintNames.VOLUNTEER_HOURS, !hourLimits);
+        off(active, ConstraintNames.VOLUNTEER_DISTANCE, !distanceLimits);
+        off(active, ConstraintNames.TWO_WORKERS_TOGETHER, !pairs);
+        off(active, ConstraintNames.PREFERRED_WORKER, !preferences);
+        off(active, ConstraintNames.CHANGED_WORKER, !published);
+        off(active, ConstraintNames.CHANGED_START, !publishedStarts);
+        return active;
+    }
+
+    private static void off(ConstraintWeights weights, String constraint, boolean idle) {
+        if (idle) {
+            weights.with(constraint, HardMediumSoftLongScore.ZERO);
+        }
+    }
+}
