@@ -113,7 +113,7 @@ public class PlanJobs implements SmartLifecycle {
     public Submitted submit(ProblemDocument problem, PlacedProblem placed, Messages messages, String organisationId) {
         String id = UUID.randomUUID().toString();
         Duration limit = Duration.ofSeconds(properties.solveSeconds());
-        int tasks = problem.deliveriesOrEmpty().size() + problem.visitsOrEmpty().size();
+        int tasks = taskCount(problem);
         NewPlan plan = new NewPlan(id, UUID.randomUUID().toString(), problem, id, null, language(messages), limit,
                 tasks, now(), null, organisationId);
         placedHere.put(id, Placement.ofPlan(placed));
@@ -408,6 +408,15 @@ public class PlanJobs implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Could not record this instance's heartbeat", e);
         }
+    }
+
+    /** Tasks as the solver sees them: a visit that needs two workers is two tasks (its two parts). */
+    private static int taskCount(ProblemDocument problem) {
+        int tasks = problem.deliveriesOrEmpty().size();
+        for (var visit : problem.visitsOrEmpty()) {
+            tasks += visit.needsTwoWorkers() ? 2 : 1;
+        }
+        return tasks;
     }
 
     private static String language(Messages messages) {
