@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careroute.planning.demo.DemoProblem;
-import io.careroute.planning.check.PlanVerifier;
-import io.careroute.planning.assemble.ProblemAssembler;
-import io.careroute.planning.testing.TestNetwork;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
@@ -22,6 +18,10 @@ import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
 import io.careroute.data.problem.VisitDoc;
 import io.careroute.data.problem.WindowDoc;
+import io.careroute.planning.assemble.ProblemAssembler;
+import io.careroute.planning.check.PlanVerifier;
+import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.testing.TestNetwork;
 import io.careroute.routing.matrix.MatrixCache;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +53,9 @@ class PlanApiTest {
 
     @Autowired
     MatrixCache matrixCache;
+
+    @Autowired
+    ProblemAssembler assembler;
 
     @BeforeAll
     static void demoProblem() {
@@ -89,6 +92,17 @@ class PlanApiTest {
     }
 
     @Test
+    void aPlanIsPlacedOnTheRoadsOnceOnTheRequestAndItsJobOnlyBuildsTheMatrices() throws Exception {
+        long before = assembler.placements();
+        ApiClient.Response accepted = api().post("/api/v1/plans", ProblemJson.write(demo), null);
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(assembler.placements()).as("validated and snapped before the 202").isEqualTo(before + 1);
+        JsonNode job = pollUntilDone(accepted.body().get("id").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SOLVED");
+        assertThat(assembler.placements()).as("the job took the request's placement over").isEqualTo(before + 1);
+    }
+
+    @Test
     void theDemoStreetIsLoadedAndSolvedAtStartUp() throws Exception {
         ApiClient.Response demoJob = api().get("/api/v1/demo/job");
         assertThat(demoJob.status()).isEqualTo(200);
@@ -113,11 +127,12 @@ class PlanApiTest {
         long cached = matrixCache.cachedPairs();
         ApiClient.Response accepted = api().post("/api/v1/plans/" + id + "/events", events.getBytes(), null);
         assertThat(accepted.status()).isEqualTo(202);
-        // Every place of the re-plan was routed for the plan: all its pairs come from the server's matrix cache.
-        assertThat(matrixCache.searches()).isEqualTo(searches);
-        assertThat(matrixCache.cachedPairs()).isGreaterThan(cached);
         JsonNode replan = pollUntilDone(accepted.body().get("id").asText());
         assertThat(replan.get("status").asText()).isEqualTo("SOLVED");
+        // Every place of the re-plan was routed for the plan: all its pairs come from the server's matrix cache
+        // (read by the re-plan's job, which builds the matrices; the request only validated and placed).
+        assertThat(matrixCache.searches()).isEqualTo(searches);
+        assertThat(matrixCache.cachedPairs()).isGreaterThan(cached);
         assertThat(replan.get("replanOf").asText()).isEqualTo(id);
         assertThat(replan.get("feasible").asBoolean()).isTrue();
         assertThat(replan.get("tasks").asInt()).isEqualTo(96);

@@ -6,8 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
-import io.careroute.data.problem.PublishedTask;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.CarePlanFactory;
 import io.careroute.data.problem.InputError;
@@ -15,6 +15,7 @@ import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.PlaceCatalogue;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemValidator;
+import io.careroute.data.problem.PublishedTask;
 import io.careroute.data.problem.WorkerDoc;
 import io.careroute.data.replan.PreparedReplan;
 import io.careroute.routing.coordinates.CoordinateSystem;
@@ -39,6 +40,8 @@ public final class ProblemAssembler {
     private final RoadNetwork network;
     private final double maxSnapMetres;
     private final MatrixCache cache;
+    /** Problems placed so far: snapping is the costly half a server does once per plan (see {@link #placements}). */
+    private final AtomicLong placements = new AtomicLong();
 
     /** Computes every matrix from scratch (a one-shot command line run has nothing to reuse). */
     public ProblemAssembler(RoadNetwork network, double maxSnapMetres) {
@@ -93,6 +96,7 @@ public final class ProblemAssembler {
      * @throws InvalidInputException naming every invalid field and every place no mode in use can reach
      */
     public PlacedProblem place(ProblemDocument problem, Messages messages) {
+        placements.incrementAndGet();
         ProblemValidator.validate(problem, messages);
         PlaceCatalogue places = PlaceCatalogue.of(problem);
         CoordinateSystem system = CoordinateSystem.valueOf(problem.coordinateSystemOrDefault().name());
@@ -112,6 +116,14 @@ public final class ProblemAssembler {
             throw new InvalidInputException(errors);
         }
         return new PlacedProblem(places, placeSets);
+    }
+
+    /**
+     * How many problems this assembler has validated and placed on the roads: a server places a plan once, on the
+     * request, and its job builds only the matrices (a test holds it to that).
+     */
+    public long placements() {
+        return placements.get();
     }
 
     /** The matrix cache this assembler reads and fills, or null. */
