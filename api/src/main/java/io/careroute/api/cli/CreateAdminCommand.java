@@ -85,7 +85,7 @@ class CreateAdminCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--username: " + messages.get("api.access.usernameTaken"));
         }
         Organisation org = store.organisationNamedOrNew(organisation.strip());
-        Account admin = accounts.create(org.id(), username, password, "ADMIN", null, messages);
+        Account admin = accounts.create(org.id(), username, password, "ADMIN", null);
         out.println((messages.isEnglish() ? "organisation: " : "机构：") + org.name() + " (" + org.id() + ")");
         out.println((messages.isEnglish() ? "ADMIN user: " : "管理员用户：") + admin.username());
         if (generated) {
