@@ -37,7 +37,7 @@ public final class SourceMap {
         batchRowsByKitchen.put(kitchenIndex, List.copyOf(rows));
     }
 
-    /** The cell a problem.json path points at, translated at the edge; the path itself when it points at nothing in the file. */
+    /** The cell a problem.json path points at; the path itself when it points at nothing in the file. */
     public Text field(String path) {
         Matcher top = PATH.matcher(path);
         if (!top.matches()) {
