@@ -13,7 +13,7 @@ import io.careroute.api.store.AccessStore;
 import io.careroute.api.store.Account;
 import io.careroute.api.store.ApiKey;
 import io.careroute.api.store.Role;
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -93,10 +92,9 @@ class AccessController {
             + "characters), role and, for WORKER, workerId; answers 201")
     @PostMapping(value = "/api/v1/users", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<UserView> createUser(@RequestBody NewUser user,
-                                        @RequestHeader(value = "Accept-Language", required = false) String language) {
+    ResponseEntity<UserView> createUser(@RequestBody NewUser user) {
         Account account = accounts.create(Caller.required().organisationId(), user.username(), user.password(),
-                user.role(), user.workerId(), Messages.forLanguage(language));
+                user.role(), user.workerId());
         return ResponseEntity.created(URI.create("/api/v1/users/" + account.id())).body(view(account));
     }
 
@@ -131,14 +129,12 @@ class AccessController {
             + "only time the key is shown; send it as `Authorization: Bearer KEY` or `X-API-Key: KEY`")
     @PostMapping(value = "/api/v1/api-keys", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CreatedKey> createKey(@RequestBody NewKey key,
-                                         @RequestHeader(value = "Accept-Language", required = false) String language) {
-        Messages messages = Messages.forLanguage(language);
+    ResponseEntity<CreatedKey> createKey(@RequestBody NewKey key) {
         List<InputError> errors = new ArrayList<>();
         if (key.name() == null || key.name().isBlank() || key.name().length() > 100) {
-            errors.add(new InputError("name", messages.get("api.access.name")));
+            errors.add(new InputError("name", Text.of("api.access.name")));
         }
-        Role role = Accounts.role(key.role(), key.workerId(), errors, messages);
+        Role role = Accounts.role(key.role(), key.workerId(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

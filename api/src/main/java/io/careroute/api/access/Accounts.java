@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import io.careroute.api.store.AccessStore;
 import io.careroute.api.store.Account;
 import io.careroute.api.store.Role;
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,16 +41,15 @@ public class Accounts {
      *
      * @param role as typed (ADMIN, dispatcher...)
      */
-    public Account create(String organisationId, String username, String password, String role, String workerId,
-                          Messages messages) {
+    public Account create(String organisationId, String username, String password, String role, String workerId) {
         List<InputError> errors = new ArrayList<>();
         if (username == null || !USERNAME.matcher(username).matches()) {
-            errors.add(new InputError("username", messages.get("api.access.username")));
+            errors.add(new InputError("username", Text.of("api.access.username")));
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add(new InputError("password", messages.get("api.access.password", MIN_PASSWORD_LENGTH)));
+            errors.add(new InputError("password", Text.of("api.access.password", MIN_PASSWORD_LENGTH)));
         }
-        Role parsed = role(role, workerId, errors, messages);
+        Role parsed = role(role, workerId, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -65,7 +64,7 @@ public class Accounts {
     }
 
     /** A role as typed, with the rule that exactly the WORKER role names a worker; null after adding errors. */
-    static Role role(String role, String workerId, List<InputError> errors, Messages messages) {
+    static Role role(String role, String workerId, List<InputError> errors) {
         Role parsed = null;
         try {
             parsed = role == null ? null : Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
@@ -73,11 +72,11 @@ public class Accounts {
             parsed = null;
         }
         if (parsed == null) {
-            errors.add(new InputError("role", messages.get("api.access.role")));
+            errors.add(new InputError("role", Text.of("api.access.role")));
         } else if (parsed == Role.WORKER && blankToNull(workerId) == null) {
-            errors.add(new InputError("workerId", messages.get("api.access.workerNeeded")));
+            errors.add(new InputError("workerId", Text.of("api.access.workerNeeded")));
         } else if (parsed != Role.WORKER && blankToNull(workerId) != null) {
-            errors.add(new InputError("workerId", messages.get("api.access.workerOnly")));
+            errors.add(new InputError("workerId", Text.of("api.access.workerOnly")));
         }
         return parsed;
     }

@@ -9,7 +9,6 @@ import io.careroute.api.store.AccessStore;
 import io.careroute.api.store.Account;
 import io.careroute.api.store.Organisation;
 import io.careroute.api.store.Role;
-import io.careroute.data.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,7 +71,7 @@ public class DemoAccounts {
             String password = Passwords.random();
             Optional<Account> existing = store.accountNamed(username);
             if (existing.isEmpty()) {
-                accounts.create(org, username, password, role.name(), workerId, Messages.chinese());
+                accounts.create(org, username, password, role.name(), workerId);
             } else if (existing.get().organisationId().equals(org)) {
                 accounts.setPassword(existing.get(), password);   // a new password at every start
             } else {

@@ -46,7 +46,7 @@ public class CareRouteMain implements Runnable {
             Messages messages = commandLine.getCommand() instanceof LanguageAware aware ? aware.messages() : Messages.chinese();
             err.println(messages.isEnglish() ? "Input refused:" : "输入有误，未做规划：");
             for (InputError error : invalid.errors()) {
-                err.println("  " + error.field() + ": " + error.reason());
+                err.println("  " + error.field(messages) + ": " + error.reason(messages));
             }
             return ExitCodes.BAD_INPUT;
         }

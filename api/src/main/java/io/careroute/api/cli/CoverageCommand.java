@@ -65,7 +65,7 @@ class CoverageCommand implements Callable<Integer>, CareRouteMain.LanguageAware 
         try (RoadNetwork network = road.open()) {
             ProblemDocument problem = demo
                     ? DemoProblem.generate(network, DemoStreetGenerator.DEFAULT_SEED, LocalDate.now(Clock.system(ZoneId.of("Asia/Shanghai"))))
-                    : ProblemFiles.read(problemFile, messages);
+                    : ProblemFiles.read(problemFile);
             CoverageAnalysis.Result result = new CoverageAnalysis(network, road.maxSnapMetres).measure(problem, minutes, messages);
 
             Files.createDirectories(outDir);

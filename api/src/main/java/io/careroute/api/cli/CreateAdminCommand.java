@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         description = {"Creates an organisation (unless it exists) and an ADMIN user of it in the server's database.",
                 "在服务的数据库中创建机构（如尚不存在）及其管理员用户。",
                 "Without --password-stdin a random password is generated and printed once."})
-class CreateAdminCommand implements Callable<Integer> {
+class CreateAdminCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
 
     /** The same database URL as application.yml's default (careroute.data-dir). */
     static final String H2_URL = "jdbc:h2:file:%s/careroute;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
@@ -60,9 +60,15 @@ class CreateAdminCommand implements Callable<Integer> {
     @Mixin
     LanguageOption language;
 
+    /** Refused input is printed in this language, by {@link CareRouteMain}. */
+    @Override
+    public Messages messages() {
+        return language.messages();
+    }
+
     @Override
     public Integer call() throws Exception {
-        Messages messages = language.messages();
+        Messages messages = messages();
         PrintWriter out = spec.commandLine().getOut();
         String password;
         boolean generated = !passwordStdin;
@@ -85,7 +91,7 @@ class CreateAdminCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--username: " + messages.get("api.access.usernameTaken"));
         }
         Organisation org = store.organisationNamedOrNew(organisation.strip());
-        Account admin = accounts.create(org.id(), username, password, "ADMIN", null, messages);
+        Account admin = accounts.create(org.id(), username, password, "ADMIN", null);
         out.println((messages.isEnglish() ? "organisation: " : "机构：") + org.name() + " (" + org.id() + ")");
         out.println((messages.isEnglish() ? "ADMIN user: " : "管理员用户：") + admin.username());
         if (generated) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.plan.PlanProblemCheck;
 import io.careroute.data.plan.PlanStopsCsv;
@@ -75,9 +76,9 @@ class ExportCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
     public Integer call() throws IOException {
         Messages messages = messages();
         Format chosen = format(format, messages);
-        PlanDocument plan = JsonFiles.read(planFile, PlanDocument.class, messages);
-        ProblemDocument problem = JsonFiles.read(JsonFiles.problemBeside(planFile), ProblemDocument.class, messages);
-        PlanProblemCheck.check(plan, problem, messages);
+        PlanDocument plan = JsonFiles.read(planFile, PlanDocument.class);
+        ProblemDocument problem = JsonFiles.read(JsonFiles.problemBeside(planFile), ProblemDocument.class);
+        PlanProblemCheck.check(plan, problem);
         Path target = out != null ? out : planFile.toAbsolutePath().getParent().resolve(chosen.defaultFile);
         if (target.toAbsolutePath().getParent() != null) {
             Files.createDirectories(target.toAbsolutePath().getParent());
@@ -97,7 +98,7 @@ class ExportCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
             }
             case GEOJSON -> {
                 try (RoadNetwork network = road.open()) {
-                    ProblemAssembler.PlacedProblem placed = road.assembler(network).place(problem, messages);
+                    ProblemAssembler.PlacedProblem placed = road.assembler(network).place(problem);
                     ProblemJson.mapper().writeValue(target.toFile(), RouteGeoJson.of(plan, placed.places(), placed.placeSets()));
                 }
             }
@@ -113,7 +114,7 @@ class ExportCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
             return Format.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(List.of(new InputError("--format",
-                    messages.get("error.invalidValue", name, "xlsx, html, geojson, csv"))));
+                    Text.of("error.invalidValue", name, "xlsx, html, geojson, csv"))));
         }
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemJson;
@@ -17,13 +17,12 @@ final class JsonFiles {
     private JsonFiles() {
     }
 
-    static <T> T read(Path file, Class<T> type, Messages messages) throws IOException {
+    static <T> T read(Path file, Class<T> type) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(List.of(new InputError(file.toString(),
-                    messages.isEnglish() ? "no such file" : "文件不存在")));
+            throw new InvalidInputException(List.of(new InputError(file.toString(), Text.of("error.noSuchFile"))));
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return ProblemJson.read(in, type, messages);
+            return ProblemJson.read(in, type);
         }
     }
 

@@ -81,9 +81,9 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
         Messages messages = messages();
         Path outDir = out != null ? out : Path.of(demo ? "out/demo" : "out/plan");
         try (RoadNetwork network = road.open()) {
-            ProblemDocument problem = demo ? DemoProblem.generate(network, seed, planDate()) : ProblemFiles.read(problemFile, messages);
+            ProblemDocument problem = demo ? DemoProblem.generate(network, seed, planDate()) : ProblemFiles.read(problemFile);
             long started = System.nanoTime();
-            AssembledProblem assembled = road.assembler(network).assemble(problem, messages);
+            AssembledProblem assembled = road.assembler(network).assemble(problem);
             CarePlanner planner = new CarePlanner();
             CarePlan solved = planner.solve(assembled, new SolverSettings(Duration.ofSeconds(seconds),
                     Duration.ofSeconds(Math.max(3, seconds / 4)), 0), best -> { });

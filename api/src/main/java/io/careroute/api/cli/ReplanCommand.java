@@ -61,9 +61,9 @@ class ReplanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
     @Override
     public Integer call() throws IOException {
         Messages messages = messages();
-        ProblemDocument problem = JsonFiles.read(JsonFiles.problemBeside(planFile), ProblemDocument.class, messages);
-        PlanDocument published = JsonFiles.read(planFile, PlanDocument.class, messages);
-        EventsDocument events = JsonFiles.read(eventsFile, EventsDocument.class, messages);
+        ProblemDocument problem = JsonFiles.read(JsonFiles.problemBeside(planFile), ProblemDocument.class);
+        PlanDocument published = JsonFiles.read(planFile, PlanDocument.class);
+        EventsDocument events = JsonFiles.read(eventsFile, EventsDocument.class);
         Path outDir = out != null ? out : Path.of("out/replan");
         try (RoadNetwork network = road.open()) {
             long started = System.nanoTime();

@@ -78,7 +78,7 @@ final class PlanSolves {
             ProblemDocument problem = store.problem(stored.problemId()).orElseThrow();
             AssembledProblem assembled = placed != null && placed.plan() != null
                     ? assembler.assemble(problem, placed.plan(), Map.of())
-                    : assembler.assemble(problem, job.spec.messages());
+                    : assembler.assemble(problem);
             if (stored.bestRoutes() != null) {
                 WarmStart.apply(assembled.plan(), stored.bestRoutes());
             }

@@ -14,6 +14,7 @@ import io.careroute.planning.demo.DemoProblem;
 import io.careroute.data.coverage.CoverageDocument;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemDocument;
@@ -75,7 +76,7 @@ class CoverageController {
                                   @RequestHeader(value = "Accept-Language", required = false) String language,
                                   @RequestHeader(value = "Accept", required = false) String accept) {
         Messages messages = Messages.forLanguage(language);
-        ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body, messages);
+        ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body);
         return answer(problem, minutes, messages, wantsGeoJson(accept));
     }
 
@@ -89,7 +90,7 @@ class CoverageController {
                                    @RequestParam(defaultValue = "10,15") String minutes,
                                    @RequestHeader(value = "Accept-Language", required = false) String language) {
         Messages messages = Messages.forLanguage(language);
-        ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body, messages);
+        ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body);
         return answer(problem, minutes, messages, true);
     }
 
@@ -110,7 +111,7 @@ class CoverageController {
     }
 
     private ResponseEntity<Object> answer(ProblemDocument problem, String minutes, Messages messages, boolean geoJson) {
-        CoverageAnalysis.Result result = coverage.measure(problem, parseMinutes(minutes, messages), messages);
+        CoverageAnalysis.Result result = coverage.measure(problem, parseMinutes(minutes), messages);
         if (geoJson) {
             return ResponseEntity.ok().contentType(GEO_JSON).body(CoverageGeoJson.of(network, result));
         }
@@ -138,14 +139,14 @@ class CoverageController {
     }
 
     /** "10,15" as walking limits; anything else is refused naming the parameter. */
-    static int[] parseMinutes(String minutes, Messages messages) {
+    static int[] parseMinutes(String minutes) {
         List<Integer> limits = new ArrayList<>();
         for (String part : minutes.split("[,，]")) {
             try {
                 limits.add(Integer.parseInt(part.strip()));
             } catch (NumberFormatException e) {
                 throw new InvalidInputException(List.of(new InputError("minutes",
-                        messages.get("error.invalidType", messages.get("coverage.minutesExpected")))));
+                        Text.of("error.invalidType", Text.of("coverage.minutesExpected")))));
             }
         }
         return limits.stream().mapToInt(Integer::intValue).toArray();

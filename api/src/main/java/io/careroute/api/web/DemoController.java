@@ -71,7 +71,7 @@ class DemoController {
     void solveDemoAtStartUp() {
         if (properties.demo()) {
             ProblemDocument problem = problem();
-            demoJobId = jobs.submit(problem, assembler.place(problem, Messages.chinese()), Messages.chinese(),
+            demoJobId = jobs.submit(problem, assembler.place(problem), Messages.chinese(),
                     demoAccounts.organisationId()).id();
             log.info("Demo street submitted as plan job {} (GET /api/v1/plans/{})", demoJobId, demoJobId);
         }

@@ -20,6 +20,7 @@ import io.careroute.api.store.Publication;
 import io.careroute.api.store.Publications;
 import io.careroute.api.store.StoredPlan;
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemDocument;
@@ -68,10 +69,10 @@ class PlanController {
     ResponseEntity<JobAccepted> submit(@RequestBody(required = false) byte[] body,
                                        @RequestHeader(value = "Accept-Language", required = false) String language) {
         Messages messages = Messages.forLanguage(language);
-        ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body, messages);
+        ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body);
         PlanAccess.mealsOnlyForKitchens(problem);
         jobs.refuseWhenFull();   // before the costly part: snapping (the travel matrices are the job's)
-        PlanJobs.Submitted job = jobs.submit(problem, assembler.place(problem, messages), messages,
+        PlanJobs.Submitted job = jobs.submit(problem, assembler.place(problem), messages,
                 Caller.required().organisationId());
         return accepted(job.id(), job.status().name());
     }
@@ -79,15 +80,13 @@ class PlanController {
     @Operation(summary = "The caller's organisation's plans, newest first, one page at a time (no documents; follow "
             + "href for one plan)")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    PlanPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-                  @RequestHeader(value = "Accept-Language", required = false) String language) {
-        Messages messages = Messages.forLanguage(language);
+    PlanPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         List<InputError> errors = new ArrayList<>();
         if (page < 0) {
-            errors.add(new InputError("page", messages.get("api.page.tooLow")));
+            errors.add(new InputError("page", Text.of("api.page.tooLow")));
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(new InputError("size", messages.get("api.range", 1, MAX_PAGE_SIZE)));
+            errors.add(new InputError("size", Text.of("api.range", 1, MAX_PAGE_SIZE)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -25,6 +25,7 @@ import io.careroute.api.store.Publication;
 import io.careroute.api.store.Publications;
 import io.careroute.api.store.StoredPlan;
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemJson;
@@ -84,12 +85,10 @@ class PlanLifecycleController {
     @Operation(summary = "Resume an INTERRUPTED or STOPPED plan from its best solution, for `seconds` or what is "
             + "left of its time limit; answers 202. 409 in any other state or once published, 429 if the queue is full")
     @PostMapping(value = "/resume", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<JobAccepted> resume(@PathVariable String id, @RequestParam(required = false) Integer seconds,
-                                       @RequestHeader(value = "Accept-Language", required = false) String language) {
-        Messages messages = Messages.forLanguage(language);
+    ResponseEntity<JobAccepted> resume(@PathVariable String id, @RequestParam(required = false) Integer seconds) {
         if (seconds != null && (seconds < 1 || seconds > MAX_RESUME_SECONDS)) {
             throw new InvalidInputException(List.of(new InputError("seconds",
-                    messages.get("api.range", 1, MAX_RESUME_SECONDS))));
+                    Text.of("api.range", 1, MAX_RESUME_SECONDS))));
         }
         StoredPlan plan = jobs.get(id);
         mealsOnlyForKitchens(plan);
@@ -130,7 +129,7 @@ class PlanLifecycleController {
                     published.get().version());
         }
         EventsDocument events = ProblemJson.read(new ByteArrayInputStream(body == null ? new byte[0] : body),
-                EventsDocument.class, messages);
+                EventsDocument.class);
         PlanAccess.mealsOnlyForKitchens(events);
         var problem = jobs.problem(plan).orElseThrow(() -> new JobNotFoundException(id));
         Replanner.Draft draft = replanner.draft(problem, plan.plan(), events, messages);

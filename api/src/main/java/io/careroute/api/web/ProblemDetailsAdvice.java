@@ -47,7 +47,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setDetail(messages.isEnglish()
                 ? e.errors().size() + " problem(s) in the request; nothing was planned"
                 : "请求中有 " + e.errors().size() + " 处错误，未做规划");
-        problem.setProperty("errors", errors(e.errors()));
+        problem.setProperty("errors", errors(e.errors(), messages));
         log.info("Refused input: {} error(s), first at {}", e.errors().size(), e.errors().get(0).field());
         return problem;
     }
@@ -173,7 +173,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Map.of("field", field, "reason", reason);
     }
 
-    private static List<Map<String, String>> errors(List<InputError> errors) {
-        return errors.stream().map(e -> error(e.field(), e.reason())).toList();
+    /** Input errors are translated here, at the edge, in the caller's language. */
+    private static List<Map<String, String>> errors(List<InputError> errors, Messages messages) {
+        return errors.stream().map(e -> error(e.field(messages), e.reason(messages))).toList();
     }
 }

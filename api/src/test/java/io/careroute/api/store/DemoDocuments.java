@@ -40,7 +40,7 @@ final class DemoDocuments {
 
     private DemoDocuments() {
         problem = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, DAY);
-        AssembledProblem assembled = new ProblemAssembler(TestNetwork.demo(), 300).assemble(problem, Messages.chinese());
+        AssembledProblem assembled = new ProblemAssembler(TestNetwork.demo(), 300).assemble(problem);
         CarePlanner planner = new CarePlanner();
         CarePlan solved = planner.solve(assembled, new SolverSettings(Duration.ofSeconds(1), null, 0), best -> { });
         plan = planner.document(assembled, solved, Messages.chinese());

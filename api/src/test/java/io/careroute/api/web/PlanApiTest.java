@@ -9,7 +9,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careroute.data.demo.DemoStreetGenerator;
-import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.problem.DeliveryDoc;
 import io.careroute.data.problem.ElderDoc;
@@ -79,7 +78,7 @@ class PlanApiTest {
         assertThat(job.get("score").asText()).startsWith("0hard/");
 
         PlanDocument plan = ProblemJson.mapper().treeToValue(job.get("plan"), PlanDocument.class);
-        var assembled = new ProblemAssembler(TestNetwork.demo(), 300).assemble(demo, Messages.chinese());
+        var assembled = new ProblemAssembler(TestNetwork.demo(), 300).assemble(demo);
         assertThat(PlanVerifier.verify(demo, assembled.plan().getTravelTimes(), plan)).isEmpty();
         assertThat(plan.tasks()).hasSize(97);   // 95 tasks; two visits need two workers: +2 parts
         assertThat(plan.timeZone()).isEqualTo("Asia/Shanghai");

@@ -53,7 +53,7 @@ public final class DispatchScaleBenchmark {
             Replanner replanner = new Replanner(assembler, planner);
 
             long started = System.nanoTime();
-            AssembledProblem assembled = assembler.assemble(problem, Messages.english());
+            AssembledProblem assembled = assembler.assemble(problem);
             // 28 s of solving leaves time to explain every unassigned visit within the 30 s target.
             CarePlan solved = planner.solve(assembled, new SolverSettings(
                     Duration.ofMillis(28_000 - (System.nanoTime() - started) / 1_000_000), null, 0), best -> { });

@@ -15,7 +15,6 @@ import io.careroute.planning.assemble.NetworkSource;
 import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.data.demo.DemoSize;
 import io.careroute.data.demo.DemoStreetGenerator;
-import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.routing.network.RoadNetwork;
 import io.careroute.solver.domain.CarePlan;
@@ -41,7 +40,7 @@ public final class KitchenScaleBenchmark {
             ProblemDocument problem = new DemoStreetGenerator(DemoStreetGenerator.DEFAULT_SEED, LocalDate.of(2026, 11, 24), roads)
                     .generate(DemoSize.DISTRICT);
             long assembling = System.nanoTime();
-            AssembledProblem assembled = new ProblemAssembler(network, 300).assemble(problem, Messages.english());
+            AssembledProblem assembled = new ProblemAssembler(network, 300).assemble(problem);
             double matrixSeconds = (System.nanoTime() - assembling) / 1e9;
             long solving = System.nanoTime();
             CarePlan solved = new CarePlanner().solve(assembled,

@@ -11,7 +11,6 @@ import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.benchmarks.suite.Budget;
 import io.careroute.data.demo.DemoSize;
 import io.careroute.data.demo.DemoStreetGenerator;
-import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.vrptw.SolomonReader;
 import io.careroute.data.vrptw.VrptwInstance;
@@ -70,7 +69,7 @@ final class BenchProblems {
             List<double[]> roads = network.sharedRoadNodes().stream().map(p -> new double[] {p.lat(), p.lon()}).toList();
             ProblemDocument document = new DemoStreetGenerator(DemoStreetGenerator.DEFAULT_SEED, LocalDate.of(2026, 11, 24), roads)
                     .generate(size);
-            var assembled = new ProblemAssembler(network, 300).assemble(document, Messages.english());
+            var assembled = new ProblemAssembler(network, 300).assemble(document);
             problem = assembled.plan();
             places = assembled.places().size();
             production = CarePlanSolverConfig.create(settings);

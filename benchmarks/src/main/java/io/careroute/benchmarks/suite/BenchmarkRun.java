@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.careroute.planning.assemble.NetworkSource;
+import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.routing.network.RoadNetwork;
@@ -178,7 +179,7 @@ public class BenchmarkRun implements Callable<Integer> {
         PrintWriter err = commandLine.getErr();
         if (e instanceof InvalidInputException invalid) {
             for (InputError error : invalid.errors()) {
-                err.println("benchmark: " + error.field() + ": " + error.reason());
+                err.println("benchmark: " + error.field(Messages.english()) + ": " + error.reason(Messages.english()));
             }
             return 2;
         }

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.data.demo.DemoSize;
 import io.careroute.data.demo.DemoStreetGenerator;
-import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.routing.network.RoadNetwork;
 import io.careroute.solver.domain.CarePlan;
@@ -59,7 +58,7 @@ public final class GeneratedDayCase implements BenchmarkCase {
             RoadNetwork roads = network.get();
             List<double[]> points = roads.sharedRoadNodes().stream().map(p -> new double[] {p.lat(), p.lon()}).toList();
             ProblemDocument document = new DemoStreetGenerator(DemoStreetGenerator.DEFAULT_SEED, DAY, points).generate(size);
-            problem = new ProblemAssembler(roads, 300).assemble(document, Messages.english()).plan();
+            problem = new ProblemAssembler(roads, 300).assemble(document).plan();
         }
         return problem;
     }

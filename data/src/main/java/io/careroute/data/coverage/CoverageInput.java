@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.LocationDoc;
@@ -25,31 +25,31 @@ public final class CoverageInput {
     }
 
     /** @throws InvalidInputException naming every bad field */
-    public static void validate(ProblemDocument problem, int[] minutes, Messages m) {
+    public static void validate(ProblemDocument problem, int[] minutes) {
         List<InputError> errors = new ArrayList<>();
         if (minutes == null || minutes.length == 0) {
-            errors.add(new InputError("minutes", m.get("error.notEmpty")));
+            errors.add(new InputError("minutes", Text.of("error.notEmpty")));
         } else {
             for (int limit : minutes) {
                 if (limit < 1 || limit > MAX_MINUTES) {
-                    errors.add(new InputError("minutes", m.get("error.range", limit, 1, MAX_MINUTES)));
+                    errors.add(new InputError("minutes", Text.of("error.range", limit, 1, MAX_MINUTES)));
                 }
             }
         }
         if (problem.kitchensOrEmpty().isEmpty()) {
-            errors.add(new InputError("kitchens", m.get("error.notEmpty")));
+            errors.add(new InputError("kitchens", Text.of("error.notEmpty")));
         }
         Set<String> kitchenIds = new HashSet<>();
         for (int i = 0; i < problem.kitchensOrEmpty().size(); i++) {
             var kitchen = problem.kitchensOrEmpty().get(i);
             place("kitchens[" + i + "]", kitchen == null ? null : kitchen.id(), kitchen == null ? null : kitchen.location(),
-                    kitchen == null, kitchenIds, errors, m);
+                    kitchen == null, kitchenIds, errors);
         }
         Set<String> elderIds = new HashSet<>();
         for (int i = 0; i < problem.eldersOrEmpty().size(); i++) {
             var elder = problem.eldersOrEmpty().get(i);
             place("elders[" + i + "]", elder == null ? null : elder.id(), elder == null ? null : elder.location(),
-                    elder == null, elderIds, errors, m);
+                    elder == null, elderIds, errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -57,40 +57,40 @@ public final class CoverageInput {
     }
 
     private static void place(String at, String id, LocationDoc location, boolean missing, Set<String> ids,
-                              List<InputError> errors, Messages m) {
+                              List<InputError> errors) {
         if (missing) {
-            errors.add(new InputError(at, m.get("error.required")));
+            errors.add(new InputError(at, Text.of("error.required")));
             return;
         }
         if (id == null) {
-            errors.add(new InputError(at + ".id", m.get("error.required")));
+            errors.add(new InputError(at + ".id", Text.of("error.required")));
         } else if (id.isBlank()) {
-            errors.add(new InputError(at + ".id", m.get("error.blankId")));
+            errors.add(new InputError(at + ".id", Text.of("error.blankId")));
         } else if (!ids.add(id)) {
-            errors.add(new InputError(at + ".id", m.get("error.duplicateId", id)));
+            errors.add(new InputError(at + ".id", Text.of("error.duplicateId", id)));
         }
         if (location == null) {
-            errors.add(new InputError(at + ".location", m.get("error.required")));
+            errors.add(new InputError(at + ".location", Text.of("error.required")));
             return;
         }
         if (location.lat() == null || location.lon() == null) {
             if (location.lat() == null) {
-                errors.add(new InputError(at + ".location.lat", m.get("error.required")));
+                errors.add(new InputError(at + ".location.lat", Text.of("error.required")));
             }
             if (location.lon() == null) {
-                errors.add(new InputError(at + ".location.lon", m.get("error.required")));
+                errors.add(new InputError(at + ".location.lon", Text.of("error.required")));
             }
             return;
         }
         if (!Double.isFinite(location.lat()) || !Double.isFinite(location.lon())) {
-            errors.add(new InputError(at + ".location", m.get("error.notFinite")));
+            errors.add(new InputError(at + ".location", Text.of("error.notFinite")));
             return;
         }
         if (Math.abs(location.lat()) > 90) {
-            errors.add(new InputError(at + ".location.lat", m.get("error.latitude")));
+            errors.add(new InputError(at + ".location.lat", Text.of("error.latitude")));
         }
         if (Math.abs(location.lon()) > 180) {
-            errors.add(new InputError(at + ".location.lon", m.get("error.longitude")));
+            errors.add(new InputError(at + ".location.lon", Text.of("error.longitude")));
         }
     }
 }

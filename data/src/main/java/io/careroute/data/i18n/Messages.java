@@ -44,8 +44,29 @@ public final class Messages {
         return "en".equals(locale.getLanguage());
     }
 
+    /** The text of {@code key}; arguments that are {@link Text}s are translated first. */
     public String get(String key, Object... args) {
         String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(resolved(args));
+    }
+
+    /** A text in this language, its nested texts too. */
+    public String format(Text text) {
+        if (text.isPlain()) {
+            StringBuilder out = new StringBuilder();
+            text.args().forEach(part -> out.append(part instanceof Text t ? format(t) : String.valueOf(part)));
+            return out.toString();
+        }
+        return get(text.key(), text.args().toArray());
+    }
+
+    private Object[] resolved(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Text text) {
+                out[i] = format(text);
+            }
+        }
+        return out;
     }
 }

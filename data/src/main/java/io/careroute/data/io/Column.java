@@ -3,6 +3,7 @@ package io.careroute.data.io;
 import java.util.List;
 
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 
 /**
  * One column of the workbook layout. Its English header is the problem.json field name ({@code key}); the Chinese
@@ -35,5 +36,10 @@ record Column(String key, String chinese, boolean personal, boolean required, Li
     /** The header written into a workbook: Chinese by default, the field name in English. */
     String header(Messages messages) {
         return messages.isEnglish() ? key : chinese;
+    }
+
+    /** As {@link #header(Messages)}, translated at the edge. */
+    Text header() {
+        return Text.of("text.chineseOrEnglish", chinese, key);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemDocument;
@@ -31,25 +32,25 @@ public final class ProblemFiles {
      *
      * @throws InvalidInputException with every error of the file; its message carries only their count
      */
-    public static ProblemDocument read(Path path, Messages messages) {
+    public static ProblemDocument read(Path path) {
         if (!Files.exists(path)) {
-            throw refused(path, messages.get("import.noSuchFile"));
+            throw refused(path, Text.of("import.noSuchFile"));
         }
         if (Files.isDirectory(path)) {
-            return validated(ProblemImporter.csvFolder(path, messages), messages);
+            return validated(ProblemImporter.csvFolder(path));
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) {
             try (InputStream in = Files.newInputStream(path)) {
-                return ProblemJson.read(in, messages);
+                return ProblemJson.read(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         if (name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls")) {
-            return validated(ProblemImporter.workbook(path, messages), messages);
+            return validated(ProblemImporter.workbook(path));
         }
-        throw refused(path, messages.get("import.unsupportedFile"));
+        throw refused(path, Text.of("import.unsupportedFile"));
     }
 
     /** Writes a problem as a workbook in the import layout: the template a kitchen fills in. */
@@ -61,19 +62,19 @@ public final class ProblemFiles {
         }
     }
 
-    private static ProblemDocument validated(ImportResult imported, Messages messages) {
+    private static ProblemDocument validated(ImportResult imported) {
         if (imported.hasErrors()) {
             throw new InvalidInputException(imported.errors());
         }
-        List<InputError> invalid = ProblemValidator.check(imported.document(), messages);
+        List<InputError> invalid = ProblemValidator.check(imported.document());
         if (!invalid.isEmpty()) {
             throw new InvalidInputException(invalid.stream()
-                    .map(e -> new InputError(imported.sources().field(e.field()), e.reason())).toList());
+                    .map(e -> new InputError(imported.sources().field(e.field()), e.why())).toList());
         }
         return imported.document();
     }
 
-    private static InvalidInputException refused(Path path, String reason) {
+    private static InvalidInputException refused(Path path, Text reason) {
         return new InvalidInputException(List.of(new InputError(path.toString(), reason)));
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import org.apache.poi.EncryptedDocumentException;
 
@@ -22,32 +22,32 @@ public final class ProblemImporter {
     private ProblemImporter() {
     }
 
-    public static ImportResult workbook(Path file, Messages messages) {
+    public static ImportResult workbook(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return workbook(in, file.getFileName().toString(), messages);
+            return workbook(in, file.getFileName().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** @param name the file name, for errors about the file as a whole */
-    public static ImportResult workbook(InputStream in, String name, Messages messages) {
+    public static ImportResult workbook(InputStream in, String name) {
         List<SourceTable> tables;
         try {
             byte[] bytes = in.readAllBytes();
             if (truncatedZip(bytes)) {
                 // POI reads a cut .xlsx entry by entry and skips the sheets that are missing: a file cut short in
                 // a download would be planned without its visits. A whole zip ends with its central directory.
-                return failed(name, messages.get("import.notWorkbook"), messages);
+                return failed(name, Text.of("import.notWorkbook"));
             }
             tables = WorkbookSource.read(new java.io.ByteArrayInputStream(bytes));
         } catch (EncryptedDocumentException e) {
-            return failed(name, messages.get("import.encrypted"), messages);
+            return failed(name, Text.of("import.encrypted"));
         } catch (IOException | RuntimeException e) {
             // POI says "not a workbook" with a variety of exceptions; none of them carries the user's data.
-            return failed(name, messages.get("import.notWorkbook"), messages);
+            return failed(name, Text.of("import.notWorkbook"));
         }
-        return ProblemTables.read(tables, List.of(), messages);
+        return ProblemTables.read(tables, List.of());
     }
 
     /** A zip (.xlsx) without its end-of-central-directory record within the last 64 KiB + 22 bytes. */
@@ -64,28 +64,28 @@ public final class ProblemImporter {
         return true;
     }
 
-    public static ImportResult csvFolder(Path folder, Messages messages) {
+    public static ImportResult csvFolder(Path folder) {
         List<SourceTable> tables = new ArrayList<>();
         List<InputError> errors = new ArrayList<>();
         try {
             List<Path> files = CsvSource.csvFiles(folder);
             if (files.isEmpty()) {
-                return failed(folder.toString(), messages.get("import.noCsv"), messages);
+                return failed(folder.toString(), Text.of("import.noCsv"));
             }
             for (Path file : files) {
                 try {
                     tables.add(CsvSource.read(file));
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    errors.add(new InputError(file.getFileName().toString(), messages.get("import.badCsv")));
+                    errors.add(new InputError(file.getFileName().toString(), Text.of("import.badCsv")));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ProblemTables.read(tables, errors, messages);
+        return ProblemTables.read(tables, errors);
     }
 
-    private static ImportResult failed(String name, String reason, Messages messages) {
-        return new ImportResult(null, List.of(new InputError(name, reason)), new SourceMap(messages));
+    private static ImportResult failed(String name, Text reason) {
+        return new ImportResult(null, List.of(new InputError(name, reason)), new SourceMap());
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.KitchenDoc;
 import io.careroute.data.problem.PlanDay;
@@ -27,14 +27,13 @@ final class ProblemTables {
     private final Map<TableKind, SourceTable> tables = new EnumMap<>(TableKind.class);
     private final Map<TableKind, TableHeader> headers = new EnumMap<>(TableKind.class);
 
-    private ProblemTables(Messages messages) {
-        this.errors = new ImportErrors(messages);
-        this.sources = new SourceMap(messages);
+    private ProblemTables() {
+        this.errors = new ImportErrors();
+        this.sources = new SourceMap();
     }
 
-    static ImportResult read(List<SourceTable> sourceTables, List<InputError> earlierErrors,
-                             Messages messages) {
-        ProblemTables reader = new ProblemTables(messages);
+    static ImportResult read(List<SourceTable> sourceTables, List<InputError> earlierErrors) {
+        ProblemTables reader = new ProblemTables();
         reader.sort(sourceTables);
         ProblemDocument document = reader.document();
         List<InputError> all = new ArrayList<>(earlierErrors);
@@ -79,7 +78,7 @@ final class ProblemTables {
         EntityRows.Settings none = new EntityRows.Settings(null, null, null);
         SourceTable table = tables.get(TableKind.SETTINGS);
         if (table == null) {
-            errors.source(TableKind.SETTINGS.sheetName(errors.messages()), "import.missingSettings");
+            errors.source(TableKind.SETTINGS.sheetName(), "import.missingSettings");
             return none;
         }
         List<RowCells> rows = cells(TableKind.SETTINGS);
@@ -130,7 +129,7 @@ final class ProblemTables {
             }
             if (!kitchenIds.contains(kitchenId)) {
                 errors.cell(header.source(), row.rowNumber(), header.header("kitchenId"), "error.unknownReference",
-                        errors.messages().get("kind.kitchen"), kitchenId);
+                        Text.of("kind.kitchen"), kitchenId);
                 continue;
             }
             if (row.ok()) {
@@ -160,7 +159,7 @@ final class ProblemTables {
             return ids;
         }
         TableHeader header = header(kind);
-        ImportErrors quiet = new ImportErrors(errors.messages());
+        ImportErrors quiet = new ImportErrors();
         for (SourceTable.Row row : table.rows().stream().skip(1).toList()) {
             String id = new RowCells(header, row, quiet).text("id");
             if (id != null) {
@@ -178,7 +177,7 @@ final class ProblemTables {
         }
         return headers.computeIfAbsent(kind, k -> table.rows().isEmpty()
                 // An empty sheet holds no data: nothing to say about its columns.
-                ? TableHeader.read(k, table, new SourceTable.Row(1, List.of(), Set.of()), new ImportErrors(errors.messages()))
+                ? TableHeader.read(k, table, new SourceTable.Row(1, List.of(), Set.of()), new ImportErrors())
                 : TableHeader.read(k, table, table.rows().get(0), errors));
     }
 

@@ -1,5 +1,7 @@
 package io.careroute.data.io;
 
+import io.careroute.data.i18n.Text;
+
 /**
  * The cells of one data row, read by column key. A cell that does not read is reported (sheet, row, header,
  * reason) and read as absent; {@link #ok()} then tells the row is bad, so it is not put into the document.
@@ -56,7 +58,7 @@ final class RowCells {
             boolean personal = header.kind().column(key).map(Column::personal).orElse(false);
             if (personal && args.length > 0) {
                 // The reason goes back to the user, but never quotes someone's phone or home coordinates.
-                args[0] = errors.messages().get("import.hidden");
+                args[0] = Text.of("import.hidden");
             }
             fail(key, bad.key(), args);
             return null;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 
 /**
  * Where each entity of an imported document came from, so that the validator's findings, named by problem.json
@@ -23,12 +23,10 @@ public final class SourceMap {
     record Sheet(String source, TableHeader header, List<Integer> rows) {
     }
 
-    private final Messages messages;
     private final Map<TableKind, Sheet> sheets = new EnumMap<>(TableKind.class);
     private final Map<Integer, List<Integer>> batchRowsByKitchen = new HashMap<>();
 
-    SourceMap(Messages messages) {
-        this.messages = messages;
+    SourceMap() {
     }
 
     void put(TableKind kind, Sheet sheet) {
@@ -40,18 +38,18 @@ public final class SourceMap {
     }
 
     /** The cell a problem.json path points at; the path itself when it points at nothing in the file. */
-    public String field(String path) {
+    public Text field(String path) {
         Matcher top = PATH.matcher(path);
         if (!top.matches()) {
-            return path;
+            return Text.plain(path);
         }
         String name = top.group(1);
         String rest = top.group(3);
         if (top.group(2) == null) {
             return switch (name) {
                 case "date", "timeZone", "coordinateSystem" -> settingsField(name);
-                case "kitchens", "elders", "workers", "deliveries", "visits" -> sheetName(TableKind.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
-                default -> path;
+                case "kitchens", "elders", "workers", "deliveries", "visits" -> Text.concat(sheetName(TableKind.valueOf(name.toUpperCase(java.util.Locale.ROOT))));
+                default -> Text.plain(path);
             };
         }
         int index = Integer.parseInt(top.group(2));
@@ -61,47 +59,47 @@ public final class SourceMap {
             case "workers" -> entityField(TableKind.WORKERS, index, rest, path);
             case "deliveries" -> entityField(TableKind.DELIVERIES, index, rest, path);
             case "visits" -> entityField(TableKind.VISITS, index, rest, path);
-            default -> path;
+            default -> Text.plain(path);
         };
     }
 
-    private String settingsField(String key) {
+    private Text settingsField(String key) {
         Sheet settings = sheets.get(TableKind.SETTINGS);
         if (settings == null || settings.rows().isEmpty()) {
-            return ImportErrors.columnField(messages, sheetName(TableKind.SETTINGS),
-                    TableKind.SETTINGS.column(key).orElseThrow().header(messages));
+            return ImportErrors.columnField(sheetName(TableKind.SETTINGS),
+                    TableKind.SETTINGS.column(key).orElseThrow().header());
         }
-        return ImportErrors.cellField(messages, settings.source(), settings.rows().get(0), settings.header().header(key, messages));
+        return ImportErrors.cellField(settings.source(), settings.rows().get(0), settings.header().translatedHeader(key));
     }
 
-    private String kitchenField(int index, String rest, String path) {
+    private Text kitchenField(int index, String rest, String path) {
         Matcher batch = BATCH.matcher(rest);
         if (batch.matches()) {
             List<Integer> rows = batchRowsByKitchen.get(index);
             int b = Integer.parseInt(batch.group(1));
             Sheet batches = sheets.get(TableKind.BATCHES);
             if (rows == null || b >= rows.size() || batches == null) {
-                return path;
+                return Text.plain(path);
             }
             return cellOrRow(TableKind.BATCHES, batches, rows.get(b), batch.group(2));
         }
         return entityField(TableKind.KITCHENS, index, rest, path);
     }
 
-    private String entityField(TableKind kind, int index, String rest, String path) {
+    private Text entityField(TableKind kind, int index, String rest, String path) {
         Sheet sheet = sheets.get(kind);
         if (sheet == null || index >= sheet.rows().size()) {
-            return path;
+            return Text.plain(path);
         }
         return cellOrRow(kind, sheet, sheet.rows().get(index), rest);
     }
 
-    private String cellOrRow(TableKind kind, Sheet sheet, int row, String rest) {
+    private Text cellOrRow(TableKind kind, Sheet sheet, int row, String rest) {
         String key = columnKey(rest);
         if (key == null || kind.column(key).isEmpty()) {
-            return ImportErrors.rowField(messages, sheet.source(), row);
+            return ImportErrors.rowField(sheet.source(), row);
         }
-        return ImportErrors.cellField(messages, sheet.source(), row, sheet.header().header(key, messages));
+        return ImportErrors.cellField(sheet.source(), row, sheet.header().translatedHeader(key));
     }
 
     /** {@code .windows[0].end} → windows; {@code .location.lon} → lon; {@code .start.lat} → startLat. */
@@ -121,8 +119,8 @@ public final class SourceMap {
         };
     }
 
-    private String sheetName(TableKind kind) {
+    private Object sheetName(TableKind kind) {
         Sheet sheet = sheets.get(kind);
-        return sheet != null ? sheet.source() : kind.sheetName(messages);
+        return sheet != null ? sheet.source() : kind.sheetName();
     }
 }

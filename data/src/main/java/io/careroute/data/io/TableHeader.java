@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 
 /**
  * Which column of a sheet holds which field, found from the header row. Unknown headers are left alone (a kitchen
@@ -62,8 +62,8 @@ final class TableHeader {
     }
 
     /** As {@link #header(String)}, but in the reader's language when the file has no such column. */
-    String header(String key, Messages messages) {
+    Text translatedHeader(String key) {
         String written = headerByKey.get(key);
-        return written != null ? written : kind.column(key).map(c -> c.header(messages)).orElse(key);
+        return written != null ? Text.plain(written) : kind.column(key).map(Column::header).orElse(Text.plain(key));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 
 /**
  * The sheets of a problem workbook (or the .csv files of a problem folder), one row per entity, and their
@@ -108,6 +109,11 @@ enum TableKind {
 
     String sheetName(Messages messages) {
         return messages.isEnglish() ? english : chinese;
+    }
+
+    /** As {@link #sheetName(Messages)}, translated at the edge. */
+    Text sheetName() {
+        return Text.of("text.chineseOrEnglish", chinese, english);
     }
 
     /** The kind a sheet or a file (without {@code .csv}) holds, by its name in either language. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemDocument;
@@ -24,13 +24,13 @@ public final class PlanProblemCheck {
     }
 
     /** @throws InvalidInputException naming each field of plan.json that does not match problem.json */
-    public static void check(PlanDocument plan, ProblemDocument problem, Messages m) {
+    public static void check(PlanDocument plan, ProblemDocument problem) {
         List<InputError> errors = new ArrayList<>();
         if (plan.workers() == null) {
-            errors.add(new InputError("workers", m.get("error.required")));
+            errors.add(new InputError("workers", Text.of("error.required")));
         }
         if (plan.tasks() == null) {
-            errors.add(new InputError("tasks", m.get("error.required")));
+            errors.add(new InputError("tasks", Text.of("error.required")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -44,21 +44,21 @@ public final class PlanProblemCheck {
             PlanDocument.TaskOutcome task = plan.tasks().get(t);
             tasks.add(task.id());
             if (!elders.contains(task.elderId())) {
-                errors.add(new InputError("tasks[" + t + "].elderId", m.get("error.unknownReference", m.get("kind.elder"), task.elderId())));
+                errors.add(new InputError("tasks[" + t + "].elderId", Text.of("error.unknownReference", Text.of("kind.elder"), task.elderId())));
             }
         }
         for (int w = 0; w < plan.workers().size(); w++) {
             PlanDocument.WorkerRoute route = plan.workers().get(w);
             String at = "workers[" + w + "]";
             if (!workers.containsKey(route.id())) {
-                errors.add(new InputError(at + ".id", m.get("error.unknownReference", m.get("kind.worker"), route.id())));
+                errors.add(new InputError(at + ".id", Text.of("error.unknownReference", Text.of("kind.worker"), route.id())));
                 continue;
             }
             if (workers.get(route.id()) != route.mode()) {
-                errors.add(new InputError(at + ".mode", m.get("error.modeMismatch", route.mode(), workers.get(route.id()))));
+                errors.add(new InputError(at + ".mode", Text.of("error.modeMismatch", route.mode(), workers.get(route.id()))));
             }
             if (route.stops() == null) {
-                errors.add(new InputError(at + ".stops", m.get("error.required")));
+                errors.add(new InputError(at + ".stops", Text.of("error.required")));
                 continue;
             }
             List<PlanDocument.Stop> stops = route.stops();
@@ -66,11 +66,11 @@ public final class PlanProblemCheck {
                 PlanDocument.Stop stop = stops.get(s);
                 String field = at + ".stops[" + s + "]";
                 if (stop.kind() == PlanDocument.StopKind.KITCHEN && !kitchens.contains(stop.kitchenId())) {
-                    errors.add(new InputError(field + ".kitchenId", m.get("error.unknownReference", m.get("kind.kitchen"), stop.kitchenId())));
+                    errors.add(new InputError(field + ".kitchenId", Text.of("error.unknownReference", Text.of("kind.kitchen"), stop.kitchenId())));
                 }
                 if ((stop.kind() == PlanDocument.StopKind.DELIVERY || stop.kind() == PlanDocument.StopKind.VISIT)
                         && !tasks.contains(stop.taskId())) {
-                    errors.add(new InputError(field + ".taskId", m.get("error.unknownReference", m.get("kind.task"), stop.taskId())));
+                    errors.add(new InputError(field + ".taskId", Text.of("error.unknownReference", Text.of("kind.task"), stop.taskId())));
                 }
             }
         }

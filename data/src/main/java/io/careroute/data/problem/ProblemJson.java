@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 
 /** Reads and writes {@code problem.json}; a syntax or type error becomes an {@link InputError} naming the field. */
 public final class ProblemJson {
@@ -35,30 +35,30 @@ public final class ProblemJson {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    public static ProblemDocument read(InputStream json, Messages messages) {
-        return read(json, ProblemDocument.class, messages);
+    public static ProblemDocument read(InputStream json) {
+        return read(json, ProblemDocument.class);
     }
 
     /** Reads any of careroute's documents (problem, plan, events) with the same field-naming errors. */
-    public static <T> T read(InputStream json, Class<T> type, Messages messages) {
+    public static <T> T read(InputStream json, Class<T> type) {
         try {
             T document = MAPPER.readValue(json, type);
             if (document == null) {
-                throw new InvalidInputException(List.of(new InputError("$", messages.get("error.emptyBody"))));
+                throw new InvalidInputException(List.of(new InputError("$", Text.of("error.emptyBody"))));
             }
             return document;
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(List.of(describe(e, messages)));
+            throw new InvalidInputException(List.of(describe(e)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    public static ProblemDocument read(byte[] json, Messages messages) {
+    public static ProblemDocument read(byte[] json) {
         if (json.length == 0) {
-            throw new InvalidInputException(List.of(new InputError("$", messages.get("error.emptyBody"))));
+            throw new InvalidInputException(List.of(new InputError("$", Text.of("error.emptyBody"))));
         }
-        return read(new java.io.ByteArrayInputStream(json), messages);
+        return read(new java.io.ByteArrayInputStream(json));
     }
 
     public static byte[] write(ProblemDocument document) {
@@ -69,14 +69,14 @@ public final class ProblemJson {
         }
     }
 
-    static InputError describe(JsonProcessingException e, Messages messages) {
+    static InputError describe(JsonProcessingException e) {
         com.fasterxml.jackson.core.exc.InputCoercionException coercion = cause(e,
                 com.fasterxml.jackson.core.exc.InputCoercionException.class);
         if (coercion != null && coercion.getProcessor() != null) {
             com.fasterxml.jackson.core.JsonParser parser = coercion.getProcessor();
             // A number too large for its field (99999999999999999999 minutes) is well-formed JSON: name the field.
             String field = pointerPath(parser.getParsingContext().pathAsPointer().toString());
-            return new InputError(field.isEmpty() ? "$" : field, messages.get("error.invalidType",
+            return new InputError(field.isEmpty() ? "$" : field, Text.of("error.invalidType",
                     typeName(coercion.getTargetType() == null ? Integer.class : coercion.getTargetType())));
         }
         com.fasterxml.jackson.core.exc.StreamReadException syntax = syntaxError(e);
@@ -84,7 +84,7 @@ public final class ProblemJson {
             JsonLocation where = syntax.getLocation();
             String what = syntax.getOriginalMessage();
             int cut = what.indexOf(" (start marker");
-            return new InputError("$", messages.get("error.malformedJson", where == null ? "?" : where.getLineNr(),
+            return new InputError("$", Text.of("error.malformedJson", where == null ? "?" : where.getLineNr(),
                     where == null ? "?" : where.getColumnNr(), masked(cut > 0 ? what.substring(0, cut) : what)));
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -94,16 +94,16 @@ public final class ProblemJson {
                         .map(Object::toString).collect(Collectors.joining(", "));
                 // A code typed wrong is quoted back; free text there (a name or an address from a shifted column) is not.
                 String given = String.valueOf(format.getValue());
-                String shown = given.matches("[A-Za-z0-9_-]{1,24}") ? given : messages.get("import.hidden");
-                return new InputError(field, messages.get("error.invalidValue", shown, allowed));
+                Object shown = given.matches("[A-Za-z0-9_-]{1,24}") ? given : Text.of("import.hidden");
+                return new InputError(field, Text.of("error.invalidValue", shown, allowed));
             }
             if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-                return new InputError(field, messages.get("error.invalidType", typeName(mismatch.getTargetType())));
+                return new InputError(field, Text.of("error.invalidType", typeName(mismatch.getTargetType())));
             }
-            return new InputError(field, messages.get("error.invalidType", masked(mapping.getOriginalMessage())));
+            return new InputError(field, Text.of("error.invalidType", masked(mapping.getOriginalMessage())));
         }
         JsonLocation where = e.getLocation();
-        return new InputError("$", messages.get("error.malformedJson",
+        return new InputError("$", Text.of("error.malformedJson",
                 where == null ? "?" : where.getLineNr(), where == null ? "?" : where.getColumnNr(),
                 masked(e.getOriginalMessage())));
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 
 /**
  * Checks a problem document before anything is planned: every required field present, every id unique, every
@@ -18,23 +18,21 @@ import io.careroute.data.i18n.Messages;
  */
 public final class ProblemValidator {
 
-    private final Messages messages;
     private final List<InputError> errors = new ArrayList<>();
 
-    private ProblemValidator(Messages messages) {
-        this.messages = messages;
+    private ProblemValidator() {
     }
 
     /** @throws InvalidInputException listing every problem found */
-    public static void validate(ProblemDocument problem, Messages messages) {
-        List<InputError> errors = check(problem, messages);
+    public static void validate(ProblemDocument problem) {
+        List<InputError> errors = check(problem);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
     }
 
-    public static List<InputError> check(ProblemDocument problem, Messages messages) {
-        ProblemValidator validator = new ProblemValidator(messages);
+    public static List<InputError> check(ProblemDocument problem) {
+        ProblemValidator validator = new ProblemValidator();
         validator.checkProblem(problem);
         return List.copyOf(validator.errors);
     }
@@ -252,7 +250,7 @@ public final class ProblemValidator {
             return false;
         }
         if (!known.contains(id)) {
-            error(at, "error.unknownReference", messages.get(kindKey), id);
+            error(at, "error.unknownReference", Text.of(kindKey), id);
             return false;
         }
         return true;
@@ -331,6 +329,6 @@ public final class ProblemValidator {
     }
 
     private void error(String field, String key, Object... args) {
-        errors.add(new InputError(field, messages.get(key, args)));
+        errors.add(new InputError(field, Text.of(key, args)));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.careroute.data.problem.PublishedTask;
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.plan.PlanDocument.Stop;
 import io.careroute.data.plan.PlanDocument.StopKind;
@@ -41,24 +41,21 @@ public final class ReplanPreparation {
     private final ProblemDocument problem;
     private final PlanDocument published;
     private final EventsDocument events;
-    private final Messages messages;
     private final List<InputError> errors = new ArrayList<>();
 
-    private ReplanPreparation(ProblemDocument problem, PlanDocument published, EventsDocument events, Messages messages) {
+    private ReplanPreparation(ProblemDocument problem, PlanDocument published, EventsDocument events) {
         this.problem = problem;
         this.published = published;
         this.events = events;
-        this.messages = messages;
     }
 
-    public static PreparedReplan prepare(ProblemDocument problem, PlanDocument published, EventsDocument events,
-                                         Messages messages) {
-        return new ReplanPreparation(problem, published, events, messages).prepare();
+    public static PreparedReplan prepare(ProblemDocument problem, PlanDocument published, EventsDocument events) {
+        return new ReplanPreparation(problem, published, events).prepare();
     }
 
     private PreparedReplan prepare() {
         if (events == null || events.at() == null) {
-            throw new InvalidInputException(List.of(new InputError("at", messages.get("error.required"))));
+            throw new InvalidInputException(List.of(new InputError("at", Text.of("error.required"))));
         }
         OffsetDateTime at = events.at();
         Set<String> workerIds = new HashSet<>();
@@ -81,15 +78,15 @@ public final class ReplanPreparation {
             String at_ = "events[" + i + "]";
             Event e = list.get(i);
             if (e == null || e.type() == null) {
-                errors.add(new InputError(at_ + ".type", messages.get("error.required")));
+                errors.add(new InputError(at_ + ".type", Text.of("error.required")));
                 continue;
             }
             switch (e.type()) {
                 case NEW_VISIT -> {
                     if (e.visit() == null) {
-                        errors.add(new InputError(at_ + ".visit", messages.get("error.required")));
+                        errors.add(new InputError(at_ + ".visit", Text.of("error.required")));
                     } else if (e.visit().id() != null && !taskIds.add(e.visit().id())) {
-                        errors.add(new InputError(at_ + ".visit.id", messages.get("error.duplicateId", e.visit().id())));
+                        errors.add(new InputError(at_ + ".visit.id", Text.of("error.duplicateId", e.visit().id())));
                     } else {
                         newVisits.add(e.visit());
                         visitIds.add(e.visit().id());
@@ -103,7 +100,7 @@ public final class ReplanPreparation {
                 case DELAY -> {
                     if (knownWorker(at_, e.workerId(), workerIds)) {
                         if (e.minutes() == null || e.minutes() < 0 || e.minutes() > 24 * 60) {
-                            errors.add(new InputError(at_ + ".minutes", messages.get("error.range",
+                            errors.add(new InputError(at_ + ".minutes", Text.of("error.range",
                                     e.minutes() == null ? "null" : e.minutes(), 0, 24 * 60)));
                         } else {
                             delayMinutes.merge(e.workerId(), e.minutes(), Integer::sum);
@@ -124,7 +121,7 @@ public final class ReplanPreparation {
                     boolean worker = knownWorker(at_, e.workerId(), workerIds);
                     if (knownTask(at_, e.taskId(), taskIds) && worker) {
                         if (!visitIds.contains(e.taskId())) {
-                            errors.add(new InputError(at_ + ".taskId", messages.get("error.pinVisitOnly", e.taskId())));
+                            errors.add(new InputError(at_ + ".taskId", Text.of("error.pinVisitOnly", e.taskId())));
                         } else {
                             pins.put(e.taskId(), e.workerId());
                             pinEvents.put(e.taskId(), i);
@@ -286,9 +283,9 @@ public final class ReplanPreparation {
         pinEvents.forEach((taskId, index) -> {
             String at = "events[" + index + "]";
             if (withSecondPart(taskId).stream().anyMatch(id -> frozenTasks.contains(id) || done.contains(id))) {
-                errors.add(new InputError(at + ".taskId", messages.get("error.pinStarted", taskId)));
+                errors.add(new InputError(at + ".taskId", Text.of("error.pinStarted", taskId)));
             } else if (!open.contains(pins.get(taskId))) {
-                errors.add(new InputError(at + ".workerId", messages.get("error.pinWorkerGone", pins.get(taskId))));
+                errors.add(new InputError(at + ".workerId", Text.of("error.pinWorkerGone", pins.get(taskId))));
             }
         });
         if (!errors.isEmpty()) {
@@ -380,11 +377,11 @@ public final class ReplanPreparation {
 
     private boolean knownWorker(String at, String workerId, Set<String> workers) {
         if (workerId == null) {
-            errors.add(new InputError(at + ".workerId", messages.get("error.required")));
+            errors.add(new InputError(at + ".workerId", Text.of("error.required")));
             return false;
         }
         if (!workers.contains(workerId)) {
-            errors.add(new InputError(at + ".workerId", messages.get("error.unknownReference", messages.get("kind.worker"), workerId)));
+            errors.add(new InputError(at + ".workerId", Text.of("error.unknownReference", Text.of("kind.worker"), workerId)));
             return false;
         }
         return true;
@@ -392,11 +389,11 @@ public final class ReplanPreparation {
 
     private boolean knownTask(String at, String taskId, Set<String> tasks) {
         if (taskId == null) {
-            errors.add(new InputError(at + ".taskId", messages.get("error.required")));
+            errors.add(new InputError(at + ".taskId", Text.of("error.required")));
             return false;
         }
         if (!tasks.contains(taskId)) {
-            errors.add(new InputError(at + ".taskId", messages.get("error.unknownReference", messages.get("kind.task"), taskId)));
+            errors.add(new InputError(at + ".taskId", Text.of("error.unknownReference", Text.of("kind.task"), taskId)));
             return false;
         }
         return true;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 
@@ -52,12 +53,12 @@ public final class SolomonReader {
                     throw new NumberFormatException("expected 7 numbers, found " + fields.length);
                 }
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(List.of(new InputError(source + " line " + (i + 1), e.getMessage())));
+                throw new InvalidInputException(List.of(new InputError(source + " line " + (i + 1), Text.plain(e.getMessage()))));
             }
         }
         if (vehicles < 0 || customers.size() < 2) {
             throw new InvalidInputException(List.of(new InputError(source,
-                    "not a Solomon instance: needs a VEHICLE section and a depot with customers")));
+                    Text.plain("not a Solomon instance: needs a VEHICLE section and a depot with customers"))));
         }
         return new VrptwInstance(name, vehicles, capacity, List.copyOf(customers));
     }

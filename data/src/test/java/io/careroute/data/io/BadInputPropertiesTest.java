@@ -42,8 +42,8 @@ class BadInputPropertiesTest {
     /** Reads and validates as the API and the CLI do; returns the errors, empty when the problem was accepted. */
     static List<InputError> readAndValidate(byte[] bytes) {
         Throwable thrown = catchThrowable(() -> {
-            ProblemDocument problem = ProblemJson.read(bytes, Messages.english());
-            ProblemValidator.validate(problem, Messages.english());
+            ProblemDocument problem = ProblemJson.read(bytes);
+            ProblemValidator.validate(problem);
         });
         if (thrown == null) {
             return List.of();
@@ -52,7 +52,7 @@ class BadInputPropertiesTest {
         List<InputError> errors = ((InvalidInputException) thrown).errors();
         assertThat(errors).isNotEmpty().allSatisfy(e -> {
             assertThat(e.field()).isNotBlank();
-            assertThat(e.reason()).isNotBlank().doesNotContain("\tat ").doesNotContain("Exception");
+            assertThat(e.reason(Messages.english())).isNotBlank().doesNotContain("\tat ").doesNotContain("Exception");
         });
         return errors;
     }
@@ -89,7 +89,7 @@ class BadInputPropertiesTest {
         // JSON has no NaN or Infinity: they arrive as strings (or as bare tokens, which do not parse).
         List<InputError> errors = readAndValidate(bytes(tree));
         assertThat(errors).isNotEmpty().anySatisfy(e -> assertThat(e.field()).startsWith(place));
-        errors.forEach(e -> assertThat(e.reason()).doesNotContain(String.valueOf(SmallProblem.HOME_LAT)));
+        errors.forEach(e -> assertThat(e.reason(Messages.english())).doesNotContain(String.valueOf(SmallProblem.HOME_LAT)));
     }
 
     @Property(tries = 100)
@@ -145,7 +145,7 @@ class BadInputPropertiesTest {
             Path file = dir.resolve(name);
             Files.write(file, bytes);
             Path input = name.endsWith(".csv") ? dir : file;
-            Throwable thrown = catchThrowable(() -> ProblemFiles.read(input, Messages.chinese()));
+            Throwable thrown = catchThrowable(() -> ProblemFiles.read(input));
             assertThat(thrown).isInstanceOf(InvalidInputException.class);
             assertThat(((InvalidInputException) thrown).errors()).allSatisfy(e -> assertThat(e.field()).isNotBlank());
         } finally {
@@ -162,7 +162,7 @@ class BadInputPropertiesTest {
             byte[] bytes = Files.readAllBytes(whole);
             Path cut = dir.resolve("cut.xlsx");
             Files.write(cut, Arrays.copyOf(bytes, cutAt % bytes.length));
-            Throwable thrown = catchThrowable(() -> ProblemFiles.read(cut, Messages.chinese()));
+            Throwable thrown = catchThrowable(() -> ProblemFiles.read(cut));
             assertThat(thrown).isInstanceOf(InvalidInputException.class);
         } finally {
             deleteTree(dir);
@@ -178,10 +178,9 @@ class BadInputPropertiesTest {
         try {
             String elders = "老人编号,姓名,电话,地址,纬度,经度,老人类别\r\nE1," + name + ",13800000001," + street
                     + "路 1 号,31.23456,121.47501,独居\r\n";
-            ProblemDocument gbk = ProblemFiles.read(csvFolder(dir.resolve("gbk"), elders, Charset.forName("GBK"), false),
-                    Messages.chinese());
+            ProblemDocument gbk = ProblemFiles.read(csvFolder(dir.resolve("gbk"), elders, Charset.forName("GBK"), false));
             ProblemDocument utf8 = ProblemFiles.read(csvFolder(dir.resolve("utf8"), elders, StandardCharsets.UTF_8,
-                    byteOrderMark), Messages.chinese());
+                    byteOrderMark));
             assertThat(utf8).isEqualTo(gbk);
             assertThat(gbk.elders().get(0).name()).isEqualTo(name);
             assertThat(gbk.elders().get(0).address()).isEqualTo(street + "路 1 号");

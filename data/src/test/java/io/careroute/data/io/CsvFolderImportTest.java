@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.DeliveryDoc;
 import io.careroute.data.problem.ElderDoc;
 import io.careroute.data.problem.InputError;
@@ -57,9 +56,9 @@ class CsvFolderImportTest {
 
     @Test
     void aGbkFolderReadsLikeAUtf8OneWithByteOrderMark() throws Exception {
-        ProblemDocument fromGbk = ProblemFiles.read(folder("gbk", GBK, false), Messages.chinese());
-        ProblemDocument fromUtf8 = ProblemFiles.read(folder("utf8-bom", StandardCharsets.UTF_8, true), Messages.chinese());
-        ProblemDocument fromPlainUtf8 = ProblemFiles.read(folder("utf8", StandardCharsets.UTF_8, false), Messages.chinese());
+        ProblemDocument fromGbk = ProblemFiles.read(folder("gbk", GBK, false));
+        ProblemDocument fromUtf8 = ProblemFiles.read(folder("utf8-bom", StandardCharsets.UTF_8, true));
+        ProblemDocument fromPlainUtf8 = ProblemFiles.read(folder("utf8", StandardCharsets.UTF_8, false));
 
         assertThat(fromGbk).isEqualTo(fromUtf8).isEqualTo(fromPlainUtf8);
         ElderDoc first = fromGbk.elders().get(0);
@@ -77,7 +76,7 @@ class CsvFolderImportTest {
         Path folder = folder("gbk", GBK, false);
         Files.write(folder.resolve("老人.csv"), FILES.get("老人.csv").replace("高龄", "很老").getBytes(GBK));
 
-        ImportResult imported = ProblemImporter.csvFolder(folder, Messages.chinese());
+        ImportResult imported = ProblemImporter.csvFolder(folder);
 
         assertThat(imported.errors()).extracting(InputError::field).containsExactly("老人.csv 第 4 行 老人类别");
         assertThat(imported.document().elders()).extracting(ElderDoc::id).containsExactly("E1");

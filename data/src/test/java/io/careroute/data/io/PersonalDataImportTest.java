@@ -42,7 +42,7 @@ class PersonalDataImportTest {
         InvalidInputException refused;
         try {
             refused = (InvalidInputException) org.assertj.core.api.Assertions.catchThrowable(
-                    () -> ProblemFiles.read(file, Messages.chinese()));
+                    () -> ProblemFiles.read(file));
         } finally {
             root.detachAppender(log);
             root.setLevel(level);
@@ -53,7 +53,7 @@ class PersonalDataImportTest {
         assertThat(refused.getMessage()).isEqualTo("3 input error(s)");
         assertThat(refused.errors()).extracting(InputError::field)
                 .containsExactly("老人 第 2 行 纬度", "老人 第 2 行 要求服务人员性别", "送餐 第 2 行 份数");
-        assertThat(refused.errors().get(0).reason()).isEqualTo("不是数字：（已隐去）");
+        assertThat(refused.errors().get(0).reason(Messages.chinese())).isEqualTo("不是数字：（已隐去）");
         String everything = refused.getMessage() + refused.errors() + log.list.stream()
                 .map(e -> e.getFormattedMessage() + e.getThrowableProxy()).toList();
         assertThat(everything).doesNotContain(String.valueOf(SmallProblem.HOME_LAT), SmallProblem.PHONE, SmallProblem.ADDRESS);
@@ -63,7 +63,7 @@ class PersonalDataImportTest {
 
     @Test
     void invalidInputMessagesCarryOnlyTheCount() {
-        assertThatThrownBy(() -> ProblemFiles.read(dir.resolve("missing"), Messages.english()))
+        assertThatThrownBy(() -> ProblemFiles.read(dir.resolve("missing")))
                 .hasMessage("1 input error(s)");
     }
 }

@@ -39,11 +39,11 @@ class ProblemWorkbookTest {
         Path file = dir.resolve("problem.xlsx");
         ProblemFiles.writeWorkbook(SmallProblem.document(), file, messages);
 
-        ImportResult imported = ProblemImporter.workbook(file, messages);
+        ImportResult imported = ProblemImporter.workbook(file);
 
         assertThat(imported.errors()).isEmpty();
         assertThat(imported.document()).isEqualTo(SmallProblem.document());
-        assertThat(ProblemFiles.read(file, messages)).isEqualTo(SmallProblem.document());
+        assertThat(ProblemFiles.read(file)).isEqualTo(SmallProblem.document());
     }
 
     @Test
@@ -81,7 +81,7 @@ class ProblemWorkbookTest {
                 sheet("订单", row("*编号", "老人编号", "厨房编号", "份数", "送餐时段"),
                         row("O1", "E1", "K1", 2, "11:00～12:00；14:00-15:00")));
 
-        ProblemDocument read = ProblemFiles.read(file, Messages.english());
+        ProblemDocument read = ProblemFiles.read(file);
 
         LocationDoc kitchen = new LocationDoc(31.2304, 121.4737);
         assertThat(read).isEqualTo(new ProblemDocument(LocalDate.of(2026, 11, 24), "Asia/Shanghai", CoordinateSystemName.GCJ02,
@@ -114,7 +114,7 @@ class ProblemWorkbookTest {
                 workbook.write(out);
             }
         }
-        assertThat(ProblemFiles.read(file, Messages.chinese())).isEqualTo(SmallProblem.document());
+        assertThat(ProblemFiles.read(file)).isEqualTo(SmallProblem.document());
     }
 
     @Test

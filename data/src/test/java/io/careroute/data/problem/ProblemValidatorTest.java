@@ -26,17 +26,17 @@ class ProblemValidatorTest {
             """;
 
     private static ProblemDocument read(String json) {
-        return ProblemJson.read(json.getBytes(StandardCharsets.UTF_8), Messages.english());
+        return ProblemJson.read(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<InputError> errors(String json) {
-        return ProblemValidator.check(read(json), Messages.english());
+        return ProblemValidator.check(read(json));
     }
 
     @Test
     void aCompleteProblemPassesAndDefaultsAreDocumentedOnes() {
         ProblemDocument problem = read(VALID);
-        assertThat(ProblemValidator.check(problem, Messages.english())).isEmpty();
+        assertThat(ProblemValidator.check(problem)).isEmpty();
         assertThat(problem.coordinateSystemOrDefault()).isEqualTo(CoordinateSystemName.GCJ02);
         assertThat(problem.kitchens().get(0).maxMinutesFromKitchenOrDefault()).isEqualTo(45);
         assertThat(problem.deliveries().get(0).boxesOrOne()).isEqualTo(1);
@@ -61,7 +61,7 @@ class ProblemValidatorTest {
                         "\"windows\": [{\"start\": \"2026-11-24T12:00:00+08:00\", \"end\": \"2026-11-24T11:00:00+08:00\"}]");
         List<InputError> errors = errors(bad);
         assertThat(errors).extracting(InputError::field).containsExactly("elders[1].id", "deliveries[0].windows[0].end");
-        assertThat(errors.get(0).reason()).isEqualTo("duplicate id E1");
+        assertThat(errors.get(0).reason(Messages.english())).isEqualTo("duplicate id E1");
         // Ids are unique per kind: a visit may share an id with a delivery.
     }
 
@@ -70,7 +70,7 @@ class ProblemValidatorTest {
         String bad = VALID.replace("{\"lat\": 31.231, \"lon\": 121.471}", "{\"lat\": 131.2, \"lon\": 121.471}");
         assertThat(errors(bad)).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("elders[0].location.lat");
-            assertThat(e.reason()).contains("between -90 and 90");
+            assertThat(e.reason(Messages.english())).contains("between -90 and 90");
         });
     }
 
@@ -88,9 +88,8 @@ class ProblemValidatorTest {
 
     @Test
     void errorsAreInChineseByDefault() {
-        List<InputError> errors = ProblemValidator.check(read(VALID.replace("\"kitchenId\": \"K1\"", "\"kitchenId\": \"K2\"")),
-                Messages.chinese());
-        assertThat(errors).singleElement().extracting(InputError::reason).isEqualTo("找不到编号为 K2 的厨房");
+        List<InputError> errors = ProblemValidator.check(read(VALID.replace("\"kitchenId\": \"K1\"", "\"kitchenId\": \"K2\"")));
+        assertThat(errors).singleElement().extracting(e -> e.reason(Messages.chinese())).isEqualTo("找不到编号为 K2 的厨房");
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.plan.PlanDocument.Stop;
 import io.careroute.data.plan.PlanDocument.StopKind;
@@ -57,13 +56,13 @@ class TwoWorkerReplanTest {
     }
 
     static ProblemDocument problem() {
-        return ProblemJson.read(PROBLEM.getBytes(StandardCharsets.UTF_8), Messages.english());
+        return ProblemJson.read(PROBLEM.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void whenOneWorkerIsOnTheWayToATwoWorkerVisitBothPartsAreFrozen() {
         PreparedReplan prepared = ReplanPreparation.prepare(problem(), published(),
-                new EventsDocument(at("09:50"), List.of()), Messages.english());
+                new EventsDocument(at("09:50"), List.of()));
 
         assertThat(prepared.frozenStops().get("C2")).extracting(Stop::taskId).containsExactly("X", "V1#2", null);
         // C1 has not left home yet, but cannot be re-planned away from a bath C2 is walking to.
@@ -75,7 +74,7 @@ class TwoWorkerReplanTest {
     @Test
     void beforeAnyoneSetsOffBothPartsStayOpen() {
         PreparedReplan prepared = ReplanPreparation.prepare(problem(), published(),
-                new EventsDocument(at("08:30"), List.of()), Messages.english());
+                new EventsDocument(at("08:30"), List.of()));
 
         assertThat(prepared.frozenTaskIds()).doesNotContain("V1", "V1#2");
         assertThat(prepared.openProblem().visitsOrEmpty()).extracting(VisitDoc::id).contains("V1");
@@ -86,8 +85,7 @@ class TwoWorkerReplanTest {
     @Test
     void cancellingATwoWorkerVisitTakesBothWorkersOffIt() {
         PreparedReplan prepared = ReplanPreparation.prepare(problem(), published(),
-                new EventsDocument(at("08:30"), List.of(new Event(Type.CANCEL, null, null, null, "V1", null))),
-                Messages.english());
+                new EventsDocument(at("08:30"), List.of(new Event(Type.CANCEL, null, null, null, "V1", null))));
 
         assertThat(prepared.fullProblem().visitsOrEmpty()).extracting(VisitDoc::id).containsExactly("X");
         assertThat(prepared.warmRoutes().get("C1")).isEmpty();
@@ -98,8 +96,7 @@ class TwoWorkerReplanTest {
     void aWorkerWhoDropsOutIsNotHeldToTheVisitTheyAreWaitingFor() {
         // At 09:50 C2 is at the door of the 10:00 bath, but calls in sick from 09:50: the bath is open again.
         PreparedReplan prepared = ReplanPreparation.prepare(problem(), published(),
-                new EventsDocument(at("09:50"), List.of(new Event(Type.WORKER_UNAVAILABLE, null, "C2", at("09:50"), null, null))),
-                Messages.english());
+                new EventsDocument(at("09:50"), List.of(new Event(Type.WORKER_UNAVAILABLE, null, "C2", at("09:50"), null, null))));
 
         assertThat(prepared.frozenStops().get("C2")).extracting(Stop::taskId).containsExactly("X");
         assertThat(prepared.frozenTaskIds()).doesNotContain("V1", "V1#2");

@@ -3,7 +3,7 @@ package io.careroute.planning.assemble;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.PlaceCatalogue;
 import io.careroute.data.problem.ProblemDocument;
 
@@ -19,18 +19,18 @@ final class PlaceNames {
     private PlaceNames() {
     }
 
-    static String describe(PlaceCatalogue.Place place, ProblemDocument problem, Messages messages) {
-        String whose = messages.get("error.place." + place.kind().name(), place.id());
+    static Text describe(PlaceCatalogue.Place place, ProblemDocument problem) {
+        Text whose = Text.of("error.place." + place.kind().name(), place.id());
         List<String> tasks = tasksAt(place, problem);
         if (tasks.isEmpty()) {
             return whose;
         }
-        String separator = messages.get("reason.listSeparator");
+        Text separator = Text.of("reason.listSeparator");
         if (tasks.size() <= LISTED_TASKS) {
-            return whose + messages.get("error.placeTasks", String.join(separator, tasks));
+            return Text.concat(whose, Text.of("error.placeTasks", Text.joined(separator, tasks)));
         }
-        return whose + messages.get("error.placeTasksMore", String.join(separator, tasks.subList(0, LISTED_TASKS)),
-                tasks.size());
+        return Text.concat(whose, Text.of("error.placeTasksMore", Text.joined(separator, tasks.subList(0, LISTED_TASKS)),
+                tasks.size()));
     }
 
     /** Deliveries and visits at an elder's home; deliveries leaving a kitchen; none at a worker's start or end. */

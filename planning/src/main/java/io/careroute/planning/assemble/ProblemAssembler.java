@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.CarePlanFactory;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
@@ -59,18 +59,18 @@ public final class ProblemAssembler {
     public record PlacedProblem(PlaceCatalogue places, Map<TravelMode, PlaceSet> placeSets) {
     }
 
-    public AssembledProblem assemble(ProblemDocument problem, Messages messages) {
-        return assemble(problem, messages, Map.of());
+    public AssembledProblem assemble(ProblemDocument problem) {
+        return assemble(problem, Map.of());
     }
 
     /** @param published in a re-plan, where and when the published plan had each open task */
-    public AssembledProblem assemble(ProblemDocument problem, Messages messages,
+    public AssembledProblem assemble(ProblemDocument problem,
                                      Map<String, PublishedTask> published) {
-        return assemble(problem, place(problem, messages), published);
+        return assemble(problem, place(problem), published);
     }
 
     /**
-     * The second half of {@link #assemble(ProblemDocument, Messages)} for a problem already validated and placed by
+     * The second half of {@link #assemble(ProblemDocument)} for a problem already validated and placed by
      * {@link #place}: the travel matrices and the solver's model. A server places on the request thread (so bad
      * input is refused at once) and assembles in the solve job, never both twice.
      *
@@ -95,9 +95,9 @@ public final class ProblemAssembler {
      *
      * @throws InvalidInputException naming every invalid field and every place no mode in use can reach
      */
-    public PlacedProblem place(ProblemDocument problem, Messages messages) {
+    public PlacedProblem place(ProblemDocument problem) {
         placements.incrementAndGet();
-        ProblemValidator.validate(problem, messages);
+        ProblemValidator.validate(problem);
         PlaceCatalogue places = PlaceCatalogue.of(problem);
         CoordinateSystem system = CoordinateSystem.valueOf(problem.coordinateSystemOrDefault().name());
         List<GeoPoint> points = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class ProblemAssembler {
         for (TravelMode mode : modes) {
             placeSets.put(mode, network.place(TravelModes.profile(mode), points, maxSnapMetres));
         }
-        List<InputError> errors = offNetwork(places, placeSets, problem, messages);
+        List<InputError> errors = offNetwork(places, placeSets, problem);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -132,8 +132,7 @@ public final class ProblemAssembler {
     }
 
     /** Places that no used mode can reach within the snap limit. */
-    private List<InputError> offNetwork(PlaceCatalogue places, Map<TravelMode, PlaceSet> placeSets, ProblemDocument problem,
-                                        Messages messages) {
+    private List<InputError> offNetwork(PlaceCatalogue places, Map<TravelMode, PlaceSet> placeSets, ProblemDocument problem) {
         List<InputError> errors = new ArrayList<>();
         for (int i = 0; i < places.size(); i++) {
             final int place = i;
@@ -145,14 +144,14 @@ public final class ProblemAssembler {
                             b.getValue().snaps().get(place).distanceMetres()))
                     .orElseThrow();
             Snap snap = nearest.getValue().snaps().get(place);
-            String mode = messages.get("mode." + nearest.getKey().name());
+            Text mode = Text.of("mode." + nearest.getKey().name());
             PlaceCatalogue.Place where = places.place(place);
-            String whose = PlaceNames.describe(where, problem, messages);
+            Text whose = PlaceNames.describe(where, problem);
             if (snap.found()) {
-                errors.add(new InputError(where.field(), messages.get("error.offNetwork", Math.round(snap.distanceMetres()),
+                errors.add(new InputError(where.field(), Text.of("error.offNetwork", Math.round(snap.distanceMetres()),
                         Math.round(maxSnapMetres), problem.coordinateSystemOrDefault(), mode, whose)));
             } else {
-                errors.add(new InputError(where.field(), messages.get("error.noRoad", problem.coordinateSystemOrDefault(),
+                errors.add(new InputError(where.field(), Text.of("error.noRoad", problem.coordinateSystemOrDefault(),
                         mode, whose)));
             }
         }

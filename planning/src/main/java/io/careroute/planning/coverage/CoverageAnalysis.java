@@ -42,7 +42,7 @@ public final class CoverageAnalysis {
 
     /** @throws io.careroute.data.problem.InvalidInputException naming each bad field, or the minutes */
     public Result measure(ProblemDocument problem, int[] minutes, Messages messages) {
-        CoverageInput.validate(problem, minutes, messages);
+        CoverageInput.validate(problem, minutes);
         int[] limits = Arrays.stream(minutes).distinct().sorted().toArray();
         CoordinateSystem system = CoordinateSystem.valueOf(problem.coordinateSystemOrDefault().name());
         List<Site> canteens = new ArrayList<>();

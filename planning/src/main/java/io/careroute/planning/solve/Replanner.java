@@ -62,10 +62,10 @@ public final class Replanner {
 
     /** @throws io.careroute.data.problem.InvalidInputException naming each bad event or new visit */
     public Draft draft(ProblemDocument problem, PlanDocument published, EventsDocument events, Messages messages) {
-        PreparedReplan prepared = ReplanPreparation.prepare(problem, published, events, messages);
-        ProblemValidator.validate(prepared.fullProblem(), messages);
-        ProblemAssembler.PlacedProblem open = assembler.place(prepared.openProblem(), messages);
-        ProblemAssembler.PlacedProblem day = assembler.place(prepared.fullProblem(), messages);
+        PreparedReplan prepared = ReplanPreparation.prepare(problem, published, events);
+        ProblemValidator.validate(prepared.fullProblem());
+        ProblemAssembler.PlacedProblem open = assembler.place(prepared.openProblem());
+        ProblemAssembler.PlacedProblem day = assembler.place(prepared.fullProblem());
         return new Draft(prepared, open, messages, SnapReport.of(day.places(), day.placeSets()));
     }
 

@@ -53,7 +53,7 @@ class PlaceSnapTest {
 
     @Test
     void everyPlaceHasItsSnapDistanceForEachModeInUse() {
-        AssembledProblem assembled = new ProblemAssembler(TestNetwork.demo(), 300).assemble(demo, Messages.chinese());
+        AssembledProblem assembled = new ProblemAssembler(TestNetwork.demo(), 300).assemble(demo);
         List<PlaceSnap> snaps = assembled.snaps();
         PlaceCatalogue places = PlaceCatalogue.of(demo);
         assertThat(snaps).hasSize(places.size());
@@ -95,15 +95,16 @@ class PlaceSnapTest {
         ProblemDocument problem = new ProblemDocument(demo.date(), demo.timeZone(), demo.coordinateSystem(), demo.kitchens(),
                 elders, demo.workers(), demo.deliveries(), demo.visits());
 
-        InputError chinese = refusal(problem, Messages.chinese());
-        assertThat(chinese.field()).isEqualTo("elders[5].location");
-        assertThat(chinese.reason()).startsWith("老人 " + far.id() + " 的住址（任务 " + String.join("、", tasks) + "）距离")
+        InputError error = refusal(problem);
+        String chinese = error.reason(Messages.chinese());
+        String english = error.reason(Messages.english());
+        assertThat(error.field()).isEqualTo("elders[5].location");
+        assertThat(chinese).startsWith("老人 " + far.id() + " 的住址（任务 " + String.join("、", tasks) + "）距离")
                 .contains("超过上限 300 米", "坐标系 WGS84");
-        InputError english = refusal(problem, Messages.english());
-        assertThat(english.reason()).startsWith("the home of elder " + far.id() + " (tasks " + String.join(", ", tasks) + ") is ")
+        assertThat(english).startsWith("the home of elder " + far.id() + " (tasks " + String.join(", ", tasks) + ") is ")
                 .contains("more than the 300 m limit");
         // Neither says where the elder lives.
-        assertThat(chinese.reason() + english.reason()).doesNotContain("31.14", "121.80");
+        assertThat(chinese + english).doesNotContain("31.14", "121.80");
     }
 
     @Test
@@ -112,9 +113,9 @@ class PlaceSnapTest {
         ProblemDocument problem = new ProblemDocument(demo.date(), demo.timeZone(), demo.coordinateSystem(),
                 List.of(new KitchenDoc(k.id(), AIRPORT, k.loadingMinutes(), k.maxMinutesFromKitchen(), k.batches())),
                 demo.elders(), demo.workers(), demo.deliveries(), demo.visits());
-        InputError error = refusal(problem, Messages.chinese());
+        InputError error = refusal(problem);
         assertThat(error.field()).isEqualTo("kitchens[0].location");
-        assertThat(error.reason()).startsWith("厨房 K1（任务 " + demo.deliveries().get(0).id() + "、")
+        assertThat(error.reason(Messages.chinese())).startsWith("厨房 K1（任务 " + demo.deliveries().get(0).id() + "、")
                 .contains("等共 " + demo.deliveries().size() + " 个）距离");
     }
 
@@ -126,17 +127,17 @@ class PlaceSnapTest {
                 w.skills(), w.costPerHour(), w.maxHoursPerDay(), w.maxKmFromHome()));
         ProblemDocument problem = new ProblemDocument(demo.date(), demo.timeZone(), demo.coordinateSystem(), demo.kitchens(),
                 demo.elders(), workers, demo.deliveries(), demo.visits());
-        InvalidInputException refused = refuse(problem, Messages.english());
+        InvalidInputException refused = refuse(problem);
         assertThat(refused.errors()).extracting(InputError::field).contains("workers[2].start");
         assertThat(refused.errors()).filteredOn(e -> e.field().equals("workers[2].start")).singleElement()
-                .satisfies(e -> assertThat(e.reason()).startsWith("the start of worker " + w.id() + " is "));
+                .satisfies(e -> assertThat(e.reason(Messages.english())).startsWith("the start of worker " + w.id() + " is "));
     }
 
     @Test
     void aPlanInGcj02KeepsItsLocationsInGcj02AndSaysSoWhileTheMapIsWgs84() {
         ProblemDocument amap = inGcj02(demo);
         ProblemAssembler assembler = new ProblemAssembler(TestNetwork.demo(), 300);
-        AssembledProblem assembled = assembler.assemble(amap, Messages.chinese());
+        AssembledProblem assembled = assembler.assemble(amap);
         CarePlanner planner = new CarePlanner();
         var solved = planner.solve(assembled, new SolverSettings(Duration.ofSeconds(2), null, 0), best -> { });
         PlanDocument plan = planner.document(assembled, solved, Messages.chinese());
@@ -148,7 +149,7 @@ class PlaceSnapTest {
         assertThat(kitchenStop.location().lat()).isEqualTo(amap.kitchens().get(0).location().lat());
         assertThat(kitchenStop.location().lon()).isEqualTo(amap.kitchens().get(0).location().lon());
         // The snaps are those of the WGS-84 original: the conversion put every place back where it was.
-        List<PlaceSnap> original = new ProblemAssembler(TestNetwork.demo(), 300).assemble(demo, Messages.chinese()).snaps();
+        List<PlaceSnap> original = new ProblemAssembler(TestNetwork.demo(), 300).assemble(demo).snaps();
         for (int i = 0; i < places.size(); i++) {
             for (Map.Entry<TravelMode, Double> mode : plan.places().get(i).snapMetres().entrySet()) {
                 assertThat(mode.getValue()).as(places.place(i).field()).isCloseTo(original.get(i).snapMetres().get(mode.getKey()), within(0.2));
@@ -181,14 +182,14 @@ class PlaceSnapTest {
         return new LocationDoc(p.lat(), p.lon());
     }
 
-    private static InputError refusal(ProblemDocument problem, Messages messages) {
-        InvalidInputException refused = refuse(problem, messages);
+    private static InputError refusal(ProblemDocument problem) {
+        InvalidInputException refused = refuse(problem);
         assertThat(refused.errors()).hasSize(1);
         return refused.errors().get(0);
     }
 
-    private static InvalidInputException refuse(ProblemDocument problem, Messages messages) {
+    private static InvalidInputException refuse(ProblemDocument problem) {
         return (InvalidInputException) org.assertj.core.api.Assertions.catchThrowable(
-                () -> new ProblemAssembler(TestNetwork.demo(), 300).assemble(problem, messages));
+                () -> new ProblemAssembler(TestNetwork.demo(), 300).assemble(problem));
     }
 }

@@ -38,7 +38,7 @@ class DemoPlanTest {
     @BeforeAll
     static void solveTheDemo() {
         problem = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, DAY);
-        assembled = new ProblemAssembler(TestNetwork.demo(), 300).assemble(problem, Messages.chinese());
+        assembled = new ProblemAssembler(TestNetwork.demo(), 300).assemble(problem);
         CarePlanner planner = new CarePlanner();
         solved = planner.solve(assembled, new SolverSettings(Duration.ofSeconds(15), Duration.ofSeconds(4), 0), best -> { });
         plan = planner.document(assembled, solved, Messages.chinese());

@@ -47,7 +47,7 @@ class ReplanMatrixCacheTest {
         MatrixCache cache = new MatrixCache(64 << 20);
         ProblemAssembler assembler = new ProblemAssembler(TestNetwork.demo(), 300, cache);
         CarePlanner planner = new CarePlanner();
-        AssembledProblem assembled = assembler.assemble(problem, Messages.chinese());
+        AssembledProblem assembled = assembler.assemble(problem);
         long searches = cache.searches();
         long joined = cache.joinedPairs();
         assertThat(searches).isPositive();
@@ -66,7 +66,7 @@ class ReplanMatrixCacheTest {
         assertThat(cache.joinedPairs()).isEqualTo(joined);
         assertThat(cache.cachedPairs()).isPositive();
         AssembledProblem fresh = new ProblemAssembler(TestNetwork.demo(), 300)
-                .assemble(prepared.replan().openProblem(), Messages.chinese(), prepared.replan().published());
+                .assemble(prepared.replan().openProblem(), prepared.replan().published());
         assertSameTravel(prepared.open(), fresh);
         // And the re-plan's plan.json reports the whole day's places, with the workers' own start places.
         assertThat(prepared.places()).isEqualTo(assembled.snaps());
@@ -77,7 +77,7 @@ class ReplanMatrixCacheTest {
         ProblemDocument problem = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, DAY);
         MatrixCache cache = new MatrixCache(64 << 20);
         ProblemAssembler assembler = new ProblemAssembler(TestNetwork.demo(), 300, cache);
-        assembler.assemble(problem, Messages.chinese());
+        assembler.assemble(problem);
         long searches = cache.searches();
         long joined = cache.joinedPairs();
 
@@ -90,14 +90,14 @@ class ReplanMatrixCacheTest {
                 List.of(new WindowDoc(NOW, NOW.plusHours(3))), 5, true, 1, null));
         ProblemDocument grown = new ProblemDocument(problem.date(), problem.timeZone(), problem.coordinateSystem(),
                 problem.kitchens(), elders, problem.workers(), problem.deliveries(), visits);
-        AssembledProblem replanned = assembler.assemble(grown, Messages.chinese());
+        AssembledProblem replanned = assembler.assemble(grown);
 
         int places = replanned.places().size();
         int modes = replanned.placeSets().size();
         assertThat(modes).isEqualTo(2);   // foot and e-bike
         assertThat(cache.searches() - searches).isEqualTo(2L * modes);
         assertThat(cache.joinedPairs() - joined).isEqualTo((long) modes * (places + places - 1));
-        assertSameTravel(replanned, new ProblemAssembler(TestNetwork.demo(), 300).assemble(grown, Messages.chinese()));
+        assertSameTravel(replanned, new ProblemAssembler(TestNetwork.demo(), 300).assemble(grown));
     }
 
     private static void assertSameTravel(AssembledProblem actual, AssembledProblem expected) {

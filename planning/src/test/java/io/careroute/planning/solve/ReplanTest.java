@@ -59,7 +59,7 @@ class ReplanTest {
         problem = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, DAY);
         ProblemAssembler assembler = new ProblemAssembler(TestNetwork.demo(), 300);
         CarePlanner planner = new CarePlanner();
-        AssembledProblem assembled = assembler.assemble(problem, Messages.chinese());
+        AssembledProblem assembled = assembler.assemble(problem);
         published = planner.document(assembled, planner.solve(assembled,
                 new SolverSettings(Duration.ofSeconds(8), Duration.ofSeconds(3), 0), best -> { }), Messages.chinese());
         urgentElder = problem.elders().get(10).id();
@@ -201,8 +201,8 @@ class ReplanTest {
         assertThatThrownBy(() -> replanner.prepare(problem, published, events, Messages.english()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.errors()).extracting(InputError::field).containsExactly("events[0].taskId", "events[1].taskId");
-                    assertThat(e.errors().get(0).reason()).contains("only home visits");
-                    assertThat(e.errors().get(1).reason()).contains("already started");
+                    assertThat(e.errors().get(0).reason(Messages.english())).contains("only home visits");
+                    assertThat(e.errors().get(1).reason(Messages.english())).contains("already started");
                 });
     }
 
