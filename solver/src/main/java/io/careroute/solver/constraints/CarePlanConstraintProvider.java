@@ -1,6 +1,6 @@
 package io.careroute.solver.constraints;
 
-import io.careroute.solver.domain.ConstraintNames;
+import io.careroute.solver.domain.CareConstraint;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
@@ -70,7 +70,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && task.isDelivery()
                         && task.getSchedule().tripLoad() > task.getWorker().getCapacityBoxes())
                 .penalizeConfigurableLong(task -> (task.getSchedule().tripLoad() - task.getWorker().getCapacityBoxes()) * RULE_BREAK)
-                .asConstraint(ConstraintNames.BOX_CAPACITY);
+                .asConstraint(CareConstraint.BOX_CAPACITY.constraintName());
     }
 
     /** The elder expects the meal or the visit inside the agreed window; service must start by its end. */
@@ -78,7 +78,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getSchedule().lateSeconds() > 0)
                 .penalizeConfigurableLong(task -> task.getSchedule().lateSeconds())
-                .asConstraint(ConstraintNames.TIME_WINDOW);
+                .asConstraint(CareConstraint.TIME_WINDOW.constraintName());
     }
 
     /** Workers must be back at their end place by the end of their last shift. */
@@ -86,7 +86,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isLastOfRoute() && task.getSchedule().routeEnd() > task.getWorker().shiftEnd())
                 .penalizeConfigurableLong(task -> task.getSchedule().routeEnd() - task.getWorker().shiftEnd())
-                .asConstraint(ConstraintNames.SHIFT_END);
+                .asConstraint(CareConstraint.SHIFT_END.constraintName());
     }
 
     /** Service happens inside a shift, not in a break or before the shift starts. */
@@ -94,7 +94,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getSchedule().outsideShiftSeconds() > 0)
                 .penalizeConfigurableLong(task -> task.getSchedule().outsideShiftSeconds())
-                .asConstraint(ConstraintNames.OUTSIDE_SHIFT);
+                .asConstraint(CareConstraint.OUTSIDE_SHIFT.constraintName());
     }
 
     /** Food safety: a meal must reach the door within the kitchen's still-hot limit after the trip leaves. */
@@ -103,7 +103,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && task.isDelivery()
                         && task.getSchedule().secondsFromKitchen() > task.kitchen().maxSecondsFromKitchen())
                 .penalizeConfigurableLong(task -> task.getSchedule().secondsFromKitchen() - task.kitchen().maxSecondsFromKitchen())
-                .asConstraint(ConstraintNames.HOT_FOOD);
+                .asConstraint(CareConstraint.HOT_FOOD.constraintName());
     }
 
     /** Bathing, medical escort and the like need a worker with the skill and a valid certificate. */
@@ -112,7 +112,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && !task.getWorker().hasSkills(task.getRequiredSkills()))
                 .penalizeConfigurableLong(task -> RULE_BREAK * task.getRequiredSkills().stream()
                         .filter(skill -> !task.getWorker().getSkills().contains(skill)).count())
-                .asConstraint(ConstraintNames.REQUIRED_SKILLS);
+                .asConstraint(CareConstraint.REQUIRED_SKILLS.constraintName());
     }
 
     /** Intimate personal care is given by a worker of the gender the elder asked for. */
@@ -121,7 +121,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && task.getRequiredGender() != null
                         && task.getRequiredGender() != task.getWorker().getGender())
                 .penalizeConfigurableLong(task -> RULE_BREAK)
-                .asConstraint(ConstraintNames.REQUIRED_GENDER);
+                .asConstraint(CareConstraint.REQUIRED_GENDER.constraintName());
     }
 
     /** An elder who refused a worker is never sent that worker. */
@@ -129,7 +129,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getRefusedWorkerIds().contains(task.getWorker().getId()))
                 .penalizeConfigurableLong(task -> RULE_BREAK)
-                .asConstraint(ConstraintNames.REFUSED_WORKER);
+                .asConstraint(CareConstraint.REFUSED_WORKER.constraintName());
     }
 
     /** A dispatcher's pin (this task, this worker) is kept; a pinned task is never left unserved either. */
@@ -138,7 +138,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.getPinnedWorkerId() != null
                         && (task.getWorker() == null || !task.getPinnedWorkerId().equals(task.getWorker().getId())))
                 .penalizeConfigurableLong(task -> RULE_BREAK)
-                .asConstraint(ConstraintNames.PINNED_WORKER);
+                .asConstraint(CareConstraint.PINNED_WORKER.constraintName());
     }
 
     /** A volunteer gives a few hours a day (time-bank rules cap them): from leaving home to coming back. */
@@ -147,7 +147,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isLastOfRoute() && task.getWorker().getMaxWorkSeconds() > 0
                         && task.getSchedule().routeSeconds() > task.getWorker().getMaxWorkSeconds())
                 .penalizeConfigurableLong(task -> task.getSchedule().routeSeconds() - task.getWorker().getMaxWorkSeconds())
-                .asConstraint(ConstraintNames.VOLUNTEER_HOURS);
+                .asConstraint(CareConstraint.VOLUNTEER_HOURS.constraintName());
     }
 
     /** A volunteer helps near home: no door farther by road from home (their end place) than they agreed to. */
@@ -156,7 +156,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && task.getWorker().getMaxMetresFromHome() > 0
                         && metresFromHome(task) > task.getWorker().getMaxMetresFromHome())
                 .penalizeConfigurableLong(task -> metresFromHome(task) - task.getWorker().getMaxMetresFromHome())
-                .asConstraint(ConstraintNames.VOLUNTEER_DISTANCE);
+                .asConstraint(CareConstraint.VOLUNTEER_DISTANCE.constraintName());
     }
 
     private static long metresFromHome(Task task) {
@@ -176,7 +176,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                         Joiners.filtering((lead, second) -> second.getPart() == 2 && second.getWorker() != null))
                 .filter((lead, second) -> twoWorkerBreak(second) > 0)
                 .penalizeConfigurableLong((lead, second) -> twoWorkerBreak(second))
-                .asConstraint(ConstraintNames.TWO_WORKERS_TOGETHER);
+                .asConstraint(CareConstraint.TWO_WORKERS_TOGETHER.constraintName());
     }
 
     private static long twoWorkerBreak(Task second) {
@@ -203,7 +203,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(Task::isUnassigned)
                 .penalizeConfigurableLong(Task::getUnassignedPenalty)
-                .asConstraint(ConstraintNames.UNASSIGNED_TASK);
+                .asConstraint(CareConstraint.UNASSIGNED_TASK.constraintName());
     }
 
     /** Off by default; the classic VRPTW objective (fewest vehicles first) switches it on. */
@@ -211,7 +211,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getPrevious() == null)
                 .penalizeConfigurableLong(task -> 1)
-                .asConstraint(ConstraintNames.WORKER_USED);
+                .asConstraint(CareConstraint.WORKER_USED.constraintName());
     }
 
     // ---- Soft ----
@@ -221,7 +221,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(Task::isAssigned)
                 .penalizeConfigurableLong(task -> task.getSchedule().totalTravelSeconds())
-                .asConstraint(ConstraintNames.TRAVEL_TIME);
+                .asConstraint(CareConstraint.TRAVEL_TIME.constraintName());
     }
 
     /** Idle minutes at a door are paid minutes nobody is served. */
@@ -229,7 +229,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getSchedule().waitingSeconds() > 0)
                 .penalizeConfigurableLong(task -> task.getSchedule().waitingSeconds())
-                .asConstraint(ConstraintNames.WAITING_TIME);
+                .asConstraint(CareConstraint.WAITING_TIME.constraintName());
     }
 
     /**
@@ -242,7 +242,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .groupBy(Task::getWorker, ConstraintCollectors.sumLong(task ->
                         (long) task.getServiceSeconds() + task.getSchedule().totalTravelSeconds()))
                 .penalizeConfigurableLong((worker, seconds) -> (seconds / 60) * (seconds / 60) / FAIRNESS_SCALE)
-                .asConstraint(ConstraintNames.FAIR_LOAD);
+                .asConstraint(CareConstraint.FAIR_LOAD.constraintName());
     }
 
     /** Elders do better with a familiar face: send their paired (结对) or preferred worker when possible. */
@@ -251,7 +251,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && !task.getPreferredWorkerIds().isEmpty()
                         && !task.getPreferredWorkerIds().contains(task.getWorker().getId()))
                 .penalizeConfigurableLong(task -> CONTINUITY_COST)
-                .asConstraint(ConstraintNames.PREFERRED_WORKER);
+                .asConstraint(CareConstraint.PREFERRED_WORKER.constraintName());
     }
 
     /** Re-planning keeps the published plan where it can: every task handed to someone else costs. */
@@ -260,7 +260,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.wasPublished() && task.isAssigned()
                         && !task.getPublishedWorkerId().equals(task.getWorker().getId()))
                 .penalizeConfigurableLong(task -> REASSIGNMENT_COST)
-                .asConstraint(ConstraintNames.CHANGED_WORKER);
+                .asConstraint(CareConstraint.CHANGED_WORKER.constraintName());
     }
 
     /** ...and every minute a published visit moves in time costs too (the elder was told when to expect it). */
@@ -270,6 +270,6 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                         && task.getSchedule().start() != task.getPublishedStart())
                 .penalizeConfigurableLong(task -> RETIME_COST_PER_SECOND
                         * Math.abs(task.getSchedule().start() - task.getPublishedStart()))
-                .asConstraint(ConstraintNames.CHANGED_START);
+                .asConstraint(CareConstraint.CHANGED_START.constraintName());
     }
 }
