@@ -1,6 +1,8 @@
 package io.careroute.solver.constraints;
 
 import io.careroute.solver.domain.CareConstraint;
+import io.careroute.solver.domain.MatchJustification;
+import io.careroute.solver.domain.MatchJustification.Unit;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
@@ -70,6 +72,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && task.isDelivery()
                         && task.getSchedule().tripLoad() > task.getWorker().getCapacityBoxes())
                 .penalizeConfigurableLong(task -> (task.getSchedule().tripLoad() - task.getWorker().getCapacityBoxes()) * RULE_BREAK)
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.BOX_CAPACITY, task,
+                        task.getSchedule().tripLoad() - task.getWorker().getCapacityBoxes(), Unit.BOXES))
                 .asConstraint(CareConstraint.BOX_CAPACITY.constraintName());
     }
 
@@ -78,6 +82,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getSchedule().lateSeconds() > 0)
                 .penalizeConfigurableLong(task -> task.getSchedule().lateSeconds())
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.TIME_WINDOW, task,
+                        task.getSchedule().lateSeconds(), Unit.SECONDS).withWindows(task.getWindows()))
                 .asConstraint(CareConstraint.TIME_WINDOW.constraintName());
     }
 
@@ -86,6 +92,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isLastOfRoute() && task.getSchedule().routeEnd() > task.getWorker().shiftEnd())
                 .penalizeConfigurableLong(task -> task.getSchedule().routeEnd() - task.getWorker().shiftEnd())
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.SHIFT_END, task,
+                        task.getSchedule().routeEnd() - task.getWorker().shiftEnd(), Unit.SECONDS))
                 .asConstraint(CareConstraint.SHIFT_END.constraintName());
     }
 
@@ -94,6 +102,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getSchedule().outsideShiftSeconds() > 0)
                 .penalizeConfigurableLong(task -> task.getSchedule().outsideShiftSeconds())
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.OUTSIDE_SHIFT, task,
+                        task.getSchedule().outsideShiftSeconds(), Unit.SECONDS))
                 .asConstraint(CareConstraint.OUTSIDE_SHIFT.constraintName());
     }
 
@@ -103,6 +113,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && task.isDelivery()
                         && task.getSchedule().secondsFromKitchen() > task.kitchen().maxSecondsFromKitchen())
                 .penalizeConfigurableLong(task -> task.getSchedule().secondsFromKitchen() - task.kitchen().maxSecondsFromKitchen())
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.HOT_FOOD, task,
+                        task.getSchedule().secondsFromKitchen() - task.kitchen().maxSecondsFromKitchen(), Unit.SECONDS))
                 .asConstraint(CareConstraint.HOT_FOOD.constraintName());
     }
 
@@ -112,6 +124,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && !task.getWorker().hasSkills(task.getRequiredSkills()))
                 .penalizeConfigurableLong(task -> RULE_BREAK * task.getRequiredSkills().stream()
                         .filter(skill -> !task.getWorker().getSkills().contains(skill)).count())
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.REQUIRED_SKILLS, task,
+                        task.getRequiredSkills().stream().filter(skill -> !task.getWorker().getSkills().contains(skill)).count(),
+                        Unit.COUNT))
                 .asConstraint(CareConstraint.REQUIRED_SKILLS.constraintName());
     }
 
@@ -121,6 +136,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && task.getRequiredGender() != null
                         && task.getRequiredGender() != task.getWorker().getGender())
                 .penalizeConfigurableLong(task -> RULE_BREAK)
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.REQUIRED_GENDER, task, 1, Unit.COUNT))
                 .asConstraint(CareConstraint.REQUIRED_GENDER.constraintName());
     }
 
@@ -129,6 +145,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getRefusedWorkerIds().contains(task.getWorker().getId()))
                 .penalizeConfigurableLong(task -> RULE_BREAK)
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.REFUSED_WORKER, task, 1, Unit.COUNT))
                 .asConstraint(CareConstraint.REFUSED_WORKER.constraintName());
     }
 
@@ -138,6 +155,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.getPinnedWorkerId() != null
                         && (task.getWorker() == null || !task.getPinnedWorkerId().equals(task.getWorker().getId())))
                 .penalizeConfigurableLong(task -> RULE_BREAK)
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.PINNED_WORKER, task, 1, Unit.COUNT,
+                        task.getPinnedWorkerId()))
                 .asConstraint(CareConstraint.PINNED_WORKER.constraintName());
     }
 
@@ -147,6 +166,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isLastOfRoute() && task.getWorker().getMaxWorkSeconds() > 0
                         && task.getSchedule().routeSeconds() > task.getWorker().getMaxWorkSeconds())
                 .penalizeConfigurableLong(task -> task.getSchedule().routeSeconds() - task.getWorker().getMaxWorkSeconds())
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.VOLUNTEER_HOURS, task,
+                        task.getSchedule().routeSeconds() - task.getWorker().getMaxWorkSeconds(), Unit.SECONDS))
                 .asConstraint(CareConstraint.VOLUNTEER_HOURS.constraintName());
     }
 
@@ -156,6 +177,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && task.getWorker().getMaxMetresFromHome() > 0
                         && metresFromHome(task) > task.getWorker().getMaxMetresFromHome())
                 .penalizeConfigurableLong(task -> metresFromHome(task) - task.getWorker().getMaxMetresFromHome())
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.VOLUNTEER_DISTANCE, task,
+                        metresFromHome(task) - task.getWorker().getMaxMetresFromHome(), Unit.METRES))
                 .asConstraint(CareConstraint.VOLUNTEER_DISTANCE.constraintName());
     }
 
@@ -176,7 +199,17 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                         Joiners.filtering((lead, second) -> second.getPart() == 2 && second.getWorker() != null))
                 .filter((lead, second) -> twoWorkerBreak(second) > 0)
                 .penalizeConfigurableLong((lead, second) -> twoWorkerBreak(second))
+                .justifyWith((lead, second, score) -> twoWorkerJustification(lead, second))
                 .asConstraint(CareConstraint.TWO_WORKERS_TOGETHER.constraintName());
+    }
+
+    /** The start difference when that is the break; otherwise which yes/no rule (one of the cases below). */
+    private static MatchJustification twoWorkerJustification(Task lead, Task second) {
+        long amount = twoWorkerBreak(second);
+        boolean apart = second.isAssigned() && lead.isAssigned() && second.getWorker() != lead.getWorker()
+                && !second.getSchedule().partnerDeadlock() && !lead.getSchedule().partnerDeadlock();
+        return MatchJustification.of(CareConstraint.TWO_WORKERS_TOGETHER, lead, apart ? amount : 1,
+                apart ? Unit.SECONDS : Unit.COUNT, second.isAssigned() ? second.getWorker().getId() : null);
     }
 
     private static long twoWorkerBreak(Task second) {
@@ -203,6 +236,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(Task::isUnassigned)
                 .penalizeConfigurableLong(Task::getUnassignedPenalty)
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.UNASSIGNED_TASK, task,
+                        task.getUnassignedPenalty(), Unit.POINTS))
                 .asConstraint(CareConstraint.UNASSIGNED_TASK.constraintName());
     }
 
@@ -211,6 +246,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getPrevious() == null)
                 .penalizeConfigurableLong(task -> 1)
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.WORKER_USED, task.getWorker(), 1, Unit.COUNT))
                 .asConstraint(CareConstraint.WORKER_USED.constraintName());
     }
 
@@ -221,6 +257,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(Task::isAssigned)
                 .penalizeConfigurableLong(task -> task.getSchedule().totalTravelSeconds())
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.TRAVEL_TIME, task,
+                        task.getSchedule().totalTravelSeconds(), Unit.SECONDS))
                 .asConstraint(CareConstraint.TRAVEL_TIME.constraintName());
     }
 
@@ -229,6 +267,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getSchedule().waitingSeconds() > 0)
                 .penalizeConfigurableLong(task -> task.getSchedule().waitingSeconds())
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.WAITING_TIME, task,
+                        task.getSchedule().waitingSeconds(), Unit.SECONDS))
                 .asConstraint(CareConstraint.WAITING_TIME.constraintName());
     }
 
@@ -242,6 +282,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .groupBy(Task::getWorker, ConstraintCollectors.sumLong(task ->
                         (long) task.getServiceSeconds() + task.getSchedule().totalTravelSeconds()))
                 .penalizeConfigurableLong((worker, seconds) -> (seconds / 60) * (seconds / 60) / FAIRNESS_SCALE)
+                .justifyWith((worker, seconds, score) -> MatchJustification.of(CareConstraint.FAIR_LOAD, worker, seconds, Unit.SECONDS))
                 .asConstraint(CareConstraint.FAIR_LOAD.constraintName());
     }
 
@@ -251,6 +292,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && !task.getPreferredWorkerIds().isEmpty()
                         && !task.getPreferredWorkerIds().contains(task.getWorker().getId()))
                 .penalizeConfigurableLong(task -> CONTINUITY_COST)
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.PREFERRED_WORKER, task, 1, Unit.COUNT))
                 .asConstraint(CareConstraint.PREFERRED_WORKER.constraintName());
     }
 
@@ -260,6 +302,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.wasPublished() && task.isAssigned()
                         && !task.getPublishedWorkerId().equals(task.getWorker().getId()))
                 .penalizeConfigurableLong(task -> REASSIGNMENT_COST)
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.CHANGED_WORKER, task, 1, Unit.COUNT,
+                        task.getPublishedWorkerId()))
                 .asConstraint(CareConstraint.CHANGED_WORKER.constraintName());
     }
 
@@ -270,6 +314,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                         && task.getSchedule().start() != task.getPublishedStart())
                 .penalizeConfigurableLong(task -> RETIME_COST_PER_SECOND
                         * Math.abs(task.getSchedule().start() - task.getPublishedStart()))
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.CHANGED_START, task,
+                        Math.abs(task.getSchedule().start() - task.getPublishedStart()), Unit.SECONDS))
                 .asConstraint(CareConstraint.CHANGED_START.constraintName());
     }
 }
