@@ -23,9 +23,10 @@ class PlanningConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RoadNetwork roadNetwork(CareRouteProperties properties) {
+    RoadNetwork roadNetwork(CareRouteProperties properties, PlanningProperties planning) {
         return NetworkSource.open(properties.osmFile(),
-                properties.graphCache() != null ? properties.graphCache() : NetworkSource.defaultGraphCache());
+                properties.graphCache() != null ? properties.graphCache() : NetworkSource.defaultGraphCache(),
+                planning.profileSettings());
     }
 
     /** One per road network: a re-plan reads back every pair its plan computed and joins only new places. */
@@ -35,8 +36,10 @@ class PlanningConfiguration {
     }
 
     @Bean
-    ProblemAssembler problemAssembler(RoadNetwork network, CareRouteProperties properties, MatrixCache matrixCache) {
-        return new ProblemAssembler(network, properties.maxSnapMetres(), matrixCache);
+    ProblemAssembler problemAssembler(RoadNetwork network, CareRouteProperties properties, MatrixCache matrixCache,
+                                      PlanningProperties planning) {
+        // Every plan and re-plan of the server is assembled here, so all are scored with the configured weights.
+        return new ProblemAssembler(network, properties.maxSnapMetres(), matrixCache, planning.planWeights());
     }
 
     @Bean

@@ -33,7 +33,10 @@ final class WorkerViews {
         List<PlanDocument.ConstraintLine> constraints = plan.constraints() == null ? List.of()
                 : plan.constraints().stream()
                 .map(c -> new PlanDocument.ConstraintLine(c.name(), c.level(), c.score(), c.matches(),
-                        c.taskIds() == null ? null : c.taskIds().stream().filter(own::contains).toList()))
+                        c.taskIds() == null ? null : c.taskIds().stream().filter(own::contains).toList(),
+                        // A worker sees the lines about their own tasks or themselves, as with the task ids.
+                        c.details() == null ? null : c.details().stream()
+                                .filter(d -> workerId.equals(d.workerId()) || own.contains(d.taskId())).toList()))
                 .toList();
         return new PlanDocument(plan.score(), plan.feasible(), plan.timeZone(), plan.coordinateSystem(),
                 ownTotals(routes, tasks), routes, tasks, constraints, null);

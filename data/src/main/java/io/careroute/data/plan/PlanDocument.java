@@ -101,6 +101,18 @@ public record PlanDocument(
                             List<TravelMode> unroutedModes) {
     }
 
-    public record ConstraintLine(String name, String level, long score, int matches, List<String> taskIds) {
+    /**
+     * @param details the worst matches, worst first, as readable lines (added field: older plans have none)
+     */
+    public record ConstraintLine(String name, String level, long score, int matches, List<String> taskIds,
+                                 List<ConstraintDetail> details) {
+
+        public ConstraintLine(String name, String level, long score, int matches, List<String> taskIds) {
+            this(name, level, score, matches, taskIds, null);
+        }
+    }
+
+    /** One match of a constraint: its task and worker (either may be null) and a sentence in the plan's language. */
+    public record ConstraintDetail(String taskId, String workerId, String text) {
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument.Blocked;
+import io.careroute.data.plan.PlanDocument.ConstraintDetail;
 import io.careroute.data.plan.PlanDocument.ConstraintLine;
 import io.careroute.data.plan.PlanDocument.PlanTotals;
 import io.careroute.data.plan.PlanDocument.RouteTotals;
@@ -71,7 +72,7 @@ public final class PlanDocumentBuilder {
         return new PlanDocument(plan.getScore() == null ? null : plan.getScore().toString(),
                 plan.getScore() != null && plan.getScore().isFeasible(),
                 day.zone().getId(), problem.coordinateSystemOrDefault(), totals, routes, tasks,
-                breakdown.stream().map(PlanDocumentBuilder::line).toList());
+                breakdown.stream().map(this::line).toList());
     }
 
     private WorkerRoute route(Worker worker, TravelTimes travel) {
@@ -155,9 +156,12 @@ public final class PlanDocumentBuilder {
         return new WindowDoc(day.toTime(w.startSeconds()), day.toTime(w.endSeconds()));
     }
 
-    private static ConstraintLine line(ConstraintScore c) {
+    private ConstraintLine line(ConstraintScore c) {
         String level = c.hard() != 0 ? "HARD" : c.medium() != 0 ? "MEDIUM" : c.soft() != 0 ? "SOFT" : "NONE";
         long score = c.hard() != 0 ? c.hard() : c.medium() != 0 ? c.medium() : c.soft();
-        return new ConstraintLine(c.name(), level, score, c.matchCount(), c.taskIds());
+        List<ConstraintDetail> details = c.justifications().stream()
+                .map(j -> new ConstraintDetail(j.taskId(), j.workerId(), JustificationText.describe(j, messages)))
+                .toList();
+        return new ConstraintLine(c.name(), level, score, c.matchCount(), c.taskIds(), details);
     }
 }

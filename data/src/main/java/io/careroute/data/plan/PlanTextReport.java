@@ -69,6 +69,11 @@ public final class PlanTextReport {
             if (line.score() != 0) {
                 out.append(String.format("  %-26s %-6s %12d  (%d)  %s%n", line.name(), line.level(), line.score(),
                         line.matches(), causes(line.taskIds(), m)));
+                if (!"SOFT".equals(line.level()) && line.details() != null) {
+                    // Hard and medium breaks are what a dispatcher acts on: say what they are, worst first.
+                    line.details().stream().limit(DETAILS_SHOWN)
+                            .forEach(d -> out.append("      ").append(d.text()).append('\n'));
+                }
             }
         }
         return out.toString();
@@ -84,6 +89,7 @@ public final class PlanTextReport {
     }
 
     private static final int CAUSES_SHOWN = 8;
+    private static final int DETAILS_SHOWN = 5;
 
     private static String clock(OffsetDateTime time) {
         return time == null ? "" : CLOCK.format(time);

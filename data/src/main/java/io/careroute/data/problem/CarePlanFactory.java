@@ -40,6 +40,15 @@ public final class CarePlanFactory {
      */
     public static CarePlan create(ProblemDocument problem, PlaceCatalogue places, TravelTimes travel,
                                   Map<String, PublishedTask> published) {
+        return create(problem, places, travel, published, PlanWeights.DEFAULT);
+    }
+
+    /**
+     * @param published in a re-plan, where and when the published plan had each open task (changes cost)
+     * @param weights   the deployment's weights (the problem's own constraint weights go on top)
+     */
+    public static CarePlan create(ProblemDocument problem, PlaceCatalogue places, TravelTimes travel,
+                                  Map<String, PublishedTask> published, PlanWeights weights) {
         PlanDay day = PlanDay.of(problem);
         Map<String, ElderDoc> elders = new HashMap<>();
         problem.eldersOrEmpty().forEach(e -> elders.put(e.id(), e));
@@ -64,13 +73,13 @@ public final class CarePlanFactory {
                     .boxes(d.boxesOrOne())
                     .serviceSeconds(d.handoverMinutesOrDefault() * 60)
                     .windows(windows(d.windowsOrEmpty(), day))
-                    .unassignedPenalty((long) elder.priorityClassOrDefault().weight() * DELIVERY_WEIGHT)
+                    .unassignedPenalty((long) weights.priority(elder.priorityClassOrDefault()) * DELIVERY_WEIGHT)
                     .published(publishedWorker(published, d.id()), publishedStart(published, d.id(), day))
                     .build());
         }
         for (VisitDoc v : problem.visitsOrEmpty()) {
             ElderDoc elder = elders.get(v.elderId());
-            long penalty = (long) elder.priorityClassOrDefault().weight() * VISIT_WEIGHT_PER_PRIORITY * v.priorityOrDefault()
+            long penalty = (long) weights.priority(elder.priorityClassOrDefault()) * VISIT_WEIGHT_PER_PRIORITY * v.priorityOrDefault()
                     * (v.isUrgent() ? URGENT_FACTOR : 1);
             if (!v.needsTwoWorkers()) {
                 tasks.add(visit(v.id(), v, elder, places, day, published).pinnedTo(v.pinnedWorkerId()).unassignedPenalty(penalty).build());
@@ -87,7 +96,9 @@ public final class CarePlanFactory {
             tasks.add(lead);
             tasks.add(second);
         }
-        return new CarePlan(problem.date() + "", travel, workers, tasks);
+        CarePlan plan = new CarePlan(problem.date() + "", travel, workers, tasks);
+        plan.setWeights(weights.constraintsFor(problem));
+        return plan;
     }
 
     private static Task.Builder visit(String taskId, VisitDoc v, ElderDoc elder, PlaceCatalogue places, PlanDay day,

@@ -15,7 +15,7 @@ public enum PriorityClass {
         this.weight = weight;
     }
 
-    /** Relative cost of leaving this elder unserved. */
+    /** Relative cost of leaving this elder unserved, by default (a deployment may set its own: PlanWeights). */
     public int weight() {
         return weight;
     }

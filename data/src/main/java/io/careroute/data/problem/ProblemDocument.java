@@ -2,6 +2,9 @@ package io.careroute.data.problem;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * {@code problem.json}: what a kitchen or a dispatcher hands in (see docs/INTERFACES.md). Every field is nullable
@@ -15,9 +18,25 @@ public record ProblemDocument(
         List<ElderDoc> elders,
         List<WorkerDoc> workers,
         List<DeliveryDoc> deliveries,
-        List<VisitDoc> visits) {
+        List<VisitDoc> visits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> weights) {
 
     public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+    /** A problem with the deployment's constraint weights (no {@code weights} of its own). */
+    public ProblemDocument(LocalDate date, String timeZone, CoordinateSystemName coordinateSystem,
+                           List<KitchenDoc> kitchens, List<ElderDoc> elders, List<WorkerDoc> workers,
+                           List<DeliveryDoc> deliveries, List<VisitDoc> visits) {
+        this(date, timeZone, coordinateSystem, kitchens, elders, workers, deliveries, visits, null);
+    }
+
+    /**
+     * This plan's own constraint weights by configuration key ({@code "travel-time": "0"}), over the deployment's;
+     * see {@link PlanWeights}.
+     */
+    public Map<String, String> weightsOrEmpty() {
+        return weights == null ? Map.of() : weights;
+    }
 
     public List<KitchenDoc> kitchensOrEmpty() {
         return kitchens == null ? List.of() : kitchens;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.careroute.data.i18n.Text;
+import io.careroute.solver.domain.CareConstraint;
 
 /**
  * Checks a problem document before anything is planned: every required field present, every id unique, every
@@ -55,6 +56,24 @@ public final class ProblemValidator {
         checkElderReferences(p.eldersOrEmpty(), workers);
         checkDeliveries(p.deliveriesOrEmpty(), elders, kitchens);
         checkVisits(p.visitsOrEmpty(), elders, workers);
+        checkWeights(p.weightsOrEmpty());
+    }
+
+    /** A misspelt constraint would otherwise keep its default weight without anyone noticing. */
+    private void checkWeights(Map<String, String> weights) {
+        weights.forEach((key, value) -> {
+            String at = "weights." + key;
+            CareConstraint constraint = CareConstraint.byConfigKey(key);
+            if (constraint == null) {
+                error(at, "error.unknownConstraint", CareConstraint.configKeys());
+                return;
+            }
+            try {
+                constraint.parseWeight(value);
+            } catch (IllegalArgumentException e) {
+                error(at, "error.weight", value);
+            }
+        });
     }
 
     private Map<String, KitchenDoc> checkKitchens(List<KitchenDoc> kitchens) {

@@ -188,7 +188,7 @@ public final class ReplanPreparation {
         allVisits.addAll(newVisits);
         allVisits.replaceAll(v -> pins.containsKey(v.id()) ? withPin(v, pins.get(v.id())) : v);
         ProblemDocument full = new ProblemDocument(problem.date(), problem.timeZone(), problem.coordinateSystem(),
-                problem.kitchens(), problem.elders(), problem.workers(), allDeliveries, allVisits);
+                problem.kitchens(), problem.elders(), problem.workers(), allDeliveries, allVisits, problem.weights());
 
         Set<String> closed = new HashSet<>(frozenTasks);
         closed.addAll(done);
@@ -197,7 +197,8 @@ public final class ReplanPreparation {
         ProblemDocument open = new ProblemDocument(problem.date(), problem.timeZone(), problem.coordinateSystem(),
                 problem.kitchens(), withWorkers(problem.eldersOrEmpty(), present), openWorkers,
                 allDeliveries.stream().filter(d -> !closed.contains(d.id())).toList(),
-                allVisits.stream().filter(v -> !closed.contains(v.id())).map(v -> withoutAbsentPin(v, present)).toList());
+                allVisits.stream().filter(v -> !closed.contains(v.id())).map(v -> withoutAbsentPin(v, present)).toList(),
+                problem.weights());
         Set<String> frozenOrDone = new HashSet<>(frozenTasks);
         frozenOrDone.addAll(done);
         return new PreparedReplan(full, open, published, frozen, finished, warm, publishedTasks, frozenOrDone);

@@ -3,7 +3,7 @@ package io.careroute.data.vrptw;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.careroute.solver.domain.ConstraintNames;
+import io.careroute.solver.domain.CareConstraint;
 import io.careroute.solver.domain.ConstraintWeights;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Kitchen;
@@ -49,9 +49,9 @@ public final class VrptwPlanFactory {
         }
         CarePlan plan = new CarePlan(instance.name(), new EuclideanTravelTimes(instance), vehicles, customers);
         plan.setWeights(new ConstraintWeights()
-                .with(ConstraintNames.WORKER_USED, HardMediumSoftLongScore.ONE_MEDIUM)
-                .with(ConstraintNames.WAITING_TIME, HardMediumSoftLongScore.ZERO)
-                .with(ConstraintNames.FAIR_LOAD, HardMediumSoftLongScore.ZERO));
+                .with(CareConstraint.WORKER_USED, HardMediumSoftLongScore.ONE_MEDIUM)
+                .with(CareConstraint.WAITING_TIME, HardMediumSoftLongScore.ZERO)
+                .with(CareConstraint.FAIR_LOAD, HardMediumSoftLongScore.ZERO));
         return plan;
     }
 }

@@ -24,12 +24,17 @@ public final class NetworkSource {
 
     /** @param osmFile an OSM extract, or null for the bundled demo street (Shanghai, People's Square) */
     public static RoadNetwork open(Path osmFile, Path graphCache) {
+        return open(osmFile, graphCache, ProfileSettings.DEFAULT);
+    }
+
+    /** @param speeds the deployment's travel speeds; the graph cache is keyed by them (other speeds, other graph) */
+    public static RoadNetwork open(Path osmFile, Path graphCache, ProfileSettings speeds) {
         if (osmFile == null) {
-            return RoadNetwork.openResource(DemoStreetGenerator.DEMO_EXTRACT, graphCache, ProfileSettings.DEFAULT);
+            return RoadNetwork.openResource(DemoStreetGenerator.DEMO_EXTRACT, graphCache, speeds);
         }
         if (!Files.isRegularFile(osmFile)) {
             throw new IllegalArgumentException("OSM file not found: " + osmFile);
         }
-        return RoadNetwork.open(osmFile, graphCache, ProfileSettings.DEFAULT);
+        return RoadNetwork.open(osmFile, graphCache, speeds);
     }
 }

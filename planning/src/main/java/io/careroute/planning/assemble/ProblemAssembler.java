@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.CarePlanFactory;
+import io.careroute.data.problem.PlanWeights;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.PlaceCatalogue;
@@ -42,6 +43,7 @@ public final class ProblemAssembler {
     private final MatrixCache cache;
     /** Problems placed so far: snapping is the costly half a server does once per plan (see {@link #placements}). */
     private final AtomicLong placements = new AtomicLong();
+    private final PlanWeights weights;
 
     /** Computes every matrix from scratch (a one-shot command line run has nothing to reuse). */
     public ProblemAssembler(RoadNetwork network, double maxSnapMetres) {
@@ -50,9 +52,19 @@ public final class ProblemAssembler {
 
     /** @param cache pairs and search spaces kept across problems on this network; null for none */
     public ProblemAssembler(RoadNetwork network, double maxSnapMetres, MatrixCache cache) {
+        this(network, maxSnapMetres, cache, PlanWeights.DEFAULT);
+    }
+
+    /** @param weights the deployment's weights, for every plan and re-plan assembled here */
+    public ProblemAssembler(RoadNetwork network, double maxSnapMetres, MatrixCache cache, PlanWeights weights) {
         this.network = network;
         this.maxSnapMetres = maxSnapMetres;
         this.cache = cache;
+        this.weights = weights;
+    }
+
+    public PlanWeights weights() {
+        return weights;
     }
 
     /** The problem's places joined to the road network of each mode its workers use. */
@@ -86,7 +98,7 @@ public final class ProblemAssembler {
             matrices.computeIfAbsent(mode, m -> new TravelMatrix(0, new int[0], new int[0]));
         }
         return new AssembledProblem(problem, placed.places(), placed.placeSets(),
-                CarePlanFactory.create(problem, placed.places(), new MatrixTravelTimes(matrices), published));
+                CarePlanFactory.create(problem, placed.places(), new MatrixTravelTimes(matrices), published, weights));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.careroute.solver.constraints;
 
-import io.careroute.solver.domain.ConstraintNames;
+import io.careroute.solver.domain.CareConstraint;
+import io.careroute.solver.domain.MatchJustification;
+import io.careroute.solver.domain.MatchJustification.Unit;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
@@ -70,7 +72,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && task.isDelivery()
                         && task.getSchedule().tripLoad() > task.getWorker().getCapacityBoxes())
                 .penalizeConfigurableLong(task -> (task.getSchedule().tripLoad() - task.getWorker().getCapacityBoxes()) * RULE_BREAK)
-                .asConstraint(ConstraintNames.BOX_CAPACITY);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.BOX_CAPACITY, task,
+                        task.getSchedule().tripLoad() - task.getWorker().getCapacityBoxes(), Unit.BOXES))
+                .asConstraint(CareConstraint.BOX_CAPACITY.constraintName());
     }
 
     /** The elder expects the meal or the visit inside the agreed window; service must start by its end. */
@@ -78,7 +82,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getSchedule().lateSeconds() > 0)
                 .penalizeConfigurableLong(task -> task.getSchedule().lateSeconds())
-                .asConstraint(ConstraintNames.TIME_WINDOW);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.TIME_WINDOW, task,
+                        task.getSchedule().lateSeconds(), Unit.SECONDS).withWindows(task.getWindows()))
+                .asConstraint(CareConstraint.TIME_WINDOW.constraintName());
     }
 
     /** Workers must be back at their end place by the end of their last shift. */
@@ -86,7 +92,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isLastOfRoute() && task.getSchedule().routeEnd() > task.getWorker().shiftEnd())
                 .penalizeConfigurableLong(task -> task.getSchedule().routeEnd() - task.getWorker().shiftEnd())
-                .asConstraint(ConstraintNames.SHIFT_END);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.SHIFT_END, task,
+                        task.getSchedule().routeEnd() - task.getWorker().shiftEnd(), Unit.SECONDS))
+                .asConstraint(CareConstraint.SHIFT_END.constraintName());
     }
 
     /** Service happens inside a shift, not in a break or before the shift starts. */
@@ -94,7 +102,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getSchedule().outsideShiftSeconds() > 0)
                 .penalizeConfigurableLong(task -> task.getSchedule().outsideShiftSeconds())
-                .asConstraint(ConstraintNames.OUTSIDE_SHIFT);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.OUTSIDE_SHIFT, task,
+                        task.getSchedule().outsideShiftSeconds(), Unit.SECONDS))
+                .asConstraint(CareConstraint.OUTSIDE_SHIFT.constraintName());
     }
 
     /** Food safety: a meal must reach the door within the kitchen's still-hot limit after the trip leaves. */
@@ -103,7 +113,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && task.isDelivery()
                         && task.getSchedule().secondsFromKitchen() > task.kitchen().maxSecondsFromKitchen())
                 .penalizeConfigurableLong(task -> task.getSchedule().secondsFromKitchen() - task.kitchen().maxSecondsFromKitchen())
-                .asConstraint(ConstraintNames.HOT_FOOD);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.HOT_FOOD, task,
+                        task.getSchedule().secondsFromKitchen() - task.kitchen().maxSecondsFromKitchen(), Unit.SECONDS))
+                .asConstraint(CareConstraint.HOT_FOOD.constraintName());
     }
 
     /** Bathing, medical escort and the like need a worker with the skill and a valid certificate. */
@@ -112,7 +124,10 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && !task.getWorker().hasSkills(task.getRequiredSkills()))
                 .penalizeConfigurableLong(task -> RULE_BREAK * task.getRequiredSkills().stream()
                         .filter(skill -> !task.getWorker().getSkills().contains(skill)).count())
-                .asConstraint(ConstraintNames.REQUIRED_SKILLS);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.REQUIRED_SKILLS, task,
+                        task.getRequiredSkills().stream().filter(skill -> !task.getWorker().getSkills().contains(skill)).count(),
+                        Unit.COUNT))
+                .asConstraint(CareConstraint.REQUIRED_SKILLS.constraintName());
     }
 
     /** Intimate personal care is given by a worker of the gender the elder asked for. */
@@ -121,7 +136,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && task.getRequiredGender() != null
                         && task.getRequiredGender() != task.getWorker().getGender())
                 .penalizeConfigurableLong(task -> RULE_BREAK)
-                .asConstraint(ConstraintNames.REQUIRED_GENDER);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.REQUIRED_GENDER, task, 1, Unit.COUNT))
+                .asConstraint(CareConstraint.REQUIRED_GENDER.constraintName());
     }
 
     /** An elder who refused a worker is never sent that worker. */
@@ -129,7 +145,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getRefusedWorkerIds().contains(task.getWorker().getId()))
                 .penalizeConfigurableLong(task -> RULE_BREAK)
-                .asConstraint(ConstraintNames.REFUSED_WORKER);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.REFUSED_WORKER, task, 1, Unit.COUNT))
+                .asConstraint(CareConstraint.REFUSED_WORKER.constraintName());
     }
 
     /** A dispatcher's pin (this task, this worker) is kept; a pinned task is never left unserved either. */
@@ -138,7 +155,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.getPinnedWorkerId() != null
                         && (task.getWorker() == null || !task.getPinnedWorkerId().equals(task.getWorker().getId())))
                 .penalizeConfigurableLong(task -> RULE_BREAK)
-                .asConstraint(ConstraintNames.PINNED_WORKER);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.PINNED_WORKER, task, 1, Unit.COUNT,
+                        task.getPinnedWorkerId()))
+                .asConstraint(CareConstraint.PINNED_WORKER.constraintName());
     }
 
     /** A volunteer gives a few hours a day (time-bank rules cap them): from leaving home to coming back. */
@@ -147,7 +166,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isLastOfRoute() && task.getWorker().getMaxWorkSeconds() > 0
                         && task.getSchedule().routeSeconds() > task.getWorker().getMaxWorkSeconds())
                 .penalizeConfigurableLong(task -> task.getSchedule().routeSeconds() - task.getWorker().getMaxWorkSeconds())
-                .asConstraint(ConstraintNames.VOLUNTEER_HOURS);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.VOLUNTEER_HOURS, task,
+                        task.getSchedule().routeSeconds() - task.getWorker().getMaxWorkSeconds(), Unit.SECONDS))
+                .asConstraint(CareConstraint.VOLUNTEER_HOURS.constraintName());
     }
 
     /** A volunteer helps near home: no door farther by road from home (their end place) than they agreed to. */
@@ -156,7 +177,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && task.getWorker().getMaxMetresFromHome() > 0
                         && metresFromHome(task) > task.getWorker().getMaxMetresFromHome())
                 .penalizeConfigurableLong(task -> metresFromHome(task) - task.getWorker().getMaxMetresFromHome())
-                .asConstraint(ConstraintNames.VOLUNTEER_DISTANCE);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.VOLUNTEER_DISTANCE, task,
+                        metresFromHome(task) - task.getWorker().getMaxMetresFromHome(), Unit.METRES))
+                .asConstraint(CareConstraint.VOLUNTEER_DISTANCE.constraintName());
     }
 
     private static long metresFromHome(Task task) {
@@ -176,7 +199,17 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                         Joiners.filtering((lead, second) -> second.getPart() == 2 && second.getWorker() != null))
                 .filter((lead, second) -> twoWorkerBreak(second) > 0)
                 .penalizeConfigurableLong((lead, second) -> twoWorkerBreak(second))
-                .asConstraint(ConstraintNames.TWO_WORKERS_TOGETHER);
+                .justifyWith((lead, second, score) -> twoWorkerJustification(lead, second))
+                .asConstraint(CareConstraint.TWO_WORKERS_TOGETHER.constraintName());
+    }
+
+    /** The start difference when that is the break; otherwise which yes/no rule (one of the cases below). */
+    private static MatchJustification twoWorkerJustification(Task lead, Task second) {
+        long amount = twoWorkerBreak(second);
+        boolean apart = second.isAssigned() && lead.isAssigned() && second.getWorker() != lead.getWorker()
+                && !second.getSchedule().partnerDeadlock() && !lead.getSchedule().partnerDeadlock();
+        return MatchJustification.of(CareConstraint.TWO_WORKERS_TOGETHER, lead, apart ? amount : 1,
+                apart ? Unit.SECONDS : Unit.COUNT, second.isAssigned() ? second.getWorker().getId() : null);
     }
 
     private static long twoWorkerBreak(Task second) {
@@ -203,7 +236,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(Task::isUnassigned)
                 .penalizeConfigurableLong(Task::getUnassignedPenalty)
-                .asConstraint(ConstraintNames.UNASSIGNED_TASK);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.UNASSIGNED_TASK, task,
+                        task.getUnassignedPenalty(), Unit.POINTS))
+                .asConstraint(CareConstraint.UNASSIGNED_TASK.constraintName());
     }
 
     /** Off by default; the classic VRPTW objective (fewest vehicles first) switches it on. */
@@ -211,7 +246,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getPrevious() == null)
                 .penalizeConfigurableLong(task -> 1)
-                .asConstraint(ConstraintNames.WORKER_USED);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.WORKER_USED, task.getWorker(), 1, Unit.COUNT))
+                .asConstraint(CareConstraint.WORKER_USED.constraintName());
     }
 
     // ---- Soft ----
@@ -221,7 +257,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(Task::isAssigned)
                 .penalizeConfigurableLong(task -> task.getSchedule().totalTravelSeconds())
-                .asConstraint(ConstraintNames.TRAVEL_TIME);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.TRAVEL_TIME, task,
+                        task.getSchedule().totalTravelSeconds(), Unit.SECONDS))
+                .asConstraint(CareConstraint.TRAVEL_TIME.constraintName());
     }
 
     /** Idle minutes at a door are paid minutes nobody is served. */
@@ -229,7 +267,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getSchedule().waitingSeconds() > 0)
                 .penalizeConfigurableLong(task -> task.getSchedule().waitingSeconds())
-                .asConstraint(ConstraintNames.WAITING_TIME);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.WAITING_TIME, task,
+                        task.getSchedule().waitingSeconds(), Unit.SECONDS))
+                .asConstraint(CareConstraint.WAITING_TIME.constraintName());
     }
 
     /**
@@ -242,7 +282,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .groupBy(Task::getWorker, ConstraintCollectors.sumLong(task ->
                         (long) task.getServiceSeconds() + task.getSchedule().totalTravelSeconds()))
                 .penalizeConfigurableLong((worker, seconds) -> (seconds / 60) * (seconds / 60) / FAIRNESS_SCALE)
-                .asConstraint(ConstraintNames.FAIR_LOAD);
+                .justifyWith((worker, seconds, score) -> MatchJustification.of(CareConstraint.FAIR_LOAD, worker, seconds, Unit.SECONDS))
+                .asConstraint(CareConstraint.FAIR_LOAD.constraintName());
     }
 
     /** Elders do better with a familiar face: send their paired (结对) or preferred worker when possible. */
@@ -251,7 +292,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.isAssigned() && !task.getPreferredWorkerIds().isEmpty()
                         && !task.getPreferredWorkerIds().contains(task.getWorker().getId()))
                 .penalizeConfigurableLong(task -> CONTINUITY_COST)
-                .asConstraint(ConstraintNames.PREFERRED_WORKER);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.PREFERRED_WORKER, task, 1, Unit.COUNT))
+                .asConstraint(CareConstraint.PREFERRED_WORKER.constraintName());
     }
 
     /** Re-planning keeps the published plan where it can: every task handed to someone else costs. */
@@ -260,7 +302,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.wasPublished() && task.isAssigned()
                         && !task.getPublishedWorkerId().equals(task.getWorker().getId()))
                 .penalizeConfigurableLong(task -> REASSIGNMENT_COST)
-                .asConstraint(ConstraintNames.CHANGED_WORKER);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.CHANGED_WORKER, task, 1, Unit.COUNT,
+                        task.getPublishedWorkerId()))
+                .asConstraint(CareConstraint.CHANGED_WORKER.constraintName());
     }
 
     /** ...and every minute a published visit moves in time costs too (the elder was told when to expect it). */
@@ -270,6 +314,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                         && task.getSchedule().start() != task.getPublishedStart())
                 .penalizeConfigurableLong(task -> RETIME_COST_PER_SECOND
                         * Math.abs(task.getSchedule().start() - task.getPublishedStart()))
-                .asConstraint(ConstraintNames.CHANGED_START);
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.CHANGED_START, task,
+                        Math.abs(task.getSchedule().start() - task.getPublishedStart()), Unit.SECONDS))
+                .asConstraint(CareConstraint.CHANGED_START.constraintName());
     }
 }

@@ -1,143 +1,186 @@
 package io.careroute.solver.domain;
 
-import static io.careroute.solver.domain.ConstraintNames.BOX_CAPACITY;
-import static io.careroute.solver.domain.ConstraintNames.CHANGED_START;
-import static io.careroute.solver.domain.ConstraintNames.CHANGED_WORKER;
-import static io.careroute.solver.domain.ConstraintNames.FAIR_LOAD;
-import static io.careroute.solver.domain.ConstraintNames.HOT_FOOD;
-import static io.careroute.solver.domain.ConstraintNames.OUTSIDE_SHIFT;
-import static io.careroute.solver.domain.ConstraintNames.PINNED_WORKER;
-import static io.careroute.solver.domain.ConstraintNames.PREFERRED_WORKER;
-import static io.careroute.solver.domain.ConstraintNames.REFUSED_WORKER;
-import static io.careroute.solver.domain.ConstraintNames.REQUIRED_GENDER;
-import static io.careroute.solver.domain.ConstraintNames.REQUIRED_SKILLS;
-import static io.careroute.solver.domain.ConstraintNames.SHIFT_END;
-import static io.careroute.solver.domain.ConstraintNames.TIME_WINDOW;
-import static io.careroute.solver.domain.ConstraintNames.TRAVEL_TIME;
-import static io.careroute.solver.domain.ConstraintNames.UNASSIGNED_TASK;
-import static io.careroute.solver.domain.ConstraintNames.TWO_WORKERS_TOGETHER;
-import static io.careroute.solver.domain.ConstraintNames.VOLUNTEER_DISTANCE;
-import static io.careroute.solver.domain.ConstraintNames.VOLUNTEER_HOURS;
-import static io.careroute.solver.domain.ConstraintNames.WAITING_TIME;
-import static io.careroute.solver.domain.ConstraintNames.WORKER_USED;
-
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.optaplanner.core.api.domain.constraintweight.ConstraintConfiguration;
 import org.optaplanner.core.api.domain.constraintweight.ConstraintWeight;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
- * Per-deployment weights of every constraint. A weight multiplies the constraint's match weight (seconds, boxes,
- * priority points...); ZERO switches a constraint off. Defaults suit a street's kitchen and home-care centre.
+ * Per-deployment (or per-request) weights of every constraint. A weight multiplies the constraint's match weight
+ * (seconds, boxes, priority points...); ZERO switches a constraint off. Defaults come from {@link CareConstraint}.
+ *
+ * <p>OptaPlanner 10 finds the weights only through {@code @ConstraintWeight} members named by a compile-time
+ * string, so each constraint has one getter below; the values live in one map, and a test checks that the getters
+ * and {@link CareConstraint} match one for one (an annotation cannot take the enum's name).
  */
 @ConstraintConfiguration
 public class ConstraintWeights {
 
-    @ConstraintWeight(BOX_CAPACITY)
-    private HardMediumSoftLongScore boxCapacity = HardMediumSoftLongScore.ONE_HARD;
-    @ConstraintWeight(TIME_WINDOW)
-    private HardMediumSoftLongScore timeWindow = HardMediumSoftLongScore.ONE_HARD;
-    @ConstraintWeight(SHIFT_END)
-    private HardMediumSoftLongScore shiftEnd = HardMediumSoftLongScore.ONE_HARD;
-    @ConstraintWeight(OUTSIDE_SHIFT)
-    private HardMediumSoftLongScore outsideShift = HardMediumSoftLongScore.ONE_HARD;
-    @ConstraintWeight(HOT_FOOD)
-    private HardMediumSoftLongScore hotFood = HardMediumSoftLongScore.ONE_HARD;
-    @ConstraintWeight(REQUIRED_SKILLS)
-    private HardMediumSoftLongScore requiredSkills = HardMediumSoftLongScore.ONE_HARD;
-    @ConstraintWeight(REQUIRED_GENDER)
-    private HardMediumSoftLongScore requiredGender = HardMediumSoftLongScore.ONE_HARD;
-    @ConstraintWeight(REFUSED_WORKER)
-    private HardMediumSoftLongScore refusedWorker = HardMediumSoftLongScore.ONE_HARD;
-    @ConstraintWeight(PINNED_WORKER)
-    private HardMediumSoftLongScore pinnedWorker = HardMediumSoftLongScore.ONE_HARD;
-    @ConstraintWeight(VOLUNTEER_HOURS)
-    private HardMediumSoftLongScore volunteerHours = HardMediumSoftLongScore.ONE_HARD;
-    @ConstraintWeight(VOLUNTEER_DISTANCE)
-    private HardMediumSoftLongScore volunteerDistance = HardMediumSoftLongScore.ONE_HARD;
-    @ConstraintWeight(TWO_WORKERS_TOGETHER)
-    private HardMediumSoftLongScore twoWorkersTogether = HardMediumSoftLongScore.ONE_HARD;
-    @ConstraintWeight(UNASSIGNED_TASK)
-    private HardMediumSoftLongScore unassignedTask = HardMediumSoftLongScore.ONE_MEDIUM;
-    @ConstraintWeight(WORKER_USED)
-    private HardMediumSoftLongScore workerUsed = HardMediumSoftLongScore.ZERO;
-    @ConstraintWeight(TRAVEL_TIME)
-    private HardMediumSoftLongScore travelTime = HardMediumSoftLongScore.ONE_SOFT;
-    @ConstraintWeight(WAITING_TIME)
-    private HardMediumSoftLongScore waitingTime = HardMediumSoftLongScore.ONE_SOFT;
-    @ConstraintWeight(FAIR_LOAD)
-    private HardMediumSoftLongScore fairLoad = HardMediumSoftLongScore.ONE_SOFT;
-    @ConstraintWeight(PREFERRED_WORKER)
-    private HardMediumSoftLongScore preferredWorker = HardMediumSoftLongScore.ONE_SOFT;
-    @ConstraintWeight(CHANGED_WORKER)
-    private HardMediumSoftLongScore changedWorker = HardMediumSoftLongScore.ONE_MEDIUM;
-    @ConstraintWeight(CHANGED_START)
-    private HardMediumSoftLongScore changedStart = HardMediumSoftLongScore.ONE_SOFT;
+    private final EnumMap<CareConstraint, HardMediumSoftLongScore> weights = new EnumMap<>(CareConstraint.class);
 
-    /** Weights by constraint name, for reports and configuration files. */
-    public Map<String, HardMediumSoftLongScore> asMap() {
-        Map<String, HardMediumSoftLongScore> map = new LinkedHashMap<>();
-        map.put(BOX_CAPACITY, boxCapacity);
-        map.put(TIME_WINDOW, timeWindow);
-        map.put(SHIFT_END, shiftEnd);
-        map.put(OUTSIDE_SHIFT, outsideShift);
-        map.put(HOT_FOOD, hotFood);
-        map.put(REQUIRED_SKILLS, requiredSkills);
-        map.put(REQUIRED_GENDER, requiredGender);
-        map.put(REFUSED_WORKER, refusedWorker);
-        map.put(PINNED_WORKER, pinnedWorker);
-        map.put(VOLUNTEER_HOURS, volunteerHours);
-        map.put(VOLUNTEER_DISTANCE, volunteerDistance);
-        map.put(TWO_WORKERS_TOGETHER, twoWorkersTogether);
-        map.put(UNASSIGNED_TASK, unassignedTask);
-        map.put(WORKER_USED, workerUsed);
-        map.put(TRAVEL_TIME, travelTime);
-        map.put(WAITING_TIME, waitingTime);
-        map.put(FAIR_LOAD, fairLoad);
-        map.put(PREFERRED_WORKER, preferredWorker);
-        map.put(CHANGED_WORKER, changedWorker);
-        map.put(CHANGED_START, changedStart);
-        return map;
+    /** The defaults. */
+    public ConstraintWeights() {
+        for (CareConstraint constraint : CareConstraint.values()) {
+            weights.put(constraint, constraint.defaultWeight());
+        }
     }
 
-    /** An independent copy (weights are changed in place by {@link #with}). */
-    public ConstraintWeights copy() {
-        ConstraintWeights copy = new ConstraintWeights();
-        asMap().forEach(copy::with);
-        return copy;
+    /** The defaults with the given weights instead. */
+    public static ConstraintWeights of(Map<CareConstraint, HardMediumSoftLongScore> overrides) {
+        ConstraintWeights result = new ConstraintWeights();
+        overrides.forEach(result::with);
+        return result;
+    }
+
+    public HardMediumSoftLongScore weight(CareConstraint constraint) {
+        return weights.get(constraint);
+    }
+
+    /** Sets one weight (in place: see {@link #copy}). */
+    public ConstraintWeights with(CareConstraint constraint, HardMediumSoftLongScore weight) {
+        weights.put(Objects.requireNonNull(constraint), Objects.requireNonNull(weight, "weight"));
+        return this;
     }
 
     /**
-     * Sets one weight by its constraint name (e.g. from a deployment's configuration).
+     * Sets one weight by its constraint name.
      *
      * @throws IllegalArgumentException for an unknown name: a misspelt setting must not be silently ignored
      */
     public ConstraintWeights with(String constraintName, HardMediumSoftLongScore weight) {
-        switch (constraintName) {
-            case BOX_CAPACITY -> boxCapacity = weight;
-            case TIME_WINDOW -> timeWindow = weight;
-            case SHIFT_END -> shiftEnd = weight;
-            case OUTSIDE_SHIFT -> outsideShift = weight;
-            case HOT_FOOD -> hotFood = weight;
-            case REQUIRED_SKILLS -> requiredSkills = weight;
-            case REQUIRED_GENDER -> requiredGender = weight;
-            case REFUSED_WORKER -> refusedWorker = weight;
-            case PINNED_WORKER -> pinnedWorker = weight;
-            case VOLUNTEER_HOURS -> volunteerHours = weight;
-            case VOLUNTEER_DISTANCE -> volunteerDistance = weight;
-            case TWO_WORKERS_TOGETHER -> twoWorkersTogether = weight;
-            case UNASSIGNED_TASK -> unassignedTask = weight;
-            case WORKER_USED -> workerUsed = weight;
-            case TRAVEL_TIME -> travelTime = weight;
-            case WAITING_TIME -> waitingTime = weight;
-            case FAIR_LOAD -> fairLoad = weight;
-            case PREFERRED_WORKER -> preferredWorker = weight;
-            case CHANGED_WORKER -> changedWorker = weight;
-            case CHANGED_START -> changedStart = weight;
-            default -> throw new IllegalArgumentException("unknown constraint: " + constraintName);
-        }
-        return this;
+        return with(CareConstraint.byName(constraintName), weight);
+    }
+
+    /** Weights by constraint name, for reports. */
+    public Map<String, HardMediumSoftLongScore> asMap() {
+        Map<String, HardMediumSoftLongScore> map = new LinkedHashMap<>();
+        weights.forEach((constraint, weight) -> map.put(constraint.constraintName(), weight));
+        return map;
+    }
+
+    /** An independent copy. */
+    public ConstraintWeights copy() {
+        return of(weights);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ConstraintWeights that && weights.equals(that.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return weights.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return weights.toString();
+    }
+
+    // ---- What OptaPlanner reads ----
+
+    @ConstraintWeight("Box capacity per trip")
+    public HardMediumSoftLongScore getBoxCapacity() {
+        return weights.get(CareConstraint.BOX_CAPACITY);
+    }
+
+    @ConstraintWeight("Time window")
+    public HardMediumSoftLongScore getTimeWindow() {
+        return weights.get(CareConstraint.TIME_WINDOW);
+    }
+
+    @ConstraintWeight("Back by shift end")
+    public HardMediumSoftLongScore getShiftEnd() {
+        return weights.get(CareConstraint.SHIFT_END);
+    }
+
+    @ConstraintWeight("Service inside shifts")
+    public HardMediumSoftLongScore getOutsideShift() {
+        return weights.get(CareConstraint.OUTSIDE_SHIFT);
+    }
+
+    @ConstraintWeight("Hot-food limit")
+    public HardMediumSoftLongScore getHotFood() {
+        return weights.get(CareConstraint.HOT_FOOD);
+    }
+
+    @ConstraintWeight("Required skills")
+    public HardMediumSoftLongScore getRequiredSkills() {
+        return weights.get(CareConstraint.REQUIRED_SKILLS);
+    }
+
+    @ConstraintWeight("Required worker gender")
+    public HardMediumSoftLongScore getRequiredGender() {
+        return weights.get(CareConstraint.REQUIRED_GENDER);
+    }
+
+    @ConstraintWeight("Refused worker")
+    public HardMediumSoftLongScore getRefusedWorker() {
+        return weights.get(CareConstraint.REFUSED_WORKER);
+    }
+
+    @ConstraintWeight("Pinned worker")
+    public HardMediumSoftLongScore getPinnedWorker() {
+        return weights.get(CareConstraint.PINNED_WORKER);
+    }
+
+    @ConstraintWeight("Volunteer daily hours")
+    public HardMediumSoftLongScore getVolunteerHours() {
+        return weights.get(CareConstraint.VOLUNTEER_HOURS);
+    }
+
+    @ConstraintWeight("Volunteer distance from home")
+    public HardMediumSoftLongScore getVolunteerDistance() {
+        return weights.get(CareConstraint.VOLUNTEER_DISTANCE);
+    }
+
+    @ConstraintWeight("Two-worker visit together")
+    public HardMediumSoftLongScore getTwoWorkersTogether() {
+        return weights.get(CareConstraint.TWO_WORKERS_TOGETHER);
+    }
+
+    @ConstraintWeight("Unassigned task")
+    public HardMediumSoftLongScore getUnassignedTask() {
+        return weights.get(CareConstraint.UNASSIGNED_TASK);
+    }
+
+    @ConstraintWeight("Worker used")
+    public HardMediumSoftLongScore getWorkerUsed() {
+        return weights.get(CareConstraint.WORKER_USED);
+    }
+
+    @ConstraintWeight("Travel time")
+    public HardMediumSoftLongScore getTravelTime() {
+        return weights.get(CareConstraint.TRAVEL_TIME);
+    }
+
+    @ConstraintWeight("Waiting time")
+    public HardMediumSoftLongScore getWaitingTime() {
+        return weights.get(CareConstraint.WAITING_TIME);
+    }
+
+    @ConstraintWeight("Fair load among paid staff")
+    public HardMediumSoftLongScore getFairLoad() {
+        return weights.get(CareConstraint.FAIR_LOAD);
+    }
+
+    @ConstraintWeight("Preferred worker (continuity of care)")
+    public HardMediumSoftLongScore getPreferredWorker() {
+        return weights.get(CareConstraint.PREFERRED_WORKER);
+    }
+
+    @ConstraintWeight("Changed worker against the published plan")
+    public HardMediumSoftLongScore getChangedWorker() {
+        return weights.get(CareConstraint.CHANGED_WORKER);
+    }
+
+    @ConstraintWeight("Changed start against the published plan")
+    public HardMediumSoftLongScore getChangedStart() {
+        return weights.get(CareConstraint.CHANGED_START);
     }
 }

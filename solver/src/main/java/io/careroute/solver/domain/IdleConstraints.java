@@ -47,22 +47,22 @@ public final class IdleConstraints {
             distanceLimits |= worker.getMaxMetresFromHome() > 0;
         }
         ConstraintWeights active = weights.copy();
-        off(active, ConstraintNames.BOX_CAPACITY, !deliveries);
-        off(active, ConstraintNames.HOT_FOOD, !deliveries);
-        off(active, ConstraintNames.REQUIRED_SKILLS, !skills);
-        off(active, ConstraintNames.REQUIRED_GENDER, !gender);
-        off(active, ConstraintNames.REFUSED_WORKER, !refusals);
-        off(active, ConstraintNames.PINNED_WORKER, !pins);
-        off(active, ConstraintNames.VOLUNTEER_HOURS, !hourLimits);
-        off(active, ConstraintNames.VOLUNTEER_DISTANCE, !distanceLimits);
-        off(active, ConstraintNames.TWO_WORKERS_TOGETHER, !pairs);
-        off(active, ConstraintNames.PREFERRED_WORKER, !preferences);
-        off(active, ConstraintNames.CHANGED_WORKER, !published);
-        off(active, ConstraintNames.CHANGED_START, !publishedStarts);
+        off(active, CareConstraint.BOX_CAPACITY, !deliveries);
+        off(active, CareConstraint.HOT_FOOD, !deliveries);
+        off(active, CareConstraint.REQUIRED_SKILLS, !skills);
+        off(active, CareConstraint.REQUIRED_GENDER, !gender);
+        off(active, CareConstraint.REFUSED_WORKER, !refusals);
+        off(active, CareConstraint.PINNED_WORKER, !pins);
+        off(active, CareConstraint.VOLUNTEER_HOURS, !hourLimits);
+        off(active, CareConstraint.VOLUNTEER_DISTANCE, !distanceLimits);
+        off(active, CareConstraint.TWO_WORKERS_TOGETHER, !pairs);
+        off(active, CareConstraint.PREFERRED_WORKER, !preferences);
+        off(active, CareConstraint.CHANGED_WORKER, !published);
+        off(active, CareConstraint.CHANGED_START, !publishedStarts);
         return active;
     }
 
-    private static void off(ConstraintWeights weights, String constraint, boolean idle) {
+    private static void off(ConstraintWeights weights, CareConstraint constraint, boolean idle) {
         if (idle) {
             weights.with(constraint, HardMediumSoftLongScore.ZERO);
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.domain.MatchJustification;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
 import io.careroute.solver.solve.CarePlanSolverConfig;
@@ -18,6 +19,9 @@ import org.optaplanner.core.api.solver.SolverFactory;
 
 /** The score of a solved plan, constraint by constraint, with the tasks behind each penalty. */
 public final class ScoreBreakdown {
+
+    /** Readable lines per constraint: the worst ones say enough, and travel alone would list every stop. */
+    public static final int MAX_JUSTIFICATIONS = 20;
 
     private final SolutionManager<CarePlan, HardMediumSoftLongScore> solutionManager;
 
@@ -33,7 +37,11 @@ public final class ScoreBreakdown {
         for (ConstraintMatchTotal<HardMediumSoftLongScore> total : explanation.getConstraintMatchTotalMap().values()) {
             HardMediumSoftLongScore score = total.getScore();
             List<String> taskIds = new ArrayList<>();
+            List<MatchJustification> justifications = new ArrayList<>();
             for (ConstraintMatch<HardMediumSoftLongScore> match : total.getConstraintMatchSet()) {
+                if (match.getJustification() instanceof MatchJustification justification) {
+                    justifications.add(justification);
+                }
                 for (Object indicted : match.getIndictedObjectList()) {
                     if (indicted instanceof Task task) {
                         taskIds.add(task.getId());
@@ -43,8 +51,10 @@ public final class ScoreBreakdown {
                 }
             }
             taskIds.sort(Comparator.naturalOrder());
+            justifications.sort(Comparator.naturalOrder());
             scores.add(new ConstraintScore(total.getConstraintName(), score.hardScore(), score.mediumScore(),
-                    score.softScore(), total.getConstraintMatchCount(), taskIds));
+                    score.softScore(), total.getConstraintMatchCount(), taskIds,
+                    List.copyOf(justifications.subList(0, Math.min(MAX_JUSTIFICATIONS, justifications.size())))));
         }
         scores.sort(Comparator.comparingLong(ConstraintScore::hard)
                 .thenComparingLong(ConstraintScore::medium)

@@ -38,27 +38,27 @@ class IdleConstraintsTest {
     static Stream<Arguments> days() {
         return Stream.of(
                 day("nothing special", null, t -> t, w -> w),
-                day("a skill nobody has", ConstraintNames.REQUIRED_SKILLS,
+                day("a skill nobody has", CareConstraint.REQUIRED_SKILLS.constraintName(),
                         v1 -> v1.requiredSkills(Set.of("MEDICAL_ESCORT")), w -> w),
-                day("a gender asked for", ConstraintNames.REQUIRED_GENDER,
+                day("a gender asked for", CareConstraint.REQUIRED_GENDER.constraintName(),
                         v1 -> v1.requiredGender(Gender.M), w -> w),
-                day("a refused worker", ConstraintNames.REFUSED_WORKER,
+                day("a refused worker", CareConstraint.REFUSED_WORKER.constraintName(),
                         v1 -> v1.refusedWorkers(Set.of("C1")), w -> w),
-                day("a pin to another worker", ConstraintNames.PINNED_WORKER,
+                day("a pin to another worker", CareConstraint.PINNED_WORKER.constraintName(),
                         v1 -> v1.pinnedTo("C2"), w -> w),
-                day("a volunteer's hours", ConstraintNames.VOLUNTEER_HOURS, t -> t,
+                day("a volunteer's hours", CareConstraint.VOLUNTEER_HOURS.constraintName(), t -> t,
                         c1 -> c1.maxWorkSeconds(1800)),
-                day("a volunteer's distance", ConstraintNames.VOLUNTEER_DISTANCE, t -> t,
+                day("a volunteer's distance", CareConstraint.VOLUNTEER_DISTANCE.constraintName(), t -> t,
                         c1 -> c1.maxMetresFromHome(100)),
-                day("a preferred worker", ConstraintNames.PREFERRED_WORKER,
+                day("a preferred worker", CareConstraint.PREFERRED_WORKER.constraintName(),
                         v1 -> v1.preferredWorkers(Set.of("C2")), w -> w),
-                day("a published plan", ConstraintNames.CHANGED_WORKER,
+                day("a published plan", CareConstraint.CHANGED_WORKER.constraintName(),
                         v1 -> v1.published("C2", 9 * 3600), w -> w),
-                day("a published time", ConstraintNames.CHANGED_START,
+                day("a published time", CareConstraint.CHANGED_START.constraintName(),
                         v1 -> v1.published("C1", 9 * 3600), w -> w),
-                day("a meal", ConstraintNames.BOX_CAPACITY, t -> t, w -> w, true),
+                day("a meal", CareConstraint.BOX_CAPACITY.constraintName(), t -> t, w -> w, true),
                 // Both parts of a two-worker visit on one worker.
-                day("a two-worker visit", ConstraintNames.TWO_WORKERS_TOGETHER, v1 -> v1.partOf("V1", 1), w -> w));
+                day("a two-worker visit", CareConstraint.TWO_WORKERS_TOGETHER.constraintName(), v1 -> v1.partOf("V1", 1), w -> w));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,12 +77,12 @@ class IdleConstraintsTest {
             plan.setWeights(plan.getWeights().copy().with(broken, HardMediumSoftLongScore.ZERO));
             assertThat(score(plan)).isNotEqualTo(full);
         } else {
-            assertThat(active).containsEntry(ConstraintNames.REQUIRED_SKILLS, HardMediumSoftLongScore.ZERO)
-                    .containsEntry(ConstraintNames.TWO_WORKERS_TOGETHER, HardMediumSoftLongScore.ZERO)
-                    .containsEntry(ConstraintNames.CHANGED_WORKER, HardMediumSoftLongScore.ZERO)
-                    .containsEntry(ConstraintNames.BOX_CAPACITY, HardMediumSoftLongScore.ZERO)
-                    .containsEntry(ConstraintNames.TIME_WINDOW, HardMediumSoftLongScore.ONE_HARD)
-                    .containsEntry(ConstraintNames.TRAVEL_TIME, HardMediumSoftLongScore.ONE_SOFT);
+            assertThat(active).containsEntry(CareConstraint.REQUIRED_SKILLS.constraintName(), HardMediumSoftLongScore.ZERO)
+                    .containsEntry(CareConstraint.TWO_WORKERS_TOGETHER.constraintName(), HardMediumSoftLongScore.ZERO)
+                    .containsEntry(CareConstraint.CHANGED_WORKER.constraintName(), HardMediumSoftLongScore.ZERO)
+                    .containsEntry(CareConstraint.BOX_CAPACITY.constraintName(), HardMediumSoftLongScore.ZERO)
+                    .containsEntry(CareConstraint.TIME_WINDOW.constraintName(), HardMediumSoftLongScore.ONE_HARD)
+                    .containsEntry(CareConstraint.TRAVEL_TIME.constraintName(), HardMediumSoftLongScore.ONE_SOFT);
         }
     }
 
