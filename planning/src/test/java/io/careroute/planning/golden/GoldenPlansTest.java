@@ -91,11 +91,11 @@ class GoldenPlansTest {
         Path dir = SOURCE_DIR.resolve(name);
         ProblemDocument problem;
         try (InputStream in = Files.newInputStream(dir.resolve("problem.json"))) {
-            problem = ProblemJson.read(in, Messages.english());
+            problem = ProblemJson.read(in);
         }
         AssembledProblem assembled;
         try {
-            assembled = new ProblemAssembler(TestNetwork.demo(), 300).assemble(problem, Messages.english());
+            assembled = new ProblemAssembler(TestNetwork.demo(), 300).assemble(problem);
         } catch (InvalidInputException e) {
             throw new AssertionError(name + ": problem.json is refused: " + e.errors(), e);
         }
