@@ -1,13 +1,12 @@
 package io.careroute.planning.solve;
 
-import io.careroute.planning.assemble.AssembledProblem;
-
 import java.time.Duration;
 import java.util.function.Consumer;
 
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.plan.PlanDocumentBuilder;
+import io.careroute.planning.assemble.AssembledProblem;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.explain.ScoreBreakdown;
 import io.careroute.solver.explain.UnassignedExplainer;
@@ -48,6 +47,11 @@ public final class CarePlanner {
         } finally {
             stop.detach();
         }
+    }
+
+    /** Scores a plan whose routes were put in place rather than solved (see {@link ScoreBreakdown#score}). */
+    public void score(CarePlan plan) {
+        breakdown.score(plan);
     }
 
     public PlanDocument document(AssembledProblem problem, CarePlan solved, Messages messages) {

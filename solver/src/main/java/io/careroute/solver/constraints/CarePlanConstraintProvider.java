@@ -1,12 +1,14 @@
 package io.careroute.solver.constraints;
 
+import java.util.List;
+
 import io.careroute.solver.domain.CareConstraint;
-import io.careroute.solver.domain.MatchJustification;
 import io.careroute.solver.domain.MatchJustification.Unit;
+import io.careroute.solver.domain.MatchJustification;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
-import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.Joiners;
@@ -32,6 +34,13 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
      */
     static final long REASSIGNMENT_COST = 10;
 
+    /**
+     * Over several days, each more worker an elder's care visits are shared among costs like an hour of travel: a
+     * familiar face matters more to a frail elder than a shorter round (and the week's one-worker share is a figure
+     * the district reports).
+     */
+    static final long WEEK_CONTINUITY_COST = 3600;
+
     /** A stranger instead of the paired worker costs like half an hour of travel. */
     static final long CONTINUITY_COST = 1800;
 
@@ -53,12 +62,15 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 volunteerHours(factory),
                 volunteerDistance(factory),
                 twoWorkersTogether(factory),
+                careVisitsApart(factory),
+                weeklyHours(factory),
                 unassignedTask(factory),
                 workerUsed(factory),
                 travelTime(factory),
                 waitingTime(factory),
                 fairLoad(factory),
                 preferredWorker(factory),
+                continuityOverDays(factory),
                 changedWorker(factory),
                 changedStart(factory)
         };
@@ -229,6 +241,45 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return Math.abs(second.getSchedule().start() - lead.getSchedule().start());   // shifts leave no common start
     }
 
+    /**
+     * Visits of one care plan on days too close together: a check-in twice a week is no use on Monday and Tuesday.
+     * Each day short of the care plan's spacing costs as much as breaking a rule.
+     */
+    Constraint careVisitsApart(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.getCareVisit() != null && task.isAssigned() && task.getPart() != 2)
+                .join(factory.forEach(Task.class)
+                                .filter(task -> task.getCareVisit() != null && task.isAssigned() && task.getPart() != 2),
+                        Joiners.equal(task -> task.getCareVisit().carePlanId()),
+                        Joiners.lessThan(Task::getId))
+                .filter((a, b) -> daysApart(a, b) < a.getCareVisit().minDaysApart())
+                .penalizeConfigurableLong((a, b) -> (a.getCareVisit().minDaysApart() - daysApart(a, b)) * RULE_BREAK)
+                .justifyWith((a, b, score) -> MatchJustification.of(CareConstraint.CARE_VISITS_APART, a,
+                        daysApart(a, b), Unit.COUNT, b.getId()))
+                .asConstraint(CareConstraint.CARE_VISITS_APART.constraintName());
+    }
+
+    private static int daysApart(Task a, Task b) {
+        return Math.abs(a.getWorker().getDay() - b.getWorker().getDay());
+    }
+
+    /**
+     * A worker's cap on hours in each 7-day block of a multi-day plan (a volunteer's few hours a week): the days'
+     * working time (as the daily cap counts it) summed per worker and block.
+     */
+    Constraint weeklyHours(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.isLastOfRoute() && task.getWorker().getMaxWeekSeconds() > 0)
+                .groupBy(task -> task.getWorker().getPersonId(), task -> task.getWorker().getDay() / 7,
+                        ConstraintCollectors.sumLong(task -> task.getSchedule().routeSeconds()),
+                        ConstraintCollectors.max((Task task) -> task.getWorker().getMaxWeekSeconds()))
+                .filter((worker, week, seconds, cap) -> seconds > cap)
+                .penalizeConfigurableLong((worker, week, seconds, cap) -> seconds - cap)
+                .justifyWith((worker, week, seconds, cap, score) -> new MatchJustification(
+                        CareConstraint.WEEKLY_HOURS, null, worker, seconds - cap, Unit.SECONDS, null, List.of()))
+                .asConstraint(CareConstraint.WEEKLY_HOURS.constraintName());
+    }
+
     // ---- Medium ----
 
     /** Every elder should be served; the most vulnerable and the most urgent first. */
@@ -294,6 +345,21 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .penalizeConfigurableLong(task -> CONTINUITY_COST)
                 .justifyWith((task, score) -> MatchJustification.of(CareConstraint.PREFERRED_WORKER, task, 1, Unit.COUNT))
                 .asConstraint(CareConstraint.PREFERRED_WORKER.constraintName());
+    }
+
+    /**
+     * Continuity of care over the days: every worker beyond the first who visits an elder for their care plans costs
+     * (the two parts of a two-worker visit count as one, by its lead).
+     */
+    Constraint continuityOverDays(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.getCareVisit() != null && task.isAssigned() && task.getPart() != 2)
+                .groupBy(Task::getElderId, ConstraintCollectors.countDistinct(task -> task.getWorker().getPersonId()))
+                .filter((elder, workers) -> workers > 1)
+                .penalizeConfigurableLong((elder, workers) -> (workers - 1) * WEEK_CONTINUITY_COST)
+                .justifyWith((elder, workers, score) -> new MatchJustification(CareConstraint.CONTINUITY_OVER_DAYS,
+                        null, null, workers, Unit.COUNT, elder, List.of()))
+                .asConstraint(CareConstraint.CONTINUITY_OVER_DAYS.constraintName());
     }
 
     /** Re-planning keeps the published plan where it can: every task handed to someone else costs. */

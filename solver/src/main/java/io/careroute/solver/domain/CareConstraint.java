@@ -29,6 +29,10 @@ public enum CareConstraint {
     VOLUNTEER_HOURS("Volunteer daily hours", Level.HARD, 1, "volunteer-hours"),
     VOLUNTEER_DISTANCE("Volunteer distance from home", Level.HARD, 1, "volunteer-distance"),
     TWO_WORKERS_TOGETHER("Two-worker visit together", Level.HARD, 1, "two-workers-together"),
+    /** Multi-day plans: visits of one care plan at least its minimum number of days apart. */
+    CARE_VISITS_APART("Care plan visits days apart", Level.HARD, 1, "care-visits-apart"),
+    /** Multi-day plans: a worker's cap on hours in each week of the horizon (volunteers). */
+    WEEKLY_HOURS("Weekly hours cap", Level.HARD, 1, "weekly-hours"),
     // ---- Medium ----
     UNASSIGNED_TASK("Unassigned task", Level.MEDIUM, 1, "unassigned-task"),
     /** Off by default: only the classic VRPTW objective (fewest vehicles first) counts workers. */
@@ -38,6 +42,8 @@ public enum CareConstraint {
     WAITING_TIME("Waiting time", Level.SOFT, 1, "waiting-time"),
     FAIR_LOAD("Fair load among paid staff", Level.SOFT, 1, "fair-load"),
     PREFERRED_WORKER("Preferred worker (continuity of care)", Level.SOFT, 1, "preferred-worker"),
+    /** Multi-day plans: the same worker for an elder's care visits on every day. */
+    CONTINUITY_OVER_DAYS("One worker for an elder over the days", Level.SOFT, 1, "continuity-over-days"),
     CHANGED_WORKER("Changed worker against the published plan", Level.MEDIUM, 1, "changed-worker"),
     CHANGED_START("Changed start against the published plan", Level.SOFT, 1, "changed-start");
 

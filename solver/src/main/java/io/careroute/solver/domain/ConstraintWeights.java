@@ -144,6 +144,16 @@ public class ConstraintWeights {
         return weights.get(CareConstraint.TWO_WORKERS_TOGETHER);
     }
 
+    @ConstraintWeight("Care plan visits days apart")
+    public HardMediumSoftLongScore getCareVisitsApart() {
+        return weights.get(CareConstraint.CARE_VISITS_APART);
+    }
+
+    @ConstraintWeight("Weekly hours cap")
+    public HardMediumSoftLongScore getWeeklyHours() {
+        return weights.get(CareConstraint.WEEKLY_HOURS);
+    }
+
     @ConstraintWeight("Unassigned task")
     public HardMediumSoftLongScore getUnassignedTask() {
         return weights.get(CareConstraint.UNASSIGNED_TASK);
@@ -172,6 +182,11 @@ public class ConstraintWeights {
     @ConstraintWeight("Preferred worker (continuity of care)")
     public HardMediumSoftLongScore getPreferredWorker() {
         return weights.get(CareConstraint.PREFERRED_WORKER);
+    }
+
+    @ConstraintWeight("One worker for an elder over the days")
+    public HardMediumSoftLongScore getContinuityOverDays() {
+        return weights.get(CareConstraint.CONTINUITY_OVER_DAYS);
     }
 
     @ConstraintWeight("Changed worker against the published plan")

@@ -29,7 +29,9 @@ public final class IdleConstraints {
         boolean preferences = false;
         boolean published = false;
         boolean publishedStarts = false;
+        boolean careVisits = false;
         for (Task task : tasks) {
+            careVisits |= task.getCareVisit() != null;
             deliveries |= task.isDelivery();
             skills |= !task.getRequiredSkills().isEmpty();
             gender |= task.getRequiredGender() != null;
@@ -42,7 +44,9 @@ public final class IdleConstraints {
         }
         boolean hourLimits = false;
         boolean distanceLimits = false;
+        boolean weekLimits = false;
         for (Worker worker : workers) {
+            weekLimits |= worker.getMaxWeekSeconds() > 0;
             hourLimits |= worker.getMaxWorkSeconds() > 0;
             distanceLimits |= worker.getMaxMetresFromHome() > 0;
         }
@@ -57,6 +61,9 @@ public final class IdleConstraints {
         off(active, CareConstraint.VOLUNTEER_DISTANCE, !distanceLimits);
         off(active, CareConstraint.TWO_WORKERS_TOGETHER, !pairs);
         off(active, CareConstraint.PREFERRED_WORKER, !preferences);
+        off(active, CareConstraint.CARE_VISITS_APART, !careVisits);
+        off(active, CareConstraint.CONTINUITY_OVER_DAYS, !careVisits);
+        off(active, CareConstraint.WEEKLY_HOURS, !weekLimits);
         off(active, CareConstraint.CHANGED_WORKER, !published);
         off(active, CareConstraint.CHANGED_START, !publishedStarts);
         return active;

@@ -41,6 +41,8 @@ public class Task {
     private String visitId;
     private int part;
     private Task partner;
+    /** Null unless the task is one visit of a care plan in a multi-day plan. */
+    private CareVisitFacts careVisit;
 
     @InverseRelationShadowVariable(sourceVariableName = "tasks")
     private Worker worker;
@@ -158,6 +160,15 @@ public class Task {
 
     public int latestWindowEnd() {
         return windows.get(windows.size() - 1).endSeconds();
+    }
+
+    /** Null unless this is one visit of a care plan in a multi-day plan. */
+    public CareVisitFacts getCareVisit() {
+        return careVisit;
+    }
+
+    public void setCareVisit(CareVisitFacts careVisit) {
+        this.careVisit = careVisit;
     }
 
     public String getId() {

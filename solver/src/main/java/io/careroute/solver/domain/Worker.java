@@ -39,6 +39,8 @@ public class Worker {
     private boolean singleTrip;
     private int maxMetresFromHome;
     private boolean unassignedHolder;
+    /** Null on a one-day plan. */
+    private WorkerDayFacts dayFacts;
     private TravelTimes travelTimes;
 
     @PlanningListVariable
@@ -157,6 +159,29 @@ public class Worker {
     }
 
     /** The plan's travel port, for nearby selection only. */
+    /** On a multi-day plan: whose route this is and which day; null on a one-day plan. */
+    public WorkerDayFacts getDayFacts() {
+        return dayFacts;
+    }
+
+    public void setDayFacts(WorkerDayFacts dayFacts) {
+        this.dayFacts = dayFacts;
+    }
+
+    /** The worker this route belongs to: the route's own id on a one-day plan. */
+    public String getPersonId() {
+        return dayFacts == null ? id : dayFacts.workerId();
+    }
+
+    /** The route's day in the horizon (0 on a one-day plan). */
+    public int getDay() {
+        return dayFacts == null ? 0 : dayFacts.day();
+    }
+
+    public int getMaxWeekSeconds() {
+        return dayFacts == null ? 0 : dayFacts.maxWeekSeconds();
+    }
+
     public TravelTimes getTravelTimes() {
         return travelTimes;
     }

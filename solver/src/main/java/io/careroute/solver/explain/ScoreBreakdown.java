@@ -30,6 +30,14 @@ public final class ScoreBreakdown {
         this.solutionManager = SolutionManager.create(factory);
     }
 
+    /**
+     * Sets the plan's score from its current shadow variables (a plan whose routes were put in place, not solved:
+     * a day cut out of a planned week).
+     */
+    public void score(CarePlan plan) {
+        solutionManager.update(plan, SolutionUpdatePolicy.UPDATE_SCORE_ONLY);
+    }
+
     /** Recomputes the score from the plan's current shadow variables (it does not re-run listeners). */
     public List<ConstraintScore> explain(CarePlan plan) {
         var explanation = solutionManager.explain(plan, SolutionUpdatePolicy.UPDATE_SCORE_ONLY);

@@ -3,8 +3,8 @@ package io.careroute.solver.constraints;
 import static io.careroute.solver.fixtures.Fixtures.H10;
 import static io.careroute.solver.fixtures.Fixtures.H11;
 import static io.careroute.solver.fixtures.Fixtures.H13;
-import static io.careroute.solver.fixtures.Fixtures.carrier;
 import static io.careroute.solver.fixtures.Fixtures.careWorker;
+import static io.careroute.solver.fixtures.Fixtures.carrier;
 import static io.careroute.solver.fixtures.Fixtures.delivery;
 import static io.careroute.solver.fixtures.Fixtures.route;
 import static io.careroute.solver.fixtures.Fixtures.scheduled;
@@ -14,9 +14,11 @@ import static io.careroute.solver.fixtures.Stops.stop;
 import java.util.Set;
 
 import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.domain.CareVisitFacts;
 import io.careroute.solver.domain.Gender;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
+import io.careroute.solver.domain.WorkerDayFacts;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
@@ -515,6 +517,109 @@ class CarePlanConstraintProviderTest {
             far.setTravelTimes(street);
             route(staff, far);
             verifier.verifyThat(CarePlanConstraintProvider::volunteerDistance).given(staff, far).penalizesBy(0);
+        }
+    }
+
+    /** A route of worker {@code person} on day {@code day} of a multi-day plan. */
+    private static Worker dayOf(String person, int day, int maxWeekHours) {
+        Worker w = careWorker(person + "@" + day).build();
+        w.setDayFacts(new WorkerDayFacts(person, day, maxWeekHours * 3600));
+        return w;
+    }
+
+    private static Task careVisit(String id, String carePlan, int minDaysApart, String elder) {
+        Task task = scheduled(visit(id, 1).elder(elder).build(), stop().build());
+        task.setCareVisit(new CareVisitFacts(carePlan, minDaysApart));
+        return task;
+    }
+
+    @Nested
+    class CareVisitsApart {
+        @Test
+        void penalisesEachDayShortOfTheSpacing() {
+            Worker mon = dayOf("C1", 0, 0);
+            Worker tue = dayOf("C1", 1, 0);
+            Task a = careVisit("CP1:w1:1", "CP1", 3, "E1");
+            Task b = careVisit("CP1:w1:2", "CP1", 3, "E1");
+            route(mon, a);
+            route(tue, b);
+            verifier.verifyThat(CarePlanConstraintProvider::careVisitsApart).given(mon, tue, a, b).penalizesBy(2 * RULE);
+        }
+
+        @Test
+        void farEnoughApartOrOtherPlansOrUnassignedIsFine() {
+            Worker mon = dayOf("C1", 0, 0);
+            Worker thu = dayOf("C2", 3, 0);
+            Task a = careVisit("CP1:w1:1", "CP1", 3, "E1");
+            Task b = careVisit("CP1:w1:2", "CP1", 3, "E1");
+            Task other = careVisit("CP2:w1:1", "CP2", 3, "E1");
+            route(mon, a, other);
+            route(thu, b);
+            Worker holder = Worker.unassignedHolder();
+            Task parked = careVisit("CP2:w1:2", "CP2", 3, "E1");
+            route(holder, parked);
+            verifier.verifyThat(CarePlanConstraintProvider::careVisitsApart)
+                    .given(mon, thu, holder, a, b, other, parked).penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class WeeklyHours {
+        @Test
+        void sumsAWorkersDaysInAWeekAgainstTheCap() {
+            Worker mon = dayOf("V1", 0, 4);
+            Worker tue = dayOf("V1", 1, 4);
+            Task a = scheduled(visit("V1", 1).build(), stop().departedAt(H10).lastWithReturn(300, H13).build());
+            Task b = scheduled(visit("V2", 1).build(), stop().departedAt(H10).lastWithReturn(300, H13).build());
+            route(mon, a);
+            route(tue, b);
+            verifier.verifyThat(CarePlanConstraintProvider::weeklyHours).given(mon, tue, a, b).penalizesBy(2 * 3600);
+        }
+
+        @Test
+        void daysOfDifferentWeeksAndOtherWorkersCountApart() {
+            Worker mon = dayOf("V1", 0, 4);
+            Worker nextMon = dayOf("V1", 7, 4);
+            Worker other = dayOf("V2", 1, 4);
+            Task a = scheduled(visit("V1", 1).build(), stop().departedAt(H10).lastWithReturn(300, H13).build());
+            Task b = scheduled(visit("V2", 1).build(), stop().departedAt(H10).lastWithReturn(300, H13).build());
+            Task c = scheduled(visit("V3", 1).build(), stop().departedAt(H10).lastWithReturn(300, H13).build());
+            route(mon, a);
+            route(nextMon, b);
+            route(other, c);
+            verifier.verifyThat(CarePlanConstraintProvider::weeklyHours).given(mon, nextMon, other, a, b, c)
+                    .penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class ContinuityOverDays {
+        @Test
+        void penalisesEveryWorkerBeyondTheFirstForAnElder() {
+            Worker mon = dayOf("C1", 0, 0);
+            Worker wed = dayOf("C2", 2, 0);
+            Worker fri = dayOf("C3", 4, 0);
+            Task a = careVisit("CP1:w1:1", "CP1", 1, "E1");
+            Task b = careVisit("CP1:w1:2", "CP1", 1, "E1");
+            Task c = careVisit("CP2:w1:1", "CP2", 1, "E1");
+            route(mon, a);
+            route(wed, b);
+            route(fri, c);
+            verifier.verifyThat(CarePlanConstraintProvider::continuityOverDays).given(mon, wed, fri, a, b, c)
+                    .penalizesBy(2 * CarePlanConstraintProvider.WEEK_CONTINUITY_COST);
+        }
+
+        @Test
+        void oneWorkerOnEveryDayCostsNothing() {
+            Worker mon = dayOf("C1", 0, 0);
+            Worker wed = dayOf("C1", 2, 0);
+            Task a = careVisit("CP1:w1:1", "CP1", 1, "E1");
+            Task b = careVisit("CP1:w1:2", "CP1", 1, "E1");
+            Task elsewhere = careVisit("CP9:w1:1", "CP9", 1, "E2");
+            route(mon, a, elsewhere);
+            route(wed, b);
+            verifier.verifyThat(CarePlanConstraintProvider::continuityOverDays).given(mon, wed, a, b, elsewhere)
+                    .penalizesBy(0);
         }
     }
 }

@@ -1,0 +1,137 @@
+package io.careroute.data.week;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.plan.PlanDocument;
+import io.careroute.data.plan.UnassignedReasonText;
+import io.careroute.data.problem.PlanDay;
+import io.careroute.data.registry.CarePlanDoc;
+import io.careroute.data.registry.RegistryWorker;
+import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.domain.Task;
+import io.careroute.solver.domain.Worker;
+import io.careroute.solver.explain.UnassignedExplainer;
+
+/** Writes week.json from a solved week and its days' plans. */
+public final class WeekDocumentBuilder {
+
+    private WeekDocumentBuilder() {
+    }
+
+    /** @param dayPlans each date's plan.json, in date order (none for a date nobody works) */
+    public static WeekDocument build(HorizonProblem horizon, CarePlan solved, Map<LocalDate, PlanDocument> dayPlans,
+                                     Messages messages) {
+        PlanDay clock = PlanDay.of(horizon.problem());
+        Map<String, List<WeekDocument.PlannedVisit>> visitsByPlan = new LinkedHashMap<>();
+        Map<String, Set<String>> workersOfElder = new LinkedHashMap<>();
+        Map<String, Integer> visitsOfElder = new HashMap<>();
+        Map<String, Long> secondsOfWorker = new HashMap<>();
+        for (Worker worker : solved.getWorkers()) {
+            WorkerDay day = horizon.workerDays().get(worker.getId());
+            if (day == null || worker.getTasks().isEmpty()) {
+                continue;
+            }
+            Task last = worker.getTasks().get(worker.getTasks().size() - 1);
+            if (last.getSchedule() != null) {
+                secondsOfWorker.merge(day.workerId(), (long) last.getSchedule().routeSeconds(), Long::sum);
+            }
+            for (Task task : worker.getTasks()) {
+                CareVisit visit = horizon.careVisits().get(task.getVisitId());
+                if (visit == null || task.getPart() == 2) {
+                    continue;   // a meal, or the second worker of a two-worker visit (its lead names the visit)
+                }
+                visitsByPlan.computeIfAbsent(visit.carePlanId(), id -> new ArrayList<>()).add(
+                        new WeekDocument.PlannedVisit(CareVisit.dayTaskId(visit.carePlanId(), day.date()), day.date(),
+                                day.workerId()));
+                workersOfElder.computeIfAbsent(visit.elderId(), e -> new LinkedHashSet<>()).add(day.workerId());
+                visitsOfElder.merge(visit.elderId(), 1, Integer::sum);
+            }
+        }
+        Map<String, String> unplanned = unplannedReasons(horizon, solved, messages, clock);
+        List<WeekDocument.CarePlanLine> carePlans = new ArrayList<>();
+        for (CarePlanDoc plan : horizon.registry().carePlansOrEmpty()) {
+            List<WeekDocument.PlannedVisit> visits = visitsByPlan.getOrDefault(plan.id(), List.of()).stream()
+                    .sorted(java.util.Comparator.comparing(WeekDocument.PlannedVisit::date)).toList();
+            int required = horizon.owed().getOrDefault(plan.id(), 0);
+            String reason = null;
+            if (visits.size() < required) {
+                int asked = (int) horizon.careVisits().values().stream()
+                        .filter(v -> v.carePlanId().equals(plan.id())).count();
+                reason = asked < required
+                        ? messages.get("week.notEnoughDays", required - asked, plan.minDaysApartOrDefault())
+                        : unplanned.getOrDefault(plan.id(), messages.get("week.notPlanned"));
+            }
+            carePlans.add(new WeekDocument.CarePlanLine(plan.id(), plan.elderId(), required, visits.size(), visits,
+                    reason));
+        }
+        int elders = 0;
+        int withOne = 0;
+        for (Map.Entry<String, Set<String>> e : workersOfElder.entrySet()) {
+            if (visitsOfElder.getOrDefault(e.getKey(), 0) >= 2) {
+                elders++;
+                withOne += e.getValue().size() == 1 ? 1 : 0;
+            }
+        }
+        List<WeekDocument.WorkerLine> workers = new ArrayList<>();
+        for (RegistryWorker w : horizon.registry().workersOrEmpty()) {
+            workers.add(new WeekDocument.WorkerLine(w.id(),
+                    Math.round(secondsOfWorker.getOrDefault(w.id(), 0L) / 36.0) / 100.0, w.maxHoursPerWeek()));
+        }
+        List<WeekDocument.DayLine> dates = new ArrayList<>();
+        for (LocalDate date : horizon.dates()) {
+            PlanDocument plan = dayPlans.get(date);
+            if (plan != null) {
+                dates.add(new WeekDocument.DayLine(date, plan.totals().tasks(), plan.totals().assigned(), plan.score(),
+                        plan.feasible()));
+            } else {
+                // Nobody on duty: the meals owed that date (if any) go unserved, and say so.
+                long owed = horizon.problem().deliveriesOrEmpty().stream()
+                        .filter(d -> d.id().endsWith("@" + date)).count();
+                dates.add(new WeekDocument.DayLine(date, (int) owed, 0, null, owed == 0));
+            }
+        }
+        return new WeekDocument(horizon.request().from(), horizon.request().days(), horizon.problem().timeZone(),
+                horizon.problem().coordinateSystemOrDefault(), solved.getScore() == null ? null
+                : solved.getScore().toString(), solved.getScore() != null && solved.getScore().isFeasible(),
+                carePlans, new WeekDocument.Continuity(elders, withOne,
+                elders == 0 ? 1.0 : Math.round(1000.0 * withOne / elders) / 1000.0), workers, dates);
+    }
+
+    private static final java.util.regex.Pattern DATED = java.util.regex.Pattern.compile("@\\d{4}-\\d{2}-\\d{2}");
+    private static final java.util.regex.Pattern REPEATED = java.util.regex.Pattern.compile("([\\w-]+)((、|, )\\1)+(?![\\w-])");
+
+    /** A reason names the worker-days it tried; a dispatcher reads workers: {@code C1@…, C1@…} becomes {@code C1}. */
+    static String byWorker(String reason) {
+        String text = DATED.matcher(reason).replaceAll("");
+        String before;
+        do {
+            before = text;
+            text = REPEATED.matcher(text).replaceAll("$1");
+        } while (!text.equals(before));
+        return text;
+    }
+
+    /** For each care plan with an unplanned visit, why the first such visit could not be planned. */
+    private static Map<String, String> unplannedReasons(HorizonProblem horizon, CarePlan solved, Messages messages,
+                                                        PlanDay clock) {
+        Map<String, Task> tasks = new HashMap<>();
+        solved.getTasks().forEach(t -> tasks.put(t.getId(), t));
+        Map<String, String> reasons = new HashMap<>();
+        for (var explanation : UnassignedExplainer.explain(solved)) {
+            CareVisit visit = horizon.careVisits().get(explanation.taskId());
+            if (visit != null && !reasons.containsKey(visit.carePlanId())) {
+                reasons.put(visit.carePlanId(), byWorker(
+                        UnassignedReasonText.describe(tasks.get(explanation.taskId()), explanation, messages, clock)));
+            }
+        }
+        return reasons;
+    }
+}

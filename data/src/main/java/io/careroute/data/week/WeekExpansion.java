@@ -1,0 +1,186 @@
+package io.careroute.data.week;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.careroute.data.problem.DeliveryDoc;
+import io.careroute.data.problem.ElderDoc;
+import io.careroute.data.problem.KitchenDoc;
+import io.careroute.data.problem.ProblemDocument;
+import io.careroute.data.problem.VisitDoc;
+import io.careroute.data.problem.WindowDoc;
+import io.careroute.data.problem.WorkerDoc;
+import io.careroute.data.registry.CarePlanDoc;
+import io.careroute.data.registry.MealSubscription;
+import io.careroute.data.registry.RegistryDocument;
+import io.careroute.data.registry.RegistryElder;
+import io.careroute.data.registry.RegistryKitchen;
+import io.careroute.data.registry.RegistryWorker;
+import io.careroute.data.registry.TimeOfDayWindow;
+import io.careroute.data.registry.WeekDay;
+
+/**
+ * Unfolds a (validated) register over a horizon into one problem ({@link HorizonProblem}): the register says what
+ * is owed each weekday, the horizon problem what is to be done on each date. Pure: no roads, no solver.
+ */
+public final class WeekExpansion {
+
+    private final RegistryDocument registry;
+    private final WeekRequest request;
+    private final ZoneId zone;
+
+    private WeekExpansion(RegistryDocument registry, WeekRequest request) {
+        this.registry = registry;
+        this.request = request;
+        this.zone = ZoneId.of(registry.timeZoneOrDefault());
+    }
+
+    public static HorizonProblem expand(RegistryDocument registry, WeekRequest request) {
+        return new WeekExpansion(registry, request).expand();
+    }
+
+    private HorizonProblem expand() {
+        Map<String, WorkerDay> workerDays = new LinkedHashMap<>();
+        List<WorkerDoc> workers = new ArrayList<>();
+        Map<String, List<String>> daysOfWorker = new LinkedHashMap<>();
+        List<Integer> workerOrigin = new ArrayList<>();
+        for (int w = 0; w < registry.workersOrEmpty().size(); w++) {
+            RegistryWorker worker = registry.workersOrEmpty().get(w);
+            daysOfWorker.put(worker.id(), new ArrayList<>());
+            for (int day = 0; day < request.days(); day++) {
+                LocalDate date = request.date(day);
+                List<WindowDoc> shifts = Availability.shifts(worker, date, zone);
+                if (shifts.isEmpty()) {
+                    continue;
+                }
+                String id = WorkerDay.idOf(worker.id(), date);
+                workerDays.put(id, new WorkerDay(id, worker.id(), date, day));
+                daysOfWorker.get(worker.id()).add(id);
+                workerOrigin.add(w);
+                workers.add(new WorkerDoc(id, worker.role(), worker.mode(), worker.gender(), worker.start(),
+                        worker.end(), shifts, worker.capacityBoxes(), worker.skills(), worker.costPerHour(),
+                        worker.maxHoursPerDay(), worker.maxKmFromHome()));
+            }
+        }
+        List<ElderDoc> elders = new ArrayList<>();
+        for (RegistryElder elder : registry.eldersOrEmpty()) {
+            ElderDoc day = elder.toDay();
+            // Preferences and refusals name workers; the model's routes are worker-days: every day of each.
+            elders.add(new ElderDoc(day.id(), day.location(), day.name(), day.phone(), day.address(),
+                    day.priorityClass(), day.requiredWorkerGender(),
+                    nullIfEmpty(everyDayOf(day.preferredWorkersOrEmpty(), daysOfWorker)),
+                    nullIfEmpty(everyDayOf(day.refusedWorkersOrEmpty(), daysOfWorker))));
+        }
+        List<KitchenDoc> kitchens = new ArrayList<>();
+        List<List<Integer>> batchOrigin = new ArrayList<>();
+        for (RegistryKitchen kitchen : registry.kitchensOrEmpty()) {
+            List<KitchenDoc.BatchDoc> batches = new ArrayList<>();
+            List<Integer> origin = new ArrayList<>();
+            batchOrigin.add(origin);
+            for (int day = 0; day < request.days(); day++) {
+                LocalDate date = request.date(day);
+                for (int b = 0; b < kitchen.batchesOrEmpty().size(); b++) {
+                    RegistryKitchen.Batch batch = kitchen.batchesOrEmpty().get(b);
+                    if (batch.daysOrEmpty().contains(WeekDay.of(date))) {
+                        origin.add(b);
+                        batches.add(new KitchenDoc.BatchDoc(batchOn(batch.id(), date), at(date, batch.readyTime()),
+                                batch.boxes()));
+                    }
+                }
+            }
+            kitchens.add(new KitchenDoc(kitchen.id(), kitchen.location(), kitchen.loadingMinutes(),
+                    kitchen.maxMinutesFromKitchen(), batches));
+        }
+        List<DeliveryDoc> deliveries = new ArrayList<>();
+        List<Integer> deliveryOrigin = new ArrayList<>();
+        for (int day = 0; day < request.days(); day++) {
+            LocalDate date = request.date(day);
+            for (int i = 0; i < registry.mealSubscriptionsOrEmpty().size(); i++) {
+                MealSubscription s = registry.mealSubscriptionsOrEmpty().get(i);
+                if (s.owedOn(date)) {
+                    deliveryOrigin.add(i);
+                    deliveries.add(new DeliveryDoc(s.id() + "@" + date, s.elderId(), s.kitchenId(),
+                            batchOn(s.batchId(), date), s.boxes(), List.of(window(date, s.window())),
+                            s.handoverMinutes()));
+                }
+            }
+        }
+        Map<String, CareVisit> careVisits = new LinkedHashMap<>();
+        Map<String, Integer> owed = new LinkedHashMap<>();
+        List<VisitDoc> visits = new ArrayList<>();
+        List<Integer> visitOrigin = new ArrayList<>();
+        for (int p = 0; p < registry.carePlansOrEmpty().size(); p++) {
+            CarePlanDoc plan = registry.carePlansOrEmpty().get(p);
+            int total = 0;
+            for (int block = 0; block * 7 < request.days(); block++) {
+                List<LocalDate> dates = allowedDates(plan, block);
+                int due = CareFrequency.owedInBlock(plan, blockDates(block));
+                total += due;
+                // What the block's days and spacing cannot hold is not asked of the solver: week.json says why.
+                int fit = Math.min(due, CareFrequency.mostThatFit(dates, plan.minDaysApartOrDefault()));
+                for (int n = 1; n <= fit; n++) {
+                    String id = plan.id() + ":w" + (block + 1) + ":" + n;
+                    careVisits.put(id, new CareVisit(id, plan.id(), plan.elderId(), block, n, dates));
+                    visitOrigin.add(p);
+                    visits.add(new VisitDoc(id, plan.elderId(), plan.type(), plan.requiredSkills(),
+                            plan.durationMinutes(), dates.stream().map(d -> window(d, plan.window())).toList(),
+                            plan.priority(), false, plan.workersNeeded(), null));
+                }
+            }
+            owed.put(plan.id(), total);
+        }
+        ProblemDocument problem = new ProblemDocument(request.from(), registry.timeZoneOrDefault(),
+                registry.coordinateSystem(), kitchens, elders, workers, deliveries, visits);
+        return new HorizonProblem(request, registry, problem, workerDays, careVisits, owed,
+                new HorizonProblem.Origins(workerOrigin, deliveryOrigin, visitOrigin, batchOrigin));
+    }
+
+    private List<LocalDate> blockDates(int block) {
+        List<LocalDate> dates = new ArrayList<>();
+        for (int day = block * 7; day < Math.min(request.days(), block * 7 + 7); day++) {
+            dates.add(request.date(day));
+        }
+        return dates;
+    }
+
+    /** The block's dates on which the care plan may be visited. */
+    private List<LocalDate> allowedDates(CarePlanDoc plan, int block) {
+        List<LocalDate> dates = new ArrayList<>();
+        for (int day = block * 7; day < Math.min(request.days(), block * 7 + 7); day++) {
+            LocalDate date = request.date(day);
+            if (plan.daysOrAll().contains(WeekDay.of(date)) && plan.activeOn(date)) {
+                dates.add(date);
+            }
+        }
+        return dates;
+    }
+
+    static String batchOn(String batchId, LocalDate date) {
+        return batchId + "@" + date;
+    }
+
+    private OffsetDateTime at(LocalDate date, java.time.LocalTime time) {
+        return date.atTime(time).atZone(zone).toOffsetDateTime();
+    }
+
+    private WindowDoc window(LocalDate date, TimeOfDayWindow window) {
+        return new WindowDoc(at(date, window.start()), at(date, window.end()));
+    }
+
+    private static List<String> everyDayOf(List<String> workerIds, Map<String, List<String>> daysOfWorker) {
+        List<String> ids = new ArrayList<>();
+        for (String worker : workerIds) {
+            ids.addAll(daysOfWorker.getOrDefault(worker, List.of()));
+        }
+        return ids;
+    }
+
+    private static List<String> nullIfEmpty(List<String> ids) {
+        return ids.isEmpty() ? null : List.copyOf(ids);
+    }
+}

@@ -1,0 +1,115 @@
+package io.careroute.planning.week;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
+import io.careroute.data.plan.PlanDocument;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.InvalidInputException;
+import io.careroute.data.registry.RegistryDocument;
+import io.careroute.data.registry.RegistryValidator;
+import io.careroute.data.week.DayProblem;
+import io.careroute.data.week.HorizonProblem;
+import io.careroute.data.week.WeekDocument;
+import io.careroute.data.week.WeekDocumentBuilder;
+import io.careroute.data.week.WeekExpansion;
+import io.careroute.data.week.WeekFacts;
+import io.careroute.data.week.WeekRequest;
+import io.careroute.data.week.WeekSplit;
+import io.careroute.planning.assemble.AssembledProblem;
+import io.careroute.planning.assemble.ProblemAssembler;
+import io.careroute.planning.solve.CarePlanner;
+import io.careroute.planning.solve.SolveStop;
+import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.replan.WarmStart;
+import io.careroute.solver.solve.SolverSettings;
+
+/**
+ * Plans a week (1–14 days) from the register in one optimisation: every worker-day is a route, every meal owed on
+ * a date a task of that date, and every visit a care plan owes in a 7-day block a task that may go to any allowed
+ * date of its block — so the solver chooses the days and the workers together, with the rules that span days
+ * (visits of a plan days apart, weekly hours, one worker for an elder) beside every daily rule. The result is cut
+ * into ordinary days: each date's problem and plan, which publishing, re-planning and route sheets work on as for
+ * any day. Design and alternatives: docs/design.md, "The week".
+ */
+public final class WeekPlanner {
+
+    private final ProblemAssembler assembler;
+    private final CarePlanner planner;
+
+    public WeekPlanner(ProblemAssembler assembler, CarePlanner planner) {
+        this.assembler = assembler;
+        this.planner = planner;
+    }
+
+    /** One date of the planned week: its problem, its routes and its plan.json (null on a date nobody works). */
+    public record Day(LocalDate date, DayProblem problem, PlanDocument plan) {
+    }
+
+    public record Result(HorizonProblem horizon, CarePlan solved, List<Day> days, WeekDocument week) {
+    }
+
+    /**
+     * Checks the register and the horizon and unfolds the register over it; nothing is routed yet.
+     *
+     * @throws InvalidInputException naming each bad field of the register (or {@code days})
+     */
+    public HorizonProblem expand(RegistryDocument registry, WeekRequest request) {
+        if (request.days() < 1 || request.days() > WeekRequest.MAX_DAYS) {
+            throw new InvalidInputException(List.of(new InputError("days",
+                    Text.of("error.horizon", WeekRequest.MAX_DAYS, request.days()))));
+        }
+        RegistryValidator.validate(registry);
+        return WeekExpansion.expand(registry, request);
+    }
+
+    /** Routes the unfolded week: validated again as one problem, its places snapped, its matrices built. */
+    public AssembledProblem assemble(HorizonProblem horizon) {
+        AssembledProblem assembled;
+        try {
+            assembled = assembler.assemble(horizon.problem());
+        } catch (InvalidInputException e) {
+            // Found in the unfolded week (a bad location, a home off the roads): named by the register's field.
+            throw new InvalidInputException(e.errors().stream().map(horizon::toRegistry).toList());
+        }
+        WeekFacts.apply(assembled.plan(), horizon);
+        return assembled;
+    }
+
+    public Result plan(RegistryDocument registry, WeekRequest request, SolverSettings settings, Messages messages) {
+        return plan(registry, request, settings, messages, best -> { }, new SolveStop());
+    }
+
+    public Result plan(RegistryDocument registry, WeekRequest request, SolverSettings settings, Messages messages,
+                       Consumer<CarePlan> onNewBest, SolveStop stop) {
+        HorizonProblem horizon = expand(registry, request);
+        AssembledProblem week = assemble(horizon);
+        CarePlan solved = planner.solve(week, settings, onNewBest, stop);
+        return result(horizon, solved, messages);
+    }
+
+    /** The days and week.json of a solution of the week (the final one or a best so far). */
+    public Result result(HorizonProblem horizon, CarePlan solved, Messages messages) {
+        List<Day> days = new ArrayList<>();
+        Map<LocalDate, PlanDocument> plans = new LinkedHashMap<>();
+        for (DayProblem day : WeekSplit.days(horizon, solved)) {
+            if (day.problem().workersOrEmpty().isEmpty()) {
+                days.add(new Day(day.date(), day, null));   // nobody on duty: what was owed is in week.json
+                continue;
+            }
+            AssembledProblem assembled = assembler.assemble(day.problem());
+            WarmStart.apply(assembled.plan(), day.routes());
+            planner.score(assembled.plan());
+            PlanDocument plan = planner.document(assembled, assembled.plan(), messages);
+            days.add(new Day(day.date(), day, plan));
+            plans.put(day.date(), plan);
+        }
+        return new Result(horizon, solved, days, WeekDocumentBuilder.build(horizon, solved, plans, messages));
+    }
+}

@@ -1,0 +1,182 @@
+package io.careroute.planning.week;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.careroute.data.demo.DemoRegistry;
+import io.careroute.data.demo.DemoStreetGenerator;
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.InvalidInputException;
+import io.careroute.data.problem.LocationDoc;
+import io.careroute.data.problem.VisitDoc;
+import io.careroute.data.registry.CarePlanDoc;
+import io.careroute.data.registry.MealSubscription;
+import io.careroute.data.registry.RegistryDocument;
+import io.careroute.data.registry.RegistryElder;
+import io.careroute.data.registry.WeekDay;
+import io.careroute.data.week.WeekDocument;
+import io.careroute.data.week.WeekRequest;
+import io.careroute.planning.assemble.ProblemAssembler;
+import io.careroute.planning.check.PlanVerifier;
+import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.solve.CarePlanner;
+import io.careroute.planning.testing.TestNetwork;
+import io.careroute.solver.solve.SolverSettings;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The demo street's register planned over a week on the real extract with the real solver, checked by code. */
+class WeekPlannerTest {
+
+    static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
+    static RegistryDocument registry;
+    static WeekPlanner.Result week;
+
+    @BeforeAll
+    static void planTheWeek() {
+        registry = DemoRegistry.from(DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, MONDAY));
+        WeekPlanner planner = new WeekPlanner(new ProblemAssembler(TestNetwork.demo(), 300), new CarePlanner());
+        try {
+            week = planner.plan(registry, new WeekRequest(MONDAY, 7),
+                    new SolverSettings(Duration.ofSeconds(20), Duration.ofSeconds(6), 0), Messages.chinese());
+        } catch (InvalidInputException e) {
+            throw new AssertionError("the demo register is refused: " + e.errors(), e);
+        }
+    }
+
+    @Test
+    void everyDayIsAnOrdinaryFeasibleDayByAnIndependentCheck() {
+        assertThat(week.days()).hasSize(7);
+        // The weekend: no meals, nobody on duty, no plan.
+        for (int weekend : new int[] {5, 6}) {
+            assertThat(week.days().get(weekend).plan()).isNull();
+            assertThat(week.week().dates().get(weekend).tasks()).isZero();
+        }
+        for (WeekPlanner.Day day : week.days().subList(0, 5)) {
+            var assembled = new ProblemAssembler(TestNetwork.demo(), 300).assemble(day.problem().problem());
+            assertThat(PlanVerifier.verify(day.problem().problem(), assembled.plan().getTravelTimes(), day.plan()))
+                    .as(day.date().toString()).isEmpty();
+            assertThat(day.plan().feasible()).as(day.date().toString()).isTrue();
+        }
+        assertThat(week.week().feasible()).isTrue();
+    }
+
+    @Test
+    void everyCarePlanGetsItsVisitsOnAllowedDatesFarEnoughApart() {
+        Map<String, CarePlanDoc> plans = new HashMap<>();
+        registry.carePlansOrEmpty().forEach(p -> plans.put(p.id(), p));
+        // What the days hold, read back from the days' problems and plans (not from week.json).
+        Map<String, List<LocalDate>> datesOfPlan = new HashMap<>();
+        for (WeekPlanner.Day day : week.days()) {
+            if (day.plan() == null) {
+                continue;
+            }
+            Set<String> assigned = new HashSet<>();
+            day.plan().workers().forEach(w -> w.stops().forEach(s -> {
+                if (s.taskId() != null) {
+                    assigned.add(s.taskId());
+                }
+            }));
+            for (VisitDoc visit : day.problem().problem().visitsOrEmpty()) {
+                String carePlan = visit.id().substring(0, visit.id().indexOf('@'));
+                assertThat(assigned).as("the week placed %s on this date", visit.id()).contains(visit.id());
+                assertThat(plans.get(carePlan).daysOrAll()).contains(WeekDay.of(day.date()));
+                datesOfPlan.computeIfAbsent(carePlan, k -> new ArrayList<>()).add(day.date());
+            }
+        }
+        int owed = 0;
+        int planned = 0;
+        for (WeekDocument.CarePlanLine line : week.week().carePlans()) {
+            CarePlanDoc plan = plans.get(line.carePlanId());
+            List<LocalDate> dates = datesOfPlan.getOrDefault(line.carePlanId(), List.of());
+            assertThat(dates).as(line.carePlanId()).hasSize(line.planned());
+            assertThat(line.required()).isEqualTo(plan.timesPerWeek());
+            for (int i = 1; i < dates.size(); i++) {
+                assertThat(ChronoUnit.DAYS.between(dates.get(i - 1), dates.get(i)))
+                        .as(line.carePlanId() + " " + dates).isGreaterThanOrEqualTo(plan.minDaysApartOrDefault());
+            }
+            if (line.planned() < line.required()) {
+                assertThat(line.unplannedReason()).as(line.carePlanId()).isNotBlank().doesNotContain("@");
+            } else {
+                assertThat(line.unplannedReason()).isNull();
+            }
+            owed += line.required();
+            planned += line.planned();
+        }
+        assertThat(owed).isEqualTo(registry.carePlansOrEmpty().stream().mapToInt(CarePlanDoc::timesPerWeek).sum());
+        assertThat(planned).as("care visits planned of %d owed", owed).isGreaterThan(owed / 2);
+    }
+
+    @Test
+    void continuityAndHoursAreWhatTheDaysSay() {
+        Map<String, Set<String>> workersOfElder = new HashMap<>();
+        Map<String, Integer> visitsOfElder = new HashMap<>();
+        for (WeekDocument.CarePlanLine line : week.week().carePlans()) {
+            for (WeekDocument.PlannedVisit visit : line.visits()) {
+                workersOfElder.computeIfAbsent(line.elderId(), e -> new HashSet<>()).add(visit.workerId());
+                visitsOfElder.merge(line.elderId(), 1, Integer::sum);
+            }
+        }
+        long elders = visitsOfElder.values().stream().filter(n -> n >= 2).count();
+        long withOne = visitsOfElder.entrySet().stream()
+                .filter(e -> e.getValue() >= 2 && workersOfElder.get(e.getKey()).size() == 1).count();
+        assertThat(week.week().continuity().elders()).isEqualTo(elders);
+        assertThat(week.week().continuity().withOneWorker()).isEqualTo(withOne);
+        // Volunteers keep their weekly cap.
+        for (WeekDocument.WorkerLine worker : week.week().workers()) {
+            if (worker.maxHoursPerWeek() != null) {
+                assertThat(worker.hours()).as(worker.id()).isLessThanOrEqualTo(worker.maxHoursPerWeek());
+            }
+        }
+        week.week().carePlans().stream().filter(l -> l.unplannedReason() != null)
+                .forEach(l -> System.out.println("UNPLANNED " + l.carePlanId() + " " + l.planned() + "/" + l.required() + ": " + l.unplannedReason()));
+        week.days().stream().filter(d -> d.plan() != null && !d.plan().feasible()).forEach(d -> System.out.println(
+                "INFEASIBLE " + d.date() + " " + d.plan().score() + " " + d.plan().constraints().stream().filter(c -> c.score() != 0).toList()));
+        System.out.printf("WEEK demo: %s, care visits %d, continuity %d/%d%n", week.week().score(),
+                week.week().carePlans().stream().mapToInt(WeekDocument.CarePlanLine::planned).sum(), withOne, elders);
+    }
+
+    @Test
+    void aBadRegisterIsRefusedByItsOwnFields() {
+        WeekPlanner planner = new WeekPlanner(new ProblemAssembler(TestNetwork.demo(), 300), new CarePlanner());
+        MealSubscription s = registry.mealSubscriptionsOrEmpty().get(0);
+        CarePlanDoc p = registry.carePlansOrEmpty().get(0);
+        RegistryElder e = registry.eldersOrEmpty().get(2);
+        List<MealSubscription> subscriptions = new ArrayList<>(registry.mealSubscriptionsOrEmpty());
+        subscriptions.set(0, new MealSubscription(s.id(), s.elderId(), s.kitchenId(), s.batchId(), s.boxes(),
+                List.of(WeekDay.MON, WeekDay.SUN), s.window(), s.handoverMinutes(), null, null, null));
+        List<CarePlanDoc> plans = new ArrayList<>(registry.carePlansOrEmpty());
+        plans.set(0, new CarePlanDoc(p.id(), p.elderId(), p.type(), p.requiredSkills(), p.durationMinutes(), 3, 3,
+                List.of(WeekDay.MON, WeekDay.TUE, WeekDay.WED), p.window(), 1, p.priority(), null, null));
+        RegistryDocument bad = new RegistryDocument(registry.timeZone(), registry.coordinateSystem(),
+                registry.kitchens(), registry.elders(), registry.workers(), subscriptions, plans);
+        assertThatThrownBy(() -> planner.expand(bad, new WeekRequest(MONDAY, 7)))
+                .isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors())
+                        .extracting(InputError::field)
+                        .containsExactlyInAnyOrder("mealSubscriptions[0].days", "carePlans[0].timesPerWeek"));
+        assertThatThrownBy(() -> planner.expand(registry, new WeekRequest(MONDAY, 15)))
+                .isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors())
+                        .extracting(InputError::field).containsExactly("days"));
+
+        // A home far from every road is found once the week is routed, and named by the register's field.
+        List<RegistryElder> elders = new ArrayList<>(registry.eldersOrEmpty());
+        elders.set(2, new RegistryElder(e.id(), new LocationDoc(31.30, 121.60), e.name(), e.phone(), e.address(),
+                e.priorityClass(), null, null, e.requiredWorkerGender(), e.preferredWorkers(), null, e.refusedWorkers()));
+        RegistryDocument offRoad = new RegistryDocument(registry.timeZone(), registry.coordinateSystem(),
+                registry.kitchens(), elders, registry.workers(), registry.mealSubscriptions(), registry.carePlans());
+        assertThatThrownBy(() -> planner.assemble(planner.expand(offRoad, new WeekRequest(MONDAY, 7))))
+                .isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors())
+                        .extracting(InputError::field).containsExactly("elders[2].location"));
+    }
+}
