@@ -7,14 +7,15 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careroute.planning.demo.DemoProblem;
-import io.careroute.planning.testing.TestNetwork;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
+import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.testing.TestNetwork;
 import io.careroute.routing.coverage.CanteenCoverage;
 import io.careroute.routing.coverage.CoverageReport;
 import io.careroute.routing.coverage.ElderReach;
@@ -195,5 +196,63 @@ class CliTest {
         Run run = careroute("--help");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("plan", "serve", "export", "coverage");
+    }
+
+    @Test
+    void weekPlansTheDemoRegisterIntoOrdinaryDaysThatReplanAsToday(@TempDir Path out) throws Exception {
+        Run week = careroute("week", "--demo", "--from", "2026-11-30", "--days", "3", "--seconds", "6",
+                "--out", out.toString(), "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(week.exit()).as(week.err()).isZero();
+        assertThat(week.out()).contains("一周计划 2026-11-30 起 3 天", "0hard/", "照护上门已安排");
+        JsonNode weekJson = ProblemJson.mapper().readTree(out.resolve("week.json").toFile());
+        assertThat(weekJson.get("from").asText()).isEqualTo("2026-11-30");
+        assertThat(weekJson.get("days").asInt()).isEqualTo(3);
+        assertThat(weekJson.get("carePlans").size()).isPositive();
+        assertThat(weekJson.get("continuity").has("share")).isTrue();
+        // A care visit is named by the date the week chose for it.
+        JsonNode day = ProblemJson.mapper().readTree(out.resolve("2026-11-30/plan.json").toFile());
+        assertThat(day.get("score").asText()).startsWith("0hard/");
+        List<String> taskIds = new ArrayList<>();
+        day.get("tasks").forEach(task -> taskIds.add(task.get("id").asText()));
+        assertThat(taskIds).anyMatch(id -> id.matches("CP-V\\d+@2026-11-30"));
+        assertThat(out.resolve("2026-11-30/route-sheets.html")).isNotEmptyFile();
+
+        // Each date is an ordinary day: its plan re-plans as today's does.
+        Path events = out.resolve("events.json");
+        Files.writeString(events, """
+                {"at": "2026-11-30T11:20:00+08:00", "events": [{"type": "DELAY", "workerId": "W02", "minutes": 20}]}
+                """);
+        Run replan = careroute("replan", out.resolve("2026-11-30/plan.json").toString(), events.toString(),
+                "--seconds", "3", "--out", out.resolve("replan").toString(), "--graph-cache",
+                TestNetwork.GRAPH_CACHE.toString());
+        assertThat(replan.exit()).as(replan.err()).isZero();
+
+        // The register it wrote plans again as a plain registry.json, in English.
+        Run again = careroute("week", out.resolve("registry.json").toString(), "--from", "2026-11-30", "--days", "1",
+                "--seconds", "3", "--lang", "en", "--out", out.resolve("again").toString(), "--graph-cache",
+                TestNetwork.GRAPH_CACHE.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Week from 2026-11-30, 1 days");
+    }
+
+    @Test
+    void aBadRegisterExitsWithTwoNamingItsField(@TempDir Path dir) throws Exception {
+        Path registry = dir.resolve("registry.json");
+        Files.writeString(registry, """
+                {"kitchens": [{"id": "K1", "location": {"lat": 31.2335, "lon": 121.4713},
+                               "batches": [{"id": "K1-LUNCH", "readyTime": "10:40", "boxes": 50, "days": ["MON"]}]}],
+                 "elders": [{"id": "E1", "location": {"lat": 31.2335, "lon": 121.4713}}],
+                 "workers": [{"id": "W1", "mode": "EBIKE", "start": {"lat": 31.2335, "lon": 121.4713},
+                              "weeklyShifts": []}],
+                 "mealSubscriptions": [{"id": "S1", "elderId": "E1", "kitchenId": "K1", "days": ["MON", "TUE"],
+                                        "window": {"start": "11:00", "end": "12:00"}}],
+                 "carePlans": [{"id": "CP1", "elderId": "E9", "type": "CHECK_IN", "durationMinutes": 30,
+                                "timesPerWeek": 2, "window": {"start": "09:00", "end": "11:00"}}]}
+                """);
+        Run run = careroute("week", registry.toString(), "--from", "2026-11-30", "--lang", "en",
+                "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("workers[0].weeklyShifts", "mealSubscriptions[0].days", "TUE",
+                "carePlans[0].elderId", "E9").doesNotContain("Exception");
     }
 }

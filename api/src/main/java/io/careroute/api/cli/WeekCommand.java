@@ -1,0 +1,144 @@
+package io.careroute.api.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careroute.data.demo.DemoRegistry;
+import io.careroute.data.demo.DemoStreetGenerator;
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.problem.ProblemJson;
+import io.careroute.data.registry.RegistryDocument;
+import io.careroute.data.sheets.RouteSheetFiles;
+import io.careroute.data.week.WeekDocument;
+import io.careroute.data.week.WeekRequest;
+import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.solve.CarePlanner;
+import io.careroute.planning.week.WeekPlanner;
+import io.careroute.routing.network.RoadNetwork;
+import io.careroute.solver.solve.SolverSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "week", mixinStandardHelpOptions = true,
+        description = {"Plans 1-14 days from a register (registry.json): chooses the days and workers of every care "
+                + "plan's visits and routes every day with its meals; writes week.json and each date's plan.json.",
+                "按服务对象登记与照护计划规划一周：安排每项照护的日期与人员，并排出每天的送餐与上门路线。"})
+class WeekCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "REGISTRY", description = "the register: registry.json")
+    Path registryFile;
+
+    @Option(names = "--demo", description = "plan a week of the bundled demo street's register")
+    boolean demo;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "first date (default: next Monday in Asia/Shanghai)")
+    LocalDate from;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "7", description = "dates to plan, 1-14 (default: ${DEFAULT-VALUE})")
+    int days;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/week)")
+    Path out;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "60",
+            description = "solver time limit in seconds (default: ${DEFAULT-VALUE}); it stops earlier once the plan stops improving")
+    long seconds;
+
+    @picocli.CommandLine.Mixin
+    LanguageOption language;
+
+    @picocli.CommandLine.Mixin
+    RoadNetworkOptions road;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Messages messages() {
+        return language.messages();
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (demo == (registryFile != null)) {
+            throw new IllegalArgumentException("give either --demo or a REGISTRY file, not both or neither");
+        }
+        if (seconds < 1) {
+            throw new IllegalArgumentException("--seconds must be at least 1");
+        }
+        Messages messages = messages();
+        Path outDir = out != null ? out : Path.of("out/week");
+        LocalDate first = from != null ? from
+                : LocalDate.now(Clock.system(ZoneId.of("Asia/Shanghai"))).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        try (RoadNetwork network = road.open()) {
+            RegistryDocument registry = demo
+                    ? DemoRegistry.from(DemoProblem.generate(network, DemoStreetGenerator.DEFAULT_SEED, first))
+                    : JsonFiles.read(registryFile, RegistryDocument.class);
+            long started = System.nanoTime();
+            WeekPlanner planner = new WeekPlanner(road.assembler(network), new CarePlanner());
+            WeekPlanner.Result result = planner.plan(registry, new WeekRequest(first, days),
+                    new SolverSettings(Duration.ofSeconds(seconds), Duration.ofSeconds(Math.max(5, seconds / 4)), 0),
+                    messages);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            Files.createDirectories(outDir);
+            ObjectMapper json = ProblemJson.mapper();
+            if (demo) {
+                json.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("registry.json").toFile(), registry);
+            }
+            json.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("week.json").toFile(), result.week());
+            List<Path> written = new ArrayList<>(List.of(outDir.resolve("week.json")));
+            for (WeekPlanner.Day day : result.days()) {
+                if (day.plan() == null) {
+                    continue;
+                }
+                // Each date as an ordinary day: its problem beside its plan, as `plan` writes them (re-planning
+                // and route sheets read both).
+                Path dir = outDir.resolve(day.date().toString());
+                Files.createDirectories(dir);
+                Files.write(dir.resolve("problem.json"), ProblemJson.write(day.problem().problem()));
+                json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("plan.json").toFile(), day.plan());
+                RouteSheetFiles.write(day.plan(), day.problem().problem(), dir, messages);
+                written.add(dir.resolve("plan.json"));
+            }
+            stdout.print(summary(result.week(), messages));
+            stdout.println((messages.isEnglish() ? "Solved in " : "求解用时 ") + CarePlanner.describe(took)
+                    + (messages.isEnglish() ? "; written: " : "；已写出：") + written);
+            stdout.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String summary(WeekDocument week, Messages m) {
+        StringBuilder s = new StringBuilder();
+        int owed = week.carePlans().stream().mapToInt(WeekDocument.CarePlanLine::required).sum();
+        int planned = week.carePlans().stream().mapToInt(WeekDocument.CarePlanLine::planned).sum();
+        s.append(m.get("week.summary", week.from(), week.days(), week.score(), planned, owed,
+                week.continuity().withOneWorker(), week.continuity().elders())).append('\n');
+        for (WeekDocument.DayLine day : week.dates()) {
+            s.append("  ").append(m.get("week.summary.day", day.date(), day.assigned(), day.tasks(),
+                    day.score() == null ? "—" : day.score())).append('\n');
+        }
+        for (WeekDocument.CarePlanLine line : week.carePlans()) {
+            if (line.unplannedReason() != null) {
+                s.append("  ").append(m.get("week.summary.unplanned", line.carePlanId(), line.planned(), line.required(),
+                        line.unplannedReason())).append('\n');
+            }
+        }
+        return s.toString();
+    }
+}
