@@ -2,14 +2,12 @@ package io.careroute.data.problem;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.careroute.data.i18n.Text;
 import io.careroute.solver.domain.CareConstraint;
 
 /**
@@ -19,7 +17,7 @@ import io.careroute.solver.domain.CareConstraint;
  */
 public final class ProblemValidator {
 
-    private final List<InputError> errors = new ArrayList<>();
+    private final FieldChecks checks = new FieldChecks();
 
     private ProblemValidator() {
     }
@@ -35,7 +33,7 @@ public final class ProblemValidator {
     public static List<InputError> check(ProblemDocument problem) {
         ProblemValidator validator = new ProblemValidator();
         validator.checkProblem(problem);
-        return List.copyOf(validator.errors);
+        return validator.checks.errors();
     }
 
     private void checkProblem(ProblemDocument p) {
@@ -249,36 +247,15 @@ public final class ProblemValidator {
     // ---- building blocks ----
 
     private boolean uniqueId(String at, String id, Set<String> seen) {
-        if (id == null) {
-            error(at + ".id", "error.required");
-            return false;
-        }
-        if (id.isBlank()) {
-            error(at + ".id", "error.blankId");
-            return false;
-        }
-        if (!seen.add(id)) {
-            error(at + ".id", "error.duplicateId", id);
-            return false;
-        }
-        return true;
+        return checks.uniqueId(at, id, seen);
     }
 
     private boolean reference(String at, String id, Set<String> known, String kindKey) {
-        if (!required(at, id)) {
-            return false;
-        }
-        if (!known.contains(id)) {
-            error(at, "error.unknownReference", Text.of(kindKey), id);
-            return false;
-        }
-        return true;
+        return checks.reference(at, id, known, kindKey);
     }
 
     private void references(String at, List<String> ids, Set<String> known, String kindKey) {
-        for (int i = 0; i < ids.size(); i++) {
-            reference(at + "[" + i + "]", ids.get(i), known, kindKey);
-        }
+        checks.references(at, ids, known, kindKey);
     }
 
     private void location(String at, LocationDoc location) {
@@ -326,28 +303,19 @@ public final class ProblemValidator {
         }
     }
 
-    /** An optional limit: when given, above zero and at most {@code max}. */
     private void positive(String at, Double value, double max) {
-        if (value != null && (!(value > 0) || value > max)) {
-            error(at, "error.range", value, "0", max);
-        }
+        checks.positive(at, value, max);
     }
 
     private void range(String at, int value, int min, int max) {
-        if (value < min || value > max) {
-            error(at, "error.range", value, min, max);
-        }
+        checks.range(at, value, min, max);
     }
 
     private boolean required(String at, Object value) {
-        if (value == null) {
-            error(at, "error.required");
-            return false;
-        }
-        return true;
+        return checks.required(at, value);
     }
 
     private void error(String field, String key, Object... args) {
-        errors.add(new InputError(field, Text.of(key, args)));
+        checks.error(field, key, args);
     }
 }

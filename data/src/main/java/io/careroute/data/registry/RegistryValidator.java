@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.careroute.data.i18n.Text;
+import io.careroute.data.problem.FieldChecks;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 
@@ -21,7 +21,7 @@ import io.careroute.data.problem.InvalidInputException;
  */
 public final class RegistryValidator {
 
-    private final List<InputError> errors = new ArrayList<>();
+    private final FieldChecks checks = new FieldChecks();
 
     private RegistryValidator() {
     }
@@ -37,7 +37,7 @@ public final class RegistryValidator {
     public static List<InputError> check(RegistryDocument registry) {
         RegistryValidator validator = new RegistryValidator();
         validator.checkRegistry(registry);
-        return List.copyOf(validator.errors);
+        return validator.checks.errors();
     }
 
     private void checkRegistry(RegistryDocument r) {
@@ -259,61 +259,30 @@ public final class RegistryValidator {
     }
 
     private boolean uniqueId(String at, String id, Set<String> seen) {
-        if (id == null) {
-            error(at + ".id", "error.required");
-            return false;
-        }
-        if (id.isBlank()) {
-            error(at + ".id", "error.blankId");
-            return false;
-        }
-        if (!seen.add(id)) {
-            error(at + ".id", "error.duplicateId", id);
-            return false;
-        }
-        return true;
+        return checks.uniqueId(at, id, seen);
     }
 
     private boolean reference(String at, String id, Set<String> known, String kindKey) {
-        if (!required(at, id)) {
-            return false;
-        }
-        if (!known.contains(id)) {
-            error(at, "error.unknownReference", Text.of(kindKey), id);
-            return false;
-        }
-        return true;
+        return checks.reference(at, id, known, kindKey);
     }
 
     private void references(String at, List<String> ids, Set<String> workers) {
-        for (int i = 0; i < ids.size(); i++) {
-            reference(at + "[" + i + "]", ids.get(i), workers, "kind.worker");
-        }
+        checks.references(at, ids, workers, "kind.worker");
     }
 
     private void positive(String at, Double value, double max) {
-        if (value != null && (!(value > 0) || value > max)) {
-            error(at, "error.range", value, 0, max);
-        }
+        checks.positive(at, value, max);
     }
 
     private boolean range(String at, int value, int min, int max) {
-        if (value < min || value > max) {
-            error(at, "error.range", value, min, max);
-            return false;
-        }
-        return true;
+        return checks.range(at, value, min, max);
     }
 
     private boolean required(String at, Object value) {
-        if (value == null) {
-            error(at, "error.required");
-            return false;
-        }
-        return true;
+        return checks.required(at, value);
     }
 
     private void error(String field, String key, Object... args) {
-        errors.add(new InputError(field, Text.of(key, args)));
+        checks.error(field, key, args);
     }
 }
