@@ -12,16 +12,21 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careroute.data.demo.DemoRegistry;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.problem.ProblemJson;
 import io.careroute.data.registry.RegistryDocument;
 import io.careroute.data.sheets.RouteSheetFiles;
+import io.careroute.data.week.PublishedWeek;
 import io.careroute.data.week.WeekDocument;
+import io.careroute.data.week.WeekReplan;
 import io.careroute.data.week.WeekRequest;
 import io.careroute.planning.demo.DemoProblem;
 import io.careroute.planning.solve.CarePlanner;
@@ -53,6 +58,15 @@ class WeekCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/week)")
     Path out;
 
+    @Option(names = "--since", paramLabel = "DATE",
+            description = "re-plan the rest of a published week from DATE (with --published): the register as it is now, "
+                    + "as few changes as it allows")
+    LocalDate since;
+
+    @Option(names = "--published", paramLabel = "DIR",
+            description = "the published week's folder (its YYYY-MM-DD/plan.json files), for --since")
+    Path published;
+
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "60",
             description = "solver time limit in seconds (default: ${DEFAULT-VALUE}); it stops earlier once the plan stops improving")
     long seconds;
@@ -80,6 +94,9 @@ class WeekCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
         if (seconds < 1) {
             throw new IllegalArgumentException("--seconds must be at least 1");
         }
+        if ((since == null) != (published == null)) {
+            throw new IllegalArgumentException("--since and --published go together");
+        }
         Messages messages = messages();
         Path outDir = out != null ? out : Path.of("out/week");
         LocalDate first = from != null ? from
@@ -90,9 +107,12 @@ class WeekCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
                     : JsonFiles.read(registryFile, RegistryDocument.class);
             long started = System.nanoTime();
             WeekPlanner planner = new WeekPlanner(road.assembler(network), new CarePlanner());
-            WeekPlanner.Result result = planner.plan(registry, new WeekRequest(first, days),
-                    new SolverSettings(Duration.ofSeconds(seconds), Duration.ofSeconds(Math.max(5, seconds / 4)), 0),
-                    messages);
+            SolverSettings settings = new SolverSettings(Duration.ofSeconds(seconds),
+                    Duration.ofSeconds(Math.max(since != null ? 3 : 5, seconds / 4)), 0);
+            WeekPlanner.Result result = since == null
+                    ? planner.plan(registry, new WeekRequest(first, days), settings, messages)
+                    : planner.replan(registry, new WeekRequest(first, days),
+                            new WeekReplan(since, publishedWeek(first, days)), settings, messages);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             Files.createDirectories(outDir);
@@ -121,6 +141,21 @@ class WeekCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
             stdout.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The published week's day plans found in {@code --published} (dates nobody worked have none). */
+    private PublishedWeek publishedWeek(LocalDate first, int days) throws IOException {
+        Map<LocalDate, PlanDocument> plans = new TreeMap<>();
+        for (int day = 0; day < days; day++) {
+            Path plan = published.resolve(first.plusDays(day).toString()).resolve("plan.json");
+            if (Files.exists(plan)) {
+                plans.put(first.plusDays(day), JsonFiles.read(plan, PlanDocument.class));
+            }
+        }
+        if (plans.isEmpty()) {
+            throw new IllegalArgumentException("--published: no YYYY-MM-DD/plan.json of the week in " + published);
+        }
+        return new PublishedWeek(plans);
     }
 
     private static String summary(WeekDocument week, Messages m) {

@@ -227,6 +227,14 @@ class CliTest {
                 TestNetwork.GRAPH_CACHE.toString());
         assertThat(replan.exit()).as(replan.err()).isZero();
 
+        // A re-plan of the rest of the week from the second date, under the same register, changes nothing much.
+        Run rest = careroute("week", out.resolve("registry.json").toString(), "--from", "2026-11-30", "--days", "3",
+                "--since", "2026-12-01", "--published", out.toString(), "--seconds", "3",
+                "--out", out.resolve("rest").toString(), "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(rest.exit()).as(rest.err()).isZero();
+        assertThat(out.resolve("rest/2026-11-30")).doesNotExist();
+        assertThat(out.resolve("rest/2026-12-01/plan.json")).isNotEmptyFile();
+
         // The register it wrote plans again as a plain registry.json, in English.
         Run again = careroute("week", out.resolve("registry.json").toString(), "--from", "2026-11-30", "--days", "1",
                 "--seconds", "3", "--lang", "en", "--out", out.resolve("again").toString(), "--graph-cache",

@@ -22,7 +22,27 @@ import io.careroute.data.registry.RegistryDocument;
  */
 public record HorizonProblem(WeekRequest request, RegistryDocument registry, ProblemDocument problem,
                              Map<String, WorkerDay> workerDays, Map<String, CareVisit> careVisits,
-                             Map<String, Integer> owed, Origins origins) {
+                             Map<String, Integer> owed, Origins origins, Published published) {
+
+    /**
+     * In a re-plan of a published week: the first date re-planned, the care visits already made before it (per care
+     * plan), each worker's time already worked per 7-day block, and — for what is re-planned — where and when each
+     * task was published (what a change is charged against) and the published routes to start from. Empty for a
+     * week planned afresh.
+     */
+    public record Published(LocalDate since, Map<String, List<PublishedWeek.Stop>> doneVisits,
+                            Map<String, Map<Integer, Integer>> workedSeconds,
+                            Map<String, io.careroute.data.problem.PublishedTask> tasks,
+                            Map<String, List<String>> routes) {
+
+        public static Published none(LocalDate from) {
+            return new Published(from, Map.of(), Map.of(), Map.of(), Map.of());
+        }
+
+        public int workedSeconds(String workerId, int block) {
+            return workedSeconds.getOrDefault(workerId, Map.of()).getOrDefault(block, 0);
+        }
+    }
 
     /**
      * Where each entry of the horizon problem comes from in the register (by list index), so that an error found in
@@ -65,5 +85,10 @@ public record HorizonProblem(WeekRequest request, RegistryDocument registry, Pro
 
     public List<LocalDate> dates() {
         return java.util.stream.IntStream.range(0, request.days()).mapToObj(request::date).toList();
+    }
+
+    /** The dates planned here: all of the horizon, or in a re-plan those from its first re-planned date. */
+    public List<LocalDate> plannedDates() {
+        return dates().stream().filter(d -> !d.isBefore(published.since())).toList();
     }
 }

@@ -34,6 +34,19 @@ public final class WeekDocumentBuilder {
         Map<String, Set<String>> workersOfElder = new LinkedHashMap<>();
         Map<String, Integer> visitsOfElder = new HashMap<>();
         Map<String, Long> secondsOfWorker = new HashMap<>();
+        // In a re-plan, what was done before the re-planned dates counts: its visits and its hours.
+        horizon.published().doneVisits().forEach((carePlan, stops) -> stops.forEach(stop -> {
+            visitsByPlan.computeIfAbsent(carePlan, id -> new ArrayList<>())
+                    .add(new WeekDocument.PlannedVisit(stop.taskId(), stop.date(), stop.workerId()));
+            String elder = horizon.registry().carePlansOrEmpty().stream().filter(p -> p.id().equals(carePlan))
+                    .map(CarePlanDoc::elderId).findFirst().orElse(null);
+            if (elder != null) {
+                workersOfElder.computeIfAbsent(elder, e -> new LinkedHashSet<>()).add(stop.workerId());
+                visitsOfElder.merge(elder, 1, Integer::sum);
+            }
+        }));
+        horizon.published().workedSeconds().forEach((worker, blocks) -> blocks.values()
+                .forEach(seconds -> secondsOfWorker.merge(worker, (long) seconds, Long::sum)));
         for (Worker worker : solved.getWorkers()) {
             WorkerDay day = horizon.workerDays().get(worker.getId());
             if (day == null || worker.getTasks().isEmpty()) {
@@ -64,7 +77,8 @@ public final class WeekDocumentBuilder {
             String reason = null;
             if (visits.size() < required) {
                 int asked = (int) horizon.careVisits().values().stream()
-                        .filter(v -> v.carePlanId().equals(plan.id())).count();
+                        .filter(v -> v.carePlanId().equals(plan.id())).count()
+                        + horizon.published().doneVisits().getOrDefault(plan.id(), List.of()).size();
                 reason = asked < required
                         ? messages.get("week.notEnoughDays", required - asked, plan.minDaysApartOrDefault())
                         : unplanned.getOrDefault(plan.id(), messages.get("week.notPlanned"));
@@ -86,7 +100,7 @@ public final class WeekDocumentBuilder {
                     Math.round(secondsOfWorker.getOrDefault(w.id(), 0L) / 36.0) / 100.0, w.maxHoursPerWeek()));
         }
         List<WeekDocument.DayLine> dates = new ArrayList<>();
-        for (LocalDate date : horizon.dates()) {
+        for (LocalDate date : horizon.plannedDates()) {
             PlanDocument plan = dayPlans.get(date);
             if (plan != null) {
                 dates.add(new WeekDocument.DayLine(date, plan.totals().tasks(), plan.totals().assigned(), plan.score(),

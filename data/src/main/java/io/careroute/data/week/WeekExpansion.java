@@ -3,7 +3,9 @@ package io.careroute.data.week;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +35,52 @@ public final class WeekExpansion {
     private final RegistryDocument registry;
     private final WeekRequest request;
     private final ZoneId zone;
+    /** The first day re-planned (0 for a week planned afresh). */
+    private final int firstDay;
+    private final WeekReplan replan;
+    /** In a re-plan, per care plan the dates of the visits made before the re-planned dates. */
+    private final Map<String, List<LocalDate>> doneDates = new HashMap<>();
 
-    private WeekExpansion(RegistryDocument registry, WeekRequest request) {
+    private WeekExpansion(RegistryDocument registry, WeekRequest request, WeekReplan replan) {
         this.registry = registry;
         this.request = request;
         this.zone = ZoneId.of(registry.timeZoneOrDefault());
+        this.replan = replan;
+        this.firstDay = replan == null ? 0
+                : (int) Math.max(0, Math.min(request.days(), ChronoUnit.DAYS.between(request.from(), replan.since())));
     }
 
     public static HorizonProblem expand(RegistryDocument registry, WeekRequest request) {
-        return new WeekExpansion(registry, request).expand();
+        return new WeekExpansion(registry, request, null).expand();
+    }
+
+    /**
+     * The rest of a published week from {@code replan.since()}, under the register as it is now: dates before are
+     * done (their care visits and hours counted, nothing of them planned again), dates from then on planned with the
+     * published routes to start from and every change charged.
+     */
+    public static HorizonProblem expand(RegistryDocument registry, WeekRequest request, WeekReplan replan) {
+        return new WeekExpansion(registry, request, replan).expand();
     }
 
     private HorizonProblem expand() {
+        Map<String, List<PublishedWeek.Stop>> doneVisits = new LinkedHashMap<>();
+        Map<String, Map<Integer, Integer>> worked = new HashMap<>();
+        if (replan != null) {
+            for (PublishedWeek.Stop stop : replan.published().stops()) {
+                String carePlan = PublishedWeek.carePlanOf(stop.taskId());
+                if (stop.date().isBefore(replan.since()) && carePlan != null
+                        && !stop.taskId().endsWith(VisitDoc.SECOND_PART_SUFFIX)) {
+                    doneVisits.computeIfAbsent(carePlan, k -> new ArrayList<>()).add(stop);
+                    doneDates.computeIfAbsent(carePlan, k -> new ArrayList<>()).add(stop.date());
+                }
+            }
+            for (int day = 0; day < firstDay; day++) {
+                int block = day / 7;
+                replan.published().workedOn(request.date(day)).forEach((worker, time) -> worked
+                        .computeIfAbsent(worker, k -> new HashMap<>()).merge(block, (int) time.toSeconds(), Integer::sum));
+            }
+        }
         Map<String, WorkerDay> workerDays = new LinkedHashMap<>();
         List<WorkerDoc> workers = new ArrayList<>();
         Map<String, List<String>> daysOfWorker = new LinkedHashMap<>();
@@ -52,7 +88,7 @@ public final class WeekExpansion {
         for (int w = 0; w < registry.workersOrEmpty().size(); w++) {
             RegistryWorker worker = registry.workersOrEmpty().get(w);
             daysOfWorker.put(worker.id(), new ArrayList<>());
-            for (int day = 0; day < request.days(); day++) {
+            for (int day = firstDay; day < request.days(); day++) {
                 LocalDate date = request.date(day);
                 List<WindowDoc> shifts = Availability.shifts(worker, date, zone);
                 if (shifts.isEmpty()) {
@@ -82,7 +118,7 @@ public final class WeekExpansion {
             List<KitchenDoc.BatchDoc> batches = new ArrayList<>();
             List<Integer> origin = new ArrayList<>();
             batchOrigin.add(origin);
-            for (int day = 0; day < request.days(); day++) {
+            for (int day = firstDay; day < request.days(); day++) {
                 LocalDate date = request.date(day);
                 for (int b = 0; b < kitchen.batchesOrEmpty().size(); b++) {
                     RegistryKitchen.Batch batch = kitchen.batchesOrEmpty().get(b);
@@ -98,7 +134,7 @@ public final class WeekExpansion {
         }
         List<DeliveryDoc> deliveries = new ArrayList<>();
         List<Integer> deliveryOrigin = new ArrayList<>();
-        for (int day = 0; day < request.days(); day++) {
+        for (int day = firstDay; day < request.days(); day++) {
             LocalDate date = request.date(day);
             for (int i = 0; i < registry.mealSubscriptionsOrEmpty().size(); i++) {
                 MealSubscription s = registry.mealSubscriptionsOrEmpty().get(i);
@@ -119,8 +155,12 @@ public final class WeekExpansion {
             int total = 0;
             for (int block = 0; block * 7 < request.days(); block++) {
                 List<LocalDate> dates = allowedDates(plan, block);
-                int due = CareFrequency.owedInBlock(plan, blockDates(block));
-                total += due;
+                int owedInBlock = CareFrequency.owedInBlock(plan, blockDates(block));
+                total += owedInBlock;
+                int blockNumber = block;
+                long madeInBlock = doneDates.getOrDefault(plan.id(), List.of()).stream()
+                        .filter(d -> ChronoUnit.DAYS.between(request.from(), d) / 7 == blockNumber).count();
+                int due = (int) Math.max(0, owedInBlock - madeInBlock);
                 // What the block's days and spacing cannot hold is not asked of the solver: week.json says why.
                 int fit = Math.min(due, CareFrequency.mostThatFit(dates, plan.minDaysApartOrDefault()));
                 for (int n = 1; n <= fit; n++) {
@@ -136,8 +176,10 @@ public final class WeekExpansion {
         }
         ProblemDocument problem = new ProblemDocument(request.from(), registry.timeZoneOrDefault(),
                 registry.coordinateSystem(), kitchens, elders, workers, deliveries, visits);
+        HorizonProblem.Published published = replan == null ? HorizonProblem.Published.none(request.from())
+                : PublishedStarts.of(request.from(), replan, doneVisits, worked, workerDays, careVisits, deliveries);
         return new HorizonProblem(request, registry, problem, workerDays, careVisits, owed,
-                new HorizonProblem.Origins(workerOrigin, deliveryOrigin, visitOrigin, batchOrigin));
+                new HorizonProblem.Origins(workerOrigin, deliveryOrigin, visitOrigin, batchOrigin), published);
     }
 
     private List<LocalDate> blockDates(int block) {
@@ -148,12 +190,17 @@ public final class WeekExpansion {
         return dates;
     }
 
-    /** The block's dates on which the care plan may be visited. */
+    /**
+     * The block's dates on which the care plan may be visited: its days, in force, not yet past in a re-plan, and
+     * far enough from the visits already made.
+     */
     private List<LocalDate> allowedDates(CarePlanDoc plan, int block) {
         List<LocalDate> dates = new ArrayList<>();
-        for (int day = block * 7; day < Math.min(request.days(), block * 7 + 7); day++) {
+        List<LocalDate> made = doneDates.getOrDefault(plan.id(), List.of());
+        for (int day = Math.max(block * 7, firstDay); day < Math.min(request.days(), block * 7 + 7); day++) {
             LocalDate date = request.date(day);
-            if (plan.daysOrAll().contains(WeekDay.of(date)) && plan.activeOn(date)) {
+            if (plan.daysOrAll().contains(WeekDay.of(date)) && plan.activeOn(date) && made.stream().allMatch(
+                    d -> Math.abs(ChronoUnit.DAYS.between(d, date)) >= plan.minDaysApartOrDefault())) {
                 dates.add(date);
             }
         }

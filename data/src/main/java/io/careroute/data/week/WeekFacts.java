@@ -29,8 +29,10 @@ public final class WeekFacts {
                 continue;       // the unassigned holder
             }
             Double weekHours = workers.get(day.workerId()).maxHoursPerWeek();
-            worker.setDayFacts(new WorkerDayFacts(day.workerId(), day.day(),
-                    weekHours == null ? 0 : (int) Math.round(weekHours * 3600)));
+            // In a re-plan, what the worker already worked this block before the re-planned dates is used up.
+            int left = weekHours == null ? 0 : Math.max(1, (int) Math.round(weekHours * 3600)
+                    - horizon.published().workedSeconds(day.workerId(), day.day() / 7));
+            worker.setDayFacts(new WorkerDayFacts(day.workerId(), day.day(), left));
         }
         for (Task task : plan.getTasks()) {
             CareVisit visit = horizon.careVisits().get(task.getVisitId() != null ? task.getVisitId() : task.getId());

@@ -20,6 +20,7 @@ import io.careroute.data.week.WeekDocument;
 import io.careroute.data.week.WeekDocumentBuilder;
 import io.careroute.data.week.WeekExpansion;
 import io.careroute.data.week.WeekFacts;
+import io.careroute.data.week.WeekReplan;
 import io.careroute.data.week.WeekRequest;
 import io.careroute.data.week.WeekSplit;
 import io.careroute.planning.assemble.AssembledProblem;
@@ -69,16 +70,39 @@ public final class WeekPlanner {
         return WeekExpansion.expand(registry, request);
     }
 
+    /**
+     * The rest of a published week from {@code replan.since()} under the register as it is now (a worker on leave,
+     * an elder in hospital): the visits and hours before that date count as done, and the re-plan starts from the
+     * published routes and pays for every task given to another worker or day or moved in time, so it changes as
+     * little as the new register allows.
+     */
+    public Result replan(RegistryDocument registry, WeekRequest request, WeekReplan replan, SolverSettings settings,
+                         Messages messages) {
+        if (request.days() < 1 || request.days() > WeekRequest.MAX_DAYS) {
+            throw new InvalidInputException(List.of(new InputError("days",
+                    Text.of("error.horizon", WeekRequest.MAX_DAYS, request.days()))));
+        }
+        RegistryValidator.validate(registry);
+        HorizonProblem horizon = WeekExpansion.expand(registry, request, replan);
+        AssembledProblem week = assemble(horizon);
+        CarePlan solved = planner.solve(week, settings, best -> { }, new SolveStop());
+        return result(horizon, solved, messages);
+    }
+
     /** Routes the unfolded week: validated again as one problem, its places snapped, its matrices built. */
     public AssembledProblem assemble(HorizonProblem horizon) {
         AssembledProblem assembled;
         try {
-            assembled = assembler.assemble(horizon.problem());
+            assembled = assembler.assemble(horizon.problem(), horizon.published().tasks());
         } catch (InvalidInputException e) {
             // Found in the unfolded week (a bad location, a home off the roads): named by the register's field.
             throw new InvalidInputException(e.errors().stream().map(horizon::toRegistry).toList());
         }
         WeekFacts.apply(assembled.plan(), horizon);
+        if (!horizon.published().routes().isEmpty()) {
+            // A re-plan starts from the published routes; the solver only repairs what the change broke.
+            WarmStart.apply(assembled.plan(), horizon.published().routes());
+        }
         return assembled;
     }
 
@@ -99,6 +123,9 @@ public final class WeekPlanner {
         List<Day> days = new ArrayList<>();
         Map<LocalDate, PlanDocument> plans = new LinkedHashMap<>();
         for (DayProblem day : WeekSplit.days(horizon, solved)) {
+            if (day.date().isBefore(horizon.published().since())) {
+                continue;   // a re-plan leaves the days before it as published
+            }
             if (day.problem().workersOrEmpty().isEmpty()) {
                 days.add(new Day(day.date(), day, null));   // nobody on duty: what was owed is in week.json
                 continue;
