@@ -19,7 +19,8 @@ final class AccountDetails implements UserDetails, CredentialsContainer {
 
     AccountDetails(Account account) {
         this.id = account.id();
-        this.caller = new Caller(account.organisationId(), account.username(), account.role(), account.workerId(), false);
+        this.caller = new Caller(account.organisationId(), account.username(), account.role(), account.workerId(), false,
+                account.id());
         this.enabled = account.enabled();
         this.passwordHash = account.passwordHash();
     }

@@ -58,7 +58,7 @@ public class ApiKeys {
     /** The caller a key stands for, unless it is unknown or revoked. */
     Optional<Caller> authenticate(String secret) {
         return store.activeKey(hash(secret))
-                .map(key -> new Caller(key.organisationId(), key.name(), key.role(), key.workerId(), true));
+                .map(key -> new Caller(key.organisationId(), key.name(), key.role(), key.workerId(), true, key.id()));
     }
 
     boolean exists(String secret) {

@@ -12,8 +12,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *
  * @param name     the user name, or the API key's name
  * @param apiKey   whether the request came with an API key (else a user's password or session)
+ * @param id       the account's or the API key's id: what an audit trail records
  */
-public record Caller(String organisationId, String name, Role role, String workerId, boolean apiKey) {
+public record Caller(String organisationId, String name, Role role, String workerId, boolean apiKey, String id) {
+
+    /** Who made a change, for an audit trail: {@code account:<id>} or {@code api-key:<id>}, never a name. */
+    public String auditId() {
+        return (apiKey ? "api-key:" : "account:") + id;
+    }
 
     /** The caller of the current request; empty when it is not authenticated. */
     public static Optional<Caller> current() {

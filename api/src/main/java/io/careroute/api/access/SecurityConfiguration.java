@@ -48,6 +48,10 @@ class SecurityConfiguration {
 
     private static final Role[] READERS = {ADMIN, DISPATCHER, KITCHEN, VIEWER};
     private static final Role[] PLANNERS = {ADMIN, DISPATCHER, KITCHEN};
+    /** Who keeps the register: a kitchen only its kitchens and meal subscriptions (KITCHEN_ENTRIES). */
+    private static final Role[] REGISTRARS = {ADMIN, DISPATCHER};
+    private static final String[] KITCHEN_ENTRIES = {"/api/v1/registry/kitchens/*",
+            "/api/v1/registry/meal-subscriptions/*"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -93,6 +97,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/problem", "/api/v1/demo/coverage",
                                 "/api/v1/demo/coverage/geojson").hasAnyRole(names(READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/job", "/api/v1/network/roads").authenticated()
+                        // The register holds every elder's personal data: not for a WORKER (PIPL, minimum necessary).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/registry", "/api/v1/registry/**")
+                        .hasAnyRole(names(READERS))
+                        .requestMatchers(HttpMethod.PUT, KITCHEN_ENTRIES).hasAnyRole(names(PLANNERS))
+                        .requestMatchers(HttpMethod.DELETE, KITCHEN_ENTRIES).hasAnyRole(names(PLANNERS))
+                        .requestMatchers("/api/v1/registry", "/api/v1/registry/**").hasAnyRole(names(REGISTRARS))
                         // Unknown paths: 404 to an authenticated caller. A new endpoint is open to every role
                         // until it gets a rule above: AccessMatrixTest fails until it has a row, which says who.
                         .requestMatchers("/api/**").authenticated()

@@ -3,6 +3,7 @@ package io.careroute.api.web;
 import io.careroute.api.jobs.JobNotFoundException;
 import io.careroute.api.jobs.PlanStateException;
 import io.careroute.api.jobs.QueueFullException;
+import io.careroute.api.store.StaleRegistryException;
 
 import java.net.URI;
 import java.util.List;
@@ -60,6 +61,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle(messages.get("api.notFound.title"));
         problem.setDetail(messages.get("api.notFound.detail", e.id()));
         problem.setProperty("errors", List.of(error("id", messages.get("api.notFound.reason"))));
+        return problem;
+    }
+
+    @ExceptionHandler(RegistryException.class)
+    ProblemDetail registry(RegistryException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        String reason = messages.get(e.reasonKey, e.args);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.valueOf(e.status));
+        problem.setType(URI.create(TYPES + (e.status == 404 ? "not-found" : "invalid-input")));
+        problem.setTitle(messages.get(e.status == 404 ? "api.registry.notFound.title" : "api.registry.invalid.title"));
+        problem.setDetail(reason);
+        problem.setProperty("errors", List.of(error(e.field, reason)));
+        return problem;
+    }
+
+    /** A change to the register made against a version that is no longer the current one. */
+    @ExceptionHandler(StaleRegistryException.class)
+    ProblemDetail staleRegistry(StaleRegistryException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        String reason = messages.get("api.registry.stale", e.expected(), e.current());
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.PRECONDITION_FAILED);
+        problem.setType(URI.create(TYPES + "stale-version"));
+        problem.setTitle(messages.get("api.registry.stale.title"));
+        problem.setDetail(reason);
+        problem.setProperty("currentVersion", e.current());
+        problem.setProperty("errors", List.of(error(HttpHeaders.IF_MATCH, reason)));
         return problem;
     }
 

@@ -49,13 +49,14 @@ class AccessMatrixTest {
     static final Set<Role> READERS = Set.of(Role.ADMIN, Role.DISPATCHER, Role.KITCHEN, Role.VIEWER);
     static final Set<Role> PLANNERS = Set.of(Role.ADMIN, Role.DISPATCHER, Role.KITCHEN);
     static final Set<Role> ADMIN = Set.of(Role.ADMIN);
+    static final Set<Role> REGISTRARS = Set.of(Role.ADMIN, Role.DISPATCHER);
 
     /** Mappings outside /api: public documentation and Spring's error page. */
     static final Set<String> PUBLIC = Set.of("GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html", "* /error");
 
     /** What the id of a row's path stands for. */
-    enum Target { NONE, PLAN, USER, KEY, DEMO_JOB }
+    enum Target { NONE, PLAN, USER, KEY, DEMO_JOB, REGISTRY_ENTRY }
 
     /**
      * One endpoint: who may call it, the status an allowed caller gets on their own organisation's data (the body,
@@ -92,7 +93,28 @@ class AccessMatrixTest {
             new Row("GET", "/api/v1/demo/coverage", READERS, 200, null, Target.NONE, null),
             new Row("GET", "/api/v1/demo/coverage/geojson", READERS, 200, null, Target.NONE, null),
             new Row("GET", "/api/v1/demo/job", ALL, 200, null, Target.DEMO_JOB, null),
-            new Row("GET", "/api/v1/network/roads", ALL, 200, null, Target.NONE, null));
+            new Row("GET", "/api/v1/network/roads", ALL, 200, null, Target.NONE, null),
+            // The organisations here keep no register: reads of it are 404, and writes are refused input.
+            new Row("GET", "/api/v1/registry", READERS, 404, null, Target.NONE, null),
+            new Row("PUT", "/api/v1/registry", REGISTRARS, 400, null, Target.NONE, "{\"elders\": [{}]}"),
+            new Row("GET", "/api/v1/registry/versions", READERS, 200, null, Target.NONE, null),
+            new Row("GET", "/api/v1/registry/versions/{version}", READERS, 404, null, Target.NONE, null),
+            new Row("GET", "/api/v1/registry/kitchens/{id}", READERS, 404, null, Target.REGISTRY_ENTRY, null),
+            new Row("PUT", "/api/v1/registry/kitchens/{id}", PLANNERS, 400, null, Target.REGISTRY_ENTRY, "{}"),
+            new Row("DELETE", "/api/v1/registry/kitchens/{id}", PLANNERS, 404, null, Target.REGISTRY_ENTRY, null),
+            new Row("GET", "/api/v1/registry/meal-subscriptions/{id}", READERS, 404, null, Target.REGISTRY_ENTRY, null),
+            new Row("PUT", "/api/v1/registry/meal-subscriptions/{id}", PLANNERS, 400, null, Target.REGISTRY_ENTRY, "{}"),
+            new Row("DELETE", "/api/v1/registry/meal-subscriptions/{id}", PLANNERS, 404, null, Target.REGISTRY_ENTRY,
+                    null),
+            new Row("GET", "/api/v1/registry/elders/{id}", READERS, 404, null, Target.REGISTRY_ENTRY, null),
+            new Row("PUT", "/api/v1/registry/elders/{id}", REGISTRARS, 400, null, Target.REGISTRY_ENTRY, "{}"),
+            new Row("DELETE", "/api/v1/registry/elders/{id}", REGISTRARS, 404, null, Target.REGISTRY_ENTRY, null),
+            new Row("GET", "/api/v1/registry/workers/{id}", READERS, 404, null, Target.REGISTRY_ENTRY, null),
+            new Row("PUT", "/api/v1/registry/workers/{id}", REGISTRARS, 400, null, Target.REGISTRY_ENTRY, "{}"),
+            new Row("DELETE", "/api/v1/registry/workers/{id}", REGISTRARS, 404, null, Target.REGISTRY_ENTRY, null),
+            new Row("GET", "/api/v1/registry/care-plans/{id}", READERS, 404, null, Target.REGISTRY_ENTRY, null),
+            new Row("PUT", "/api/v1/registry/care-plans/{id}", REGISTRARS, 400, null, Target.REGISTRY_ENTRY, "{}"),
+            new Row("DELETE", "/api/v1/registry/care-plans/{id}", REGISTRARS, 404, null, Target.REGISTRY_ENTRY, null));
 
     /** One organisation's callers and data. */
     static final class Org {
@@ -366,7 +388,8 @@ class AccessMatrixTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     private static ApiClient.Response call(ApiClient caller, Row row, Org owner) throws Exception {
-        String path = row.path().contains("{id}") ? row.path().replace("{id}", idOf(row, owner)) : row.path();
+        String path = (row.path().contains("{id}") ? row.path().replace("{id}", idOf(row, owner)) : row.path())
+                .replace("{version}", "1");
         byte[] body = row.body() == null ? (row.method().equals("POST") ? new byte[0] : null)
                 : row.body().getBytes(StandardCharsets.UTF_8);
         return caller.request(row.method(), path, body);
@@ -381,6 +404,7 @@ class AccessMatrixTest {
             case PLAN -> owner.planId;
             case USER -> owner.userId;
             case KEY -> owner.keyId;
+            case REGISTRY_ENTRY -> "E1";
             default -> "";
         };
     }
