@@ -1,14 +1,13 @@
 package io.careroute.api.web;
 
-import io.careroute.api.jobs.JobNotFoundException;
-import io.careroute.api.jobs.PlanStateException;
-import io.careroute.api.jobs.QueueFullException;
-import io.careroute.api.store.StaleRegistryException;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.careroute.api.jobs.JobNotFoundException;
+import io.careroute.api.jobs.PlanStateException;
+import io.careroute.api.jobs.QueueFullException;
+import io.careroute.api.store.StaleRegistryException;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;

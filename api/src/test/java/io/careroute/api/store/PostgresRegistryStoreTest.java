@@ -1,7 +1,6 @@
 package io.careroute.api.store;
 
 import java.io.IOException;
-
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -22,14 +22,14 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careroute.api.access.ApiKeys;
-import io.careroute.planning.demo.DemoProblem;
-import io.careroute.planning.testing.TestNetwork;
 import io.careroute.api.store.AccessStore;
 import io.careroute.api.store.Role;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.problem.ElderDoc;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
+import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.testing.TestNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
