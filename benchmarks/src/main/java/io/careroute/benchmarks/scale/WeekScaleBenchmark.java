@@ -160,7 +160,17 @@ public class WeekScaleBenchmark implements Callable<Integer> {
             });
             double solveSeconds = since(solving);
             long cutting = System.nanoTime();
-            WeekPlanner.Result week = weekPlanner.result(horizon, solved, Messages.english());
+            WeekPlanner.Result week;
+            try {
+                week = weekPlanner.result(horizon, solved, Messages.english());
+            } catch (RuntimeException e) {
+                // A solve stopped before its construction ended leaves tasks nowhere: the week did not plan.
+                line("SCORE %s initialized=%s (the days could not be cut: %s)", solved.getScore(),
+                        solved.getScore().isSolutionInitialized(), e);
+                target("it plans", false, String.format(Locale.ROOT, "no week after %.1f s", since(started)));
+                line("RESULT FAIL");
+                return 3;
+            }
             double resultSeconds = since(cutting);
             double wallSeconds = since(started);
 
@@ -285,7 +295,7 @@ public class WeekScaleBenchmark implements Callable<Integer> {
         Map<String, int[]> kinds = new TreeMap<>();
         for (WeekDocument.CarePlanLine line : week.week().carePlans()) {
             CarePlanDoc plan = plans.get(line.carePlanId());
-            List<LocalDate> dates = datesOfPlan.getOrDefault(line.carePlanId(), List.of());
+            List<LocalDate> dates = new ArrayList<>(datesOfPlan.getOrDefault(line.carePlanId(), List.of()));
             dates.sort(null);
             if (dates.size() != line.planned()) {
                 problems.add(line.carePlanId() + ": week.json says " + line.planned() + " planned, the days hold " + dates.size());
