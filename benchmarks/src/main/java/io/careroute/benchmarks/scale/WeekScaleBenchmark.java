@@ -209,7 +209,9 @@ public class WeekScaleBenchmark implements Callable<Integer> {
 
             boolean feasible = solved.getScore().isSolutionInitialized() && solved.getScore().hardScore() == 0
                     && week.week().feasible();
-            target("no hard violation", feasible, "hard=" + solved.getScore().hardScore());
+            target("no hard violation", feasible, "hard=" + solved.getScore().hardScore()
+                    + (solved.getScore().isSolutionInitialized() ? ""
+                    : ", construction unfinished: " + -solved.getScore().initScore() + " tasks never placed"));
             target("every date's plan verified", problems.isEmpty(), problems.size() + " problems");
             if (!kitchen) {
                 line("CARE owed=%d planned=%d share=%.1f%% byKind=%s", checked.owed, checked.planned,
