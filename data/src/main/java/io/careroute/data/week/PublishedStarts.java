@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import io.careroute.data.problem.DeliveryDoc;
 import io.careroute.data.problem.PublishedTask;
 import io.careroute.data.problem.VisitDoc;
+import io.careroute.solver.domain.Worker;
 
 /**
  * Ties a published week to the tasks of its re-plan: a meal is the same task on the same date ({@code S1@date}); a
@@ -72,9 +73,12 @@ final class PublishedStarts {
                 routes.computeIfAbsent(workerDay, k -> new ArrayList<>()).add(taskId);
             }
         }
-        // A two-worker visit half of whose published workers is gone is placed afresh, both parts together: kept
-        // half-routed, the remaining part would tie its route to a partner that is not there (the schedule waits
-        // for the missing part) and the search would first tear routes apart to undo it.
+        // A two-worker visit half of whose published workers is gone starts unserved, both parts: kept half-routed,
+        // the remaining part ties its route to a partner that is not there; and placed part by part by the
+        // construction heuristic, a pair that no two remaining workers can serve together (a gender asked for a
+        // bath, no shift that day) ends half-placed on the hard level, which the search then escapes by tearing the
+        // day's routes apart. Unserved, it costs what an unserved visit costs, and the search's two-worker move
+        // places both parts at once where two workers can take it.
         Set<String> routed = new java.util.HashSet<>();
         routes.values().forEach(routed::addAll);
         Set<String> halves = new java.util.HashSet<>();
@@ -87,6 +91,14 @@ final class PublishedStarts {
             }
         }
         routes.values().forEach(route -> route.removeAll(halves));
+        Set<String> pairs = new java.util.TreeSet<>();
+        for (String half : halves) {
+            pairs.add(stripPart(half));
+            pairs.add(VisitDoc.secondPartId(stripPart(half)));
+        }
+        if (!pairs.isEmpty()) {
+            routes.computeIfAbsent(Worker.UNASSIGNED_HOLDER_ID, k -> new ArrayList<>()).addAll(pairs);
+        }
         return new HorizonProblem.Published(replan.since(), doneVisits, worked, tasks, routes);
     }
 

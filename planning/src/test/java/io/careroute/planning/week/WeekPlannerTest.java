@@ -260,8 +260,12 @@ class WeekPlannerTest {
             assertThat(line.visits()).filteredOn(v -> !v.date().isBefore(wednesday))
                     .extracting(WeekDocument.PlannedVisit::workerId).doesNotContain(onLeave);
         }
-        System.out.printf("WEEK REPLAN after %s's leave: %s in %d ms; %d of %d unaffected tasks moved%n", onLeave,
-                replan.week().score(), took.toMillis(), moved, unaffected);
+        System.out.printf("WEEK REPLAN after %s's leave: %s in %d ms; %d of %d unaffected tasks moved; care visits %d of %d%n",
+                onLeave, replan.week().score(), took.toMillis(), moved, unaffected,
+                replan.week().carePlans().stream().mapToInt(WeekDocument.CarePlanLine::planned).sum(),
+                replan.week().carePlans().stream().mapToInt(WeekDocument.CarePlanLine::required).sum());
+        replan.week().carePlans().stream().filter(l -> l.unplannedReason() != null)
+                .forEach(l -> System.out.println("WEEK REPLAN unplanned " + l.carePlanId() + ": " + l.unplannedReason()));
         assertThat(moved).as("unaffected tasks moved").isLessThanOrEqualTo(unaffected / 10);
     }
 }
