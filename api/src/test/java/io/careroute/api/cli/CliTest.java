@@ -260,7 +260,7 @@ class CliTest {
         Run run = careroute("week", registry.toString(), "--from", "2026-11-30", "--lang", "en",
                 "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("workers[0].weeklyShifts", "mealSubscriptions[0].days", "TUE",
+        assertThat(run.err()).contains("workers[0].weeklyShifts", "mealSubscriptions[0].days", "Tuesday",
                 "carePlans[0].elderId", "E9").doesNotContain("Exception");
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.FieldChecks;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
@@ -149,14 +150,15 @@ public final class RegistryValidator {
             }
             if (batch != null && daysGiven) {
                 // A meal owed on a day the kitchen does not cook it could never be delivered: an error, not a gap.
-                List<String> notCooked = new ArrayList<>();
+                List<Text> notCooked = new ArrayList<>();
                 for (WeekDay day : s.daysOrEmpty()) {
                     if (!batch.daysOrEmpty().contains(day)) {
-                        notCooked.add(day.name());
+                        notCooked.add(Text.of("weekday." + day.name()));
                     }
                 }
                 if (!notCooked.isEmpty()) {
-                    error(at + ".days", "error.batchNotCooked", batch.id(), String.join(", ", notCooked));
+                    error(at + ".days", "error.batchNotCooked", batch.id(),
+                            Text.joined(Text.of("reason.listSeparator"), notCooked));
                 }
             }
         }

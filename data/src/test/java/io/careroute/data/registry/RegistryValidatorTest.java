@@ -79,7 +79,7 @@ class RegistryValidatorTest {
                 "carePlans[0].timesPerWeek", "carePlans[1]", "carePlans[2].elderId", "carePlans[2].until");
         List<InputError> errors = RegistryValidator.check(bad);
         assertThat(errors).filteredOn(e -> e.field().equals("mealSubscriptions[0].days")).singleElement()
-                .satisfies(e -> assertThat(e.reason(Messages.english())).contains("K1-LUNCH", "SAT"));
+                .satisfies(e -> assertThat(e.reason(Messages.english())).contains("K1-LUNCH", "Saturday"));
         assertThat(errors).filteredOn(e -> e.field().equals("carePlans[1]")).singleElement()
                 .satisfies(e -> assertThat(e.reason(Messages.chinese())).contains("CP1"));
     }
