@@ -3,10 +3,10 @@ package io.careroute.data.district;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import io.careroute.data.demo.RoadPoints;
 import io.careroute.data.problem.CoordinateSystemName;
 import io.careroute.data.problem.LocationDoc;
 import io.careroute.data.problem.PriorityClass;
@@ -270,26 +270,12 @@ public final class StreetRegistryGenerator {
         return LocalTime.of(hour, minute);
     }
 
-    /** The road point at a given fraction of the way from the network's centre to its edge (0 = centre). */
     private LocationDoc central(double fraction) {
-        double lat = roadPoints.stream().mapToDouble(p -> p[0]).average().orElseThrow();
-        double lon = roadPoints.stream().mapToDouble(p -> p[1]).average().orElseThrow();
-        List<double[]> byDistance = roadPoints.stream()
-                .sorted(Comparator.comparingDouble(p -> Math.hypot(p[0] - lat, p[1] - lon))).toList();
-        double[] chosen = byDistance.get((int) Math.min(byDistance.size() - 1, fraction * byDistance.size()));
-        return new LocationDoc(chosen[0], chosen[1]);
+        return RoadPoints.central(roadPoints, fraction);
     }
 
     private LocationDoc nearRoad(double[] point, int minMetres, int maxMetres) {
-        double metres = minMetres + random.nextDouble() * (maxMetres - minMetres);
-        double bearing = random.nextDouble() * 2 * Math.PI;
-        double dLat = metres * Math.cos(bearing) / 111_320.0;
-        double dLon = metres * Math.sin(bearing) / (111_320.0 * Math.cos(Math.toRadians(point[0])));
-        return new LocationDoc(round(point[0] + dLat), round(point[1] + dLon));
-    }
-
-    private static double round(double degrees) {
-        return Math.round(degrees * 1e6) / 1e6;
+        return RoadPoints.nearRoad(point, minMetres, maxMetres, random);
     }
 
     private <T> T pick(T[] options) {

@@ -99,8 +99,8 @@ public final class WeekExpansion {
                 daysOfWorker.get(worker.id()).add(id);
                 workerOrigin.add(w);
                 workers.add(new WorkerDoc(id, worker.role(), worker.mode(), worker.gender(), worker.start(),
-                        worker.end(), shifts, worker.capacityBoxes(), worker.skills(), worker.costPerHour(),
-                        worker.maxHoursPerDay(), worker.maxKmFromHome()));
+                        worker.end(), shifts, worker.capacityBoxes(), skillsValidOn(worker, date),
+                        worker.costPerHour(), worker.maxHoursPerDay(), worker.maxKmFromHome()));
             }
         }
         List<ElderDoc> elders = new ArrayList<>();
@@ -205,6 +205,16 @@ public final class WeekExpansion {
             }
         }
         return dates;
+    }
+
+    /**
+     * The skills whose certificate is valid on the route's own date: the horizon problem is dated its first day, so
+     * a certificate that lapses mid-week must leave the later worker-days here (the model checks validity only
+     * against the problem's date).
+     */
+    private static List<WorkerDoc.SkillDoc> skillsValidOn(RegistryWorker worker, LocalDate date) {
+        return worker.skills() == null ? null
+                : worker.skills().stream().filter(skill -> skill == null || skill.validOn(date)).toList();
     }
 
     static String batchOn(String batchId, LocalDate date) {

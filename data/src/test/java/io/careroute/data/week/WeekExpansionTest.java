@@ -85,4 +85,20 @@ class WeekExpansionTest {
         assertThat(week.toRegistry("visits[0].durationMinutes")).isEqualTo("carePlans[0].durationMinutes");
         assertThat(week.toRegistry("elders[0].location")).isEqualTo("elders[0].location");
     }
+
+    @Test
+    void aCertificateCountsOnlyOnTheDatesItIsValid() {
+        RegistryDocument base = registry(List.of(checkIns(null)));
+        RegistryWorker w = base.workers().get(0);
+        RegistryWorker certified = new RegistryWorker(w.id(), w.role(), w.mode(), w.gender(), w.start(), w.end(),
+                w.weeklyShifts(), w.absences(), w.capacityBoxes(),
+                List.of(new WorkerDoc.SkillDoc("BATHING", LocalDate.of(2026, 12, 2))), w.costPerHour(),
+                w.maxHoursPerDay(), w.maxHoursPerWeek(), w.contractHoursPerWeek(), w.maxKmFromHome());
+        RegistryDocument registry = new RegistryDocument(null, null, base.kitchens(), base.elders(),
+                List.of(certified), base.mealSubscriptions(), base.carePlans());
+        HorizonProblem week = WeekExpansion.expand(registry, new WeekRequest(MONDAY, 7));
+        // Valid through Wednesday 2 December, lapsed on Thursday and Friday.
+        assertThat(week.problem().workers()).extracting(worker -> worker.skills().size())
+                .containsExactly(1, 1, 1, 0, 0);
+    }
 }
