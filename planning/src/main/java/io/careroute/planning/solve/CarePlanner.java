@@ -14,9 +14,14 @@ import io.careroute.solver.solve.CarePlanSolverConfig;
 import io.careroute.solver.solve.SolverSettings;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
 
 /** Solves an assembled problem and writes the answer documents; shared by the CLI and the REST API. */
 public final class CarePlanner {
+
+    /** A system property naming an OptaPlanner environment mode (e.g. FULL_ASSERT) to solve in. */
+    public static final String ENVIRONMENT_MODE_PROPERTY = "careroute.solver.environmentMode";
 
     private final ScoreBreakdown breakdown = new ScoreBreakdown();
 
@@ -31,7 +36,15 @@ public final class CarePlanner {
      */
     public CarePlan solve(AssembledProblem problem, SolverSettings settings, Consumer<CarePlan> onNewBest,
                           SolveStop stop) {
-        Solver<CarePlan> solver = SolverFactory.<CarePlan>create(CarePlanSolverConfig.create(settings)).buildSolver();
+        // A route per worker-day (a week): built and searched knowing the dates (see CarePlanSolverConfig.forWeek).
+        boolean multiDay = problem.plan().getWorkers().stream().anyMatch(worker -> worker.getDayFacts() != null);
+        SolverConfig config = multiDay ? CarePlanSolverConfig.forWeek(settings) : CarePlanSolverConfig.create(settings);
+        String mode = System.getProperty(ENVIRONMENT_MODE_PROPERTY);
+        if (mode != null) {
+            // For hunting a corrupted score (FULL_ASSERT): docs/testing.md.
+            config.setEnvironmentMode(EnvironmentMode.valueOf(mode));
+        }
+        Solver<CarePlan> solver = SolverFactory.<CarePlan>create(config).buildSolver();
         solver.addEventListener(event -> {
             onNewBest.accept(event.getNewBestSolution());
             if (event.getNewBestSolution().getScore().isSolutionInitialized()) {

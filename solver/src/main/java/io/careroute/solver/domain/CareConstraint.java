@@ -37,13 +37,13 @@ public enum CareConstraint {
     UNASSIGNED_TASK("Unassigned task", Level.MEDIUM, 1, "unassigned-task"),
     /** Off by default: only the classic VRPTW objective (fewest vehicles first) counts workers. */
     WORKER_USED("Worker used", Level.MEDIUM, 0, "worker-used"),
+    /** Multi-day plans: the same worker for an elder's care visits on every day. */
+    CONTINUITY_OVER_DAYS("One worker for an elder over the days", Level.MEDIUM, 1, "continuity-over-days"),
     // ---- Soft ----
     TRAVEL_TIME("Travel time", Level.SOFT, 1, "travel-time"),
     WAITING_TIME("Waiting time", Level.SOFT, 1, "waiting-time"),
     FAIR_LOAD("Fair load among paid staff", Level.SOFT, 1, "fair-load"),
     PREFERRED_WORKER("Preferred worker (continuity of care)", Level.SOFT, 1, "preferred-worker"),
-    /** Multi-day plans: the same worker for an elder's care visits on every day. */
-    CONTINUITY_OVER_DAYS("One worker for an elder over the days", Level.SOFT, 1, "continuity-over-days"),
     CHANGED_WORKER("Changed worker against the published plan", Level.MEDIUM, 1, "changed-worker"),
     CHANGED_START("Changed start against the published plan", Level.SOFT, 1, "changed-start");
 

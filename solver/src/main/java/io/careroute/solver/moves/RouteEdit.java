@@ -32,6 +32,8 @@ final class RouteEdit {
     private final Map<Worker, List<Task>> routes = new IdentityHashMap<>();
     private final List<Worker> changed = new ArrayList<>();
     private final Map<Worker, RoutePlan> plans = new IdentityHashMap<>();
+    /** Where each task this edit moved now is (null: in no route). */
+    private final Map<Task, Worker> located = new IdentityHashMap<>();
 
     @SuppressWarnings("unchecked")
     RouteEdit(ScoreDirector<CarePlan> scoreDirector) {
@@ -46,13 +48,41 @@ final class RouteEdit {
         return route != null ? route : worker.getTasks();
     }
 
-    /** Moves a task from wherever it is now (in this edit) to a position of another route. */
+    /**
+     * Moves a task from wherever it is now (in this edit) to a position of another route. A null {@code from}
+     * places a task no route holds yet (a construction), a null {@code to} takes it out of every route (undoing that).
+     */
     void move(Task task, Worker from, Worker to, int toIndex) {
-        List<Task> source = changeable(from);
-        source.remove(source.indexOf(task));
-        changeable(to).add(toIndex, task);
-        plans.remove(from);
-        plans.remove(to);
+        if (from != null) {
+            List<Task> source = changeable(from);
+            source.remove(source.indexOf(task));
+            plans.remove(from);
+        }
+        if (to != null) {
+            changeable(to).add(toIndex, task);
+            plans.remove(to);
+        }
+        located.put(task, to);
+    }
+
+    /** The route that holds the task in this edit (the unassigned holder included), or null if none does. */
+    Worker workerOf(Task task) {
+        return located.containsKey(task) ? located.get(task) : task.getWorker();
+    }
+
+    /** Seconds from leaving the start to being back, of a route as it stands in this edit (0 when empty). */
+    int routeSeconds(Worker worker) {
+        List<ScheduledStop> stops = plan(worker).stops();
+        return stops.isEmpty() ? 0 : stops.get(stops.size() - 1).routeSeconds();
+    }
+
+    /** The routes this edit changed, in the order first changed, each as it now stands. */
+    Map<Worker, List<Task>> changedRoutes() {
+        Map<Worker, List<Task>> result = new java.util.LinkedHashMap<>();
+        for (Worker worker : changed) {
+            result.put(worker, routes.get(worker));
+        }
+        return result;
     }
 
     /** Copied on the first change only: most routes an edit looks at it never changes (copying them cost 10 %). */

@@ -78,17 +78,9 @@ public class TwoWorkerVisitMoveFactory implements MoveIteratorFactory<CarePlan, 
         return edit.asMoveKeepingNoChange();
     }
 
-    /** Workers who may serve the part under the yes/no rules (the route-level rules are checked on insertion). */
+    /** Workers who may serve the part under the yes/no rules on one of its dates (the route rules are checked on insertion). */
     private static List<Worker> eligible(CarePlan plan, Task part, Worker excluded) {
-        return plan.getWorkers().stream()
-                .filter(w -> !w.isUnassignedHolder() && w != excluded)
-                .filter(w -> w.hasSkills(part.getRequiredSkills()))
-                .filter(w -> part.getRequiredGender() == null || part.getRequiredGender() == w.getGender())
-                .filter(w -> !part.getRefusedWorkerIds().contains(w.getId()))
-                .filter(w -> part.getPinnedWorkerId() == null || part.getPinnedWorkerId().equals(w.getId()))
-                .filter(w -> w.getMaxMetresFromHome() <= 0 || part.getTravelTimes()
-                        .metres(w.getMode(), w.getEndPlace(), part.getPlace()) <= w.getMaxMetresFromHome())
-                .toList();
+        return plan.getWorkers().stream().filter(w -> w != excluded && Eligibility.mayTake(w, part)).toList();
     }
 
     private List<Task> leads(CarePlan plan) {

@@ -7,9 +7,11 @@ import io.careroute.solver.constraints.CarePlanConstraintProvider;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
+import io.careroute.solver.moves.ElderWeekMoveFactory;
 import io.careroute.solver.moves.RouteEliminationMoveFactory;
 import io.careroute.solver.moves.RuinRecreateMoveFactory;
 import io.careroute.solver.moves.TwoWorkerVisitMoveFactory;
+import io.careroute.solver.moves.WeekConstruction;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
@@ -24,6 +26,7 @@ import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListS
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.value.ValueSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
@@ -42,6 +45,8 @@ public final class CarePlanSolverConfig {
     static final double RUIN_RECREATE_WEIGHT = 0.5;
     /** Serving, dropping or relocating a whole two-worker visit: each move is a few cheapest-insertion searches. */
     static final double TWO_WORKER_VISIT_WEIGHT = 0.3;
+    /** An elder's whole week to one person: several cheapest-insertion searches each, so now and then. */
+    static final double ELDER_WEEK_WEIGHT = 0.5;
 
     private CarePlanSolverConfig() {
     }
@@ -53,6 +58,24 @@ public final class CarePlanSolverConfig {
 
     public static SolverConfig create(SolverSettings settings) {
         return create(settings, false);
+    }
+
+    /**
+     * A multi-day plan (a route per worker-day): built first by {@link WeekConstruction} (date by date, an elder's
+     * week on one person), with moves that give an elder's whole week to one person beside the daily ones. Why not
+     * the daily configuration: docs/design.md, "The week".
+     */
+    public static SolverConfig forWeek(SolverSettings settings) {
+        LocalSearchPhaseConfig localSearch = localSearch(false);
+        List<MoveSelectorConfig> moves = new ArrayList<>(
+                ((UnionMoveSelectorConfig) localSearch.getMoveSelectorConfig()).getMoveSelectorList());
+        moves.add(weighted(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(ElderWeekMoveFactory.class),
+                ELDER_WEEK_WEIGHT));
+        localSearch.setMoveSelectorConfig(new UnionMoveSelectorConfig(moves));
+        // The custom phase leaves what it could not place (two-worker visits among it) to the construction heuristic.
+        return create(settings, false).withPhases(
+                new CustomPhaseConfig().withCustomPhaseCommands(new WeekConstruction()),
+                new ConstructionHeuristicPhaseConfig(), localSearch);
     }
 
     private static SolverConfig create(SolverSettings settings, boolean eliminateRoutes) {

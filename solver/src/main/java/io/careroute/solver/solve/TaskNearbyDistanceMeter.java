@@ -1,6 +1,7 @@
 package io.careroute.solver.solve;
 
 import io.careroute.solver.domain.Task;
+import io.careroute.solver.domain.TimeWindow;
 import io.careroute.solver.domain.Worker;
 import org.optaplanner.core.impl.heuristic.selector.common.nearby.NearbyDistanceMeter;
 
@@ -10,15 +11,48 @@ import org.optaplanner.core.impl.heuristic.selector.common.nearby.NearbyDistance
  */
 public class TaskNearbyDistanceMeter implements NearbyDistanceMeter<Task, Object> {
 
+    /**
+     * Added for a task or route no date of the origin's windows can share: in a week, a meal's nearest tasks by
+     * place are the same elder's meals of the other days (distance 0), where a move can only make it late.
+     */
+    static final double OTHER_DAYS = 1e9;
+    private static final int DAY = 24 * 3600;
+
     @Override
     public double getNearbyDistance(Task origin, Object destination) {
         if (destination instanceof Task task) {
-            return origin.getTravelTimes().proximity(origin.getPlace(), task.getPlace());
+            double near = origin.getTravelTimes().proximity(origin.getPlace(), task.getPlace());
+            return shareADay(origin, task) ? near : OTHER_DAYS + near;
         }
         Worker worker = (Worker) destination;
         if (worker.isUnassignedHolder()) {
             return Double.MAX_VALUE / 2;   // parking a task is never "near" anything
         }
-        return origin.getTravelTimes().proximity(worker.getStartPlace(), origin.getPlace());
+        double near = origin.getTravelTimes().proximity(worker.getStartPlace(), origin.getPlace());
+        return onADayOf(worker, origin) ? near : OTHER_DAYS + near;
+    }
+
+    /** Whether the worker's working time lies on a date some window of the task covers. */
+    static boolean onADayOf(Worker worker, Task task) {
+        int first = worker.shiftStart() / DAY;
+        int last = worker.shiftEnd() / DAY;
+        for (TimeWindow window : task.getWindows()) {
+            if (window.startSeconds() / DAY <= last && first <= window.endSeconds() / DAY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some window of one task lies on a date some window of the other covers. */
+    static boolean shareADay(Task a, Task b) {
+        for (TimeWindow x : a.getWindows()) {
+            for (TimeWindow y : b.getWindows()) {
+                if (x.startSeconds() / DAY <= y.endSeconds() / DAY && y.startSeconds() / DAY <= x.endSeconds() / DAY) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
