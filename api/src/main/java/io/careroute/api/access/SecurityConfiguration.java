@@ -108,7 +108,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/weeks", "/api/v1/weeks/*")
                         .hasAnyRole(names(READERS))
                         .requestMatchers(HttpMethod.POST, "/api/v1/weeks", "/api/v1/weeks/*/stop",
-                                "/api/v1/weeks/*/publish", "/api/v1/weeks/*/replan").hasAnyRole(names(REGISTRARS))
+                                "/api/v1/weeks/*/resume", "/api/v1/weeks/*/publish", "/api/v1/weeks/*/replan").hasAnyRole(names(REGISTRARS))
                         // Unknown paths: 404 to an authenticated caller. A new endpoint is open to every role
                         // until it gets a rule above: AccessMatrixTest fails until it has a row, which says who.
                         .requestMatchers("/api/**").authenticated()

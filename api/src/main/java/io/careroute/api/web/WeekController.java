@@ -160,6 +160,26 @@ class WeekController {
         return WeekViews.week(week, job, job.status().active() ? List.of() : weeks.days(id), properties.timeZone());
     }
 
+    @Operation(summary = "Resume an INTERRUPTED or STOPPED week from its best solution, for `seconds` or what is "
+            + "left of its time limit; answers 202. 409 in any other state or once published, 429 if the queue is full")
+    @PostMapping(value = "/{id}/resume", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JobAccepted> resume(@PathVariable String id, @RequestParam(required = false) Integer seconds) {
+        StoredWeek week = week(id);
+        if (seconds != null && (seconds < 1 || seconds > MAX_SECONDS)) {
+            throw new InvalidInputException(List.of(new InputError("seconds", Text.of("api.range", 1, MAX_SECONDS))));
+        }
+        StoredPlan job = jobs.get(id);
+        if (!job.status().resumable()) {
+            throw new PlanStateException("status", "api.state.notResumable", job.status());
+        }
+        if (week.published()) {
+            // Its days are what carriers work from: re-plan the rest of the week instead.
+            throw new PlanStateException("id", "api.state.published");
+        }
+        StoredPlan resumed = jobs.resume(job, seconds == null ? null : Duration.ofSeconds(seconds));
+        return accepted(new PlanJobs.Submitted(resumed.id(), resumed.status()));
+    }
+
     @Operation(summary = "Publish a solved (or stopped) week: each date becomes an ordinary plan, the published "
             + "version of its day, which same-day re-planning (events), route sheets and events work on. Publishing "
             + "a re-plan of a week replaces its dates from `since` (a new version of each of those days). 409 "

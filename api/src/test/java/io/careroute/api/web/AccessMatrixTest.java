@@ -124,6 +124,7 @@ class AccessMatrixTest {
             new Row("POST", "/api/v1/weeks", REGISTRARS, 400, null, Target.NONE, "{\"days\": 0}"),
             new Row("GET", "/api/v1/weeks/{id}", READERS, 200, null, Target.WEEK, null),
             new Row("POST", "/api/v1/weeks/{id}/stop", REGISTRARS, 409, null, Target.WEEK, null),
+            new Row("POST", "/api/v1/weeks/{id}/resume", REGISTRARS, 409, null, Target.WEEK, null),
             new Row("POST", "/api/v1/weeks/{id}/publish", REGISTRARS, 200, null, Target.WEEK, null),
             new Row("POST", "/api/v1/weeks/{id}/replan", REGISTRARS, 400, null, Target.WEEK, "{}"));
 
