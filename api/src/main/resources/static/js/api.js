@@ -17,7 +17,8 @@ export function csrfToken() {
   return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
 }
 
-async function request(method, path, body) {
+/** One request to the API (the CSRF header and Accept-Language sent); views with endpoints of their own use it. */
+export async function request(method, path, body) {
   const headers = { 'Accept-Language': acceptLanguage(), 'Accept': 'application/json, application/problem+json' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -307,6 +307,13 @@ export function setLang(value) {
   localStorage.setItem(STORAGE_KEY, current);
   document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
   applyStatic();
+  document.dispatchEvent(new CustomEvent('careroute:lang'));   // views with texts of their own redraw
+}
+
+/** A view's own texts, kept in its file ({zh: {...}, en: {...}}), Chinese first as every text here. */
+export function addTexts(texts) {
+  Object.assign(TEXTS.zh, texts.zh);
+  Object.assign(TEXTS.en, texts.en);
 }
 
 /** What the API is told (problem details and unassigned reasons come back in this language). */

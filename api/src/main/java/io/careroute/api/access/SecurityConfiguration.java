@@ -103,6 +103,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, KITCHEN_ENTRIES).hasAnyRole(names(PLANNERS))
                         .requestMatchers(HttpMethod.DELETE, KITCHEN_ENTRIES).hasAnyRole(names(PLANNERS))
                         .requestMatchers("/api/v1/registry", "/api/v1/registry/**").hasAnyRole(names(REGISTRARS))
+                        // Weeks hold every elder's care plans: read by the register's readers, planned and
+                        // published by those who keep the register (a kitchen plans meals only: not weeks of visits).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/weeks", "/api/v1/weeks/*")
+                        .hasAnyRole(names(READERS))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/weeks", "/api/v1/weeks/*/stop",
+                                "/api/v1/weeks/*/resume", "/api/v1/weeks/*/publish", "/api/v1/weeks/*/replan").hasAnyRole(names(REGISTRARS))
                         // Unknown paths: 404 to an authenticated caller. A new endpoint is open to every role
                         // until it gets a rule above: AccessMatrixTest fails until it has a row, which says who.
                         .requestMatchers("/api/**").authenticated()

@@ -7,6 +7,7 @@ import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.planning.coverage.CoverageAnalysis;
 import io.careroute.planning.solve.CarePlanner;
 import io.careroute.planning.solve.Replanner;
+import io.careroute.planning.week.WeekPlanner;
 import io.careroute.routing.matrix.MatrixCache;
 import io.careroute.routing.network.RoadNetwork;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +51,12 @@ class PlanningConfiguration {
     @Bean
     CarePlanner carePlanner() {
         return new CarePlanner();
+    }
+
+    /** Weeks planned over REST: the same assembler (weights, matrix cache) and planner as every day's plan. */
+    @Bean
+    WeekPlanner weekPlanner(ProblemAssembler assembler, CarePlanner planner) {
+        return new WeekPlanner(assembler, planner);
     }
 
     @Bean

@@ -8,10 +8,12 @@ import java.util.UUID;
 import io.careroute.api.config.CareRouteProperties;
 import io.careroute.api.config.JobEngineProperties;
 import io.careroute.api.store.NewPlan;
+import io.careroute.api.store.NewWeek;
 import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.PlanStore;
 import io.careroute.api.store.SolverInstances;
 import io.careroute.api.store.StoredPlan;
+import io.careroute.api.store.WeekStore;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.replan.EventsDocument;
@@ -32,6 +34,7 @@ final class JobAdmission {
     private static final Duration MIN_RUN = Duration.ofSeconds(1);
 
     private final PlanStore store;
+    private final WeekStore weeks;
     private final SolverInstances instances;
     private final CareRouteProperties properties;
     private final JobEngineProperties engineSettings;
@@ -40,10 +43,11 @@ final class JobAdmission {
     private final Placements placements;
     private final Clock clock;
 
-    JobAdmission(PlanStore store, SolverInstances instances, CareRouteProperties properties,
+    JobAdmission(PlanStore store, WeekStore weeks, SolverInstances instances, CareRouteProperties properties,
                  JobEngineProperties engineSettings, TransactionOperations transactions, SolveJobEngine engine,
                  Placements placements, Clock clock) {
         this.store = store;
+        this.weeks = weeks;
         this.instances = instances;
         this.properties = properties;
         this.engineSettings = engineSettings;
@@ -76,6 +80,30 @@ final class JobAdmission {
                 full.deliveriesOrEmpty().size() + full.visitsOrEmpty().size(), now(), events, organisationId);
         admit(() -> store.create(plan), id, Placement.ofReplan(draft));
         log.info("Re-plan {} of {} queued", id, published.id());
+        return new PlanJobs.Submitted(id, PlanStatus.QUEUED);
+    }
+
+    /**
+     * Queues a week: its job is a plan row like any other (so the queue bound, claims, saves, takeovers and stops are
+     * the same), whose problem is the week unfolded into one, with the week's own row beside it; both or neither.
+     */
+    PlanJobs.Submitted submitWeek(WeekOrder order) {
+        String id = UUID.randomUUID().toString();
+        ProblemDocument problem = order.horizon().problem();
+        int tasks = taskCount(problem);
+        Instant now = now();
+        NewPlan plan = new NewPlan(id, UUID.randomUUID().toString(), problem, id, null, language(order.messages()),
+                order.timeLimit(), tasks, now, null, order.organisationId());
+        NewWeek week = new NewWeek(id, order.organisationId(), order.registryVersion(),
+                order.horizon().request().from(), order.horizon().request().days(), order.replanOf(),
+                order.replanOf() == null ? null : order.horizon().published().since(), order.publishedDays(), now);
+        admit(() -> {
+            store.create(plan);
+            weeks.create(week);
+        }, id, Placement.ofWeek(order.horizon(), order.placed()));
+        log.info("Week {} queued: {} days from {}, {} tasks, {} worker-days{}", id, week.days(), week.from(), tasks,
+                problem.workersOrEmpty().size(), order.replanOf() == null ? "" : ", re-plans " + order.replanOf()
+                        + " from " + week.since());
         return new PlanJobs.Submitted(id, PlanStatus.QUEUED);
     }
 

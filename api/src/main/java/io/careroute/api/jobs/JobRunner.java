@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,7 +129,7 @@ final class JobRunner {
             }
             boolean stored0 = store.finish(job.id(), instance, new FinishedPlan(ending, job.finishedAt(),
                     ending == PlanStatus.FAILED ? job.lastSnapshot() : job.progressSnapshot(), job.routes(),
-                    job.changes(), failure));
+                    job.changes(), failure, ending == PlanStatus.FAILED ? List.of() : job.days()));
             if (!stored0) {
                 log.warn("Plan {} ended here but had been taken over by another instance", job.id());
                 return Outcome.LOST;

@@ -14,9 +14,11 @@ import java.util.function.Function;
 import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.ProgressSnapshot;
 import io.careroute.api.store.StoredPlan;
+import io.careroute.api.store.WeekDayResult;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.replan.Change;
+import io.careroute.data.week.WeekDocument;
 import io.careroute.planning.solve.SolveStop;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
@@ -35,12 +37,19 @@ final class PlanJob {
     private record Best(CarePlan plan, String score, Boolean feasible, Integer unassigned) {
     }
 
-    /** The problem as planned (a re-plan's with its events applied) and how a solution of it becomes plan.json. */
-    private record Planned(ProblemDocument problem, Function<CarePlan, PlanDocument> documents) {
+    /**
+     * The problem as planned (a re-plan's with its events applied) and how a solution of it becomes plan.json, or
+     * for a week job week.json ({@code documents} then answers null).
+     */
+    private record Planned(ProblemDocument problem, Function<CarePlan, PlanDocument> documents,
+                           Function<CarePlan, WeekDocument> weeks) {
     }
 
-    /** What the solve left beside its plan.json: the route geometry and, for a re-plan, the changes. */
-    private record Results(Map<String, Object> routes, List<Change> changes) {
+    /**
+     * What the solve left beside its plan.json: the route geometry and, for a re-plan, the changes; for a week, the
+     * days it was cut into.
+     */
+    private record Results(Map<String, Object> routes, List<Change> changes, List<WeekDayResult> days) {
     }
 
     /** When the solve ended, and the failure's kind (null unless it failed). */
@@ -67,6 +76,7 @@ final class PlanJob {
 
     // What is saved of the best solution, built at most once per solution (guarded by this).
     private PlanDocument document;
+    private WeekDocument week;
     private Map<String, List<String>> bestRoutes;
     private CarePlan documented;
 
@@ -78,6 +88,7 @@ final class PlanJob {
         this.progress = new ProgressLog(spec.earlierProgress());
         this.best = new Best(null, stored.score(), stored.feasible(), stored.unassigned());
         this.document = stored.plan();
+        this.week = stored.week();
         this.bestRoutes = stored.bestRoutes();
     }
 
@@ -95,7 +106,12 @@ final class PlanJob {
 
     /** Set once, before solving: the problem as planned and how to document a solution of it. */
     void planning(ProblemDocument problem, Function<CarePlan, PlanDocument> documents) {
-        this.planned = new Planned(problem, documents);
+        this.planned = new Planned(problem, documents, null);
+    }
+
+    /** For a week job, set once before solving: the week as one problem and how a solution becomes week.json. */
+    void planningWeek(ProblemDocument problem, Function<CarePlan, WeekDocument> weeks) {
+        this.planned = new Planned(problem, best -> null, weeks);
     }
 
     /** The problem as planned, or null before the solve has built it. */
@@ -106,7 +122,21 @@ final class PlanJob {
 
     /** Set once the solve ends: its route geometry and, for a re-plan, the changes. */
     void solved(Map<String, Object> routes, List<Change> changes) {
-        this.results = new Results(routes, changes);
+        this.results = new Results(routes, changes, List.of());
+    }
+
+    /**
+     * Set once a week's solve ends: its final week.json (made with each day's plan, so it replaces the one built
+     * from the solution alone) and its days.
+     */
+    synchronized void solvedWeek(WeekDocument finalWeek, List<WeekDayResult> days) {
+        this.week = finalWeek;
+        this.results = new Results(null, null, List.copyOf(days));
+    }
+
+    List<WeekDayResult> days() {
+        Results r = results;
+        return r == null ? List.of() : r.days();
     }
 
     Map<String, Object> routes() {
@@ -181,18 +211,21 @@ final class PlanJob {
         if (current.plan() != null && current.plan() != documented && p != null) {
             bestRoutes = routesOf(current.plan());
             document = p.documents().apply(current.plan());
+            if (p.weeks() != null) {
+                week = p.weeks().apply(current.plan());
+            }
             documented = current.plan();
         }
         return new ProgressSnapshot(spent(), current.score(), current.feasible(),
                 document != null ? Integer.valueOf(document.totals().unassigned()) : current.unassigned(),
-                progress.points(), bestRoutes, document);
+                progress.points(), bestRoutes, document, week);
     }
 
     /** What was last saved or built, without building anything (for a solve that failed). */
     synchronized ProgressSnapshot lastSnapshot() {
         Best current = best;
         return new ProgressSnapshot(spent(), current.score(), current.feasible(), current.unassigned(),
-                progress.points(), bestRoutes, document);
+                progress.points(), bestRoutes, document, week);
     }
 
     /** The live state in the shape of a stored plan. */
@@ -204,7 +237,7 @@ final class PlanJob {
                 clock.instant(), spent(), spec.tasks(), current.score(), current.feasible(),
                 document != null ? Integer.valueOf(document.totals().unassigned()) : current.unassigned(),
                 end == null ? null : end.failure(), progress.points(), bestRoutes, document, changes(),
-                spec.solver());
+                spec.solver(), week);
     }
 
     boolean awaitEnd(Duration timeout) throws InterruptedException {

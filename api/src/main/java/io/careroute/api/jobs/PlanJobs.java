@@ -13,8 +13,10 @@ import io.careroute.api.store.Page;
 import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.PlanStore;
 import io.careroute.api.store.PlanSummary;
+import io.careroute.api.store.RegistryStore;
 import io.careroute.api.store.SolverInstances;
 import io.careroute.api.store.StoredPlan;
+import io.careroute.api.store.WeekStore;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.replan.EventsDocument;
@@ -22,6 +24,7 @@ import io.careroute.planning.assemble.ProblemAssembler.PlacedProblem;
 import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.planning.solve.CarePlanner;
 import io.careroute.planning.solve.Replanner;
+import io.careroute.planning.week.WeekPlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -60,19 +63,21 @@ public class PlanJobs implements SmartLifecycle {
     private volatile boolean closing;
     private volatile boolean running;
 
-    public PlanJobs(CarePlanner planner, Replanner replanner, ProblemAssembler assembler, PlanStore store,
-                    SolverInstances instances, CareRouteProperties properties, JobEngineProperties engineSettings,
-                    DataSource dataSource, TransactionOperations transactions, Clock clock) {
+    public PlanJobs(CarePlanner planner, Replanner replanner, ProblemAssembler assembler, WeekPlanner weekPlanner,
+                    PlanStore store, WeekStore weeks, RegistryStore registers, SolverInstances instances,
+                    CareRouteProperties properties, JobEngineProperties engineSettings, DataSource dataSource,
+                    TransactionOperations transactions, Clock clock) {
         this.store = store;
         this.properties = properties;
         this.engineSettings = engineSettings;
         this.clock = clock;
         this.instance = engineSettings.instanceName();
         this.placements = new Placements(properties.maxJobs() + properties.queueSize() + 1L);
-        this.runner = new JobRunner(new PlanSolves(planner, replanner, assembler, store, () -> closing), store,
-                placements, instance, clock, () -> closing);
+        WeekSolves weekSolves = new WeekSolves(weekPlanner, planner, registers, weeks, () -> closing);
+        this.runner = new JobRunner(new PlanSolves(planner, replanner, assembler, store, weeks, weekSolves,
+                () -> closing), store, placements, instance, clock, () -> closing);
         this.engine = new SolveJobEngine(dataSource, engineSettings, properties.maxJobs(), runner::execute, clock);
-        this.admission = new JobAdmission(store, instances, properties, engineSettings, transactions, engine,
+        this.admission = new JobAdmission(store, weeks, instances, properties, engineSettings, transactions, engine,
                 placements, clock);
         this.keeper = new JobKeeper(runner, store, instances, instance, properties.maxJobs(), clock);
     }
@@ -96,6 +101,14 @@ public class PlanJobs implements SmartLifecycle {
     public Submitted submitReplan(StoredPlan published, Replanner.Draft draft, EventsDocument events,
                                   String organisationId) {
         return admission.submitReplan(published, draft, events, organisationId);
+    }
+
+    /**
+     * Queues a week (planned afresh or the rest of a published one), unfolded and placed by the request: a job on the
+     * same engine as a day's plan, under the same queue bound (429 when full).
+     */
+    public Submitted submitWeek(WeekOrder order) {
+        return admission.submitWeek(order);
     }
 
     /**

@@ -2,11 +2,14 @@ package io.careroute.api.jobs;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import io.careroute.api.store.PlanStore;
 import io.careroute.api.store.StoredEvents;
 import io.careroute.api.store.StoredPlan;
+import io.careroute.api.store.StoredWeek;
+import io.careroute.api.store.WeekStore;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.planning.assemble.AssembledProblem;
 import io.careroute.planning.assemble.ProblemAssembler;
@@ -21,7 +24,7 @@ import io.careroute.solver.solve.SolverSettings;
  * What a job does on its solver thread: build a stored plan's problem (from what the submitting request placed when
  * it was submitted here, else from the store: any instance may run any job), solve it as a plan or a re-plan with
  * progress and an early stop, from its saved task order if it has one, then write its plan.json, route geometry and
- * changes onto the job. {@link PlanJobs} decides when; this class how.
+ * changes onto the job; a week's job goes to {@link WeekSolves}. {@link PlanJobs} decides when; this class how.
  */
 final class PlanSolves {
 
@@ -29,14 +32,18 @@ final class PlanSolves {
     private final Replanner replanner;
     private final ProblemAssembler assembler;
     private final PlanStore store;
+    private final WeekStore weeks;
+    private final WeekSolves weekSolves;
     private final BooleanSupplier closing;
 
-    PlanSolves(CarePlanner planner, Replanner replanner, ProblemAssembler assembler, PlanStore store,
-               BooleanSupplier closing) {
+    PlanSolves(CarePlanner planner, Replanner replanner, ProblemAssembler assembler, PlanStore store, WeekStore weeks,
+               WeekSolves weekSolves, BooleanSupplier closing) {
         this.planner = planner;
         this.replanner = replanner;
         this.assembler = assembler;
         this.store = store;
+        this.weeks = weeks;
+        this.weekSolves = weekSolves;
         this.closing = closing;
     }
 
@@ -74,6 +81,11 @@ final class PlanSolves {
      * @param placed what the submitting request placed, when it was submitted on this instance; else null
      */
     void resume(PlanJob job, StoredPlan stored, Placement placed) {
+        Optional<StoredWeek> week = weeks.find(stored.id());
+        if (week.isPresent()) {
+            weekSolves.resume(job, stored, week.get(), placed);    // a week's job
+            return;
+        }
         if (stored.replanOf() == null) {
             ProblemDocument problem = store.problem(stored.problemId()).orElseThrow();
             AssembledProblem assembled = placed != null && placed.plan() != null

@@ -19,6 +19,7 @@ import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.replan.Change;
 import io.careroute.data.replan.EventsDocument;
+import io.careroute.data.week.WeekDocument;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionOperations;
@@ -39,7 +40,7 @@ public class PlanStore {
     private static final String PLAN_COLUMNS = """
             id, problem_id, lineage_id, replan_of, status, language, time_limit_ms, created_at, started_at,
             finished_at, updated_at, spent_ms, tasks, score, feasible, unassigned, failure, progress, best_routes,
-            plan_document, changes, solved_by, runs, takeovers, solve_until_ms""";
+            plan_document, changes, solved_by, runs, takeovers, solve_until_ms, week_document""";
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
@@ -201,7 +202,8 @@ public class PlanStore {
                                                    ProgressSnapshot snapshot, Instant at) {
         return jdbc.sql("update plan set " + moreColumns + """
                  spent_ms = :spentMs, score = :score, feasible = :feasible, unassigned = :unassigned,
-                 progress = :progress, best_routes = :bestRoutes, plan_document = :plan, updated_at = :at
+                 progress = :progress, best_routes = :bestRoutes, plan_document = :plan, week_document = :week,
+                 updated_at = :at
                 where id = :id and status = :solving and solved_by = :instance""")
                 .param("solving", PlanStatus.SOLVING.name())
                 .param("instance", instance)
@@ -212,20 +214,64 @@ public class PlanStore {
                 .param("progress", JsonText.write(snapshot.progress()))
                 .param("bestRoutes", JsonText.write(snapshot.bestRoutes()))
                 .param("plan", JsonText.write(snapshot.plan()))
+                .param("week", JsonText.write(snapshot.week()))
                 .param("at", utc(at))
                 .param("id", id);
     }
 
-    /** How the solve ended; only a solving plan can end, and only its solver ends it. */
+    /**
+     * How the solve ended; only a solving plan can end, and only its solver ends it. A week job's days are stored with
+     * its end, in the same transaction: a week is never found ended without its days, nor with another run's.
+     */
     public boolean finish(String id, String instance, FinishedPlan finished) {
-        return progressUpdate("status = :status, finished_at = :finishedAt, failure = :failure, routes = :routes,"
-                + " changes = :changes, stop_requested = false,", id, instance, finished.last(), finished.finishedAt())
-                .param("status", finished.status().name())
-                .param("finishedAt", utc(finished.finishedAt()))
-                .param("failure", finished.failure())
-                .param("routes", JsonText.write(finished.routes()))
-                .param("changes", JsonText.write(finished.changes()))
-                .update() == 1;
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            boolean ended = progressUpdate("status = :status, finished_at = :finishedAt, failure = :failure,"
+                    + " routes = :routes, changes = :changes, stop_requested = false,", id, instance, finished.last(),
+                    finished.finishedAt())
+                    .param("status", finished.status().name())
+                    .param("finishedAt", utc(finished.finishedAt()))
+                    .param("failure", finished.failure())
+                    .param("routes", JsonText.write(finished.routes()))
+                    .param("changes", JsonText.write(finished.changes()))
+                    .update() == 1;
+            if (ended && !finished.days().isEmpty()) {
+                jdbc.sql("delete from week_day where week_id = :id").param("id", id).update();
+                for (WeekDayResult day : finished.days()) {
+                    jdbc.sql("""
+                            insert into week_day (week_id, plan_date, problem, plan_document, task_order, routes)
+                            values (:id, :date, :problem, :plan, :order, :routes)""")
+                            .param("id", id).param("date", day.date())
+                            .param("problem", JsonText.write(day.problem()))
+                            .param("plan", JsonText.write(day.plan()))
+                            .param("order", JsonText.write(day.taskOrder()))
+                            .param("routes", JsonText.write(day.routes()))
+                            .update();
+                }
+            }
+            return ended;
+        }));
+    }
+
+    /**
+     * A plan solved elsewhere (a day of a published week, cut from its week's solution), stored SOLVED at once with
+     * its plan, task order and route geometry, so that it is read, published, re-planned and printed as any plan.
+     */
+    public void createSolved(NewPlan plan, PlanDocument document, Map<String, List<String>> taskOrder,
+                             Map<String, Object> routes) {
+        transactions.executeWithoutResult(status -> {
+            create(plan);
+            jdbc.sql("""
+                    update plan set status = :solved, started_at = :at, finished_at = :at, score = :score,
+                                    feasible = :feasible, unassigned = :unassigned, best_routes = :order,
+                                    plan_document = :plan, routes = :routes
+                    where id = :id""")
+                    .param("solved", PlanStatus.SOLVED.name()).param("at", utc(plan.createdAt()))
+                    .param("score", document.score()).param("feasible", document.feasible())
+                    .param("unassigned", document.totals().unassigned())
+                    .param("order", JsonText.write(taskOrder)).param("plan", JsonText.write(document))
+                    .param("routes", JsonText.write(routes)).param("id", plan.id())
+                    .update();
+        });
     }
 
     /** A queued plan stopped before it started: nothing was solved. */
@@ -282,9 +328,13 @@ public class PlanStore {
         return page(null, page, size);
     }
 
-    /** The plans of one organisation (every organisation's when null), newest first. */
+    /**
+     * The plans of one organisation (every organisation's when null), newest first. A week job's plan row is the
+     * week's, listed with the weeks, not here.
+     */
     public Page<PlanSummary> page(String organisationId, int page, int size) {
-        String where = organisationId == null ? "" : " where p.organisation_id = :org";
+        String where = " where not exists (select 1 from week_plan w where w.id = p.id)"
+                + (organisationId == null ? "" : " and p.organisation_id = :org");
         long total = jdbc.sql("select count(*) from plan p" + where)
                 .params(organisationId == null ? Map.of() : Map.of("org", organisationId))
                 .query(Long.class).single();
@@ -330,7 +380,8 @@ public class PlanStore {
                 JsonText.read(rs.getString("plan_document"), PlanDocument.class),
                 JsonText.read(rs.getString("changes"), CHANGES),
                 new SolverRun(rs.getString("solved_by"), rs.getInt("runs"), rs.getInt("takeovers"),
-                        rs.getObject("solve_until_ms") == null ? null : Duration.ofMillis(rs.getLong("solve_until_ms"))));
+                        rs.getObject("solve_until_ms") == null ? null : Duration.ofMillis(rs.getLong("solve_until_ms"))),
+                JsonText.read(rs.getString("week_document"), WeekDocument.class));
     }
 
     private static StoredEvents storedEvents(ResultSet rs, int row) throws SQLException {

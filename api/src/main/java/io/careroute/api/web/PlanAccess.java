@@ -8,6 +8,7 @@ import java.util.Map;
 import io.careroute.api.access.AccessException;
 import io.careroute.api.access.Caller;
 import io.careroute.api.store.Role;
+import io.careroute.api.store.WeekStore;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.replan.EventsDocument;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,9 +29,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PlanAccess implements WebMvcConfigurer, HandlerInterceptor {
 
     private final PlanJobs jobs;
+    private final WeekStore weeks;
 
-    PlanAccess(PlanJobs jobs) {
+    PlanAccess(PlanJobs jobs, WeekStore weeks) {
         this.jobs = jobs;
+        this.weeks = weeks;
     }
 
     @Override
@@ -43,7 +46,10 @@ class PlanAccess implements WebMvcConfigurer, HandlerInterceptor {
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
                 && variables.get("id") instanceof String id) {
             String organisation = Caller.required().organisationId();
-            if (jobs.organisationOf(id).filter(owner -> !owner.equals(organisation)).isPresent()) {
+            if (jobs.organisationOf(id).filter(owner -> !owner.equals(organisation)).isPresent()
+                    || weeks.isWeek(id)) {
+                // A week's job is a plan row too, but it is read and published as a week (/api/v1/weeks), its
+                // days as plans of their own.
                 throw new JobNotFoundException(id);
             }
         }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.careroute.data.problem.CoordinateSystemName;
+import io.careroute.data.week.WeekDocument;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,9 @@ abstract class PlanStoreContract {
     Publications publications;
     SolverInstances instances;
     JdbcClient jdbc;
+    WeekStore weeks;
+    RegistryStore registers;
+    TransactionTemplate transactions;
     DemoDocuments demo = DemoDocuments.get();
 
     abstract DataSource dataSource();
@@ -38,6 +45,9 @@ abstract class PlanStoreContract {
         DataSource dataSource = dataSource();
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("delete from week_day").update();
+        jdbc.sql("delete from week_plan").update();
+        jdbc.sql("delete from registry_version").update();
         jdbc.sql("delete from scheduled_tasks").update();
         jdbc.sql("delete from solver_instance").update();
         jdbc.sql("delete from replan_event").update();
@@ -49,6 +59,9 @@ abstract class PlanStoreContract {
         store = new PlanStore(jdbc, transactions);
         instances = new SolverInstances(jdbc);
         publications = new Publications(jdbc, transactions);
+        this.transactions = transactions;
+        weeks = new WeekStore(jdbc, transactions, store, publications);
+        registers = new RegistryStore(jdbc, transactions, java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
     }
 
     private NewPlan newPlan(String id, Instant created) {
@@ -299,5 +312,137 @@ abstract class PlanStoreContract {
         assertThat(publications.current("day")).contains(second);
         assertThat(publications.latestOf("day")).contains(first);
         assertThat(publications.latestOf("re1")).contains(second);
+    }
+
+    // ---- weeks: a week's job is a plan row; its days are stored with its end and published as day plans ----------
+
+    private static final LocalDate DAY1 = DemoDocuments.DAY;
+    private static final LocalDate DAY2 = DemoDocuments.DAY.plusDays(1);
+
+    private void newWeek(String id, Instant created, int registryVersion, String replanOf, LocalDate since,
+                         Map<LocalDate, String> publishedDays) {
+        // The demo day stands in for the week unfolded into one problem: the store does not look inside it.
+        transactions.executeWithoutResult(status -> {
+            store.create(newPlan(id, created));
+            weeks.create(new NewWeek(id, "default", registryVersion, DAY1, 7, replanOf, since, publishedDays, created));
+        });
+    }
+
+    private static WeekDocument weekDocument(String score) {
+        return new WeekDocument(DAY1, 7, "Asia/Shanghai", CoordinateSystemName.WGS84, score, true,
+                List.of(new WeekDocument.CarePlanLine("CP1", "E01", 2, 1,
+                        List.of(new WeekDocument.PlannedVisit("CP1@" + DAY1, DAY1, "C01")), "没有合适的人员")),
+                new WeekDocument.Continuity(3, 2, 0.667), List.of(new WeekDocument.WorkerLine("C01", 7.5, 10.0)),
+                List.of(new WeekDocument.DayLine(DAY1, 97, 95, null, true)));
+    }
+
+    private WeekDayResult day(LocalDate date) {
+        return new WeekDayResult(date, demo.problem, demo.plan, demo.order, demo.routes);
+    }
+
+    @Test
+    void aWeekIsSolvedAsAPlanRowAndItsDaysAreStoredWithItsEnd() {
+        int version = registers.append("default", null, RegistryStoreContract.V1, "account:test").version();
+        newWeek("w1", T0, version, null, null, null);
+        assertThat(weeks.isWeek("w1")).isTrue();
+        StoredWeek week = weeks.find("w1").orElseThrow();
+        assertThat(week.registryVersion()).isEqualTo(version);
+        assertThat(week.from()).isEqualTo(DAY1);
+        assertThat(week.days()).isEqualTo(7);
+        assertThat(week.published()).isFalse();
+        // Listed with the weeks, not with the day plans; counted by the queue bound as any plan.
+        assertThat(store.page("default", 0, 10).items()).isEmpty();
+        assertThat(weeks.page("default", 0, 10).items()).extracting(WeekSummary::id, WeekSummary::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("w1", PlanStatus.QUEUED));
+        assertThat(weeks.page("another", 0, 10).items()).isEmpty();
+        assertThat(store.activeCount()).isEqualTo(1);
+
+        // Its week.json rides the progress saves: a takeover finds the best so far.
+        store.claim("w1", "A", T0.plusSeconds(1)).orElseThrow();
+        WeekDocument provisional = weekDocument("-1hard/0medium/-5soft");
+        assertThat(store.saveProgress("w1", "A", new ProgressSnapshot(Duration.ofSeconds(1), "-1hard/0medium/-5soft",
+                false, 2, List.of(), demo.order, null, provisional), T0.plusSeconds(2))).isTrue();
+        assertThat(store.find("w1").orElseThrow().week()).isEqualTo(provisional);
+        assertThat(weeks.days("w1")).isEmpty();
+
+        // A solver that lost the week writes neither its end nor its days.
+        WeekDocument last = weekDocument("0hard/0medium/-3soft");
+        ProgressSnapshot end = new ProgressSnapshot(Duration.ofSeconds(2), "0hard/0medium/-3soft", true, 0, List.of(),
+                demo.order, null, last);
+        assertThat(store.finish("w1", "B", new FinishedPlan(PlanStatus.SOLVED, T0.plusSeconds(3), end, null, null, null,
+                List.of(day(DAY1))))).isFalse();
+        assertThat(weeks.days("w1")).isEmpty();
+        assertThat(store.finish("w1", "A", new FinishedPlan(PlanStatus.SOLVED, T0.plusSeconds(3), end, null, null, null,
+                List.of(day(DAY1), day(DAY2))))).isTrue();
+        StoredPlan solved = store.find("w1").orElseThrow();
+        assertThat(solved.status()).isEqualTo(PlanStatus.SOLVED);
+        assertThat(solved.week()).isEqualTo(last);
+        List<StoredWeekDay> days = weeks.days("w1");
+        assertThat(days).extracting(d -> d.day().date()).containsExactly(DAY1, DAY2);
+        assertThat(days.get(0).day().plan()).isEqualTo(demo.plan);
+        assertThat(days.get(0).day().problem()).isEqualTo(demo.problem);
+        assertThat(days.get(0).day().taskOrder()).isEqualTo(demo.order);
+        assertThat(json(days.get(0).day().routes())).isEqualTo(json(demo.routes));
+        assertThat(days).extracting(StoredWeekDay::dayPlanId).containsOnlyNulls();
+    }
+
+    @Test
+    void aPublishedWeekIsOrdinaryPublishedDayPlansAndItsReplanReplacesTheDaysFromItsDate() {
+        int version = registers.append("default", null, RegistryStoreContract.V1, "account:test").version();
+        newWeek("w1", T0, version, null, null, null);
+        store.claim("w1", "A", T0.plusSeconds(1)).orElseThrow();
+        ProgressSnapshot end = new ProgressSnapshot(Duration.ofSeconds(2), demo.score, true, 0, List.of(), demo.order,
+                null, weekDocument(demo.score));
+        store.finish("w1", "A", new FinishedPlan(PlanStatus.SOLVED, T0.plusSeconds(3), end, null, null, null,
+                List.of(day(DAY1), day(DAY2))));
+
+        List<PublishedDay> published = weeks.publish("w1", "zh", T0.plusSeconds(10));
+        assertThat(published).extracting(PublishedDay::date).containsExactly(DAY1, DAY2);
+        for (PublishedDay day : published) {
+            StoredPlan plan = store.find(day.planId()).orElseThrow();
+            assertThat(plan.status()).isEqualTo(PlanStatus.SOLVED);
+            assertThat(plan.plan()).isEqualTo(demo.plan);
+            assertThat(plan.bestRoutes()).isEqualTo(demo.order);
+            assertThat(plan.lineageId()).isEqualTo(day.planId());
+            assertThat(plan.replanOf()).isNull();
+            assertThat(store.problem(plan.problemId())).contains(demo.problem);
+            assertThat(json(store.routes(day.planId()).orElseThrow())).isEqualTo(json(demo.routes));
+            assertThat(store.organisationOf(day.planId())).contains("default");
+            assertThat(day.publication().version()).isEqualTo(1);
+            assertThat(publications.current(plan.lineageId()).orElseThrow().planId()).isEqualTo(day.planId());
+        }
+        assertThat(weeks.find("w1").orElseThrow().publishedAt()).isEqualTo(T0.plusSeconds(10));
+        assertThat(store.page("default", 0, 10).items()).extracting(PlanSummary::id)
+                .containsExactlyInAnyOrder(published.get(0).planId(), published.get(1).planId());
+        // Publishing again changes nothing.
+        assertThat(weeks.publish("w1", "zh", T0.plusSeconds(20))).isEqualTo(published);
+        assertThat(weeks.find("w1").orElseThrow().publishedAt()).isEqualTo(T0.plusSeconds(10));
+        Map<LocalDate, String> current = weeks.publishedDayPlans("w1");
+        assertThat(current).containsExactly(Map.entry(DAY1, published.get(0).planId()),
+                Map.entry(DAY2, published.get(1).planId()));
+        assertThat(weeks.publishedWeek(current).days()).containsOnlyKeys(DAY1, DAY2);
+
+        // The rest of the week from its second date, re-planned and published: that date's day gets a new version.
+        int changed = registers.append("default", null, RegistryStoreContract.V2, "account:test").version();
+        newWeek("w2", T0.plusSeconds(30), changed, "w1", DAY2, current);
+        StoredWeek replan = weeks.find("w2").orElseThrow();
+        assertThat(replan.replanOf()).isEqualTo("w1");
+        assertThat(replan.since()).isEqualTo(DAY2);
+        assertThat(replan.publishedDays()).isEqualTo(current);
+        store.claim("w2", "A", T0.plusSeconds(31)).orElseThrow();
+        store.finish("w2", "A", new FinishedPlan(PlanStatus.SOLVED, T0.plusSeconds(33), end, null, null, null,
+                List.of(day(DAY2))));
+        List<PublishedDay> replaced = weeks.publish("w2", "en", T0.plusSeconds(40));
+        assertThat(replaced).hasSize(1);
+        PublishedDay newDay = replaced.get(0);
+        assertThat(newDay.publication().lineageId()).isEqualTo(published.get(1).planId());
+        assertThat(newDay.publication().version()).isEqualTo(2);
+        StoredPlan newPlan = store.find(newDay.planId()).orElseThrow();
+        assertThat(newPlan.replanOf()).isEqualTo(published.get(1).planId());
+        assertThat(newPlan.language()).isEqualTo("en");
+        assertThat(weeks.publishedDayPlans("w2")).containsExactly(Map.entry(DAY1, published.get(0).planId()),
+                Map.entry(DAY2, newDay.planId()));
+        assertThat(weeks.publishedDayPlans("w1")).containsEntry(DAY2, newDay.planId());
+        assertThat(weeks.page("default", 0, 10).items()).extracting(WeekSummary::id).containsExactly("w2", "w1");
     }
 }

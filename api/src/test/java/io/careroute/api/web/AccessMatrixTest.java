@@ -24,10 +24,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.careroute.api.access.ApiKeys;
 import io.careroute.api.store.AccessStore;
 import io.careroute.api.store.Role;
+import io.careroute.data.demo.DemoRegistry;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.problem.ElderDoc;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
+import io.careroute.data.registry.RegistryDocument;
 import io.careroute.planning.demo.DemoProblem;
 import io.careroute.planning.testing.TestNetwork;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +58,7 @@ class AccessMatrixTest {
             "GET /swagger-ui.html", "* /error");
 
     /** What the id of a row's path stands for. */
-    enum Target { NONE, PLAN, USER, KEY, DEMO_JOB, REGISTRY_ENTRY }
+    enum Target { NONE, PLAN, USER, KEY, DEMO_JOB, REGISTRY_ENTRY, WEEK }
 
     /**
      * One endpoint: who may call it, the status an allowed caller gets on their own organisation's data (the body,
@@ -94,11 +96,12 @@ class AccessMatrixTest {
             new Row("GET", "/api/v1/demo/coverage/geojson", READERS, 200, null, Target.NONE, null),
             new Row("GET", "/api/v1/demo/job", ALL, 200, null, Target.DEMO_JOB, null),
             new Row("GET", "/api/v1/network/roads", ALL, 200, null, Target.NONE, null),
-            // The organisations here keep no register: reads of it are 404, and writes are refused input.
-            new Row("GET", "/api/v1/registry", READERS, 404, null, Target.NONE, null),
+            // Each organisation keeps the demo register (version 1), whose ids are not E1: reads of an entry E1 are
+            // 404, and writes are refused input.
+            new Row("GET", "/api/v1/registry", READERS, 200, null, Target.NONE, null),
             new Row("PUT", "/api/v1/registry", REGISTRARS, 400, null, Target.NONE, "{\"elders\": [{}]}"),
             new Row("GET", "/api/v1/registry/versions", READERS, 200, null, Target.NONE, null),
-            new Row("GET", "/api/v1/registry/versions/{version}", READERS, 404, null, Target.NONE, null),
+            new Row("GET", "/api/v1/registry/versions/{version}", READERS, 200, null, Target.NONE, null),
             new Row("GET", "/api/v1/registry/kitchens/{id}", READERS, 404, null, Target.REGISTRY_ENTRY, null),
             new Row("PUT", "/api/v1/registry/kitchens/{id}", PLANNERS, 400, null, Target.REGISTRY_ENTRY, "{}"),
             new Row("DELETE", "/api/v1/registry/kitchens/{id}", PLANNERS, 404, null, Target.REGISTRY_ENTRY, null),
@@ -114,13 +117,23 @@ class AccessMatrixTest {
             new Row("DELETE", "/api/v1/registry/workers/{id}", REGISTRARS, 404, null, Target.REGISTRY_ENTRY, null),
             new Row("GET", "/api/v1/registry/care-plans/{id}", READERS, 404, null, Target.REGISTRY_ENTRY, null),
             new Row("PUT", "/api/v1/registry/care-plans/{id}", REGISTRARS, 400, null, Target.REGISTRY_ENTRY, "{}"),
-            new Row("DELETE", "/api/v1/registry/care-plans/{id}", REGISTRARS, 404, null, Target.REGISTRY_ENTRY, null));
+            new Row("DELETE", "/api/v1/registry/care-plans/{id}", REGISTRARS, 404, null, Target.REGISTRY_ENTRY, null),
+            // Weeks: planned and published by those who keep the register, read by its readers; each organisation
+            // has a solved week of its demo register.
+            new Row("GET", "/api/v1/weeks", READERS, 200, null, Target.NONE, null),
+            new Row("POST", "/api/v1/weeks", REGISTRARS, 400, null, Target.NONE, "{\"days\": 0}"),
+            new Row("GET", "/api/v1/weeks/{id}", READERS, 200, null, Target.WEEK, null),
+            new Row("POST", "/api/v1/weeks/{id}/stop", REGISTRARS, 409, null, Target.WEEK, null),
+            new Row("POST", "/api/v1/weeks/{id}/resume", REGISTRARS, 409, null, Target.WEEK, null),
+            new Row("POST", "/api/v1/weeks/{id}/publish", REGISTRARS, 200, null, Target.WEEK, null),
+            new Row("POST", "/api/v1/weeks/{id}/replan", REGISTRARS, 400, null, Target.WEEK, "{}"));
 
     /** One organisation's callers and data. */
     static final class Org {
         final String name;
         final Map<Role, ApiClient> callers = new EnumMap<>(Role.class);
         String planId;
+        String weekId;
         String userId;
         String keyId;
         String workerId;
@@ -149,9 +162,25 @@ class AccessMatrixTest {
         ProblemDocument problem = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED,
                 LocalDate.of(2026, 11, 24));
         other.planId = otherAdmin.post("/api/v1/plans", ProblemJson.write(problem), null).body().get("id").asText();
+        RegistryDocument register = DemoRegistry.from(DemoProblem.generate(TestNetwork.demo(),
+                DemoStreetGenerator.DEFAULT_SEED, LocalDate.of(2026, 12, 7)));
         for (var org : List.of(Map.entry(demo, admin), Map.entry(other, otherAdmin))) {
             ApiClient orgAdmin = org.getValue();
             Org o = org.getKey();
+            assertThat(orgAdmin.request("PUT", "/api/v1/registry", json(register)).status()).isEqualTo(201);
+            ApiClient.Response week = orgAdmin.postWith("/api/v1/weeks", json(Map.of("from", "2026-12-07", "days", 3,
+                    "seconds", 2)));
+            assertThat(week.status()).as("%s", week.body()).isEqualTo(202);
+            o.weekId = week.body().get("id").asText();
+        }
+        for (var org : List.of(Map.entry(demo, admin), Map.entry(other, otherAdmin))) {
+            ApiClient orgAdmin = org.getValue();
+            Org o = org.getKey();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!ApiClient.ended(orgAdmin.get("/api/v1/weeks/" + o.weekId).body()) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(orgAdmin.get("/api/v1/weeks/" + o.weekId).body().get("status").asText()).isEqualTo("SOLVED");
             JsonNode plan = orgAdmin.waitFor(o.planId, ApiClient::ended, WAIT);
             assertThat(plan.get("status").asText()).isEqualTo("SOLVED");
             o.workerId = busiestWorker(plan.get("plan"));
@@ -211,7 +240,8 @@ class AccessMatrixTest {
                             : row.target() == Target.DEMO_JOB && org != demo ? 404 : row.own();
                     expect(wrong, row, role + "@" + org.name, "own", call(caller, row, org), own);
                     cells++;
-                    if (row.target() == Target.PLAN || row.target() == Target.USER || row.target() == Target.KEY) {
+                    if (row.target() == Target.PLAN || row.target() == Target.USER || row.target() == Target.KEY
+                            || row.target() == Target.WEEK) {
                         ApiClient.Response theirs = call(caller, row, foreign);
                         ApiClient.Response absent = call(caller, row, null);
                         cells += 2;
@@ -243,6 +273,21 @@ class AccessMatrixTest {
                         .forEach(item -> ids.add(item.get("id").asText()));
                 assertThat(ids).as(role + "@" + org.name).contains(org.planId).doesNotContain(foreign.planId);
             }
+        }
+    }
+
+    @Test
+    void weekListsHoldOnlyTheOwnOrganisationsWeeks() throws Exception {
+        for (Org org : List.of(demo, other)) {
+            Org foreign = org == demo ? other : demo;
+            for (Role role : READERS) {
+                Set<String> ids = new HashSet<>();
+                org.callers.get(role).get("/api/v1/weeks?size=100").body().get("items")
+                        .forEach(item -> ids.add(item.get("id").asText()));
+                assertThat(ids).as(role + "@" + org.name).contains(org.weekId).doesNotContain(foreign.weekId);
+            }
+            // A week's job is no plan: the plan endpoints answer for it as for an unknown id.
+            assertThat(org.callers.get(Role.ADMIN).get("/api/v1/plans/" + org.weekId).status()).isEqualTo(404);
         }
     }
 
@@ -404,6 +449,7 @@ class AccessMatrixTest {
             case PLAN -> owner.planId;
             case USER -> owner.userId;
             case KEY -> owner.keyId;
+            case WEEK -> owner.weekId;
             case REGISTRY_ENTRY -> "E1";
             default -> "";
         };

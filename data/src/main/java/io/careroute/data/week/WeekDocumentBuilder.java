@@ -119,6 +119,43 @@ public final class WeekDocumentBuilder {
                 elders == 0 ? 1.0 : Math.round(1000.0 * withOne / elders) / 1000.0), workers, dates);
     }
 
+    /**
+     * week.json of a week still solving, from its best solution so far: what {@link #build} says, but each date's line
+     * counted from the solution (its meals, and the care visits placed on its worker-days) rather than from the day's
+     * plan, which is made only once the week is solved; a date's score is null until then.
+     */
+    public static WeekDocument provisional(HorizonProblem horizon, CarePlan solved, Messages messages) {
+        WeekDocument week = build(horizon, solved, Map.of(), messages);
+        Map<LocalDate, int[]> counts = new LinkedHashMap<>();   // date -> {tasks, assigned}
+        horizon.plannedDates().forEach(date -> counts.put(date, new int[2]));
+        for (Worker worker : solved.getWorkers()) {
+            WorkerDay day = horizon.workerDays().get(worker.getId());
+            for (Task task : worker.getTasks()) {
+                LocalDate date = day != null ? day.date() : task.isDelivery() ? dateOf(task.getId()) : null;
+                int[] count = date == null ? null : counts.get(date);
+                if (count != null) {
+                    count[0]++;
+                    count[1] += day != null ? 1 : 0;
+                }
+            }
+        }
+        List<WeekDocument.DayLine> dates = new ArrayList<>();
+        counts.forEach((date, count) -> dates.add(new WeekDocument.DayLine(date, count[0], count[1], null,
+                count[0] == count[1])));
+        return new WeekDocument(week.from(), week.days(), week.timeZone(), week.coordinateSystem(), week.score(),
+                week.feasible(), week.carePlans(), week.continuity(), week.workers(), dates);
+    }
+
+    /** The date of a dated task id ({@code S1@2026-11-30}), or null. */
+    private static LocalDate dateOf(String taskId) {
+        int at = taskId.lastIndexOf('@');
+        try {
+            return at < 0 ? null : LocalDate.parse(taskId.substring(at + 1));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private static final java.util.regex.Pattern DATED = java.util.regex.Pattern.compile("@\\d{4}-\\d{2}-\\d{2}");
     private static final java.util.regex.Pattern REPEATED = java.util.regex.Pattern.compile("([\\w-]+)((、|, )\\1)+(?![\\w-])");
 

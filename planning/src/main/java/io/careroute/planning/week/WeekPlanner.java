@@ -25,6 +25,7 @@ import io.careroute.data.week.WeekRequest;
 import io.careroute.data.week.WeekSplit;
 import io.careroute.planning.assemble.AssembledProblem;
 import io.careroute.planning.assemble.ProblemAssembler;
+import io.careroute.planning.geojson.RouteGeoJson;
 import io.careroute.planning.solve.CarePlanner;
 import io.careroute.planning.solve.SolveStop;
 import io.careroute.solver.domain.CarePlan;
@@ -49,8 +50,15 @@ public final class WeekPlanner {
         this.planner = planner;
     }
 
-    /** One date of the planned week: its problem, its routes and its plan.json (null on a date nobody works). */
-    public record Day(LocalDate date, DayProblem problem, PlanDocument plan) {
+    /**
+     * One date of the planned week: its problem, its routes and its plan.json (null on a date nobody works), and when
+     * asked for, its route geometry (GeoJSON, WGS-84; else null).
+     */
+    public record Day(LocalDate date, DayProblem problem, PlanDocument plan, Map<String, Object> geometry) {
+
+        public Day(LocalDate date, DayProblem problem, PlanDocument plan) {
+            this(date, problem, plan, null);
+        }
     }
 
     public record Result(HorizonProblem horizon, CarePlan solved, List<Day> days, WeekDocument week) {
@@ -62,12 +70,39 @@ public final class WeekPlanner {
      * @throws InvalidInputException naming each bad field of the register (or {@code days})
      */
     public HorizonProblem expand(RegistryDocument registry, WeekRequest request) {
+        checkHorizon(request);
+        RegistryValidator.validate(registry);
+        return WeekExpansion.expand(registry, request);
+    }
+
+    /**
+     * As {@link #expand(RegistryDocument, WeekRequest)} for the rest of a published week from {@code replan.since()}.
+     *
+     * @throws InvalidInputException naming each bad field of the register (or {@code days})
+     */
+    public HorizonProblem expand(RegistryDocument registry, WeekRequest request, WeekReplan replan) {
+        checkHorizon(request);
+        RegistryValidator.validate(registry);
+        return WeekExpansion.expand(registry, request, replan);
+    }
+
+    private static void checkHorizon(WeekRequest request) {
         if (request.days() < 1 || request.days() > WeekRequest.MAX_DAYS) {
             throw new InvalidInputException(List.of(new InputError("days",
                     Text.of("error.horizon", WeekRequest.MAX_DAYS, request.days()))));
         }
-        RegistryValidator.validate(registry);
-        return WeekExpansion.expand(registry, request);
+    }
+
+    /**
+     * Validates the unfolded week as one problem and snaps its places, without any matrix: what a server does on the
+     * request, so that a bad register is refused at once, naming the register's field.
+     */
+    public ProblemAssembler.PlacedProblem place(HorizonProblem horizon) {
+        try {
+            return assembler.place(horizon.problem());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.errors().stream().map(horizon::toRegistry).toList());
+        }
     }
 
     /**
@@ -78,12 +113,7 @@ public final class WeekPlanner {
      */
     public Result replan(RegistryDocument registry, WeekRequest request, WeekReplan replan, SolverSettings settings,
                          Messages messages) {
-        if (request.days() < 1 || request.days() > WeekRequest.MAX_DAYS) {
-            throw new InvalidInputException(List.of(new InputError("days",
-                    Text.of("error.horizon", WeekRequest.MAX_DAYS, request.days()))));
-        }
-        RegistryValidator.validate(registry);
-        HorizonProblem horizon = WeekExpansion.expand(registry, request, replan);
+        HorizonProblem horizon = expand(registry, request, replan);
         AssembledProblem week = assemble(horizon);
         CarePlan solved = planner.solve(week, settings, best -> { }, new SolveStop());
         return result(horizon, solved, messages);
@@ -91,9 +121,18 @@ public final class WeekPlanner {
 
     /** Routes the unfolded week: validated again as one problem, its places snapped, its matrices built. */
     public AssembledProblem assemble(HorizonProblem horizon) {
+        return assemble(horizon, null);
+    }
+
+    /**
+     * Routes the unfolded week from what {@link #place} answered for it (a server placed it on the request), or, when
+     * {@code placed} is null, validates and places it first.
+     */
+    public AssembledProblem assemble(HorizonProblem horizon, ProblemAssembler.PlacedProblem placed) {
         AssembledProblem assembled;
         try {
-            assembled = assembler.assemble(horizon.problem(), horizon.published().tasks());
+            assembled = placed == null ? assembler.assemble(horizon.problem(), horizon.published().tasks())
+                    : assembler.assemble(horizon.problem(), placed, horizon.published().tasks());
         } catch (InvalidInputException e) {
             // Found in the unfolded week (a bad location, a home off the roads): named by the register's field.
             throw new InvalidInputException(e.errors().stream().map(horizon::toRegistry).toList());
@@ -120,6 +159,14 @@ public final class WeekPlanner {
 
     /** The days and week.json of a solution of the week (the final one or a best so far). */
     public Result result(HorizonProblem horizon, CarePlan solved, Messages messages) {
+        return result(horizon, solved, messages, false);
+    }
+
+    /**
+     * As {@link #result(HorizonProblem, CarePlan, Messages)}; with {@code geometry}, each day also gets its routes
+     * along the roads (a server keeps them with the day's plan for its map).
+     */
+    public Result result(HorizonProblem horizon, CarePlan solved, Messages messages, boolean geometry) {
         List<Day> days = new ArrayList<>();
         Map<LocalDate, PlanDocument> plans = new LinkedHashMap<>();
         for (DayProblem day : WeekSplit.days(horizon, solved)) {
@@ -134,7 +181,7 @@ public final class WeekPlanner {
             WarmStart.apply(assembled.plan(), day.routes());
             planner.score(assembled.plan());
             PlanDocument plan = planner.document(assembled, assembled.plan(), messages);
-            days.add(new Day(day.date(), day, plan));
+            days.add(new Day(day.date(), day, plan, geometry ? RouteGeoJson.of(assembled, assembled.plan()) : null));
             plans.put(day.date(), plan);
         }
         return new Result(horizon, solved, days, WeekDocumentBuilder.build(horizon, solved, plans, messages));
