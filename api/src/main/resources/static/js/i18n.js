@@ -298,6 +298,13 @@ const TEXTS = {
 const STORAGE_KEY = 'careroute.lang';
 let current = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
 
+/** Texts a view keeps in its own file ({zh: {...}, en: {...}}), added before it renders. */
+export function addTexts(texts) {
+  for (const [language, entries] of Object.entries(texts)) {
+    Object.assign(TEXTS[language], entries);
+  }
+}
+
 export function lang() {
   return current;
 }
