@@ -199,8 +199,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Map.of("field", field, "reason", reason);
     }
 
-    /** Input errors are translated here, at the edge, in the caller's language. */
+    /**
+     * Input errors are translated here, at the edge, in the caller's language. An error in a workbook or CSV file
+     * also names its {@code sheet}, {@code row} and {@code column} apart, for a page that shows them as a table.
+     */
     private static List<Map<String, String>> errors(List<InputError> errors, Messages messages) {
-        return errors.stream().map(e -> error(e.field(messages), e.reason(messages))).toList();
+        return errors.stream().map(e -> {
+            Map<String, String> error = new java.util.LinkedHashMap<>(error(e.field(messages), e.reason(messages)));
+            error.putAll(cell(e.where(), messages));
+            return (Map<String, String>) error;
+        }).toList();
+    }
+
+    private static Map<String, String> cell(io.careroute.data.i18n.Text where, Messages messages) {
+        List<Object> args = where.args();
+        java.util.function.IntFunction<String> arg = i -> args.get(i) instanceof io.careroute.data.i18n.Text t
+                ? messages.format(t) : String.valueOf(args.get(i));
+        if (where.key() == null) {
+            return Map.of();
+        }
+        return switch (where.key()) {
+            case "import.field.cell" -> Map.of("sheet", arg.apply(0), "row", arg.apply(1), "column", arg.apply(2));
+            case "import.field.row" -> Map.of("sheet", arg.apply(0), "row", arg.apply(1));
+            case "import.field.column" -> Map.of("sheet", arg.apply(0), "column", arg.apply(1));
+            default -> Map.of();
+        };
     }
 }
