@@ -44,6 +44,20 @@ public class Publications {
     }
 
     /**
+     * The published plans of an organisation's day: each lineage's current publication whose problem is of that date
+     * (a kitchen's meal plan and a centre's visit plan of one day are two lineages).
+     */
+    public java.util.List<Publication> currentOn(String organisationId, java.time.LocalDate date) {
+        return jdbc.sql("""
+                select u.lineage_id, u.plan_id, u.version, u.published_at from publication u
+                join plan p on p.id = u.plan_id join problem q on q.id = p.problem_id
+                where p.organisation_id = :org and q.plan_date = :date
+                  and u.version = (select max(v.version) from publication v where v.lineage_id = u.lineage_id)
+                order by u.lineage_id""")
+                .param("org", organisationId).param("date", date).query(Publications::publication).list();
+    }
+
+    /**
      * Makes the plan the lineage's published version. Publishing the plan that is already current changes
      * nothing and answers its publication. Two publications racing for the same version number are kept apart
      * by the unique (lineage, version) key: the loser's transaction fails rather than sharing a version.
