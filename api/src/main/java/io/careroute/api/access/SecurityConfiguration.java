@@ -4,6 +4,7 @@ import static io.careroute.api.store.Role.ADMIN;
 import static io.careroute.api.store.Role.DISPATCHER;
 import static io.careroute.api.store.Role.KITCHEN;
 import static io.careroute.api.store.Role.VIEWER;
+import static io.careroute.api.store.Role.WORKER;
 
 import java.util.Arrays;
 
@@ -50,6 +51,8 @@ class SecurityConfiguration {
     private static final Role[] PLANNERS = {ADMIN, DISPATCHER, KITCHEN};
     /** Who keeps the register: a kitchen only its kitchens and meal subscriptions (KITCHEN_ENTRIES). */
     private static final Role[] REGISTRARS = {ADMIN, DISPATCHER};
+    /** Who records what was done at a stop: the worker (their own stops only) or a dispatcher for them. */
+    private static final Role[] RECORDERS = {ADMIN, DISPATCHER, WORKER};
     private static final String[] KITCHEN_ENTRIES = {"/api/v1/registry/kitchens/*",
             "/api/v1/registry/meal-subscriptions/*"};
 
@@ -109,6 +112,15 @@ class SecurityConfiguration {
                         .hasAnyRole(names(READERS))
                         .requestMatchers(HttpMethod.POST, "/api/v1/weeks", "/api/v1/weeks/*/stop",
                                 "/api/v1/weeks/*/resume", "/api/v1/weeks/*/publish", "/api/v1/weeks/*/replan").hasAnyRole(names(REGISTRARS))
+                        // Service records: a worker records the stops of their own route (checked per task), a
+                        // dispatcher records for them and corrects; a worker reads their own records (scoped where
+                        // they are read), the phone page's day is a worker's; alerts are for the console.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/plans/*/tasks/*/check-in",
+                                "/api/v1/plans/*/tasks/*/check-out").hasAnyRole(names(RECORDERS))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/records/*/corrections").hasAnyRole(names(REGISTRARS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/records/alerts").hasAnyRole(names(READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/records", "/api/v1/records/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/field/day").hasRole(WORKER.name())
                         // Unknown paths: 404 to an authenticated caller. A new endpoint is open to every role
                         // until it gets a rule above: AccessMatrixTest fails until it has a row, which says who.
                         .requestMatchers("/api/**").authenticated()
