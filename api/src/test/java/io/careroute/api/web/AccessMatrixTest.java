@@ -52,13 +52,15 @@ class AccessMatrixTest {
     static final Set<Role> PLANNERS = Set.of(Role.ADMIN, Role.DISPATCHER, Role.KITCHEN);
     static final Set<Role> ADMIN = Set.of(Role.ADMIN);
     static final Set<Role> REGISTRARS = Set.of(Role.ADMIN, Role.DISPATCHER);
+    static final Set<Role> RECORDERS = Set.of(Role.ADMIN, Role.DISPATCHER, Role.WORKER);
+    static final Set<Role> WORKER = Set.of(Role.WORKER);
 
     /** Mappings outside /api: public documentation and Spring's error page. */
     static final Set<String> PUBLIC = Set.of("GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html", "* /error");
 
     /** What the id of a row's path stands for. */
-    enum Target { NONE, PLAN, USER, KEY, DEMO_JOB, REGISTRY_ENTRY, WEEK }
+    enum Target { NONE, PLAN, USER, KEY, DEMO_JOB, REGISTRY_ENTRY, WEEK, RECORD }
 
     /**
      * One endpoint: who may call it, the status an allowed caller gets on their own organisation's data (the body,
@@ -135,7 +137,19 @@ class AccessMatrixTest {
             new Row("POST", "/api/v1/weeks/{id}/stop", REGISTRARS, 409, null, Target.WEEK, null),
             new Row("POST", "/api/v1/weeks/{id}/resume", REGISTRARS, 409, null, Target.WEEK, null),
             new Row("POST", "/api/v1/weeks/{id}/publish", REGISTRARS, 200, null, Target.WEEK, null),
-            new Row("POST", "/api/v1/weeks/{id}/replan", REGISTRARS, 400, null, Target.WEEK, "{}"));
+            new Row("POST", "/api/v1/weeks/{id}/replan", REGISTRARS, 400, null, Target.WEEK, "{}"),
+            // Service records: a worker records their own stop ({taskId} is the organisation's worker's), a
+            // dispatcher for them; without an Idempotency-Key the request is refused input. Each organisation has a
+            // record of its worker's (Target.RECORD); a correction without a reason is refused input.
+            new Row("POST", "/api/v1/plans/{id}/tasks/{taskId}/check-in", RECORDERS, 400, null, Target.PLAN, "{}"),
+            new Row("POST", "/api/v1/plans/{id}/tasks/{taskId}/check-out", RECORDERS, 400, null, Target.PLAN, "{}"),
+            new Row("GET", "/api/v1/plans/{id}/record-events", READERS, 200, null, Target.PLAN, null),
+            new Row("GET", "/api/v1/records", ALL, 200, null, Target.NONE, null),
+            new Row("GET", "/api/v1/records/workbook", ALL, 200, null, Target.NONE, null),
+            new Row("GET", "/api/v1/records/alerts", READERS, 200, null, Target.NONE, null),
+            new Row("GET", "/api/v1/records/{id}", ALL, 200, null, Target.RECORD, null),
+            new Row("POST", "/api/v1/records/{id}/corrections", REGISTRARS, 400, null, Target.RECORD, "{}"),
+            new Row("GET", "/api/v1/field/day", WORKER, 200, null, Target.NONE, null));
 
     /** One organisation's callers and data. */
     static final class Org {
@@ -146,6 +160,8 @@ class AccessMatrixTest {
         String userId;
         String keyId;
         String workerId;
+        String taskId;      // a task of workerId's in planId
+        String recordId;    // a service record of workerId's
 
         Org(String name) {
             this.name = name;
@@ -201,6 +217,24 @@ class AccessMatrixTest {
                     .toString().substring(0, 8), "password", "a long enough password", "role", "VIEWER"))).body()
                     .get("id").asText();
             o.keyId = createKey(orgAdmin, "VIEWER", null).get("id").asText();
+            o.taskId = firstTaskOf(plan.get("plan"), o.workerId);
+        }
+        // A record of each organisation's worker, on a published plan of a past day (the demo job plans tomorrow,
+        // whose stops cannot be recorded yet; the other organisation's plan is of 2026-11-24 already).
+        ProblemDocument past = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED,
+                LocalDate.of(2026, 11, 24));
+        String demoPast = admin.post("/api/v1/plans", ProblemJson.write(past), null).body().get("id").asText();
+        for (var org : List.of(Map.entry(demo, demoPast), Map.entry(other, other.planId))) {
+            Org o = org.getKey();
+            ApiClient orgAdmin = o.callers.get(Role.ADMIN);
+            JsonNode plan = orgAdmin.waitFor(org.getValue(), ApiClient::ended, WAIT).get("plan");
+            assertThat(orgAdmin.post("/api/v1/plans/" + org.getValue() + "/publish", new byte[0], null).status())
+                    .isEqualTo(200);
+            ApiClient.Response record = orgAdmin.postWith("/api/v1/plans/" + org.getValue() + "/tasks/"
+                    + firstTaskOf(plan, o.workerId) + "/check-in", json(Map.of("at", "2026-11-24T10:00:00+08:00")),
+                    "Idempotency-Key", "access-" + UUID.randomUUID());
+            assertThat(record.status()).as("%s", record.body()).isEqualTo(201);
+            o.recordId = record.body().get("id").asText();
         }
     }
 
@@ -250,7 +284,7 @@ class AccessMatrixTest {
                     expect(wrong, row, role + "@" + org.name, "own", call(caller, row, org), own);
                     cells++;
                     if (row.target() == Target.PLAN || row.target() == Target.USER || row.target() == Target.KEY
-                            || row.target() == Target.WEEK) {
+                            || row.target() == Target.WEEK || row.target() == Target.RECORD) {
                         ApiClient.Response theirs = call(caller, row, foreign);
                         ApiClient.Response absent = call(caller, row, null);
                         cells += 2;
@@ -260,7 +294,9 @@ class AccessMatrixTest {
                             // Nothing tells the two apart but the id in the text.
                             String id = idOf(row, foreign);
                             String fake = idOf(row, null);
-                            if (!theirs.body().toString().replace(id, fake).equals(absent.body().toString())) {
+                            String task = "/tasks/" + foreign.taskId + "/";   // the path names a task too
+                            if (!theirs.body().toString().replace(id, fake).replace(task, "/tasks/V0/")
+                                    .equals(absent.body().toString())) {
                                 wrong.add(row.method() + " " + row.path() + " as " + role + ": another organisation's "
                                         + "answer differs from an absent one: " + theirs.body() + " vs " + absent.body());
                             }
@@ -443,7 +479,7 @@ class AccessMatrixTest {
 
     private static ApiClient.Response call(ApiClient caller, Row row, Org owner) throws Exception {
         String path = (row.path().contains("{id}") ? row.path().replace("{id}", idOf(row, owner)) : row.path())
-                .replace("{version}", "1");
+                .replace("{version}", "1").replace("{taskId}", owner == null ? "V0" : owner.taskId);
         byte[] body = row.body() == null ? (row.method().equals("POST") ? new byte[0] : null)
                 : row.body().getBytes(StandardCharsets.UTF_8);
         return row.contentType() == null ? caller.request(row.method(), path, body)
@@ -460,6 +496,7 @@ class AccessMatrixTest {
             case USER -> owner.userId;
             case KEY -> owner.keyId;
             case WEEK -> owner.weekId;
+            case RECORD -> owner.recordId;
             case REGISTRY_ENTRY -> "E1";
             default -> "";
         };
@@ -497,6 +534,15 @@ class AccessMatrixTest {
             }
         }
         return busiest;
+    }
+
+    private static String firstTaskOf(JsonNode plan, String workerId) {
+        for (JsonNode stop : routeOf(plan, workerId).get("stops")) {
+            if (stop.hasNonNull("taskId")) {
+                return stop.get("taskId").asText();
+            }
+        }
+        throw new AssertionError("no task of " + workerId);
     }
 
     private static JsonNode routeOf(JsonNode plan, String workerId) {
