@@ -118,7 +118,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans/*/tasks/*/check-in",
                                 "/api/v1/plans/*/tasks/*/check-out").hasAnyRole(names(RECORDERS))
                         .requestMatchers(HttpMethod.POST, "/api/v1/records/*/corrections").hasAnyRole(names(REGISTRARS))
-                        .requestMatchers(HttpMethod.GET, "/api/v1/records/alerts").hasAnyRole(names(READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/records/alerts", "/api/v1/plans/*/record-events")
+                        .hasAnyRole(names(READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/records", "/api/v1/records/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/field/day").hasRole(WORKER.name())
                         // Unknown paths: 404 to an authenticated caller. A new endpoint is open to every role

@@ -2,23 +2,30 @@ package io.careroute.api.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.careroute.api.access.Caller;
 import io.careroute.api.config.CareRouteProperties;
+import io.careroute.api.jobs.JobNotFoundException;
+import io.careroute.api.jobs.PlanJobs;
+import io.careroute.api.jobs.PlanStateException;
 import io.careroute.api.records.FieldRecords;
 import io.careroute.api.records.RecordAnswer;
+import io.careroute.api.records.RecordEvents;
 import io.careroute.api.records.RecordsWorkbook;
 import io.careroute.api.store.RecordStore;
 import io.careroute.api.store.ServiceRecord;
+import io.careroute.api.store.StoredPlan;
 import io.careroute.api.web.RecordViews.RecordHistory;
 import io.careroute.api.web.RecordViews.RecordList;
 import io.careroute.api.web.RecordViews.RecordView;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
+import io.careroute.data.replan.EventsDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -46,12 +53,15 @@ class RecordController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final FieldRecords field;
+    private final PlanJobs jobs;
     private final RecordStore records;
     private final CareRouteProperties properties;
     private final Clock clock;
 
-    RecordController(FieldRecords field, RecordStore records, CareRouteProperties properties, Clock clock) {
+    RecordController(FieldRecords field, PlanJobs jobs, RecordStore records, CareRouteProperties properties,
+                     Clock clock) {
         this.field = field;
+        this.jobs = jobs;
         this.records = records;
         this.properties = properties;
         this.clock = clock;
@@ -128,6 +138,24 @@ class RecordController {
     @PostMapping(value = "/api/v1/records/{id}/corrections", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RecordView> correct(@PathVariable String id, @RequestBody(required = false) byte[] body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(view(field.correct(Caller.required(), id, body)));
+    }
+
+    @Operation(summary = "The day's records as events.json for the same-day re-plan: DONE for every stop checked in "
+            + "or out, DELAY per worker running late at their last recorded stop; `at` defaults to now. Send it (with "
+            + "any events of your own added) to POST .../events")
+    @GetMapping(value = "/api/v1/plans/{id}/record-events", produces = MediaType.APPLICATION_JSON_VALUE)
+    EventsDocument recordEvents(@PathVariable String id,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                OffsetDateTime at) {
+        StoredPlan plan = jobs.get(id);
+        if (plan.plan() == null) {
+            throw new PlanStateException("status", "api.state.noPlan", plan.status());
+        }
+        LocalDate date = jobs.problem(plan).orElseThrow(() -> new JobNotFoundException(id)).date();
+        List<ServiceRecord> day = records.list(Caller.required().organisationId(), date, date, null).stream()
+                .filter(r -> r.subject().lineageId().equals(plan.lineageId())).toList();
+        return RecordEvents.of(plan.plan(), day, at != null ? at
+                : OffsetDateTime.now(clock.withZone(zone())).truncatedTo(ChronoUnit.SECONDS));
     }
 
     private ResponseEntity<RecordView> answer(RecordAnswer answer) {

@@ -202,6 +202,32 @@ class FieldRecordsApiTest {
         assertThat(history.get("current").get("version").asInt()).isEqualTo(3);
         assertThat(worker.get(day).body().get("records").get(0).get("version").asInt()).isEqualTo(3);
 
+        // The records as events the same-day re-plan understands: DONE per recorded stop, DELAY for a late worker;
+        // sent to the events endpoint they re-plan the day.
+        // At the first recorded stop's planned start (the test records at whatever time it runs: a re-plan at
+        // "now" late in the day would have nobody left to plan).
+        String at = java.net.URLEncoder.encode(ownStops.get(0).get("start").asText(), java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode events = dispatcher.get("/api/v1/plans/" + planId + "/record-events?at=" + at).body();
+        assertThat(OffsetDateTime.parse(events.get("at").asText()).toInstant())
+                .isEqualTo(OffsetDateTime.parse(ownStops.get(0).get("start").asText()).toInstant());
+        List<String> doneTasks = new ArrayList<>();
+        events.get("events").forEach(e -> {
+            if (e.get("type").asText().equals("DONE")) {
+                doneTasks.add(e.get("taskId").asText());
+            }
+        });
+        assertThat(doneTasks).containsExactlyInAnyOrder(task, secondTask);
+        events.get("events").forEach(e -> {
+            if (e.get("type").asText().equals("DELAY")) {
+                assertThat(e.get("workerId").asText()).isEqualTo(workerId);
+            }
+        });
+        assertThat(worker.get("/api/v1/plans/" + planId + "/record-events").status()).isEqualTo(403);
+        ApiClient.Response replan = dispatcher.postWith("/api/v1/plans/" + planId + "/events", json(events));
+        assertThat(replan.status()).as("%s", replan.body()).isEqualTo(202);
+        assertThat(dispatcher.waitFor(replan.body().get("id").asText(), ApiClient::ended, WAIT).get("status").asText())
+                .isEqualTo("SOLVED");
+
         // The workbook: Chinese headers, a row per record; English on request.
         ApiClient.Bytes book = dispatcher.getBytes("/api/v1/records/workbook?from=" + arrived.toLocalDate());
         assertThat(book.status()).isEqualTo(200);
