@@ -20,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The demo street: its problem document, and (with careroute.demo=true) a job solving it from start-up. */
@@ -53,9 +55,11 @@ class DemoController {
     record DemoJob(String id, String href) {
     }
 
+    /** Tomorrow's demo street, or another date's (?date=: today's, to record a day on the worker's phone page). */
     @GetMapping("/problem")
-    ProblemDocument problem() {
-        return DemoProblem.generate(network, DemoStreetGenerator.DEFAULT_SEED, tomorrow());
+    ProblemDocument problem(@RequestParam(required = false)
+                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return DemoProblem.generate(network, DemoStreetGenerator.DEFAULT_SEED, date == null ? tomorrow() : date);
     }
 
     @GetMapping("/job")
@@ -70,7 +74,7 @@ class DemoController {
     @EventListener(ApplicationReadyEvent.class)
     void solveDemoAtStartUp() {
         if (properties.demo()) {
-            ProblemDocument problem = problem();
+            ProblemDocument problem = problem(null);
             demoJobId = jobs.submit(problem, assembler.place(problem), Messages.chinese(),
                     demoAccounts.organisationId()).id();
             log.info("Demo street submitted as plan job {} (GET /api/v1/plans/{})", demoJobId, demoJobId);
