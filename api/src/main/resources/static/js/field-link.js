@@ -26,6 +26,7 @@ async function start() {
     const link = document.createElement('a');
     link.id = 'btn-field';
     link.className = 'btn';
+    link.style.textDecoration = 'none';
     link.href = '/worker.html';
     link.dataset.i18n = 'field.open';
     link.textContent = t('field.open');

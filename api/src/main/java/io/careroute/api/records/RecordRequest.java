@@ -103,9 +103,13 @@ final class RecordRequest {
         if (text != null && text.isEmpty()) {
             text = null;
         }
+        if (value != null && !value.isNull() && !value.isTextual()) {
+            errors.add(InputError.at(field, "error.invalidType", "String"));
+            return null;
+        }
         if (text == null && required) {
             errors.add(new InputError(field, Text.of("api.record.textRequired", max)));
-        } else if (text != null && (text.length() > max || !value.isTextual())) {
+        } else if (text != null && text.length() > max) {
             errors.add(new InputError(field, Text.of("api.record.textLength", max)));
         }
         return text;

@@ -43,7 +43,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * to its page), finds today's stops of their published plan in the plan's order, records "arrived" and "done" with an
  * outcome and a note (the API has them), then loses the network (Chrome DevTools' network emulation): "arrived" is
  * kept on the phone and shown as waiting, nothing reaches the server; back online it is delivered once, with the time
- * it was tapped, and the same action sent again (as after a lost answer) changes nothing.
+ * it was tapped, and the same action sent again (as after a lost answer) changes nothing. A meal nobody took then
+ * shows among the dispatcher's alerts on the console.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // The same settings as the other browser tests and PlanApiTest: one application context for all.
@@ -102,7 +103,7 @@ class FieldPageBrowserTest {
                 planned.add(s.get("taskId").asText());
             }
         });
-        logIn(workerId);
+        logIn("WORKER", workerId);
 
         // The stops of the plan, in its order.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
@@ -123,15 +124,15 @@ class FieldPageBrowserTest {
         screenshot("field-day.png");
 
         // Arrived, then done with an outcome and a note: on the page and in the API.
-        stop(first).findElement(By.cssSelector("[data-arrive]")).click();
-        wait.until(d -> "arrived".equals(stop(first).getAttribute("data-state"))
-                && "false".equals(stop(first).getAttribute("data-pending")));
-        stop(first).findElement(By.cssSelector("[data-done]")).click();
+        click(first, "[data-arrive]");
+        wait.until(d -> "arrived".equals(attr(first, "data-state"))
+                && "false".equals(attr(first, "data-pending")));
+        click(first, "[data-done]");
         browser.findElement(By.cssSelector("#done-form input[value='FOLLOW_UP']")).click();
         browser.findElement(By.id("done-note")).sendKeys("下周再来看看");
         browser.findElement(By.id("done-submit")).click();
-        wait.until(d -> "done".equals(stop(first).getAttribute("data-state"))
-                && "false".equals(stop(first).getAttribute("data-pending")));
+        wait.until(d -> "done".equals(attr(first, "data-state"))
+                && "false".equals(attr(first, "data-pending")));
         JsonNode recorded = record(today, first);
         assertThat(recorded.get("outcome").asText()).isEqualTo("FOLLOW_UP");
         assertThat(recorded.get("note").asText()).isEqualTo("下周再来看看");
@@ -143,21 +144,21 @@ class FieldPageBrowserTest {
         browser.executeCdpCommand("Network.enable", Map.of());
         network(false);
         Instant tapped = Instant.now();
-        stop(second).findElement(By.cssSelector("[data-arrive]")).click();
-        wait.until(d -> "true".equals(stop(second).getAttribute("data-pending")));
+        click(second, "[data-arrive]");
+        wait.until(d -> "true".equals(attr(second, "data-pending")));
         assertThat(browser.findElement(By.id("queue-count")).getAttribute("data-count")).isEqualTo("1");
         String queued = (String) ((JavascriptExecutor) browser).executeScript(
                 "return localStorage.getItem('careroute.fieldQueue.' + arguments[0]);", workerId);
         screenshot("field-offline.png");
         Thread.sleep(6000);   // more than one retry round of the page
         assertThat(record(today, second)).isNull();
-        assertThat(stop(second).getAttribute("data-pending")).isEqualTo("true");
+        assertThat(attr(second, "data-pending")).isEqualTo("true");
 
         // Back online: delivered once, with the time it was tapped, not the time it was sent.
         network(true);
         Instant online = Instant.now();
         wait.until(d -> "0".equals(d.findElement(By.id("queue-count")).getAttribute("data-count"))
-                && "false".equals(stop(second).getAttribute("data-pending")));
+                && "false".equals(attr(second, "data-pending")));
         JsonNode delivered = record(today, second);
         assertThat(delivered.get("version").asInt()).isEqualTo(1);
         Instant checkIn = OffsetDateTime.parse(delivered.get("checkIn").asText()).toInstant();
@@ -170,8 +171,35 @@ class FieldPageBrowserTest {
         JsonNode history = api().get("/api/v1/records/" + delivered.get("id").asText()).body();
         assertThat(history.get("versions")).hasSize(1);
         assertThat(browser.findElement(By.id("field-refused")).isDisplayed()).isFalse();
-        assertThat(stop(second).getAttribute("data-state")).isEqualTo("arrived");
+        assertThat(attr(second, "data-state")).isEqualTo("arrived");
         screenshot("field-online.png");
+
+        // The dispatcher's console: a meal nobody took at the door shows among the alerts from the field.
+        String meal = null;
+        for (JsonNode s : route.get("stops")) {
+            if (s.path("kind").asText().equals("DELIVERY") && planned.indexOf(s.get("taskId").asText()) > 1) {
+                meal = s.get("taskId").asText();
+                break;
+            }
+        }
+        assertThat(meal).as("a third stop with a meal").isNotNull();
+        String now = OffsetDateTime.now(SHANGHAI).toString();
+        String task = "/api/v1/plans/" + planId + "/tasks/" + meal;
+        assertThat(api().postWith(task + "/check-in", ProblemJson.mapper().writeValueAsBytes(Map.of("at", now)),
+                "Idempotency-Key", "alert-in-" + meal).status()).isEqualTo(201);
+        assertThat(api().postWith(task + "/check-out", ProblemJson.mapper().writeValueAsBytes(Map.of("at", now,
+                "outcome", "NOT_HOME")), "Idempotency-Key", "alert-out-" + meal).status()).isEqualTo(201);
+        browser.findElement(By.cssSelector("#logout-form button")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/login.html?logout"));
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        browser.manage().window().setSize(new Dimension(1400, 900));
+        logIn("DISPATCHER", null);
+        String alerted = meal;
+        wait.until(d -> !d.findElements(By.cssSelector("#alerts-card li[data-task-id='" + alerted + "']")).isEmpty());
+        assertThat(browser.findElement(By.id("alerts-card")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#alerts-card li[data-task-id='" + alerted + "']"))
+                .getAttribute("data-alert")).isIn("MEAL_NOT_TAKEN", "ALONE_NOT_ANSWERING");
+        screenshot("field-alerts.png");
 
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -194,16 +222,33 @@ class FieldPageBrowserTest {
                 "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
+    /** An attribute of a stop read in one step (the page redraws its list when an answer comes). */
+    private static String attr(String taskId, String name) {
+        return (String) ((JavascriptExecutor) browser).executeScript("const el = document.querySelector("
+                + "\"li.stop[data-task-id='\" + arguments[0] + \"']\"); return el ? el.getAttribute(arguments[1]) : null;",
+                taskId, name);
+    }
+
+    /** A button of a stop found and clicked in one step, as a finger does. */
+    private static void click(String taskId, String button) {
+        ((JavascriptExecutor) browser).executeScript("document.querySelector(\"li.stop[data-task-id='\" + arguments[0]"
+                + " + \"'] \" + arguments[1]).click();", taskId, button);
+    }
+
     private static WebElement stop(String taskId) {
         return browser.findElement(By.cssSelector("li.stop[data-task-id='" + taskId + "']"));
     }
 
-    /** A WORKER of the demo organisation, made with the test's admin key, logs in through the login page. */
-    private void logIn(String workerId) throws Exception {
+    /** A user of the demo organisation, made with the test's admin key, logs in through the login page. */
+    private void logIn(String role, String workerId) throws Exception {
         String username = "field-" + Long.toHexString(System.nanoTime());
         String password = "field page password " + System.nanoTime();
-        ApiClient.Response created = api().postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(
-                Map.of("username", username, "password", password, "role", "WORKER", "workerId", workerId)));
+        Map<String, String> user = new java.util.HashMap<>(Map.of("username", username, "password", password,
+                "role", role));
+        if (workerId != null) {
+            user.put("workerId", workerId);
+        }
+        ApiClient.Response created = api().postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(user));
         assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
         browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
