@@ -14,6 +14,7 @@ import io.careroute.api.jobs.PlanJobs;
 import io.careroute.api.jobs.PlanStateException;
 import io.careroute.api.records.FieldRecords;
 import io.careroute.api.records.RecordAnswer;
+import io.careroute.api.records.RecordCorrections;
 import io.careroute.api.records.RecordEvents;
 import io.careroute.api.records.RecordsWorkbook;
 import io.careroute.api.store.RecordStore;
@@ -53,14 +54,16 @@ class RecordController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final FieldRecords field;
+    private final RecordCorrections corrections;
     private final PlanJobs jobs;
     private final RecordStore records;
     private final CareRouteProperties properties;
     private final Clock clock;
 
-    RecordController(FieldRecords field, PlanJobs jobs, RecordStore records, CareRouteProperties properties,
-                     Clock clock) {
+    RecordController(FieldRecords field, RecordCorrections corrections, PlanJobs jobs, RecordStore records,
+                     CareRouteProperties properties, Clock clock) {
         this.field = field;
+        this.corrections = corrections;
         this.jobs = jobs;
         this.records = records;
         this.properties = properties;
@@ -128,7 +131,7 @@ class RecordController {
             + "overwrite)")
     @GetMapping(value = "/api/v1/records/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RecordHistory history(@PathVariable String id) {
-        List<RecordView> versions = field.history(Caller.required(), id).stream().map(this::view).toList();
+        List<RecordView> versions = corrections.history(Caller.required(), id).stream().map(this::view).toList();
         return new RecordHistory(versions.get(versions.size() - 1), versions);
     }
 
@@ -137,7 +140,7 @@ class RecordController {
             + "version")
     @PostMapping(value = "/api/v1/records/{id}/corrections", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RecordView> correct(@PathVariable String id, @RequestBody(required = false) byte[] body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(field.correct(Caller.required(), id, body)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(corrections.correct(Caller.required(), id, body)));
     }
 
     @Operation(summary = "The day's records as events.json for the same-day re-plan: DONE for every stop checked in "
