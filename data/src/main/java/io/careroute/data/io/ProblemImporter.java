@@ -85,6 +85,36 @@ public final class ProblemImporter {
         return ProblemTables.read(tables, errors);
     }
 
+    /**
+     * A zip of .csv files, as a kitchen uploads its CSV folder: one table per .csv entry wherever it sits in the zip,
+     * named by its file name (a folder inside the zip is ignored, and so are macOS's {@code __MACOSX} copies).
+     *
+     * @param name the zip's file name, for errors about the file as a whole
+     */
+    public static ImportResult csvZip(byte[] zip, String name) {
+        List<CsvZip.Entry> entries;
+        try {
+            entries = CsvZip.entries(zip);
+        } catch (CsvZip.TooLargeException e) {
+            return failed(name, Text.of("import.zipTooLarge", e.limitMegabytes()));
+        } catch (IOException | RuntimeException e) {
+            return failed(name, Text.of("import.notZip"));
+        }
+        if (entries.isEmpty()) {
+            return failed(name, Text.of("import.noCsvInZip"));
+        }
+        List<SourceTable> tables = new ArrayList<>();
+        List<InputError> errors = new ArrayList<>();
+        for (CsvZip.Entry entry : entries) {
+            try {
+                tables.add(CsvSource.read(entry.name(), entry.bytes()));
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                errors.add(new InputError(entry.name(), Text.of("import.badCsv")));
+            }
+        }
+        return ProblemTables.read(tables, errors);
+    }
+
     private static ImportResult failed(String name, Text reason) {
         return new ImportResult(null, List.of(new InputError(name, reason)), new SourceMap());
     }
