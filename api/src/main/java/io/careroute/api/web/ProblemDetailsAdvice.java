@@ -1,6 +1,7 @@
 package io.careroute.api.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,12 +10,14 @@ import io.careroute.api.jobs.PlanStateException;
 import io.careroute.api.jobs.QueueFullException;
 import io.careroute.api.store.StaleRegistryException;
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.io.CellAddress;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,7 +26,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -37,6 +43,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final String TYPES = "https://careroute.io/problems/";
     /** What a client is told to wait when the database is unreachable: a few pool connection attempts. */
     static final long DATABASE_RETRY_SECONDS = 5;
+
+    private final long maxRequestBytes;
+
+    ProblemDetailsAdvice(@Value("${careroute.max-request-bytes:10MB}") DataSize maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes.toBytes();
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e, HttpServletRequest request) {
@@ -199,8 +211,52 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Map.of("field", field, "reason", reason);
     }
 
-    /** Input errors are translated here, at the edge, in the caller's language. */
-    private static List<Map<String, String>> errors(List<InputError> errors, Messages messages) {
-        return errors.stream().map(e -> error(e.field(messages), e.reason(messages))).toList();
+    /**
+     * Input errors are translated here, at the edge, in the caller's language. An error in an uploaded workbook or
+     * CSV file also gives its place in parts ({@code sheet}, {@code row}, {@code column}) for a page's table.
+     */
+    private static List<Map<String, Object>> errors(List<InputError> errors, Messages messages) {
+        return errors.stream().map(e -> {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", e.field(messages));
+            CellAddress.of(e, messages).ifPresent(cell -> {
+                error.put("sheet", cell.sheet());
+                if (cell.row() != null) {
+                    error.put("row", cell.row());
+                }
+                if (cell.column() != null) {
+                    error.put("column", cell.column());
+                }
+            });
+            error.put("reason", e.reason(messages));
+            return error;
+        }).toList();
+    }
+
+    /** A multipart body too large to take: the same 413 as {@link RequestSizeLimit}'s for any other body. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Messages messages = Messages.forLanguage(request.getHeader("Accept-Language"));
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+        problem.setType(URI.create(TYPES + "too-large"));
+        problem.setTitle(messages.get("api.tooLarge.title"));
+        String reason = messages.get("api.tooLarge.reason", Long.toString(maxRequestBytes));
+        problem.setDetail(reason);
+        problem.setProperty("errors", List.of(error("file", reason)));
+        log.info("Refused an upload over {} bytes", maxRequestBytes);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+    }
+
+    /** A multipart body that cannot be read as one (cut short, no boundary): 400 naming the file field. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail badMultipart(MultipartException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(URI.create(TYPES + "invalid-input"));
+        problem.setTitle(messages.isEnglish() ? "Invalid input" : "输入有误");
+        problem.setProperty("errors", List.of(error("file", messages.get("api.badMultipart"))));
+        log.info("Refused a multipart body that does not read ({})", e.getClass().getSimpleName());
+        return problem;
     }
 }
