@@ -121,6 +121,20 @@ class DeskApiTest {
     }
 
     @Test
+    void aHomeOffTheRoadsInAnUploadedWorkbookIsNamedAtItsCell(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("far.xlsx");
+        Files.write(file, demoWorkbook);
+        edit(file, "老人", 3, "纬度", "31.40");   // ~18 km north of the extract: no road for any mode
+        ApiClient.Response refused = api().upload("/api/v1/plans", "file", "far.xlsx", Files.readAllBytes(file), null, false);
+        assertThat(refused.status()).isEqualTo(400);
+        JsonNode error = refused.body().get("errors").get(0);
+        assertThat(error.get("sheet").asText()).isEqualTo("老人");
+        assertThat(error.get("row").asInt()).isEqualTo(3);
+        assertThat(error.get("column").asText()).isEqualTo("纬度");
+        assertThat(error.get("reason").asText()).contains(demo.elders().get(1).id());
+    }
+
+    @Test
     void uploadsThatAreNoDayAreRefusedNamingTheFileOrTheField() throws Exception {
         long before = total();
         ApiClient.Response text = api().upload("/api/v1/plans", "file", "名单.txt", "王秀英 13800000001".getBytes(), "en", false);
