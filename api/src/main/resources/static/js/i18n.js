@@ -298,6 +298,13 @@ const TEXTS = {
 const STORAGE_KEY = 'careroute.lang';
 let current = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
 
+/** Texts a view keeps in its own file ({zh: {...}, en: {...}}), added before it renders. */
+export function addTexts(texts) {
+  for (const [language, entries] of Object.entries(texts)) {
+    Object.assign(TEXTS[language], entries);
+  }
+}
+
 export function lang() {
   return current;
 }
@@ -308,12 +315,6 @@ export function setLang(value) {
   document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
   applyStatic();
   document.dispatchEvent(new CustomEvent('careroute:lang'));   // views with texts of their own redraw
-}
-
-/** A view's own texts, kept in its file ({zh: {...}, en: {...}}), Chinese first as every text here. */
-export function addTexts(texts) {
-  Object.assign(TEXTS.zh, texts.zh);
-  Object.assign(TEXTS.en, texts.en);
 }
 
 /** What the API is told (problem details and unassigned reasons come back in this language). */

@@ -20,7 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careroute.data.demo.DemoRegistry;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
+import io.careroute.data.io.RegistryFiles;
+import io.careroute.data.io.RegistryImport;
 import io.careroute.data.plan.PlanDocument;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemJson;
 import io.careroute.data.registry.RegistryDocument;
 import io.careroute.data.sheets.RouteSheetFiles;
@@ -38,12 +43,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "week", mixinStandardHelpOptions = true,
-        description = {"Plans 1-14 days from a register (registry.json): chooses the days and workers of every care "
+        description = {"Plans 1-14 days from a register (registry.json, a register workbook or a folder of its .csv "
+                + "files): chooses the days and workers of every care "
                 + "plan's visits and routes every day with its meals; writes week.json and each date's plan.json.",
                 "按服务对象登记与照护计划规划一周：安排每项照护的日期与人员，并排出每天的送餐与上门路线。"})
 class WeekCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "REGISTRY", description = "the register: registry.json")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "REGISTRY", description = "the register: registry.json, a register workbook (.xlsx) or a folder of its .csv files")
     Path registryFile;
 
     @Option(names = "--demo", description = "plan a week of the bundled demo street's register")
@@ -101,24 +107,35 @@ class WeekCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
         Path outDir = out != null ? out : Path.of("out/week");
         LocalDate first = from != null ? from
                 : LocalDate.now(Clock.system(ZoneId.of("Asia/Shanghai"))).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        // A workbook is read (and refused cell by cell) before the road network is opened.
+        RegistryImport imported = demo ? null : readRegistry(registryFile);
         try (RoadNetwork network = road.open()) {
             RegistryDocument registry = demo
                     ? DemoRegistry.from(DemoProblem.generate(network, DemoStreetGenerator.DEFAULT_SEED, first))
-                    : JsonFiles.read(registryFile, RegistryDocument.class);
+                    : imported.document();
             long started = System.nanoTime();
             WeekPlanner planner = new WeekPlanner(road.assembler(network), new CarePlanner());
             SolverSettings settings = new SolverSettings(Duration.ofSeconds(seconds),
                     Duration.ofSeconds(Math.max(since != null ? 3 : 5, seconds / 4)), 0);
-            WeekPlanner.Result result = since == null
-                    ? planner.plan(registry, new WeekRequest(first, days), settings, messages)
-                    : planner.replan(registry, new WeekRequest(first, days),
-                            new WeekReplan(since, publishedWeek(first, days)), settings, messages);
+            WeekPlanner.Result result;
+            try {
+                result = since == null
+                        ? planner.plan(registry, new WeekRequest(first, days), settings, messages)
+                        : planner.replan(registry, new WeekRequest(first, days),
+                                new WeekReplan(since, publishedWeek(first, days)), settings, messages);
+            } catch (InvalidInputException e) {
+                // What the planner finds (a home off the roads) is named by the register's field: for a workbook,
+                // by its sheet, row and column.
+                throw imported == null ? e : new InvalidInputException(imported.located(e.errors()));
+            }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             Files.createDirectories(outDir);
             ObjectMapper json = ProblemJson.mapper();
             if (demo) {
                 json.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("registry.json").toFile(), registry);
+                // The same register as the workbook a centre fills in (the template, in the chosen language).
+                RegistryFiles.writeWorkbook(registry, outDir.resolve("registry.xlsx"), messages);
             }
             json.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("week.json").toFile(), result.week());
             List<Path> written = new ArrayList<>(List.of(outDir.resolve("week.json")));
@@ -141,6 +158,14 @@ class WeekCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
             stdout.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** registry.json, a register workbook or a folder of its .csv files; a missing file is bad input naming it. */
+    private static RegistryImport readRegistry(Path file) {
+        if (!Files.exists(file)) {
+            throw new InvalidInputException(List.of(new InputError(file.toString(), Text.of("error.noSuchFile"))));
+        }
+        return RegistryFiles.open(file);
     }
 
     /** The published week's day plans found in {@code --published} (dates nobody worked have none). */

@@ -1,7 +1,6 @@
 package io.careroute.api.web;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +9,6 @@ import io.careroute.api.jobs.PlanStateException;
 import io.careroute.api.jobs.QueueFullException;
 import io.careroute.api.store.StaleRegistryException;
 import io.careroute.data.i18n.Messages;
-import io.careroute.data.io.CellAddress;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,10 +21,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -212,25 +210,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Input errors are translated here, at the edge, in the caller's language. An error in an uploaded workbook or
-     * CSV file also gives its place in parts ({@code sheet}, {@code row}, {@code column}) for a page's table.
+     * Input errors are translated here, at the edge, in the caller's language. An error in a workbook or CSV file
+     * also names its {@code sheet}, {@code row} and {@code column} apart, for a page that shows them as a table.
      */
-    private static List<Map<String, Object>> errors(List<InputError> errors, Messages messages) {
+    private static List<Map<String, String>> errors(List<InputError> errors, Messages messages) {
         return errors.stream().map(e -> {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("field", e.field(messages));
-            CellAddress.of(e, messages).ifPresent(cell -> {
-                error.put("sheet", cell.sheet());
-                if (cell.row() != null) {
-                    error.put("row", cell.row());
-                }
-                if (cell.column() != null) {
-                    error.put("column", cell.column());
-                }
-            });
-            error.put("reason", e.reason(messages));
-            return error;
+            Map<String, String> error = new java.util.LinkedHashMap<>(error(e.field(messages), e.reason(messages)));
+            error.putAll(cell(e.where(), messages));
+            return (Map<String, String>) error;
         }).toList();
+    }
+
+    private static Map<String, String> cell(io.careroute.data.i18n.Text where, Messages messages) {
+        List<Object> args = where.args();
+        java.util.function.IntFunction<String> arg = i -> args.get(i) instanceof io.careroute.data.i18n.Text t
+                ? messages.format(t) : String.valueOf(args.get(i));
+        if (where.key() == null) {
+            return Map.of();
+        }
+        return switch (where.key()) {
+            case "import.field.cell" -> Map.of("sheet", arg.apply(0), "row", arg.apply(1), "column", arg.apply(2));
+            case "import.field.row" -> Map.of("sheet", arg.apply(0), "row", arg.apply(1));
+            case "import.field.column" -> Map.of("sheet", arg.apply(0), "column", arg.apply(1));
+            default -> Map.of();
+        };
     }
 
     /** A multipart body too large to take: the same 413 as {@link RequestSizeLimit}'s for any other body. */

@@ -1,6 +1,7 @@
 package io.careroute.api.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,7 +19,10 @@ import io.careroute.api.store.RegistryStore;
 import io.careroute.api.store.RegistryVersion;
 import io.careroute.api.store.StaleRegistryException;
 import io.careroute.api.store.StoredRegistry;
+import io.careroute.data.i18n.Messages;
 import io.careroute.data.i18n.Text;
+import io.careroute.data.io.RegistryFiles;
+import io.careroute.data.io.RegistryImport;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemJson;
@@ -29,6 +33,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,6 +45,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -54,6 +60,8 @@ class RegistryController {
     private static final Logger log = LoggerFactory.getLogger(RegistryController.class);
     private static final ObjectMapper MAPPER = ProblemJson.mapper();
     private static final String BASE = "/api/v1/registry";
+    /** The register as the workbook a centre fills in (.xlsx), Chinese headers unless English is asked for. */
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** The register's lists as the per-entry paths name them. */
     enum Entries {
@@ -96,11 +104,51 @@ class RegistryController {
         this.properties = properties;
     }
 
-    @Operation(summary = "The current register (registry.json), with ETag \"<version>\"; 404 while there is none")
-    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RegistryDocument> current() {
+    @Operation(summary = "The current register (registry.json), with ETag \"<version>\"; 404 while there is none. "
+            + "With Accept: " + XLSX + " the register workbook instead (as GET /api/v1/registry/workbook)")
+    @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, XLSX})
+    ResponseEntity<?> current(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                              @RequestParam(value = "lang", required = false) String lang,
+                              HttpServletRequest request) {
         StoredRegistry current = currentOrNotFound();
+        // One handler for both: with two, a client sending Accept: */* would meet an ambiguous mapping.
+        if (accept != null && accept.contains(XLSX)) {
+            return workbook(current, lang, request);
+        }
         return ResponseEntity.ok().eTag(etag(current.version().version())).body(current.document());
+    }
+
+    @Operation(summary = "The current register as a workbook (one sheet per list, Chinese headers; ?lang=en for "
+            + "English), with ETag \"<version>\"; a download for the page and the template a centre fills in")
+    @GetMapping(value = "/workbook", produces = XLSX)
+    ResponseEntity<byte[]> currentWorkbook(@RequestParam(value = "lang", required = false) String lang,
+                                           HttpServletRequest request) {
+        return workbook(currentOrNotFound(), lang, request);
+    }
+
+    @Operation(summary = "Replace the whole register with a workbook in the register layout: every bad cell, then "
+            + "every rule of the register, refused by sheet, row and column (400, nothing stored); else stored as a "
+            + "new version (201). If-Match as for registry.json")
+    @PutMapping(consumes = XLSX, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<VersionView> replaceFromWorkbook(@RequestBody(required = false) byte[] body,
+                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                    String ifMatch) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException(List.of(InputError.at("$", "error.emptyBody")));
+        }
+        Integer expected = ifMatch(ifMatch);
+        refuseStale(expected);   // as for registry.json: a stale change is refused whatever it holds
+        RegistryImport imported = RegistryFiles.readWorkbook(new ByteArrayInputStream(body), "registry.xlsx");
+        RegistryVersion stored;
+        try {
+            stored = store(imported.document(), expected);
+        } catch (InvalidInputException e) {
+            // The register unfolded over the coming week finds what the cells alone cannot (a home off the map):
+            // named by the cell it came from.
+            throw new InvalidInputException(imported.located(e.errors()));
+        }
+        return ResponseEntity.created(URI.create(href(stored.version()))).eTag(etag(stored.version()))
+                .body(view(stored));
     }
 
     @Operation(summary = "Replace the whole register: validated as a whole (400 naming every bad field, nothing "
@@ -205,17 +253,33 @@ class RegistryController {
 
     private RegistryVersion store(RegistryDocument registry, Integer expected) {
         Caller caller = Caller.required();
-        if (expected != null) {
-            int current = store.currentVersion(caller.organisationId());
-            if (current != expected) {   // before validating: a stale change is refused whatever it holds
-                throw new StaleRegistryException(expected, current);
-            }
-        }
+        refuseStale(expected);   // before validating: a stale change is refused whatever it holds
         RegistryChecks.validate(registry, clock);
         RegistryVersion stored = store.append(caller.organisationId(), expected, registry, caller.auditId());
         log.info("Register of organisation {}: version {} stored by {}", caller.organisationId(), stored.version(),
                 caller.auditId());
         return stored;
+    }
+
+    private void refuseStale(Integer expected) {
+        if (expected != null) {
+            int current = store.currentVersion(Caller.required().organisationId());
+            if (current != expected) {
+                throw new StaleRegistryException(expected, current);
+            }
+        }
+    }
+
+    /** Headers and fixed values in {@code ?lang}, else the caller's Accept-Language; Chinese by default. */
+    private static ResponseEntity<byte[]> workbook(StoredRegistry current, String lang, HttpServletRequest request) {
+        Messages messages = Messages.forLanguage(lang != null ? lang : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RegistryFiles.writeWorkbook(current.document(), out, messages);
+        int version = current.version().version();
+        return ResponseEntity.ok().eTag(etag(version)).contentType(MediaType.parseMediaType(XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("registry-v" + version + ".xlsx").build().toString())
+                .body(out.toByteArray());
     }
 
     private StoredRegistry currentOrNotFound() {

@@ -12,8 +12,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careroute.data.demo.DemoStreetGenerator;
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.io.RegistryFiles;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
+import io.careroute.data.registry.RegistryDocument;
 import io.careroute.planning.demo.DemoProblem;
 import io.careroute.planning.testing.TestNetwork;
 import io.careroute.routing.coverage.CanteenCoverage;
@@ -241,6 +244,94 @@ class CliTest {
                 TestNetwork.GRAPH_CACHE.toString());
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("Week from 2026-11-30, 1 days");
+
+        // So does the register workbook it wrote beside it, the template a centre fills in, with the same result.
+        assertThat(out.resolve("registry.xlsx")).isNotEmptyFile();
+        Run fromWorkbook = careroute("week", out.resolve("registry.xlsx").toString(), "--from", "2026-11-30",
+                "--days", "1", "--seconds", "3", "--lang", "en", "--out", out.resolve("from-xlsx").toString(),
+                "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(fromWorkbook.exit()).as(fromWorkbook.err()).isZero();
+        JsonNode fromJson = ProblemJson.mapper().readTree(out.resolve("again/week.json").toFile());
+        JsonNode fromXlsx = ProblemJson.mapper().readTree(out.resolve("from-xlsx/week.json").toFile());
+        assertThat(fromXlsx.get("carePlans").size()).isEqualTo(fromJson.get("carePlans").size());
+        // The same day to plan (a list left empty in the register is a blank cell, read back as not given).
+        assertThat(given(ProblemJson.mapper().readTree(out.resolve("from-xlsx/2026-11-30/problem.json").toFile())))
+                .isEqualTo(given(ProblemJson.mapper().readTree(out.resolve("again/2026-11-30/problem.json").toFile())));
+    }
+
+    /** A document without its nulls and empty lists: what is given in it. */
+    private static JsonNode given(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            List<String> drop = new ArrayList<>();
+            object.fields().forEachRemaining(field -> {
+                JsonNode value = given(field.getValue());
+                if (value.isNull() || value.isArray() && value.isEmpty()) {
+                    drop.add(field.getKey());
+                }
+            });
+            object.remove(drop);
+        } else if (node.isArray()) {
+            node.forEach(CliTest::given);
+        }
+        return node;
+    }
+
+    @Test
+    void aBadRegisterWorkbookExitsWithTwoNamingSheetRowAndColumn(@TempDir Path dir) throws Exception {
+        RegistryDocument registry = ProblemJson.read(new java.io.ByteArrayInputStream("""
+                {"kitchens": [{"id": "K1", "location": {"lat": 31.2335, "lon": 121.4713},
+                               "batches": [{"id": "K1-LUNCH", "readyTime": "10:40", "boxes": 50, "days": ["MON", "TUE"]}]}],
+                 "elders": [{"id": "E1", "location": {"lat": 31.2335, "lon": 121.4713}}],
+                 "workers": [{"id": "W1", "mode": "EBIKE", "start": {"lat": 31.2335, "lon": 121.4713},
+                              "weeklyShifts": [{"days": ["MON", "TUE"], "start": "10:00", "end": "13:00"}]}],
+                 "mealSubscriptions": [{"id": "S1", "elderId": "E1", "kitchenId": "K1", "days": ["MON", "TUE"],
+                                        "window": {"start": "11:00", "end": "12:00"}}],
+                 "carePlans": [{"id": "CP1", "elderId": "E1", "type": "CHECK_IN", "durationMinutes": 30,
+                                "timesPerWeek": 1, "window": {"start": "10:00", "end": "12:00"}}]}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)), RegistryDocument.class);
+        Path workbook = dir.resolve("registry.xlsx");
+        RegistryFiles.writeWorkbook(registry, workbook, Messages.chinese());
+
+        // A bad cell: refused before anything is planned.
+        editCell(workbook, "照护计划", 1, 4, "半小时");
+        Run badCell = careroute("week", workbook.toString(), "--from", "2026-11-30", "--graph-cache",
+                TestNetwork.GRAPH_CACHE.toString());
+        assertThat(badCell.exit()).isEqualTo(2);
+        assertThat(badCell.err()).contains("照护计划 第 2 行 时长分钟", "不是整数：半小时").doesNotContain("Exception");
+
+        // A rule of the register (a meal on a day its batch is not cooked), named by its cell.
+        editCell(workbook, "照护计划", 1, 4, 30);
+        editCell(workbook, "订餐", 1, 5, "周一至周三");
+        Run badRule = careroute("week", workbook.toString(), "--from", "2026-11-30", "--lang", "en", "--graph-cache",
+                TestNetwork.GRAPH_CACHE.toString());
+        assertThat(badRule.exit()).isEqualTo(2);
+        assertThat(badRule.err()).contains("订餐 row 2, column 送餐日", "Wednesday").doesNotContain("Exception");
+
+        // What the planner finds on the roads (a home far off the extract) is named by its cell too.
+        editCell(workbook, "订餐", 1, 5, "周一;周二");
+        editCell(workbook, "老人", 1, 4, 31.30);
+        Run offRoad = careroute("week", workbook.toString(), "--from", "2026-11-30", "--days", "1", "--graph-cache",
+                TestNetwork.GRAPH_CACHE.toString());
+        assertThat(offRoad.exit()).as(offRoad.out()).isEqualTo(2);
+        assertThat(offRoad.err()).contains("老人 第 2 行 纬度").doesNotContain("Exception");
+    }
+
+    /** Overwrites one cell of a workbook: sheet, row and column counted from 0 (row 0 is the header). */
+    private static void editCell(Path file, String sheet, int row, int column, Object value) throws Exception {
+        org.apache.poi.ss.usermodel.Workbook book;
+        try (var in = Files.newInputStream(file)) {
+            book = org.apache.poi.ss.usermodel.WorkbookFactory.create(in);
+        }
+        try (book; var out = Files.newOutputStream(file)) {
+            var cell = book.getSheet(sheet).getRow(row).getCell(column,
+                    org.apache.poi.ss.usermodel.Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+            if (value instanceof Number number) {
+                cell.setCellValue(number.doubleValue());
+            } else {
+                cell.setCellValue(value.toString());
+            }
+            book.write(out);
+        }
     }
 
     @Test

@@ -65,7 +65,12 @@ class AccessMatrixTest {
      * where there is one, is refused input: it proves the request got past access without starting solves), and
      * the status a KITCHEN gets when it differs (the plans here have home visits).
      */
-    record Row(String method, String path, Set<Role> allowed, int own, Integer kitchen, Target target, String body) {
+    record Row(String method, String path, Set<Role> allowed, int own, Integer kitchen, Target target, String body,
+               String contentType) {
+
+        Row(String method, String path, Set<Role> allowed, int own, Integer kitchen, Target target, String body) {
+            this(method, path, allowed, own, kitchen, target, body, null);
+        }
     }
 
     static final List<Row> MATRIX = List.of(
@@ -103,6 +108,10 @@ class AccessMatrixTest {
             // 404, and writes are refused input.
             new Row("GET", "/api/v1/registry", READERS, 200, null, Target.NONE, null),
             new Row("PUT", "/api/v1/registry", REGISTRARS, 400, null, Target.NONE, "{\"elders\": [{}]}"),
+            // The register as a workbook: a file that is no workbook is refused input, by the same roles.
+            new Row("PUT", "/api/v1/registry", REGISTRARS, 400, null, Target.NONE, "not a workbook",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            new Row("GET", "/api/v1/registry/workbook", READERS, 200, null, Target.NONE, null),
             new Row("GET", "/api/v1/registry/versions", READERS, 200, null, Target.NONE, null),
             new Row("GET", "/api/v1/registry/versions/{version}", READERS, 200, null, Target.NONE, null),
             new Row("GET", "/api/v1/registry/kitchens/{id}", READERS, 404, null, Target.REGISTRY_ENTRY, null),
@@ -440,7 +449,8 @@ class AccessMatrixTest {
                 .replace("{version}", "1");
         byte[] body = row.body() == null ? (row.method().equals("POST") ? new byte[0] : null)
                 : row.body().getBytes(StandardCharsets.UTF_8);
-        return caller.request(row.method(), path, body);
+        return row.contentType() == null ? caller.request(row.method(), path, body)
+                : caller.requestAs(row.method(), path, body, row.contentType());
     }
 
     /** The id the row's path takes for an organisation's data, or an id nobody has (owner null). */

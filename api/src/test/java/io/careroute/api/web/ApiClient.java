@@ -62,6 +62,35 @@ final class ApiClient {
         return send(request.build());
     }
 
+    /** A response whose body is kept as bytes (a workbook), with its headers. */
+    record Bytes(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
+    }
+
+    /** A request whose body has its own content type (a workbook), with this client's key. */
+    Response requestAs(String method, String path, byte[] body, String contentType, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    /** A GET whose answer is kept as bytes, with request headers given as name, value, name, value... */
+    Bytes getBytes(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body(), response.headers());
+    }
+
     Response get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

@@ -18,11 +18,15 @@ import io.careroute.api.store.AccessStore;
 import io.careroute.api.store.Role;
 import io.careroute.data.demo.DemoRegistry;
 import io.careroute.data.demo.DemoStreetGenerator;
+import io.careroute.data.i18n.Messages;
+import io.careroute.data.io.RegistryFiles;
 import io.careroute.data.problem.ProblemJson;
 import io.careroute.data.registry.RegistryDocument;
 import io.careroute.data.registry.RegistryElder;
 import io.careroute.planning.demo.DemoProblem;
 import io.careroute.planning.testing.TestNetwork;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -235,5 +239,125 @@ class RegistryApiTest {
         assertThat(worker.get("/api/v1/registry/versions").status()).isEqualTo(403);
         assertThat(worker.get("/api/v1/registry/elders/" + elder.id()).status()).isEqualTo(403);
         assertThat(currentVersion(org.get(Role.ADMIN))).isEqualTo(4);
+    }
+
+    // ---- the register as a workbook ----------------------------------------------------------------------------
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    static byte[] workbookOf(RegistryDocument registry, Messages messages) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        RegistryFiles.writeWorkbook(registry, out, messages);
+        return out.toByteArray();
+    }
+
+    static ApiClient.Response putWorkbook(ApiClient caller, byte[] workbook, String... headers) throws Exception {
+        return caller.requestAs("PUT", "/api/v1/registry", workbook, XLSX, headers);
+    }
+
+    /** One cell of a workbook overwritten: sheet, row and column counted from 0 (row 0 is the header). */
+    static byte[] edit(byte[] workbook, String sheet, int row, int column, Object value) throws Exception {
+        try (var book = WorkbookFactory.create(new java.io.ByteArrayInputStream(workbook))) {
+            var cell = book.getSheet(sheet).getRow(row).getCell(column, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+            if (value instanceof Number number) {
+                cell.setCellValue(number.doubleValue());
+            } else {
+                cell.setCellValue(value.toString());
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void theRegisterGoesInAsAWorkbookAndComesOutAsOne() throws Exception {
+        ApiClient admin = newOrganisation().get(Role.ADMIN);
+        assertThat(admin.getBytes("/api/v1/registry/workbook").status()).isEqualTo(404);
+        byte[] template = workbookOf(demo, Messages.chinese());
+
+        ApiClient.Response stored = putWorkbook(admin, template);
+        assertThat(stored.status()).as("%s", stored.body()).isEqualTo(201);
+        assertThat(stored.headers().firstValue("ETag")).hasValue("\"1\"");
+        assertThat(stored.body().get("changes").get("carePlans").get("added")).hasSize(demo.carePlansOrEmpty().size());
+        // What is stored is what the workbook reads as.
+        RegistryDocument read = RegistryFiles.readWorkbook(new java.io.ByteArrayInputStream(template), "t.xlsx").document();
+        assertThat(JSON.treeToValue(admin.get("/api/v1/registry").body(), RegistryDocument.class)).isEqualTo(read);
+
+        // Out again: as a download, and by content type on the register itself; both read back to the register.
+        ApiClient.Bytes download = admin.getBytes("/api/v1/registry/workbook");
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.contentType()).isEqualTo(XLSX);
+        assertThat(download.headers().firstValue("ETag")).hasValue("\"1\"");
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).contains("attachment", "registry-v1.xlsx"));
+        assertThat(RegistryFiles.readWorkbook(new java.io.ByteArrayInputStream(download.body()), "d.xlsx").document())
+                .isEqualTo(read);
+        ApiClient.Bytes negotiated = admin.getBytes("/api/v1/registry", "Accept", XLSX, "Accept-Language", "en");
+        assertThat(negotiated.contentType()).isEqualTo(XLSX);
+        try (var book = WorkbookFactory.create(new java.io.ByteArrayInputStream(negotiated.body()))) {
+            assertThat(book.getSheetAt(1).getSheetName()).isEqualTo("kitchens");   // English on request
+        }
+        assertThat(RegistryFiles.readWorkbook(new java.io.ByteArrayInputStream(negotiated.body()), "n.xlsx").document())
+                .isEqualTo(read);
+        // Without that Accept, the register stays registry.json.
+        assertThat(admin.get("/api/v1/registry", "Accept", "*/*").contentType()).startsWith("application/json");
+
+        // A stale workbook is refused before it is read.
+        ApiClient.Response stale = putWorkbook(admin, template, "If-Match", "\"7\"");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(currentVersion(admin)).isEqualTo(1);
+    }
+
+    @Test
+    void aBadWorkbookIs400NamingSheetRowAndColumnAndStoresNothing() throws Exception {
+        ApiClient admin = newOrganisation().get(Role.ADMIN);
+        byte[] good = workbookOf(demo, Messages.chinese());
+        putWorkbook(admin, good);
+
+        // Bad cells, every one at once.
+        byte[] badCells = edit(edit(good, "订餐", 2, 6, "中午"), "照护计划", 1, 5, "两次");
+        ApiClient.Response refused = putWorkbook(admin, badCells);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().get("errors")).hasSize(2);
+        JsonNode first = refused.body().get("errors").get(0);
+        assertThat(first.get("field").asText()).isEqualTo("订餐 第 3 行 送餐时段");
+        assertThat(first.get("sheet").asText()).isEqualTo("订餐");
+        assertThat(first.get("row").asText()).isEqualTo("3");
+        assertThat(first.get("column").asText()).isEqualTo("送餐时段");
+        assertThat(first.get("reason").asText()).contains("中午", "11:00-12:00");
+        assertThat(refused.body().get("errors").get(1).get("field").asText()).isEqualTo("照护计划 第 2 行 每周次数");
+
+        // A rule of the register, then the week unfolded (a home off the map): named by their cells too, in English.
+        byte[] badRule = edit(edit(good, "照护计划", 1, 7, "周六"), "照护计划", 1, 5, 3);   // 3 times on Saturdays only
+        ApiClient.Response rule = putWorkbook(admin, badRule, "Accept-Language", "en");
+        assertThat(rule.status()).isEqualTo(400);
+        assertThat(fields(rule)).contains("照护计划 row 2, column 每周次数");
+        byte[] offTheMap = edit(good, "老人", 4, 4, 91.5);
+        ApiClient.Response located = putWorkbook(admin, offTheMap);
+        assertThat(located.status()).isEqualTo(400);
+        assertThat(fields(located)).contains("老人 第 5 行 纬度");
+
+        ApiClient.Response notAWorkbook = putWorkbook(admin, "elders".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(notAWorkbook.status()).isEqualTo(400);
+        assertThat(fields(notAWorkbook)).containsExactly("registry.xlsx");
+        assertThat(currentVersion(admin)).isEqualTo(1);
+    }
+
+    @Test
+    void theWorkbookHasTheRegistersRoles() throws Exception {
+        Map<Role, ApiClient> org = newOrganisation();
+        byte[] workbook = workbookOf(demo, Messages.chinese());
+        assertThat(putWorkbook(org.get(Role.DISPATCHER), workbook).status()).isEqualTo(201);
+        assertThat(putWorkbook(org.get(Role.KITCHEN), workbook).status()).isEqualTo(403);
+        assertThat(putWorkbook(org.get(Role.VIEWER), workbook).status()).isEqualTo(403);
+        assertThat(putWorkbook(org.get(Role.WORKER), workbook).status()).isEqualTo(403);
+        for (Role reader : List.of(Role.ADMIN, Role.DISPATCHER, Role.KITCHEN, Role.VIEWER)) {
+            assertThat(org.get(reader).getBytes("/api/v1/registry/workbook").status()).as("%s", reader).isEqualTo(200);
+        }
+        assertThat(org.get(Role.WORKER).getBytes("/api/v1/registry/workbook").status()).isEqualTo(403);
+        assertThat(org.get(Role.WORKER).getBytes("/api/v1/registry", "Accept", XLSX).status()).isEqualTo(403);
+        assertThat(currentVersion(org.get(Role.ADMIN))).isEqualTo(1);
     }
 }

@@ -1,8 +1,6 @@
 package io.careroute.data.io;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,38 +22,21 @@ final class ProblemTables {
 
     private final ImportErrors errors;
     private final SourceMap sources;
-    private final Map<TableKind, SourceTable> tables = new EnumMap<>(TableKind.class);
-    private final Map<TableKind, TableHeader> headers = new EnumMap<>(TableKind.class);
+    private final LayoutTables<TableKind> tables;
 
     private ProblemTables() {
         this.errors = new ImportErrors();
         this.sources = new SourceMap();
+        this.tables = new LayoutTables<>(TableKind.class, errors);
     }
 
     static ImportResult read(List<SourceTable> sourceTables, List<InputError> earlierErrors) {
         ProblemTables reader = new ProblemTables();
-        reader.sort(sourceTables);
+        reader.tables.sort(sourceTables);
         ProblemDocument document = reader.document();
         List<InputError> all = new ArrayList<>(earlierErrors);
         all.addAll(reader.errors.list());
         return new ImportResult(document, all, reader.sources);
-    }
-
-    private void sort(List<SourceTable> sourceTables) {
-        for (SourceTable table : sourceTables) {
-            String name = table.name().replaceFirst("(?i)\\.csv$", "");
-            if (TableKind.ignored(name)) {
-                continue;
-            }
-            var kind = TableKind.named(name);
-            if (kind.isEmpty()) {
-                errors.source(table.name(), "import.unknownSheet", TableKind.expectedNames());
-            } else if (tables.containsKey(kind.get())) {
-                errors.source(table.name(), "import.duplicateSheet", tables.get(kind.get()).name());
-            } else {
-                tables.put(kind.get(), table);
-            }
-        }
     }
 
     private ProblemDocument document() {
@@ -76,7 +57,7 @@ final class ProblemTables {
      */
     private EntityRows.Settings settings() {
         EntityRows.Settings none = new EntityRows.Settings(null, null, null);
-        SourceTable table = tables.get(TableKind.SETTINGS);
+        SourceTable table = tables.table(TableKind.SETTINGS);
         if (table == null) {
             errors.source(TableKind.SETTINGS.sheetName(), "import.missingSettings");
             return none;
@@ -98,25 +79,17 @@ final class ProblemTables {
 
     /** The good rows of a sheet as entities; null when the file has no such sheet (as a missing list in JSON). */
     private <T> List<T> rows(TableKind kind, Function<RowCells, T> entity) {
-        if (!tables.containsKey(kind)) {
+        LayoutTables.Good<T> good = tables.rows(kind, entity);
+        if (good == null) {
             return null;
         }
-        List<T> good = new ArrayList<>();
-        List<Integer> rowNumbers = new ArrayList<>();
-        for (RowCells row : cells(kind)) {
-            T value = entity.apply(row);
-            if (row.ok()) {
-                good.add(value);
-                rowNumbers.add(row.rowNumber());
-            }
-        }
-        sources.put(kind, new SourceMap.Sheet(tables.get(kind).name(), header(kind), rowNumbers));
-        return good;
+        sources.put(kind, new SourceMap.Sheet(tables.table(kind).name(), header(kind), good.rowNumbers()));
+        return good.items();
     }
 
     /** Meal batches sit on their own sheet, each naming its kitchen; they are attached in sheet order. */
     private List<KitchenDoc> withBatches(List<KitchenDoc> kitchens, PlanDay day) {
-        Set<String> kitchenIds = allIds(TableKind.KITCHENS);
+        Set<String> kitchenIds = tables.allIds(TableKind.KITCHENS);
         Map<String, List<KitchenDoc.BatchDoc>> batches = new LinkedHashMap<>();
         Map<String, List<Integer>> batchRows = new LinkedHashMap<>();
         TableHeader header = header(TableKind.BATCHES);
@@ -151,43 +124,11 @@ final class ProblemTables {
         return withBatches;
     }
 
-    /** Ids of every row of a sheet, good or bad, so that a reference to a bad row is not reported twice. */
-    private Set<String> allIds(TableKind kind) {
-        Set<String> ids = new HashSet<>();
-        SourceTable table = tables.get(kind);
-        if (table == null) {
-            return ids;
-        }
-        TableHeader header = header(kind);
-        ImportErrors quiet = new ImportErrors();
-        for (SourceTable.Row row : table.rows().stream().skip(1).toList()) {
-            String id = new RowCells(header, row, quiet).text("id");
-            if (id != null) {
-                ids.add(id);
-            }
-        }
-        return ids;
-    }
-
-    /** The header of a sheet, read (and its errors reported) once; null when there is no such sheet. */
     private TableHeader header(TableKind kind) {
-        SourceTable table = tables.get(kind);
-        if (table == null) {
-            return null;
-        }
-        return headers.computeIfAbsent(kind, k -> table.rows().isEmpty()
-                // An empty sheet holds no data: nothing to say about its columns.
-                ? TableHeader.read(k, table, new SourceTable.Row(1, List.of(), Set.of()), new ImportErrors())
-                : TableHeader.read(k, table, table.rows().get(0), errors));
+        return tables.header(kind);
     }
 
-    /** The data rows of a sheet: every non-blank row after the header. Call once per sheet: rows report errors. */
     private List<RowCells> cells(TableKind kind) {
-        SourceTable table = tables.get(kind);
-        if (table == null) {
-            return List.of();
-        }
-        TableHeader header = header(kind);
-        return table.rows().stream().skip(1).map(row -> new RowCells(header, row, errors)).toList();
+        return tables.cells(kind);
     }
 }

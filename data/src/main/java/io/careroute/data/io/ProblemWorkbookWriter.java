@@ -16,14 +16,6 @@ import io.careroute.data.problem.PlanDay;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.VisitDoc;
 import io.careroute.data.problem.WorkerDoc;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes a problem as a workbook in the import layout, so that reading it back gives the same document. Headers
@@ -38,28 +30,18 @@ final class ProblemWorkbookWriter {
 
     private final Messages messages;
     private final PlanDay day;
-    private final Workbook workbook = new XSSFWorkbook();
-    private final CellStyle headerStyle;
-    private final CellStyle textStyle;
+    private final SheetWriter sheets;
 
-    private ProblemWorkbookWriter(ProblemDocument problem, Messages messages) {
+    private ProblemWorkbookWriter(ProblemDocument problem, Messages messages, SheetWriter sheets) {
         this.messages = messages;
         this.day = problem.date() == null ? null : PlanDay.of(problem);
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        headerStyle = workbook.createCellStyle();
-        headerStyle.setFont(bold);
-        headerStyle.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-        headerStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        textStyle = workbook.createCellStyle();
-        textStyle.setDataFormat(workbook.createDataFormat().getFormat("@"));
+        this.sheets = sheets;
     }
 
     static void write(ProblemDocument problem, OutputStream out, Messages messages) throws IOException {
-        ProblemWorkbookWriter writer = new ProblemWorkbookWriter(problem, messages);
-        writer.fill(problem);
-        try (Workbook workbook = writer.workbook) {
-            workbook.write(out);
+        try (SheetWriter sheets = new SheetWriter(messages)) {
+            new ProblemWorkbookWriter(problem, messages, sheets).fill(problem);
+            sheets.write(out);
         }
     }
 
@@ -80,7 +62,7 @@ final class ProblemWorkbookWriter {
         sheet(TableKind.WORKERS, p.workersOrEmpty().stream().map(this::worker).toList());
         sheet(TableKind.DELIVERIES, p.deliveriesOrEmpty().stream().map(this::delivery).toList());
         sheet(TableKind.VISITS, p.visitsOrEmpty().stream().map(this::visit).toList());
-        readme();
+        sheets.readme("template.readme");
     }
 
     private List<Object> elder(ElderDoc e) {
@@ -121,52 +103,7 @@ final class ProblemWorkbookWriter {
     }
 
     private void sheet(TableKind kind, List<List<Object>> rows) {
-        Sheet sheet = workbook.createSheet(kind.sheetName(messages));
-        List<Column> columns = kind.columns();
-        Row header = sheet.createRow(0);
-        int[] widths = new int[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-            String text = columns.get(c).header(messages);
-            header.createCell(c).setCellValue(text);
-            header.getCell(c).setCellStyle(headerStyle);
-            widths[c] = displayWidth(text);
-            if (!NUMERIC.contains(columns.get(c).key())) {
-                sheet.setDefaultColumnStyle(c, textStyle);
-            }
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = sheet.createRow(r + 1);
-            List<Object> values = rows.get(r);
-            for (int c = 0; c < values.size(); c++) {
-                Object value = values.get(c);
-                if (value instanceof Number number) {
-                    row.createCell(c).setCellValue(number.doubleValue());
-                } else if (value instanceof String text && !text.isEmpty()) {
-                    row.createCell(c).setCellValue(text);
-                    row.getCell(c).setCellStyle(textStyle);
-                    widths[c] = Math.max(widths[c], displayWidth(text));
-                }
-            }
-        }
-        for (int c = 0; c < widths.length; c++) {
-            sheet.setColumnWidth(c, Math.min(60, widths[c] + 2) * 256);
-        }
-        sheet.createFreezePane(0, 1);
-    }
-
-    /** How to fill in the workbook, for the person who gets it as a template. Not read back. */
-    private void readme() {
-        Sheet sheet = workbook.createSheet(messages.isEnglish() ? "readme" : "说明");
-        String[] lines = messages.get("template.readme").split("\\|");
-        for (int i = 0; i < lines.length; i++) {
-            sheet.createRow(i).createCell(0).setCellValue(lines[i].trim());
-        }
-        sheet.setColumnWidth(0, 120 * 256);
-    }
-
-    /** Chinese characters take two columns of width. */
-    private static int displayWidth(String text) {
-        return text.codePoints().map(c -> c > 0x2E80 ? 2 : 1).sum();
+        sheets.sheet(kind, rows, NUMERIC);
     }
 
     private static Double lat(LocationDoc location) {

@@ -12,17 +12,17 @@ import io.careroute.data.i18n.Text;
  */
 final class TableHeader {
 
-    private final TableKind kind;
+    private final TableLayout kind;
     private final String source;
     private final Map<String, Integer> indexByKey = new HashMap<>();
     private final Map<String, String> headerByKey = new HashMap<>();
 
-    private TableHeader(TableKind kind, String source) {
+    private TableHeader(TableLayout kind, String source) {
         this.kind = kind;
         this.source = source;
     }
 
-    static TableHeader read(TableKind kind, SourceTable table, SourceTable.Row headerRow, ImportErrors errors) {
+    static TableHeader read(TableLayout kind, SourceTable table, SourceTable.Row headerRow, ImportErrors errors) {
         TableHeader header = new TableHeader(kind, table.name());
         for (int i = 0; i < headerRow.cells().size(); i++) {
             String text = headerRow.cell(i).trim();
@@ -44,7 +44,7 @@ final class TableHeader {
         return header;
     }
 
-    TableKind kind() {
+    TableLayout kind() {
         return kind;
     }
 

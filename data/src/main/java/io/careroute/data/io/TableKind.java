@@ -2,19 +2,15 @@ package io.careroute.data.io;
 
 import static io.careroute.data.io.Column.of;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
-import io.careroute.data.i18n.Messages;
-import io.careroute.data.i18n.Text;
 
 /**
  * The sheets of a problem workbook (or the .csv files of a problem folder), one row per entity, and their
  * columns. This is the documented layout (README, "Problems as a workbook or CSV files"); the English names are
  * the problem.json field names.
  */
-enum TableKind {
+enum TableKind implements TableLayout {
 
     SETTINGS("设置", "settings", List.of("计划", "plan"),
             of("date", "日期", "计划日期", "planDate").asRequired(),
@@ -84,9 +80,6 @@ enum TableKind {
             of("workersNeeded", "人数", "所需人数"),
             of("pinnedWorkerId", "指定人员", "指定服务人员"));
 
-    /** Sheets a person may add for themselves (instructions, notes); they are not read. */
-    private static final List<String> IGNORED = List.of("说明", "备注", "readme", "notes", "instructions");
-
     private final String chinese;
     private final String english;
     private final List<String> aliases;
@@ -99,37 +92,37 @@ enum TableKind {
         this.columns = List.of(columns);
     }
 
-    List<Column> columns() {
+    @Override
+    public String chinese() {
+        return chinese;
+    }
+
+    @Override
+    public String english() {
+        return english;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    @Override
+    public List<Column> columns() {
         return columns;
-    }
-
-    Optional<Column> column(String key) {
-        return columns.stream().filter(c -> c.key().equals(key)).findFirst();
-    }
-
-    String sheetName(Messages messages) {
-        return messages.isEnglish() ? english : chinese;
-    }
-
-    /** As {@link #sheetName(Messages)}, translated at the edge. */
-    Text sheetName() {
-        return Text.of("text.chineseOrEnglish", chinese, english);
     }
 
     /** The kind a sheet or a file (without {@code .csv}) holds, by its name in either language. */
     static Optional<TableKind> named(String name) {
-        String wanted = Names.normalise(name);
-        return Arrays.stream(values()).filter(kind -> Names.normalise(kind.chinese).equals(wanted)
-                || Names.normalise(kind.english).equals(wanted)
-                || kind.aliases.stream().anyMatch(alias -> Names.normalise(alias).equals(wanted))).findFirst();
+        return TableLayout.named(values(), name);
     }
 
     static boolean ignored(String name) {
-        return IGNORED.stream().anyMatch(n -> Names.normalise(n).equals(Names.normalise(name)));
+        return TableLayout.ignored(name);
     }
 
     /** "设置/settings, 厨房/kitchens, ..." for an error that lists what is expected. */
     static String expectedNames() {
-        return String.join(", ", Arrays.stream(values()).map(k -> k.chinese + "/" + k.english).toList());
+        return TableLayout.expectedNames(values());
     }
 }

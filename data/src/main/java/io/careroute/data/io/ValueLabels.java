@@ -10,6 +10,7 @@ import io.careroute.data.problem.CoordinateSystemName;
 import io.careroute.data.problem.PriorityClass;
 import io.careroute.data.problem.VisitType;
 import io.careroute.data.problem.WorkerRole;
+import io.careroute.data.registry.WeekDay;
 import io.careroute.solver.domain.TravelMode;
 
 /**
@@ -49,6 +50,16 @@ final class ValueLabels<T> {
             .add(CoordinateSystemName.WGS84, "WGS84", "WGS84", "GPS")
             .add(CoordinateSystemName.GCJ02, "GCJ02", "GCJ02", "高德", "腾讯")
             .add(CoordinateSystemName.BD09, "BD09", "BD09", "百度");
+
+    /** Days of the week: registry.json's codes, 周一 or 星期一, and English names. */
+    static final ValueLabels<WeekDay> WEEKDAY = new ValueLabels<WeekDay>()
+            .add(WeekDay.MON, "MON", "周一", "星期一", "礼拜一", "Monday")
+            .add(WeekDay.TUE, "TUE", "周二", "星期二", "礼拜二", "Tuesday")
+            .add(WeekDay.WED, "WED", "周三", "星期三", "礼拜三", "Wednesday")
+            .add(WeekDay.THU, "THU", "周四", "星期四", "礼拜四", "Thursday")
+            .add(WeekDay.FRI, "FRI", "周五", "星期五", "礼拜五", "Friday")
+            .add(WeekDay.SAT, "SAT", "周六", "星期六", "礼拜六", "Saturday")
+            .add(WeekDay.SUN, "SUN", "周日", "星期日", "星期天", "周天", "礼拜天", "Sunday");
 
     static final ValueLabels<Boolean> YES_NO = new ValueLabels<Boolean>()
             .add(Boolean.TRUE, "true", "是", "yes", "y", "1")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -21,12 +22,17 @@ final class WorkbookSource {
 
     /** @throws IOException also for a file that is not a workbook or is password-protected (POI's exceptions) */
     static List<SourceTable> read(InputStream in) throws IOException {
+        return read(in, name -> TableKind.named(name).isPresent());
+    }
+
+    /** @param known whether a sheet name is one of the layout's: a hidden sheet is read only then */
+    static List<SourceTable> read(InputStream in, Predicate<String> known) throws IOException {
         List<SourceTable> tables = new ArrayList<>();
         try (Workbook workbook = WorkbookFactory.create(in)) {
             for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
                 Sheet sheet = workbook.getSheetAt(s);
                 boolean hidden = workbook.isSheetHidden(s) || workbook.isSheetVeryHidden(s);
-                if (hidden && TableKind.named(sheet.getSheetName()).isEmpty()) {
+                if (hidden && !known.test(sheet.getSheetName())) {
                     continue;   // lookup lists behind drop-downs, not data
                 }
                 tables.add(new SourceTable(sheet.getSheetName(), rows(sheet)));

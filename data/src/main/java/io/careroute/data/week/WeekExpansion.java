@@ -141,7 +141,7 @@ public final class WeekExpansion {
                 if (s.owedOn(date)) {
                     deliveryOrigin.add(i);
                     deliveries.add(new DeliveryDoc(s.id() + "@" + date, s.elderId(), s.kitchenId(),
-                            batchOn(s.batchId(), date), s.boxes(), List.of(window(date, s.window())),
+                            batchOn(batchOf(s), date), s.boxes(), List.of(window(date, s.window())),
                             s.handoverMinutes()));
                 }
             }
@@ -215,6 +215,19 @@ public final class WeekExpansion {
     private static List<WorkerDoc.SkillDoc> skillsValidOn(RegistryWorker worker, LocalDate date) {
         return worker.skills() == null ? null
                 : worker.skills().stream().filter(skill -> skill == null || skill.validOn(date)).toList();
+    }
+
+    /**
+     * The batch a subscription is for: its own, or the kitchen's only one when it names none (the register allows
+     * that; the horizon has a batch per date, so the day's "the only batch" no longer picks it).
+     */
+    private String batchOf(MealSubscription s) {
+        if (s.batchId() != null) {
+            return s.batchId();
+        }
+        return registry.kitchensOrEmpty().stream().filter(k -> k != null && java.util.Objects.equals(s.kitchenId(), k.id()))
+                .findFirst().filter(k -> k.batchesOrEmpty().size() == 1)
+                .map(k -> k.batchesOrEmpty().get(0).id()).orElse(null);
     }
 
     static String batchOn(String batchId, LocalDate date) {

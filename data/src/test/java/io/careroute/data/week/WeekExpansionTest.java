@@ -72,6 +72,20 @@ class WeekExpansionTest {
         assertThat(week.problem().elders().get(0).preferredWorkers()).hasSize(5);
     }
 
+    /** The register lets a subscription leave out the batch of a one-batch kitchen: it is that batch on every date. */
+    @Test
+    void aSubscriptionWithoutABatchTakesTheKitchensOnlyBatchOnEachDate() {
+        RegistryDocument base = registry(List.of());
+        MealSubscription s = base.mealSubscriptions().get(0);
+        RegistryDocument noBatch = new RegistryDocument(null, null, base.kitchens(), base.elders(), base.workers(),
+                List.of(new MealSubscription(s.id(), s.elderId(), s.kitchenId(), null, s.boxes(), s.days(), s.window(),
+                        s.handoverMinutes(), s.from(), s.until(), s.skipDates())), List.of());
+        HorizonProblem week = WeekExpansion.expand(noBatch, new WeekRequest(MONDAY, 7));
+        assertThat(week.problem().deliveries()).extracting(DeliveryDoc::batchId)
+                .containsExactly("K1-LUNCH@2026-11-30", "K1-LUNCH@2026-12-02", "K1-LUNCH@2026-12-03");
+        assertThat(io.careroute.data.problem.ProblemValidator.check(week.problem())).isEmpty();
+    }
+
     @Test
     void aCarePlanStartingMidWeekOwesItsShareAndTheRegisterNamesHorizonErrors() {
         // In force from Thursday: 4 of 7 days, twice a week → round(8/7) = 1 visit, on Thursday or Friday.

@@ -39,6 +39,12 @@ public final class CarePlanSolverConfig {
     /** Nearby moves look among about this many nearest stops (parabolic distribution). */
     static final int NEARBY_SIZE = 40;
     static final int LATE_ACCEPTANCE_SIZE = 200;
+    /**
+     * A week's search also asks each move about its own change (simulated annealing, both must accept): late
+     * acceptance alone compares with the score of 200 steps before, so while the meals of a week improve it, any
+     * loss among the care visits (a second carer for an elder, a longer round) passes unchecked.
+     */
+    static final String WEEK_TEMPERATURE = "0hard/4medium/300soft";
     /** Route elimination is costly to build (a feasibility check per insertion point): try it now and then. */
     static final double ROUTE_ELIMINATION_WEIGHT = 0.2;
     /** Ruin and recreate: a few percent of the moves, each rebuilding a cluster of nearby stops. */
@@ -72,6 +78,8 @@ public final class CarePlanSolverConfig {
         moves.add(weighted(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(ElderWeekMoveFactory.class),
                 ELDER_WEEK_WEIGHT));
         localSearch.setMoveSelectorConfig(new UnionMoveSelectorConfig(moves));
+        localSearch.setAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE)
+                .withSimulatedAnnealingStartingTemperature(WEEK_TEMPERATURE));
         // The custom phase leaves what it could not place (two-worker visits among it) to the construction heuristic.
         return create(settings, false).withPhases(
                 new CustomPhaseConfig().withCustomPhaseCommands(new WeekConstruction()),
