@@ -139,12 +139,6 @@ final class ApiClient {
         return send(request.build());
     }
 
-    /** A GET answered with bytes that are not JSON (a workbook), with this client's key. */
-    HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (apiKey != null) {
-            request.header("X-API-Key", apiKey);
-        }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
