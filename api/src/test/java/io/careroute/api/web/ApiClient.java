@@ -139,9 +139,6 @@ final class ApiClient {
         return send(request.build());
     }
 
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
     /** Polls a plan until {@code until} holds for it; fails after {@code timeout}. */
     JsonNode waitFor(String id, java.util.function.Predicate<JsonNode> until, java.time.Duration timeout)
             throws IOException, InterruptedException {
