@@ -93,8 +93,10 @@ class SecurityConfiguration {
                         .hasAnyRole(names(PLANNERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/plans/*/problem", "/api/v1/plans/*/events")
                         .hasAnyRole(names(READERS))
+                        // A check changes nothing, but answers every worker's stops: not for a WORKER.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/plans/*/check").hasAnyRole(names(READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/plans", "/api/v1/plans/*", "/api/v1/plans/*/progress",
-                                "/api/v1/plans/*/routes", "/api/v1/plans/*/sheets").authenticated()
+                                "/api/v1/plans/*/routes", "/api/v1/plans/*/sheets", "/api/v1/plans/*/sheets.xlsx").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/coverage", "/api/v1/coverage/geojson")
                         .hasAnyRole(names(READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/problem", "/api/v1/demo/coverage",

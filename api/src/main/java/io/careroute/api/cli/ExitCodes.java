@@ -6,6 +6,8 @@ final class ExitCodes {
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int BAD_INPUT = 2;
+    /** {@code check}: the plan was checked and breaks a hard rule. */
+    static final int CHECK_FAILED = 3;
 
     private ExitCodes() {
     }

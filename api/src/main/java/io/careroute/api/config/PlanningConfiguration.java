@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.careroute.planning.assemble.NetworkSource;
 import io.careroute.planning.assemble.ProblemAssembler;
+import io.careroute.planning.check.PlanCheck;
 import io.careroute.planning.coverage.CoverageAnalysis;
 import io.careroute.planning.solve.CarePlanner;
 import io.careroute.planning.solve.Replanner;
@@ -46,6 +47,12 @@ class PlanningConfiguration {
     @Bean
     CoverageAnalysis coverageAnalysis(RoadNetwork network, CareRouteProperties properties) {
         return new CoverageAnalysis(network, properties.maxSnapMetres());
+    }
+
+    /** Checks of hand-edited plans: one score explainer for the server (it is thread-safe). */
+    @Bean
+    PlanCheck planCheck() {
+        return new PlanCheck();
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.careroute.api.web;
 import io.careroute.api.config.CareRouteProperties;
 import io.careroute.api.jobs.PlanJobs;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import io.careroute.api.store.Publications;
 import io.careroute.api.store.StoredPlan;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.i18n.Text;
+import io.careroute.data.io.ProblemUpload;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemDocument;
@@ -37,7 +39,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Plans: submit a problem, list plans, and follow one until it is solved. */
 @RestController
@@ -74,6 +78,31 @@ class PlanController {
         jobs.refuseWhenFull();   // before the costly part: snapping (the travel matrices are the job's)
         PlanJobs.Submitted job = jobs.submit(problem, assembler.place(problem), messages,
                 Caller.required().organisationId());
+        return accepted(job.id(), job.status().name());
+    }
+
+    @Operation(summary = "Hand in the day as a file (multipart/form-data, field file): an Excel workbook (.xlsx, .xls), "
+            + "a .zip of .csv files or problem.json. Checked as the command line checks a file: 400 naming every bad "
+            + "cell by sheet, row and column (errors[].sheet, .row, .column), nothing stored; else as for problem.json")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JobAccepted> upload(@RequestPart(name = "file", required = false) MultipartFile file,
+                                       @RequestHeader(value = "Accept-Language", required = false) String language)
+            throws IOException {
+        if (file == null) {
+            throw new InvalidInputException(List.of(new InputError("file", Text.of("error.required"))));
+        }
+        Messages messages = Messages.forLanguage(language);
+        ProblemUpload upload = ProblemUpload.read(file.getBytes(), file.getOriginalFilename());
+        ProblemDocument problem = upload.document();
+        PlanAccess.mealsOnlyForKitchens(problem);
+        jobs.refuseWhenFull();
+        ProblemAssembler.PlacedProblem placed;
+        try {
+            placed = assembler.place(problem);
+        } catch (InvalidInputException e) {
+            throw upload.located(e);   // a home off the roads at its cell, not as elders[3].location
+        }
+        PlanJobs.Submitted job = jobs.submit(problem, placed, messages, Caller.required().organisationId());
         return accepted(job.id(), job.status().name());
     }
 

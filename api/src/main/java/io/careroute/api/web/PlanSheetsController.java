@@ -1,5 +1,8 @@
 package io.careroute.api.web;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
 import io.careroute.api.jobs.JobNotFoundException;
 import io.careroute.api.jobs.PlanJobs;
 import io.careroute.api.jobs.PlanStateException;
@@ -11,9 +14,13 @@ import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.sheets.RouteSheetBuilder;
 import io.careroute.data.sheets.RouteSheetHtml;
+import io.careroute.data.sheets.RouteSheetWorkbook;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -47,6 +54,29 @@ class PlanSheetsController {
         // A worker gets their own sheet only: the other carriers' pages and the unassigned list name other elders.
         var document = caller.isWorker() ? WorkerViews.plan(plan.plan(), caller.workerId()) : plan.plan();
         return RouteSheetHtml.render(RouteSheetBuilder.build(document, problemOf(plan)), messages);
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Operation(summary = "The carriers' route sheets of a solved plan as an Excel workbook: a summary sheet, then one "
+            + "sheet per carrier set up for A4")
+    @GetMapping(value = "/{id}/sheets.xlsx", produces = XLSX)
+    ResponseEntity<byte[]> sheetsWorkbook(@PathVariable String id,
+                                          @Parameter(description = "zh (default) or en; without it, Accept-Language decides")
+                                          @RequestParam(required = false) String lang,
+                                          @RequestHeader(value = "Accept-Language", required = false) String language)
+            throws IOException {
+        Messages messages = Messages.forLanguage(lang != null ? lang : language);
+        StoredPlan plan = solved(id);
+        Caller caller = Caller.required();
+        var document = caller.isWorker() ? WorkerViews.plan(plan.plan(), caller.workerId()) : plan.plan();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RouteSheetWorkbook.write(RouteSheetBuilder.build(document, problemOf(plan)), messages, out);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("route-sheets-" + id + ".xlsx").build().toString())
+                .contentType(MediaType.parseMediaType(XLSX))
+                .body(out.toByteArray());
     }
 
     @Operation(summary = "The day's problem (problem.json) a plan job plans; for a re-plan, with its events applied")

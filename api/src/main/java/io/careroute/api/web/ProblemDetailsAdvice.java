@@ -15,15 +15,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -37,6 +41,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final String TYPES = "https://careroute.io/problems/";
     /** What a client is told to wait when the database is unreachable: a few pool connection attempts. */
     static final long DATABASE_RETRY_SECONDS = 5;
+
+    private final long maxRequestBytes;
+
+    ProblemDetailsAdvice(@Value("${careroute.max-request-bytes:10MB}") DataSize maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes.toBytes();
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e, HttpServletRequest request) {
@@ -224,5 +234,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case "import.field.column" -> Map.of("sheet", arg.apply(0), "column", arg.apply(1));
             default -> Map.of();
         };
+    }
+
+    /** A multipart body too large to take: the same 413 as {@link RequestSizeLimit}'s for any other body. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Messages messages = Messages.forLanguage(request.getHeader("Accept-Language"));
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+        problem.setType(URI.create(TYPES + "too-large"));
+        problem.setTitle(messages.get("api.tooLarge.title"));
+        String reason = messages.get("api.tooLarge.reason", Long.toString(maxRequestBytes));
+        problem.setDetail(reason);
+        problem.setProperty("errors", List.of(error("file", reason)));
+        log.info("Refused an upload over {} bytes", maxRequestBytes);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+    }
+
+    /** A multipart body that cannot be read as one (cut short, no boundary): 400 naming the file field. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail badMultipart(MultipartException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(URI.create(TYPES + "invalid-input"));
+        problem.setTitle(messages.isEnglish() ? "Invalid input" : "输入有误");
+        problem.setProperty("errors", List.of(error("file", messages.get("api.badMultipart"))));
+        log.info("Refused a multipart body that does not read ({})", e.getClass().getSimpleName());
+        return problem;
     }
 }

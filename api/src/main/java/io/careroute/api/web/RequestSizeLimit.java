@@ -58,8 +58,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
             refuse(request, response);
             return;
         }
-        if (declared >= 0 || !hasBody(request)) {
-            chain.doFilter(request, response);   // the container reads at most Content-Length bytes
+        if (declared >= 0 || !hasBody(request) || isMultipart(request)) {
+            // The container reads at most Content-Length bytes; a chunked upload (multipart) is counted by the
+            // container's own multipart parser against the same limit (spring.servlet.multipart in application.yml),
+            // which reads the request's own stream: buffering it here would leave that stream empty.
+            chain.doFilter(request, response);
             return;
         }
         byte[] body = readUpToLimit(request.getInputStream());
@@ -68,6 +71,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 
     private static boolean hasBody(HttpServletRequest request) {

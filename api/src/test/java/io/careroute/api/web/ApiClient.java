@@ -115,6 +115,30 @@ final class ApiClient {
         return send(request.build());
     }
 
+    /**
+     * A file uploaded as a browser's form does (multipart/form-data, field {@code field}); {@code chunked} sends it
+     * without Content-Length, as a streaming client does.
+     */
+    Response upload(String path, String field, String fileName, byte[] content, String language, boolean chunked)
+            throws IOException, InterruptedException {
+        String boundary = "----careroute" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        body.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] bytes = body.toByteArray();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return send(request.build());
+    }
+
     /** Polls a plan until {@code until} holds for it; fails after {@code timeout}. */
     JsonNode waitFor(String id, java.util.function.Predicate<JsonNode> until, java.time.Duration timeout)
             throws IOException, InterruptedException {

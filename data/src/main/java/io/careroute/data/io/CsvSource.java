@@ -34,7 +34,16 @@ final class CsvSource {
 
     /** @throws UncheckedIOException for a broken file, such as an unclosed quote */
     static SourceTable read(Path file) throws IOException {
-        String text = TextEncoding.decode(Files.readAllBytes(file)).text();
+        return read(file.getFileName().toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * One .csv file's bytes (a file of a folder or an entry of an uploaded zip), named as the user named it.
+     *
+     * @throws UncheckedIOException for a broken file, such as an unclosed quote
+     */
+    static SourceTable read(String name, byte[] bytes) throws IOException {
+        String text = TextEncoding.decode(bytes).text();
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(delimiter(text))
                 .setIgnoreEmptyLines(false)
@@ -48,7 +57,7 @@ final class CsvSource {
                 }
             }
         }
-        return new SourceTable(file.getFileName().toString(), rows);
+        return new SourceTable(name, rows);
     }
 
     /** Comma as Chinese and English Excel write it; tab for "Unicode text"; semicolon where Excel uses it. */

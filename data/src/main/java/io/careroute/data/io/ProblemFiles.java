@@ -62,7 +62,7 @@ public final class ProblemFiles {
         }
     }
 
-    private static ProblemDocument validated(ImportResult imported) {
+    static ProblemDocument validated(ImportResult imported) {
         if (imported.hasErrors()) {
             throw new InvalidInputException(imported.errors());
         }

@@ -33,6 +33,16 @@ public final class ProblemImporter {
         return read(SourceTables.csvFolder(folder));
     }
 
+    /**
+     * A zip of .csv files, as a kitchen uploads its CSV folder: one table per .csv entry wherever it sits in the zip,
+     * named by its file name (a folder inside the zip is ignored, and so are macOS's {@code __MACOSX} copies).
+     *
+     * @param name the zip's file name, for errors about the file as a whole
+     */
+    public static ImportResult csvZip(byte[] zip, String name) {
+        return read(SourceTables.csvZip(zip, name));
+    }
+
     private static ImportResult read(SourceTables source) {
         if (source.unreadable()) {
             return new ImportResult(null, source.errors(), new SourceMap());

@@ -83,6 +83,31 @@ record SourceTables(List<SourceTable> tables, List<InputError> errors, boolean u
         return new SourceTables(tables, errors, false);
     }
 
+    /** One table per .csv entry of an uploaded zip ({@link CsvZip}); a broken entry is an error naming it. */
+    static SourceTables csvZip(byte[] zip, String name) {
+        List<CsvZip.Entry> entries;
+        try {
+            entries = CsvZip.entries(zip);
+        } catch (CsvZip.TooLargeException e) {
+            return failed(name, Text.of("import.zipTooLarge", e.limitMegabytes()));
+        } catch (IOException | RuntimeException e) {
+            return failed(name, Text.of("import.notZip"));
+        }
+        if (entries.isEmpty()) {
+            return failed(name, Text.of("import.noCsvInZip"));
+        }
+        List<SourceTable> tables = new ArrayList<>();
+        List<InputError> errors = new ArrayList<>();
+        for (CsvZip.Entry entry : entries) {
+            try {
+                tables.add(CsvSource.read(entry.name(), entry.bytes()));
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                errors.add(new InputError(entry.name(), Text.of("import.badCsv")));
+            }
+        }
+        return new SourceTables(tables, errors, false);
+    }
+
     private static SourceTables failed(String name, Text reason) {
         return new SourceTables(List.of(), List.of(new InputError(name, reason)), true);
     }

@@ -12,7 +12,7 @@ import io.careroute.solver.domain.TimeWindow;
  * One constraint match as a dispatcher reads it ("V3 迟到 12 分钟（窗口 09:00–10:00），护理员 C02"). Ids only, never
  * names or addresses: the breakdown is shown and stored more widely than the route sheets.
  */
-final class JustificationText {
+public final class JustificationText {
 
     private static final String NOBODY = "—";
 
@@ -23,7 +23,7 @@ final class JustificationText {
      * Arguments of every {@code constraint.*} message: {0} task, {1} worker, {2} amount (seconds as whole minutes,
      * rounded up, so a 20-second delay still reads "1 min"), {3} the other worker, {4} the windows.
      */
-    static String describe(MatchJustification match, Messages messages) {
+    public static String describe(MatchJustification match, Messages messages) {
         String key = match.messageKey();
         if (match.constraint() == CareConstraint.TWO_WORKERS_TOGETHER && match.unit() == MatchJustification.Unit.SECONDS) {
             key += ".apart";

@@ -329,9 +329,11 @@ public final class ReplanPreparation {
                 && (unavailableFrom == null || stops.get(cut).start().isBefore(unavailableFrom))) {
             cut++;
         }
-        // A meal trip that has left the kitchen finishes as published: its boxes are on this carrier.
+        // A meal trip that has left the kitchen finishes as published: its boxes are on this carrier. Unless the
+        // carrier drops out: the doors of the trip they will not reach are open again (the kitchen sends them anew).
         while (cut > 0 && cut < stops.size() && stops.get(cut).kind() == StopKind.DELIVERY
-                && (stops.get(cut - 1).kind() == StopKind.DELIVERY || stops.get(cut - 1).kind() == StopKind.KITCHEN)) {
+                && (stops.get(cut - 1).kind() == StopKind.DELIVERY || stops.get(cut - 1).kind() == StopKind.KITCHEN)
+                && (unavailableFrom == null || stops.get(cut).start().isBefore(unavailableFrom))) {
             cut++;
         }
         // Nothing left but the way home: the worker's day is done.
@@ -370,7 +372,11 @@ public final class ReplanPreparation {
             // A volunteer's cap counts the hours already given today.
             double worked = Duration.between(frozen.get(0).arrival().minusSeconds(frozen.get(0).travelSecondsFromPrevious()),
                     frozen.get(frozen.size() - 1).end()).toSeconds() / 3600.0;
-            hours = Math.max(0, hours - worked);
+            hours = hours - worked;
+            if (hours * 3600 < 1) {
+                // Used up: the rest of the day has no room for them. (A cap of 0 would read as "no cap".)
+                return null;
+            }
         }
         return new WorkerDoc(worker.id(), worker.role(), worker.mode(), worker.gender(), place, worker.endOrStart(),
                 shifts, worker.capacityBoxes(), worker.skills(), worker.costPerHour(), hours, worker.maxKmFromHome());

@@ -28,7 +28,7 @@ public final class WeekFacts {
             if (day == null) {
                 continue;       // the unassigned holder
             }
-            Double weekHours = workers.get(day.workerId()).maxHoursPerWeek();
+            Double weekHours = weeklyCap(workers.get(day.workerId()));
             // In a re-plan, what the worker already worked this block before the re-planned dates is used up.
             int left = weekHours == null ? 0 : Math.max(1, (int) Math.round(weekHours * 3600)
                     - horizon.published().workedSeconds(day.workerId(), day.day() / 7));
@@ -41,5 +41,18 @@ public final class WeekFacts {
                         carePlans.get(visit.carePlanId()).minDaysApartOrDefault()));
             }
         }
+    }
+
+    /**
+     * The hours a worker may be planned in a 7-day block: a volunteer's weekly cap, and for paid staff their
+     * contract hours (overtime is agreed, not planned); the lower if both are set, null if neither.
+     */
+    static Double weeklyCap(RegistryWorker worker) {
+        Double cap = worker.maxHoursPerWeek();
+        Double contract = worker.contractHoursPerWeek();
+        if (cap == null) {
+            return contract;
+        }
+        return contract == null ? cap : Math.min(cap, contract);
     }
 }

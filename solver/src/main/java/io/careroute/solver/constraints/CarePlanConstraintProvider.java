@@ -25,6 +25,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
 
     /** Squared minutes shrunk so fairness weighs about as much as travel: three hours' work costs 1080. */
     static final long FAIRNESS_SCALE = 30;
+    /** Over several days the squared minutes of a week are shrunk by a working week's days more (see fairLoad). */
+    static final long WEEK_FAIRNESS_DAYS = 5;
 
     /**
      * Sending a published task to another worker (phone calls, a new face at the door) weighs on the medium level
@@ -326,17 +328,30 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     }
 
     /**
-     * Paid staff should share the day's work: the squared working minutes per person grow fastest for whoever
-     * carries most, so the sum is lowest when the load is even.
+     * Paid staff should share the work: the squared working minutes per person grow fastest for whoever carries
+     * most, so the sum is lowest when the load is even. Over several days it is each person's work in each 7-day
+     * block that is squared (fair over the week, not only each day), shrunk by a working week's five days more so
+     * that a minute added to a full week weighs about as much as a minute added to a full day.
      */
     Constraint fairLoad(ConstraintFactory factory) {
         return factory.forEach(Task.class)
                 .filter(task -> task.isAssigned() && task.getWorker().isPaid())
-                .groupBy(Task::getWorker, ConstraintCollectors.sumLong(task ->
-                        (long) task.getServiceSeconds() + task.getSchedule().totalTravelSeconds()))
-                .penalizeConfigurableLong((worker, seconds) -> (seconds / 60) * (seconds / 60) / FAIRNESS_SCALE)
-                .justifyWith((worker, seconds, score) -> MatchJustification.of(CareConstraint.FAIR_LOAD, worker, seconds, Unit.SECONDS))
+                .groupBy(CarePlanConstraintProvider::loadOf, task -> task.getWorker().getDay() / 7,
+                        ConstraintCollectors.sumLong(task ->
+                                (long) task.getServiceSeconds() + task.getSchedule().totalTravelSeconds()))
+                .penalizeConfigurableLong((whose, block, seconds) -> (seconds / 60) * (seconds / 60)
+                        / (whose instanceof Worker ? FAIRNESS_SCALE : FAIRNESS_SCALE * WEEK_FAIRNESS_DAYS))
+                .justifyWith((whose, block, seconds, score) -> whose instanceof Worker worker
+                        ? MatchJustification.of(CareConstraint.FAIR_LOAD, worker, seconds, Unit.SECONDS)
+                        : new MatchJustification(CareConstraint.FAIR_LOAD, null, (String) whose, seconds, Unit.SECONDS,
+                                null, List.of()))
                 .asConstraint(CareConstraint.FAIR_LOAD.constraintName());
+    }
+
+    /** Whose load a task counts in: the route on a day's plan, the person (all their worker-days) over several. */
+    private static Object loadOf(Task task) {
+        Worker worker = task.getWorker();
+        return worker.getDayFacts() == null ? worker : worker.getPersonId();
     }
 
     /** Elders do better with a familiar face: send their paired (结对) or preferred worker when possible. */

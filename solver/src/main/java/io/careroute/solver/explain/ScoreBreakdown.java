@@ -40,6 +40,11 @@ public final class ScoreBreakdown {
 
     /** Recomputes the score from the plan's current shadow variables (it does not re-run listeners). */
     public List<ConstraintScore> explain(CarePlan plan) {
+        return explain(plan, MAX_JUSTIFICATIONS);
+    }
+
+    /** As {@link #explain(CarePlan)}, keeping up to {@code maxJustifications} matches per constraint (a check keeps all). */
+    public List<ConstraintScore> explain(CarePlan plan, int maxJustifications) {
         var explanation = solutionManager.explain(plan, SolutionUpdatePolicy.UPDATE_SCORE_ONLY);
         List<ConstraintScore> scores = new ArrayList<>();
         for (ConstraintMatchTotal<HardMediumSoftLongScore> total : explanation.getConstraintMatchTotalMap().values()) {
@@ -62,7 +67,7 @@ public final class ScoreBreakdown {
             justifications.sort(Comparator.naturalOrder());
             scores.add(new ConstraintScore(total.getConstraintName(), score.hardScore(), score.mediumScore(),
                     score.softScore(), total.getConstraintMatchCount(), taskIds,
-                    List.copyOf(justifications.subList(0, Math.min(MAX_JUSTIFICATIONS, justifications.size())))));
+                    List.copyOf(justifications.subList(0, Math.min(maxJustifications, justifications.size())))));
         }
         scores.sort(Comparator.comparingLong(ConstraintScore::hard)
                 .thenComparingLong(ConstraintScore::medium)

@@ -350,6 +350,23 @@ class CarePlanConstraintProviderTest {
         }
 
         @Test
+        void overSeveralDaysEachPersonsWeekIsSquaredOnce() {
+            Worker mon = paidDayOf("C1", 0);
+            Worker tue = paidDayOf("C1", 1);
+            Worker nextMon = paidDayOf("C1", 7);
+            Task a = scheduled(visit("V1", 1).serviceSeconds(3600).build(), stop().build());
+            Task b = scheduled(visit("V2", 2).serviceSeconds(3600).build(), stop().build());
+            Task c = scheduled(visit("V3", 2).serviceSeconds(1800).build(), stop().build());
+            route(mon, a);
+            route(tue, b);
+            route(nextMon, c);
+            // Monday and Tuesday are one week of 120 minutes; the next Monday another of 30.
+            long scale = CarePlanConstraintProvider.FAIRNESS_SCALE * CarePlanConstraintProvider.WEEK_FAIRNESS_DAYS;
+            verifier.verifyThat(CarePlanConstraintProvider::fairLoad).given(mon, tue, nextMon, a, b, c)
+                    .penalizesBy(120L * 120 / scale + 30L * 30 / scale);
+        }
+
+        @Test
         void volunteersAreNotCounted() {
             Worker volunteer = careWorker("V1").paid(false).build();
             Task a = scheduled(visit("V1", 1).serviceSeconds(3600).build(), stop().build());
@@ -524,6 +541,12 @@ class CarePlanConstraintProviderTest {
     private static Worker dayOf(String person, int day, int maxWeekHours) {
         Worker w = careWorker(person + "@" + day).build();
         w.setDayFacts(new WorkerDayFacts(person, day, maxWeekHours * 3600));
+        return w;
+    }
+
+    private static Worker paidDayOf(String person, int day) {
+        Worker w = careWorker(person + "@" + day).paid(true).build();
+        w.setDayFacts(new WorkerDayFacts(person, day, 0));
         return w;
     }
 
