@@ -376,6 +376,9 @@ class ConsolePageBrowserTest {
     }
 
     private static void typeCredentials(String username, String password) {
+        WebElement organisation = browser.findElement(By.id("organisation"));   // the demo organisation's code
+        organisation.clear();
+        organisation.sendKeys("demo");
         WebElement user = browser.findElement(By.id("username"));
         user.clear();
         user.sendKeys(username);
