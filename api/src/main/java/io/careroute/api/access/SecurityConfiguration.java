@@ -44,7 +44,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
         @SecurityRequirement(name = "basic")})
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "X-API-Key")
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", description = "an API key")
-@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic", description = "a user name and password")
+@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "name@code (the user name and the organisation's login code) and password")
 class SecurityConfiguration {
 
     private static final Role[] READERS = {ADMIN, DISPATCHER, KITCHEN, VIEWER};

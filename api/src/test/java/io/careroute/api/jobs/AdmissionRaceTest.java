@@ -45,12 +45,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances on one database would make them (two {@link JobAdmission}s, each with its own monitor, on one real
  * database), for the last place in the queue. Exactly one is stored; the other is refused as a full queue.
  * <p>
- * Why interleaved by hand and not a flood of real requests: the window between one instance's count and its commit
- * is a few milliseconds, so a flood of submissions against two servers overran the bound only now and then, and a
- * test that passes by luck proves nothing. Here the first admission is held right after it counted (the
- * {@code afterCount} seam, which production code never sets) while the second one runs: without a lock shared
- * through the database the second counts the same free place and stores its plan too. With the gate the second
- * waits for the first's commit and then counts its plan. On PostgreSQL (what several instances share) and on H2.
+ * Why interleaved by hand and not a flood of real requests against two servers: the window between one instance's
+ * count and its commit is a few milliseconds, and whether concurrent requests land in it is up to the scheduler; such
+ * a test would fail before the fix only sometimes, and could pass by luck after a regression. Here the first
+ * admission is held right after it counted (the {@code afterCount} seam, which production code never sets) while the
+ * second one runs: without a lock shared through the database the second counts the same free place and stores its
+ * plan too. With the gate the second waits for the first's commit and then counts its plan. On PostgreSQL (what
+ * several instances share) and on H2.
  */
 class AdmissionRaceTest {
 
