@@ -510,8 +510,13 @@ function shortId(id) {
   return id && id.length > 12 ? id.slice(0, 8) : id;
 }
 
+/** The organisation with the code its users log in with (name@code). */
+function organisationLabel(me) {
+  return me.organisation.code ? `${me.organisation.name} (@${me.organisation.code})` : me.organisation.name;
+}
+
 function switchLanguage() {
-  setTimeout(() => state.me && ($('who').title = t('who.title', state.me.name, state.me.organisation.name,
+  setTimeout(() => state.me && ($('who').title = t('who.title', state.me.name, organisationLabel(state.me),
       label('role', state.me.role) + (state.me.workerId ? ' ' + state.me.workerId : ''))));
   setLang(lang() === 'en' ? 'zh' : 'en');
   routeMap.relabel();
@@ -613,7 +618,7 @@ async function showCaller() {
   const me = state.me;
   document.body.dataset.role = me.role;
   $('who').textContent = me.name;
-  $('who').title = t('who.title', me.name, me.organisation.name, label('role', me.role)
+  $('who').title = t('who.title', me.name, organisationLabel(me), label('role', me.role)
       + (me.workerId ? ' ' + me.workerId : ''));
   $('who').dataset.role = me.role;
 }

@@ -50,7 +50,8 @@ class AccessController {
         this.zone = zone;
     }
 
-    record OrganisationView(String id, String name) {
+    /** @param code what its users type after their name to log in: {@code name@code} */
+    record OrganisationView(String id, String name, String code) {
     }
 
     record MeView(String name, OrganisationView organisation, Role role, String workerId, boolean apiKey) {
@@ -73,13 +74,15 @@ class AccessController {
     record NewKey(String name, String role, String workerId) {
     }
 
-    @Operation(summary = "Who is calling: user or API key name, organisation, role and (WORKER) worker id")
+    @Operation(summary = "Who is calling: user or API key name, organisation (with the code its users log in "
+            + "with, name@code), role and (WORKER) worker id")
     @GetMapping(value = "/api/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
     MeView me() {
         Caller caller = Caller.required();
-        String name = store.organisation(caller.organisationId()).map(o -> o.name()).orElse(caller.organisationId());
-        return new MeView(caller.name(), new OrganisationView(caller.organisationId(), name), caller.role(),
-                caller.workerId(), caller.apiKey());
+        OrganisationView organisation = store.organisation(caller.organisationId())
+                .map(o -> new OrganisationView(o.id(), o.name(), o.code()))
+                .orElse(new OrganisationView(caller.organisationId(), caller.organisationId(), null));
+        return new MeView(caller.name(), organisation, caller.role(), caller.workerId(), caller.apiKey());
     }
 
     @Operation(summary = "The users of the caller's organisation (ADMIN)")
@@ -88,8 +91,9 @@ class AccessController {
         return store.accounts(Caller.required().organisationId()).stream().map(this::view).toList();
     }
 
-    @Operation(summary = "Create a user of the caller's organisation (ADMIN): username, password (at least 10 "
-            + "characters), role and, for WORKER, workerId; answers 201")
+    @Operation(summary = "Create a user of the caller's organisation (ADMIN): username (unique in the organisation; "
+            + "they log in as username@code), password (at least 10 characters), role and, for WORKER, workerId; "
+            + "answers 201, or 409 when the organisation has a user of that name")
     @PostMapping(value = "/api/v1/users", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<UserView> createUser(@RequestBody NewUser user) {

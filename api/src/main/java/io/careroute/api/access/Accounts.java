@@ -15,6 +15,7 @@ import io.careroute.api.store.Role;
 import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,9 @@ public class Accounts {
     }
 
     /**
-     * A new enabled user of the organisation; every bad field at once (400), a taken name 409.
+     * A new enabled user of the organisation; every bad field at once (400), a name taken in the same organisation
+     * 409. Only the caller's own organisation is looked at: user names are unique per organisation (the login names
+     * it, {@code zhang@code}), so the answer says nothing about any other organisation's users.
      *
      * @param role as typed (ADMIN, dispatcher...)
      */
@@ -53,14 +56,22 @@ public class Accounts {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        if (store.accountNamed(username).isPresent()) {
-            throw new AccessException(409, "username", "api.access.usernameTaken");
+        if (store.accountNamed(organisationId, username).isPresent()) {
+            throw taken();
         }
         Account account = new Account(UUID.randomUUID().toString(), organisationId, username,
                 passwords.encode(password), parsed, blankToNull(workerId), true,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        store.createAccount(account);
+        try {
+            store.createAccount(account);
+        } catch (DuplicateKeyException createdMeanwhile) {
+            throw taken();   // the same name, in the same organisation, by a request at the same moment
+        }
         return account;
+    }
+
+    private static AccessException taken() {
+        return new AccessException(409, "username", "api.access.usernameTaken");
     }
 
     /** A role as typed, with the rule that exactly the WORKER role names a worker; null after adding errors. */

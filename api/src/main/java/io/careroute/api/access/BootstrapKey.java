@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * The one-time bootstrap setting for installs without a console (a container): {@code careroute.bootstrap.api-key}
  * (environment {@code CAREROUTE_BOOTSTRAP_API_KEY}, at least 32 characters the operator chose) becomes an ADMIN API
  * key of the organisation {@code careroute.bootstrap.organisation} ("default" unless set), at the first start only:
- * once that organisation has a key or user, the setting is ignored (remove it then). The usual way is
+ * once that organisation has a key or user, the setting is ignored (remove it then). A new organisation gets the
+ * login code its name suggests ({@code default}; {@code GET /api/v1/me} shows it). The usual way is
  * {@code careroute create-admin}.
  */
 @Component
@@ -44,6 +45,7 @@ class BootstrapKey {
             return;
         }
         keys.store(org.id(), "bootstrap", Role.ADMIN, null, key.strip());
-        log.info("Bootstrap ADMIN API key stored for organisation {}; remove careroute.bootstrap.api-key now", organisation);
+        log.info("Bootstrap ADMIN API key stored for organisation {} (its users log in as name@{}); remove "
+                + "careroute.bootstrap.api-key now", organisation, org.code());
     }
 }

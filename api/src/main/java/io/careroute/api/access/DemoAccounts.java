@@ -9,8 +9,6 @@ import io.careroute.api.store.AccessStore;
 import io.careroute.api.store.Account;
 import io.careroute.api.store.Organisation;
 import io.careroute.api.store.Role;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -22,15 +20,14 @@ import org.springframework.stereotype.Component;
 /**
  * With {@code careroute.demo=true} ({@code careroute serve --demo}): the organisation "demo" owns the demo plan,
  * and has one user per role, each with a new random password at every start, printed once on the console (never
- * logged, never a fixed password). The worker user is care worker C01 of the demo street.
+ * logged, never a fixed password). The worker user is care worker C01 of the demo street. They log in as
+ * {@code demo-admin@demo} (the organisation's code, usually "demo"); the printed link fills the code in.
  */
 @Component
 public class DemoAccounts {
 
     public static final String ORGANISATION = "demo";
     public static final String DEMO_WORKER = "C01";
-
-    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     record Login(String username, Role role, String workerId, String password) {
     }
@@ -69,14 +66,11 @@ public class DemoAccounts {
             String username = "demo-" + role.name().toLowerCase(java.util.Locale.ROOT);
             String workerId = role == Role.WORKER ? DEMO_WORKER : null;
             String password = Passwords.random();
-            Optional<Account> existing = store.accountNamed(username);
+            Optional<Account> existing = store.accountNamed(org, username);
             if (existing.isEmpty()) {
                 accounts.create(org, username, password, role.name(), workerId);
-            } else if (existing.get().organisationId().equals(org)) {
-                accounts.setPassword(existing.get(), password);   // a new password at every start
             } else {
-                log.warn("Demo user {} not created: the name belongs to another organisation", username);
-                continue;
+                accounts.setPassword(existing.get(), password);   // a new password at every start
             }
             logins.add(new Login(username, role, workerId, password));
         }
@@ -88,11 +82,13 @@ public class DemoAccounts {
         Organisation org = store.organisation(organisationId()).orElseThrow();
         StringBuilder text = new StringBuilder();
         text.append("\n==================== careroute 演示账号 / demo users ====================\n");
-        text.append("机构 / organisation: ").append(org.name()).append('\n');
-        text.append("登录页 / log in at: http://localhost:").append(port).append("/login.html\n");
+        text.append("机构 / organisation: ").append(org.name()).append("    机构代码 / code: ").append(org.code())
+                .append('\n');
+        text.append("登录页 / log in at: http://localhost:").append(port).append("/login.html?org=")
+                .append(org.code()).append('\n');
         for (Login login : logins) {
-            text.append(String.format("  %-17s %-10s %-6s 密码 / password: %s%n", login.username(), login.role(),
-                    login.workerId() == null ? "" : login.workerId(), login.password()));
+            text.append(String.format("  %-22s %-10s %-6s 密码 / password: %s%n", login.username() + "@" + org.code(),
+                    login.role(), login.workerId() == null ? "" : login.workerId(), login.password()));
         }
         text.append("每次启动都会生成新的随机密码，仅供演示 / new random passwords at every start, for the demo only\n");
         text.append("=========================================================================\n");

@@ -9,6 +9,7 @@ import static io.careroute.api.store.Role.WORKER;
 import java.util.Arrays;
 
 import io.careroute.api.store.AccessStore;
+import io.careroute.api.store.OrganisationCodes;
 import io.careroute.api.store.Role;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
@@ -44,7 +45,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
         @SecurityRequirement(name = "basic")})
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "X-API-Key")
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", description = "an API key")
-@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic", description = "a user name and password")
+@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "name@code (the user name and the organisation's login code) and password")
 class SecurityConfiguration {
 
     private static final Role[] READERS = {ADMIN, DISPATCHER, KITCHEN, VIEWER};
@@ -61,9 +63,16 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();   // bcrypt, and says so in the hash
     }
 
+    /**
+     * A login is {@code name@code}: the user name within the organisation of that code (user names are unique per
+     * organisation only). A name without an organisation is nobody. An unknown organisation, name or password all
+     * answer the same 401 (Spring hides which).
+     */
     @Bean
     UserDetailsService userDetailsService(AccessStore store) {
-        return username -> store.accountNamed(username).map(AccountDetails::new)
+        return login -> OrganisationCodes.login(login)
+                .flatMap(typed -> store.accountForLogin(typed.organisationCode(), typed.username()))
+                .map(AccountDetails::new)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 

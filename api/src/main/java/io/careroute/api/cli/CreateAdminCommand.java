@@ -13,11 +13,14 @@ import io.careroute.api.access.Passwords;
 import io.careroute.api.store.AccessStore;
 import io.careroute.api.store.Account;
 import io.careroute.api.store.Organisation;
+import io.careroute.api.store.OrganisationCodes;
 import io.careroute.data.i18n.Messages;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "create-admin", mixinStandardHelpOptions = true,
         description = {"Creates an organisation (unless it exists) and an ADMIN user of it in the server's database.",
                 "在服务的数据库中创建机构（如尚不存在）及其管理员用户。",
+                "Users log in as NAME@CODE, the organisation's code: user names are unique within an organisation.",
                 "Without --password-stdin a random password is generated and printed once."})
 class CreateAdminCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
 
@@ -45,8 +49,15 @@ class CreateAdminCommand implements Callable<Integer>, CareRouteMain.LanguageAwa
             description = "the organisation, e.g. a street's service centre (created unless it exists)")
     String organisation;
 
+    @Option(names = "--code", paramLabel = "CODE",
+            description = {"a new organisation's login code (users log in as NAME@CODE): 2-32 lower-case letters, "
+                    + "digits, . _ -, starting with a letter or digit; default: what the organisation's name suggests "
+                    + "(required when it suggests none, e.g. a Chinese name)",
+                    "新机构的登录代码（用户以 用户名@代码 登录）；机构名称不能用作代码时（如中文名称）必须给出"})
+    String code;
+
     @Option(names = "--username", required = true, paramLabel = "NAME",
-            description = "3-64 characters: lower-case letters, digits, . _ -")
+            description = "3-64 characters: lower-case letters, digits, . _ - (unique within the organisation)")
     String username;
 
     @Option(names = "--password-stdin", description = "read the password (at least 10 characters) from the first line of standard input")
@@ -87,17 +98,51 @@ class CreateAdminCommand implements Callable<Integer>, CareRouteMain.LanguageAwa
         AccessStore store = new AccessStore(JdbcClient.create(dataSource), Clock.systemUTC());
         Accounts accounts = new Accounts(store, PasswordEncoderFactories.createDelegatingPasswordEncoder(),
                 Clock.systemUTC());
-        if (store.accountNamed(username).isPresent()) {
-            throw new IllegalArgumentException("--username: " + messages.get("api.access.usernameTaken"));
-        }
-        Organisation org = store.organisationNamedOrNew(organisation.strip());
-        Account admin = accounts.create(org.id(), username, password, "ADMIN", null);
+        String name = organisation.strip();
+        // The organisation and its admin, both or neither: a refused user name leaves no new organisation behind.
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        Account admin = transaction.execute(status -> {
+            Organisation org = store.organisationNamed(name).map(existing -> {
+                if (code != null && !code.equals(existing.code())) {
+                    throw new IllegalArgumentException("--code: " + (messages.isEnglish()
+                            ? "the organisation exists; its code is " + existing.code()
+                            : "机构已存在，其代码为 " + existing.code()));
+                }
+                return existing;
+            }).orElseGet(() -> store.createOrganisation(name, newCode(store, name, messages)));
+            if (store.accountNamed(org.id(), username).isPresent()) {
+                throw new IllegalArgumentException("--username: " + messages.get("api.access.usernameTaken"));
+            }
+            return accounts.create(org.id(), username, password, "ADMIN", null);
+        });
+        Organisation org = store.organisation(admin.organisationId()).orElseThrow();
         out.println((messages.isEnglish() ? "organisation: " : "机构：") + org.name() + " (" + org.id() + ")");
+        out.println((messages.isEnglish() ? "organisation code: " : "机构代码：") + org.code());
         out.println((messages.isEnglish() ? "ADMIN user: " : "管理员用户：") + admin.username());
+        out.println((messages.isEnglish() ? "log in as: " : "登录名：") + admin.username() + "@" + org.code());
         if (generated) {
             out.println((messages.isEnglish() ? "password (shown only now): " : "密码（仅显示这一次）：") + password);
         }
         return ExitCodes.OK;
+    }
+
+    /** --code, checked and free, or the code the name suggests. */
+    private String newCode(AccessStore store, String name, Messages messages) {
+        String chosen = code;
+        if (chosen == null) {
+            chosen = OrganisationCodes.fromName(name).orElseThrow(() -> new IllegalArgumentException("--code: "
+                    + (messages.isEnglish() ? "the organisation's name suggests no login code; give one with --code"
+                    : "机构名称不能用作登录代码，请用 --code 给出")));
+        } else if (!OrganisationCodes.valid(chosen)) {
+            throw new IllegalArgumentException("--code: " + (messages.isEnglish()
+                    ? "2 to 32 lower-case letters, digits, . _ -, starting with a letter or digit"
+                    : "应为 2 到 32 个小写字母、数字或 . _ -，以字母或数字开头"));
+        }
+        if (store.organisationCoded(chosen).isPresent()) {
+            throw new IllegalArgumentException("--code: " + (messages.isEnglish()
+                    ? "another organisation has the code " + chosen : "代码 " + chosen + " 已被另一个机构使用"));
+        }
+        return chosen;
     }
 
     private DriverManagerDataSource dataSource() {

@@ -11,6 +11,7 @@ import io.careroute.api.store.NewPlan;
 import io.careroute.api.store.NewWeek;
 import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.PlanStore;
+import io.careroute.api.store.SolveQueueGate;
 import io.careroute.api.store.SolverInstances;
 import io.careroute.api.store.StoredPlan;
 import io.careroute.api.store.WeekStore;
@@ -36,19 +37,26 @@ final class JobAdmission {
     private final PlanStore store;
     private final WeekStore weeks;
     private final SolverInstances instances;
+    private final SolveQueueGate gate;
     private final CareRouteProperties properties;
     private final JobEngineProperties engineSettings;
     private final TransactionOperations transactions;
     private final SolveJobEngine engine;
     private final Placements placements;
     private final Clock clock;
+    /**
+     * Tests only (AdmissionRaceTest): runs between counting the active plans and storing the new one, so that a test
+     * can hold one admission there while another one runs. Nothing in production sets it.
+     */
+    volatile Runnable afterCount = () -> { };
 
-    JobAdmission(PlanStore store, WeekStore weeks, SolverInstances instances, CareRouteProperties properties,
-                 JobEngineProperties engineSettings, TransactionOperations transactions, SolveJobEngine engine,
-                 Placements placements, Clock clock) {
+    JobAdmission(PlanStore store, WeekStore weeks, SolverInstances instances, SolveQueueGate gate,
+                 CareRouteProperties properties, JobEngineProperties engineSettings, TransactionOperations transactions,
+                 SolveJobEngine engine, Placements placements, Clock clock) {
         this.store = store;
         this.weeks = weeks;
         this.instances = instances;
+        this.gate = gate;
         this.properties = properties;
         this.engineSettings = engineSettings;
         this.transactions = transactions;
@@ -127,7 +135,7 @@ final class JobAdmission {
     /**
      * Refuses (429) when the solve queue is full, before a submission is read and placed: under overload a
      * refusal used to cost as much as an accepted plan (found by the load benchmark). {@link #admit} checks
-     * again when it stores the plan.
+     * again, at the queue's gate, when it stores the plan.
      */
     void refuseWhenFull() {
         long activePlans = store.activeCount();
@@ -146,24 +154,30 @@ final class JobAdmission {
     }
 
     /**
-     * Stores a plan as queued and schedules its job, both or neither, unless the queue is full. Two instances
-     * admitting at the same moment may each take the last place (the bound may be passed by one per instance).
+     * Stores a plan as queued and schedules its job, both or neither, unless the queue is full. Counting and storing
+     * are one transaction that first takes the queue's gate (a row lock in the database): an admission on another
+     * instance waits at the gate until this one has committed, then counts this plan too, so the bound holds over
+     * every instance. (A lock in this JVM alone let two instances each take the last place.) The monitor still
+     * queues this instance's own admissions here, so that they do not each hold a pooled connection while they
+     * wait for the gate.
      *
      * @param placed what the request placed, handed to the job if this instance takes it up; null for none
      */
-    private synchronized void admit(Runnable storeIt, String planId, Placement placed) {
-        refuseWhenFull();
+    synchronized void admit(Runnable storeIt, String planId, Placement placed) {
         if (placed != null) {
             // Before the job is scheduled: a free solver thread here may take it up at once.
             placements.put(planId, placed);
         }
         try {
             transactions.executeWithoutResult(status -> {
+                gate.enter();
+                refuseWhenFull();
+                afterCount.run();
                 storeIt.run();
                 engine.schedule(planId);
             });
         } catch (RuntimeException e) {
-            placements.forget(planId);      // not stored: no job will come for it
+            placements.forget(planId);      // refused or not stored: no job will come for it
             throw e;
         }
     }

@@ -14,6 +14,7 @@ import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.PlanStore;
 import io.careroute.api.store.PlanSummary;
 import io.careroute.api.store.RegistryStore;
+import io.careroute.api.store.SolveQueueGate;
 import io.careroute.api.store.SolverInstances;
 import io.careroute.api.store.StoredPlan;
 import io.careroute.api.store.WeekStore;
@@ -65,7 +66,7 @@ public class PlanJobs implements SmartLifecycle {
 
     public PlanJobs(CarePlanner planner, Replanner replanner, ProblemAssembler assembler, WeekPlanner weekPlanner,
                     PlanStore store, WeekStore weeks, RegistryStore registers, SolverInstances instances,
-                    CareRouteProperties properties, JobEngineProperties engineSettings, DataSource dataSource,
+                    SolveQueueGate gate, CareRouteProperties properties, JobEngineProperties engineSettings, DataSource dataSource,
                     TransactionOperations transactions, Clock clock) {
         this.store = store;
         this.properties = properties;
@@ -77,8 +78,8 @@ public class PlanJobs implements SmartLifecycle {
         this.runner = new JobRunner(new PlanSolves(planner, replanner, assembler, store, weeks, weekSolves,
                 () -> closing), store, placements, instance, clock, () -> closing);
         this.engine = new SolveJobEngine(dataSource, engineSettings, properties.maxJobs(), runner::execute, clock);
-        this.admission = new JobAdmission(store, weeks, instances, properties, engineSettings, transactions, engine,
-                placements, clock);
+        this.admission = new JobAdmission(store, weeks, instances, gate, properties, engineSettings, transactions,
+                engine, placements, clock);
         this.keeper = new JobKeeper(runner, store, instances, instance, properties.maxJobs(), clock);
     }
 

@@ -28,23 +28,33 @@ public class AccessStore {
     }
 
     public Optional<Organisation> organisation(String id) {
-        return jdbc.sql("select id, name, created_at from organisation where id = :id").param("id", id)
+        return jdbc.sql("select * from organisation where id = :id").param("id", id)
                 .query(AccessStore::organisation).optional();
     }
 
     public Optional<Organisation> organisationNamed(String name) {
-        return jdbc.sql("select id, name, created_at from organisation where name = :name").param("name", name)
+        return jdbc.sql("select * from organisation where name = :name").param("name", name)
                 .query(AccessStore::organisation).optional();
     }
 
-    /** The organisation of that name, created when there is none. */
+    public Optional<Organisation> organisationCoded(String code) {
+        return jdbc.sql("select * from organisation where code = :code").param("code", code)
+                .query(AccessStore::organisation).optional();
+    }
+
+    /** The organisation of that name, created when there is none, with the code its name suggests (if free). */
     public synchronized Organisation organisationNamedOrNew(String name) {
-        return organisationNamed(name).orElseGet(() -> {
-            Organisation created = new Organisation(UUID.randomUUID().toString(), name, now());
-            jdbc.sql("insert into organisation (id, name, created_at) values (:id, :name, :at)")
-                    .param("id", created.id()).param("name", name).param("at", utc(created.createdAt())).update();
-            return created;
-        });
+        return organisationNamed(name).orElseGet(() ->
+                createOrganisation(name, OrganisationCodes.free(name, code -> organisationCoded(code).isPresent())));
+    }
+
+    /** A new organisation; its name and code must be free (the database refuses a taken one). */
+    public Organisation createOrganisation(String name, String code) {
+        Organisation created = new Organisation(UUID.randomUUID().toString(), name, code, now());
+        jdbc.sql("insert into organisation (id, name, code, created_at) values (:id, :name, :code, :at)")
+                .param("id", created.id()).param("name", name).param("code", code)
+                .param("at", utc(created.createdAt())).update();
+        return created;
     }
 
     public void createAccount(Account account) {
@@ -58,10 +68,18 @@ public class AccessStore {
                 .update();
     }
 
-    /** For logging in: usernames are unique across organisations. */
-    public Optional<Account> accountNamed(String username) {
-        return jdbc.sql("select * from account where username = :username").param("username", username)
-                .query(AccessStore::account).optional();
+    /** A user of this organisation by name: user names are unique within their organisation only. */
+    public Optional<Account> accountNamed(String organisationId, String username) {
+        return jdbc.sql("select * from account where organisation_id = :org and username = :username")
+                .param("org", organisationId).param("username", username).query(AccessStore::account).optional();
+    }
+
+    /** For logging in: the user of that name in the organisation of that code. */
+    public Optional<Account> accountForLogin(String organisationCode, String username) {
+        return jdbc.sql("""
+                select a.* from account a join organisation o on o.id = a.organisation_id
+                where o.code = :code and a.username = :username""")
+                .param("code", organisationCode).param("username", username).query(AccessStore::account).optional();
     }
 
     public Optional<Account> account(String organisationId, String id) {
@@ -133,7 +151,8 @@ public class AccessStore {
     }
 
     private static Organisation organisation(ResultSet rs, int row) throws SQLException {
-        return new Organisation(rs.getString("id"), rs.getString("name"), PlanStore.time(rs, "created_at"));
+        return new Organisation(rs.getString("id"), rs.getString("name"), rs.getString("code"),
+                PlanStore.time(rs, "created_at"));
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {

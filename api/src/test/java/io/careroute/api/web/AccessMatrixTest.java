@@ -450,10 +450,10 @@ class AccessMatrixTest {
         String password = "another long password";
         JsonNode user = admin.postWith("/api/v1/users", json(Map.of("username", "dispatcher-two", "password", password,
                 "role", "DISPATCHER"))).body();
-        assertThat(basic("dispatcher-two", password, "/api/v1/me")).isEqualTo(200);
-        assertThat(basic("dispatcher-two", "wrong password", "/api/v1/me")).isEqualTo(401);
+        assertThat(basic("dispatcher-two@demo", password, "/api/v1/me")).isEqualTo(200);
+        assertThat(basic("dispatcher-two@demo", "wrong password", "/api/v1/me")).isEqualTo(401);
         admin.postWith("/api/v1/users/" + user.get("id").asText() + "/disable", new byte[0]);
-        assertThat(basic("dispatcher-two", password, "/api/v1/me")).isEqualTo(401);
+        assertThat(basic("dispatcher-two@demo", password, "/api/v1/me")).isEqualTo(401);
     }
 
     @Test
@@ -464,9 +464,9 @@ class AccessMatrixTest {
         BrowserSession browser = new BrowserSession(port());
         assertThat(browser.get("/").statusCode()).isEqualTo(302);          // to the login page
         assertThat(browser.get("/login.html").statusCode()).isEqualTo(200);
-        assertThat(browser.login("page-dispatcher", "wrong password").headers().firstValue("Location").orElse(""))
+        assertThat(browser.login("page-dispatcher@demo", "wrong password").headers().firstValue("Location").orElse(""))
                 .contains("/login.html?error");
-        HttpResponse<String> loggedIn = browser.login("page-dispatcher", password);
+        HttpResponse<String> loggedIn = browser.login("page-dispatcher@demo", password);
         assertThat(loggedIn.statusCode()).isEqualTo(302);
         assertThat(loggedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
         assertThat(browser.get("/api/v1/me").body()).contains("page-dispatcher", "DISPATCHER");

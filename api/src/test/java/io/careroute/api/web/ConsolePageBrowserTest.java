@@ -367,6 +367,8 @@ class ConsolePageBrowserTest {
         typeCredentials(username, "not the password");
         wait.until(d -> d.getCurrentUrl().contains("error") && d.findElement(By.id("login-error")).isDisplayed());
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("用户名或密码不正确");
+        // The browser keeps the organisation's code for the next try (a login is name@code).
+        assertThat(browser.findElement(By.id("organisation")).getAttribute("value")).isEqualTo("demo");
         screenshot("console-login.png");
         typeCredentials(username, password);
         wait.until(d -> !d.getCurrentUrl().contains("/login.html"));
@@ -376,6 +378,9 @@ class ConsolePageBrowserTest {
     }
 
     private static void typeCredentials(String username, String password) {
+        WebElement organisation = browser.findElement(By.id("organisation"));   // the demo organisation's code
+        organisation.clear();
+        organisation.sendKeys("demo");
         WebElement user = browser.findElement(By.id("username"));
         user.clear();
         user.sendKeys(username);

@@ -158,6 +158,8 @@ class UploadPageBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> d.getCurrentUrl().contains("/login.html"));
         wait.until(d -> !d.findElement(By.id("btn-login")).getText().isBlank());
+        browser.findElement(By.id("organisation")).clear();
+        browser.findElement(By.id("organisation")).sendKeys("demo");   // the demo organisation's code
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("btn-login")).click();
