@@ -253,6 +253,8 @@ class FieldPageBrowserTest {
         browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> d.getCurrentUrl().contains("/login.html"));
+        browser.findElement(By.id("organisation")).clear();
+        browser.findElement(By.id("organisation")).sendKeys("demo");   // the demo organisation's code
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("btn-login")).click();
