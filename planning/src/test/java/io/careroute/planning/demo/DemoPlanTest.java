@@ -156,6 +156,13 @@ class DemoPlanTest {
         assertThat(zh).contains("评分", "取餐", "送餐", "上门", "返回", "总路程");
         assertThat(en).contains("Score", "load", "meal", "visit", "back", "travelling");
         plan.workers().stream().filter(w -> !w.stops().isEmpty()).forEach(w -> assertThat(zh).contains(w.id() + "（"));
+        // The columns line up however long the ids (a register's day: S-O01@2026-11-24, CP-V02@2026-11-24#2).
+        java.util.regex.Pattern time = java.util.regex.Pattern.compile("\\d\\d:\\d\\d");
+        List<Integer> arrivalColumns = en.lines().filter(line -> line.matches("^ {4}\\d+ .*"))
+                .map(line -> { var m = time.matcher(line); return m.find() ? m.start() : -1; }).distinct().toList();
+        assertThat(arrivalColumns).hasSize(1);
+        assertThat(en.lines().filter(line -> line.startsWith("    #")).map(line -> line.indexOf("arrive")).distinct().toList())
+                .singleElement().satisfies(header -> assertThat(header).isCloseTo(arrivalColumns.get(0), org.assertj.core.data.Offset.offset(1)));
         // No personal data in the report: names and phones stay in the problem.
         problem.elders().forEach(e -> assertThat(zh).doesNotContain(e.name()).doesNotContain(e.phone()));
     }
