@@ -14,14 +14,18 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.io.ProblemFiles;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.plan.PlanTextReport;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
+import io.careroute.data.registry.WeekDay;
 import io.careroute.data.sheets.RouteSheetFiles;
 import io.careroute.planning.assemble.AssembledProblem;
-import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.demo.DemoRegister;
 import io.careroute.planning.geojson.RouteGeoJson;
 import io.careroute.planning.solve.CarePlanner;
 import io.careroute.routing.network.RoadNetwork;
@@ -39,7 +43,8 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROBLEM", description = "problem to plan: problem.json, an .xlsx workbook or a folder of .csv files")
     Path problemFile;
 
-    @Option(names = "--demo", description = "plan the bundled demo street (Shanghai, People's Square)")
+    @Option(names = "--demo", description = "plan a day of the bundled demo street's register (Shanghai, People's Square): "
+            + "tomorrow, or the next working day")
     boolean demo;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/demo for --demo, else out/plan)")
@@ -52,8 +57,12 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
     @Option(names = "--seed", defaultValue = "" + DemoStreetGenerator.DEFAULT_SEED, description = "demo generator seed")
     long seed;
 
-    @Option(names = "--date", description = "demo plan date (default: tomorrow in Asia/Shanghai)")
+    @Option(names = "--date", description = "demo plan date (default: tomorrow in Asia/Shanghai, or the next working day "
+            + "when nobody is on duty tomorrow)")
     LocalDate date;
+
+    /** Whose "tomorrow" the demo plans: the system clock (a test sets a fixed one to see a weekend moved). */
+    static volatile Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
 
     @picocli.CommandLine.Mixin
     LanguageOption language;
@@ -81,7 +90,8 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
         Messages messages = messages();
         Path outDir = out != null ? out : Path.of(demo ? "out/demo" : "out/plan");
         try (RoadNetwork network = road.open()) {
-            ProblemDocument problem = demo ? DemoProblem.generate(network, seed, planDate()) : ProblemFiles.read(problemFile);
+            DemoRegister.Day demoDay = demo ? demoDay(network, stdout, messages) : null;
+            ProblemDocument problem = demo ? demoDay.problem() : ProblemFiles.read(problemFile);
             long started = System.nanoTime();
             AssembledProblem assembled = road.assembler(network).assemble(problem);
             CarePlanner planner = new CarePlanner();
@@ -96,6 +106,9 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
             Files.write(outDir.resolve("problem.json"), ProblemJson.write(problem));
             if (demo) {
                 ProblemFiles.writeWorkbook(problem, outDir.resolve("problem.xlsx"), messages);   // a template for kitchens
+                // The register the day was taken from: `careroute week` plans it, the server imports it.
+                json.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("registry.json").toFile(),
+                        demoDay.registry());
             }
             json.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("plan.json").toFile(), plan);
             json.writeValue(outDir.resolve("routes.geojson").toFile(), RouteGeoJson.of(assembled, solved));
@@ -105,13 +118,36 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
             stdout.println();
             stdout.println((messages.isEnglish() ? "Solved in " : "求解用时 ") + CarePlanner.describe(took)
                     + (messages.isEnglish() ? "; written: " : "；已写出：")
-                    + List.of(outDir.resolve("plan.json"), outDir.resolve("routes.geojson"), routeSheets.get(0), routeSheets.get(1)));
+                    + written(outDir, routeSheets));
             stdout.flush();
         }
         return ExitCodes.OK;
     }
 
-    private LocalDate planDate() {
-        return date != null ? date : LocalDate.now(Clock.system(ZoneId.of("Asia/Shanghai"))).plusDays(1);
+    private List<Path> written(Path outDir, List<Path> routeSheets) {
+        List<Path> written = new java.util.ArrayList<>(List.of(outDir.resolve("plan.json"),
+                outDir.resolve("routes.geojson"), routeSheets.get(0), routeSheets.get(1)));
+        if (demo) {
+            written.add(outDir.resolve("registry.json"));
+        }
+        return written;
+    }
+
+    /**
+     * The demo register's day: tomorrow's, or the next working day's when nobody is on duty tomorrow (said so on the
+     * console); a {@code --date} on which nobody is on duty is refused, naming the next working day.
+     */
+    private DemoRegister.Day demoDay(RoadNetwork network, PrintWriter stdout, Messages messages) {
+        LocalDate wanted = date != null ? date : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).plusDays(1);
+        DemoRegister.Day day = DemoRegister.firstServiceDay(network, seed, wanted);
+        if (day.moved()) {
+            Object[] args = {wanted.toString(), Text.of("weekday." + WeekDay.of(wanted)), day.date().toString(),
+                    Text.of("weekday." + WeekDay.of(day.date()))};
+            if (date != null) {
+                throw new InvalidInputException(List.of(InputError.at("--date", "demo.noService.date", args)));
+            }
+            stdout.println(messages.get("demo.noService.tomorrow", args));
+        }
+        return day;
     }
 }

@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careroute.data.demo.DemoRegistry;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.i18n.Text;
@@ -33,7 +32,7 @@ import io.careroute.data.week.PublishedWeek;
 import io.careroute.data.week.WeekDocument;
 import io.careroute.data.week.WeekReplan;
 import io.careroute.data.week.WeekRequest;
-import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.demo.DemoRegister;
 import io.careroute.planning.solve.CarePlanner;
 import io.careroute.planning.week.WeekPlanner;
 import io.careroute.routing.network.RoadNetwork;
@@ -111,7 +110,7 @@ class WeekCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
         RegistryImport imported = demo ? null : readRegistry(registryFile);
         try (RoadNetwork network = road.open()) {
             RegistryDocument registry = demo
-                    ? DemoRegistry.from(DemoProblem.generate(network, DemoStreetGenerator.DEFAULT_SEED, first))
+                    ? DemoRegister.forWeekOf(network, DemoStreetGenerator.DEFAULT_SEED, first)
                     : imported.document();
             long started = System.nanoTime();
             WeekPlanner planner = new WeekPlanner(road.assembler(network), new CarePlanner());

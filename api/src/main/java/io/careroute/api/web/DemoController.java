@@ -10,7 +10,7 @@ import java.time.ZoneId;
 
 import io.careroute.api.access.Caller;
 import io.careroute.api.access.DemoAccounts;
-import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.demo.DemoRegister;
 import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
@@ -18,6 +18,7 @@ import io.careroute.data.problem.ProblemDocument;
 import io.careroute.routing.network.RoadNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -26,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The demo street: its problem document, and (with careroute.demo=true) a job solving it from start-up. */
+/**
+ * The demo street: the demo register's day as a problem document, and (with careroute.demo=true) a job solving it
+ * from start-up.
+ */
 @RestController
 @RequestMapping("/api/v1/demo")
 class DemoController {
@@ -42,9 +46,13 @@ class DemoController {
 
     private final Clock clock;
 
+    /** careroute.demo-date: the date the demo plans instead of tomorrow (tests pin it; empty for tomorrow). */
+    private final LocalDate demoDate;
+
     DemoController(RoadNetwork network, ProblemAssembler assembler, PlanJobs jobs, CareRouteProperties properties,
-                   DemoAccounts demoAccounts, Clock clock) {
+                   DemoAccounts demoAccounts, Clock clock, @Value("${careroute.demo-date:}") String demoDate) {
         this.clock = clock;
+        this.demoDate = demoDate.isBlank() ? null : date(demoDate.strip());
         this.network = network;
         this.assembler = assembler;
         this.jobs = jobs;
@@ -55,11 +63,19 @@ class DemoController {
     record DemoJob(String id, String href) {
     }
 
-    /** Tomorrow's demo street, or another date's (?date=: today's, to record a day on the worker's phone page). */
+    /**
+     * The demo register's day that the console's demo button and the start-up job plan: tomorrow's, or the next
+     * working day's when nobody is on duty tomorrow, as {@code careroute plan --demo} plans it; {@code ?date=} asks
+     * for another date's (today's, to record a day on the worker's phone page), moved on the same way.
+     */
     @GetMapping("/problem")
     ProblemDocument problem(@RequestParam(required = false)
                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return DemoProblem.generate(network, DemoStreetGenerator.DEFAULT_SEED, date == null ? tomorrow() : date);
+        return day(date).problem();
+    }
+
+    private DemoRegister.Day day(LocalDate date) {
+        return DemoRegister.firstServiceDay(network, DemoStreetGenerator.DEFAULT_SEED, date == null ? tomorrow() : date);
     }
 
     @GetMapping("/job")
@@ -74,14 +90,27 @@ class DemoController {
     @EventListener(ApplicationReadyEvent.class)
     void solveDemoAtStartUp() {
         if (properties.demo()) {
-            ProblemDocument problem = problem(null);
+            DemoRegister.Day day = day(null);
+            if (day.moved()) {
+                log.info("Demo: nobody is on duty in the demo register on {}; planning {} instead",
+                        day.asked(), day.date());
+            }
+            ProblemDocument problem = day.problem();
             demoJobId = jobs.submit(problem, assembler.place(problem), Messages.chinese(),
                     demoAccounts.organisationId()).id();
             log.info("Demo street submitted as plan job {} (GET /api/v1/plans/{})", demoJobId, demoJobId);
         }
     }
 
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("careroute.demo-date must be a date such as 2026-11-24, not " + text);
+        }
+    }
+
     private LocalDate tomorrow() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).plusDays(1);
+        return demoDate != null ? demoDate : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).plusDays(1);
     }
 }

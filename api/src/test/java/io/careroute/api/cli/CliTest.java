@@ -17,6 +17,7 @@ import io.careroute.data.io.RegistryFiles;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
 import io.careroute.data.registry.RegistryDocument;
+import io.careroute.data.week.RegisterDay;
 import io.careroute.planning.demo.DemoProblem;
 import io.careroute.planning.testing.TestNetwork;
 import io.careroute.routing.coverage.CanteenCoverage;
@@ -54,13 +55,23 @@ class CliTest {
         assertThat(firstPlace.get("kind").asText()).isEqualTo("KITCHEN");
         assertThat(firstPlace.get("snapMetres").get("FOOT").isNumber()).isTrue();
         assertThat(firstPlace.get("snapMetres").get("EBIKE").isNumber()).isTrue();
-        assertThat(plan.get("tasks").size()).isEqualTo(97);   // 95 tasks; two visits need two workers: +2 parts
+        // A Tuesday of the demo register: 75 meals and the 5 care visits its standing rota puts on a Tuesday.
+        assertThat(plan.get("tasks").size()).isEqualTo(80);
+        assertThat(plan.get("tasks").get(0).get("id").asText()).isEqualTo("S-O01@2026-11-24");
         JsonNode routes = ProblemJson.mapper().readTree(out.resolve("routes.geojson").toFile());
         assertThat(routes.get("type").asText()).isEqualTo("FeatureCollection");
         assertThat(Files.exists(out.resolve("problem.json"))).isTrue();
         assertThat(Files.readString(out.resolve("route-sheets.html"))).contains("路线单", "@page { size: A4");
         assertThat(out.resolve("route-sheets.xlsx")).isNotEmptyFile();
         assertThat(out.resolve("problem.xlsx")).isNotEmptyFile();
+        assertThat(run.out()).contains("registry.json");
+
+        // The register it planned from is written beside: its day on that date is the problem planned.
+        RegistryDocument registry = ProblemJson.mapper().readValue(out.resolve("registry.json").toFile(),
+                RegistryDocument.class);
+        assertThat(registry.carePlans()).isNotEmpty();
+        assertThat(ProblemJson.mapper().readTree(ProblemJson.write(RegisterDay.of(registry, LocalDate.of(2026, 11, 24)))))
+                .isEqualTo(ProblemJson.mapper().readTree(out.resolve("problem.json").toFile()));
 
         // The demo's problem.json plans again as a plain problem file, in English.
         Run again = careroute("plan", out.resolve("problem.json").toString(), "--seconds", "3", "--lang", "en",
@@ -73,6 +84,35 @@ class CliTest {
                 "--out", out.resolve("from-xlsx").toString(), "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
         assertThat(fromWorkbook.exit()).as(fromWorkbook.err()).isZero();
         assertThat(fromWorkbook.out()).contains("评分 0hard/", "route-sheets.html", "route-sheets.xlsx");
+    }
+
+    /** Tomorrow a Saturday: nobody works in the demo register, so it says so and plans Monday. */
+    @Test
+    void planDemoOnAFridayPlansMondayAndSaysWhy(@TempDir Path out) throws Exception {
+        java.time.Clock system = PlanCommand.clock;
+        PlanCommand.clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T10:00:00Z"),
+                java.time.ZoneId.of("Asia/Shanghai"));
+        try {
+            Run run = careroute("plan", "--demo", "--seconds", "3", "--out", out.toString(),
+                    "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("明天 2026-11-28（周六）演示台账中无人值班", "改为规划下一个服务日 2026-11-30（周一）");
+            JsonNode problem = ProblemJson.mapper().readTree(out.resolve("problem.json").toFile());
+            assertThat(problem.get("date").asText()).isEqualTo("2026-11-30");
+            Run english = careroute("plan", "--demo", "--seconds", "3", "--lang", "en", "--out", out.resolve("en").toString(),
+                    "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+            assertThat(english.out()).contains("Tomorrow, 2026-11-28 (Saturday), nobody is on duty",
+                    "planning the next service day, 2026-11-30 (Monday), instead");
+        } finally {
+            PlanCommand.clock = system;
+        }
+        // A date given on which nobody works is refused, naming the option and the next service day.
+        Run sunday = careroute("plan", "--demo", "--date", "2026-11-29", "--lang", "en", "--out", out.resolve("sun").toString(),
+                "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(sunday.exit()).isEqualTo(2);
+        assertThat(sunday.err()).contains("--date: nobody is on duty in the demo register on 2026-11-29 (Sunday)",
+                "the next service day is 2026-11-30 (Monday)").doesNotContain("Exception");
+        assertThat(out.resolve("sun")).doesNotExist();
     }
 
     @Test
@@ -212,12 +252,20 @@ class CliTest {
         assertThat(weekJson.get("days").asInt()).isEqualTo(3);
         assertThat(weekJson.get("carePlans").size()).isPositive();
         assertThat(weekJson.get("continuity").has("share")).isTrue();
-        // A care visit is named by the date the week chose for it.
+        // A care visit is named by the date the week chose for it (which dates it chose is the solver's business).
         JsonNode day = ProblemJson.mapper().readTree(out.resolve("2026-11-30/plan.json").toFile());
         assertThat(day.get("score").asText()).startsWith("0hard/");
-        List<String> taskIds = new ArrayList<>();
-        day.get("tasks").forEach(task -> taskIds.add(task.get("id").asText()));
-        assertThat(taskIds).anyMatch(id -> id.matches("CP-V\\d+@2026-11-30"));
+        List<String> careVisits = new ArrayList<>();
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02")) {
+            ProblemJson.mapper().readTree(out.resolve(date + "/plan.json").toFile()).get("tasks").forEach(task -> {
+                String id = task.get("id").asText();
+                if (id.startsWith("CP-")) {
+                    assertThat(id).matches("CP-V\\d+@" + date + "(#2)?");
+                    careVisits.add(id);
+                }
+            });
+        }
+        assertThat(careVisits).isNotEmpty();
         assertThat(out.resolve("2026-11-30/route-sheets.html")).isNotEmptyFile();
 
         // Each date is an ordinary day: its plan re-plans as today's does.

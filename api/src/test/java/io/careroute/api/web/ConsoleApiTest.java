@@ -84,7 +84,8 @@ class ConsoleApiTest {
         String id = solvedDemoJob();
         JsonNode plan = api().get("/api/v1/plans/" + id).body().get("plan");
         JsonNode problem = api().get("/api/v1/plans/" + id + "/problem").body();
-        // A check-in (no skill, no gender rule) by a care worker, to another care worker the elder does not refuse.
+        // A check-in (no skill, no gender rule), to a care worker the elder does not refuse. (Whoever has it: in the
+        // demo register's day a volunteer on a meal round may well make a check-in on the way.)
         Map<String, JsonNode> visits = new HashMap<>();
         problem.get("visits").forEach(v -> visits.put(v.get("id").asText(), v));
         Map<String, JsonNode> elders = new HashMap<>();
@@ -94,13 +95,13 @@ class ConsoleApiTest {
         for (JsonNode worker : plan.get("workers")) {
             for (JsonNode stop : worker.get("stops")) {
                 JsonNode v = visits.get(stop.path("taskId").asText());
-                if (visit == null && v != null && v.get("type").asText().equals("CHECK_IN") && worker.get("id").asText().startsWith("C")) {
+                if (visit == null && v != null && v.get("type").asText().equals("CHECK_IN")) {
                     visit = v.get("id").asText();
                     from = worker.get("id").asText();
                 }
             }
         }
-        assertThat(visit).as("a check-in visit by a care worker in the demo plan").isNotNull();
+        assertThat(visit).as("a check-in visit in the demo plan").isNotNull();
         String refusedBy = elders.get(visits.get(visit).get("elderId").asText()).path("refusedWorkers").toString();
         // The least busy such care worker, so that the pin can be kept without breaking another hard rule.
         String to = null;

@@ -20,6 +20,7 @@ import io.careroute.data.problem.WindowDoc;
 import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.planning.check.PlanVerifier;
 import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.demo.DemoRegister;
 import io.careroute.planning.testing.TestNetwork;
 import io.careroute.routing.matrix.MatrixCache;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "careroute.graph-cache=target/graph-cache",
         "careroute.solve-seconds=4",
         "careroute.replan-seconds=3",
-        "careroute.demo=true"})
+        "careroute.demo=true",
+        "careroute.demo-date="})   // tomorrow, as in production (the tests' configuration pins a date)
 class PlanApiTest {
 
     /** A fresh database for this class (H2 file, as in production). */
@@ -107,8 +109,18 @@ class PlanApiTest {
         assertThat(demoJob.status()).isEqualTo(200);
         JsonNode job = pollUntilDone(demoJob.body().get("id").asText());
         assertThat(job.get("status").asText()).isEqualTo("SOLVED");
-        assertThat(job.get("tasks").asInt()).isEqualTo(97);
-        assertThat(api().get("/api/v1/demo/problem").body().get("deliveries").size()).isEqualTo(75);
+        JsonNode problem = api().get("/api/v1/demo/problem").body();
+        assertThat(problem.get("deliveries").size()).isEqualTo(75);
+        // The demo register's day, tomorrow's or the next working day's, as `careroute plan --demo` plans it.
+        LocalDate date = LocalDate.parse(problem.get("date").asText());
+        LocalDate tomorrow = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1);
+        assertThat(date).isBetween(tomorrow.minusDays(1), tomorrow.plusDays(3));
+        assertThat(date.getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+        DemoRegister.Day cli = DemoRegister.firstServiceDay(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, date);
+        assertThat(ProblemJson.mapper().treeToValue(problem, ProblemDocument.class)).isEqualTo(cli.problem());
+        long pairs = cli.problem().visits().stream().filter(VisitDoc::needsTwoWorkers).count();
+        assertThat(job.get("tasks").asInt()).isEqualTo(75 + cli.problem().visits().size() + (int) pairs);
+        assertThat(job.get("plan").get("tasks").get(0).get("id").asText()).isEqualTo("S-O01@" + date);
     }
 
     @Test

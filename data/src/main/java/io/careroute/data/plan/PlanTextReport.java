@@ -17,6 +17,9 @@ public final class PlanTextReport {
     private PlanTextReport() {
     }
 
+    /** The task column's width for ids up to 10 characters (O01, V03, CP1@...: wider ids widen it). */
+    private static final int TASK_COLUMN = 11;
+
     public static String render(PlanDocument plan, String date, Messages m) {
         StringBuilder out = new StringBuilder();
         var t = plan.totals();
@@ -24,6 +27,11 @@ public final class PlanTextReport {
         out.append(m.get("report.score", plan.score(), m.get(plan.feasible() ? "report.feasible" : "report.infeasible"))).append('\n');
         out.append(m.get("report.totals", t.tasks(), t.deliveries(), t.visits(), t.assigned(), t.unassigned(), t.workersUsed(),
                 km(t.travelMetres()), duration(t.travelSeconds(), m), duration(t.waitingSeconds(), m))).append("\n\n");
+        // The task column fits the longest id: a register's day names its tasks S-O01@2026-11-24, CP-V02@2026-11-24.
+        int taskWidth = Math.max(TASK_COLUMN, plan.tasks().stream().mapToInt(task -> task.id().length() + 1).max().orElse(0));
+        String header = m.get("report.header").replaceFirst("^(\\S+\\s+\\S+\\s+\\S+)", "$1"
+                + " ".repeat(taskWidth - TASK_COLUMN));
+        String row = "    %-5d %-5s %-" + taskWidth + "s %-7s %-7s %-7s %-8s %s%n";
         for (WorkerRoute route : plan.workers()) {
             String mode = m.get("mode." + route.mode().name());
             String shift = clock(route.shift().start()) + "–" + clock(route.shift().end());
@@ -35,11 +43,11 @@ public final class PlanTextReport {
             out.append(m.get("report.worker", route.id(), mode,
                     route.capacity() > 0 ? m.get("report.capacity", route.capacity()) : "", shift, rt.tasks(), rt.trips(),
                     km(rt.travelMetres()), duration(rt.travelSeconds(), m))).append('\n');
-            out.append("    ").append(m.get("report.header")).append('\n');
+            out.append("    ").append(header).append('\n');
             int n = 1;
             for (Stop stop : route.stops()) {
                 String what = stop.taskId() != null ? stop.taskId() : stop.kitchenId() != null ? stop.kitchenId() : "";
-                out.append(String.format("    %-5d %-5s %-11s %-7s %-7s %-7s %-8s %s%n", n++,
+                out.append(String.format(row, n++,
                         m.get("report.kind." + stop.kind().name()), what, clock(stop.arrival()), clock(stop.start()),
                         clock(stop.end()), duration(stop.travelSecondsFromPrevious(), m), stop.loadAfter()));
             }

@@ -222,6 +222,11 @@ public final class WeekExpansion {
      * that; the horizon has a batch per date, so the day's "the only batch" no longer picks it).
      */
     private String batchOf(MealSubscription s) {
+        return batchOf(registry, s);
+    }
+
+    /** {@link #batchOf(MealSubscription)} of any register (a register's single day uses it too). */
+    static String batchOf(RegistryDocument registry, MealSubscription s) {
         if (s.batchId() != null) {
             return s.batchId();
         }

@@ -15,6 +15,7 @@ import io.careroute.data.problem.KitchenDoc;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.VisitDoc;
 import io.careroute.data.problem.WorkerDoc;
+import io.careroute.data.registry.RegistryDocument;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
@@ -95,16 +96,7 @@ public final class WeekSplit {
             Set<String> served = new HashSet<>();
             deliveries.forEach(d -> served.add(d.elderId()));
             visits.forEach(v -> served.add(v.elderId()));
-            List<ElderDoc> elders = new ArrayList<>();
-            for (var elder : horizon.registry().eldersOrEmpty()) {
-                // Only the elders this date serves: a day's plan carries no more personal data than it needs.
-                if (served.contains(elder.id())) {
-                    ElderDoc e = elder.toDay();
-                    elders.add(new ElderDoc(e.id(), e.location(), e.name(), e.phone(), e.address(), e.priorityClass(),
-                            e.requiredWorkerGender(), onDutyOnly(e.preferredWorkersOrEmpty(), onDuty),
-                            onDutyOnly(e.refusedWorkersOrEmpty(), onDuty)));
-                }
-            }
+            List<ElderDoc> elders = eldersServed(horizon.registry(), served, onDuty);
             List<KitchenDoc> kitchens = new ArrayList<>();
             for (KitchenDoc k : week.kitchensOrEmpty()) {
                 List<KitchenDoc.BatchDoc> batches = new ArrayList<>();
@@ -127,6 +119,23 @@ public final class WeekSplit {
 
     private static String strip(String id, String suffix) {
         return id.endsWith(suffix) ? id.substring(0, id.length() - suffix.length()) : id;
+    }
+
+    /**
+     * The register's elders that a date serves, as a day's elders: a day's plan carries no more personal data than it
+     * needs; preferred and refused workers only those on duty that date (the day knows no others).
+     */
+    static List<ElderDoc> eldersServed(RegistryDocument registry, Set<String> served, Set<String> onDuty) {
+        List<ElderDoc> elders = new ArrayList<>();
+        for (var elder : registry.eldersOrEmpty()) {
+            if (served.contains(elder.id())) {
+                ElderDoc e = elder.toDay();
+                elders.add(new ElderDoc(e.id(), e.location(), e.name(), e.phone(), e.address(), e.priorityClass(),
+                        e.requiredWorkerGender(), onDutyOnly(e.preferredWorkersOrEmpty(), onDuty),
+                        onDutyOnly(e.refusedWorkersOrEmpty(), onDuty)));
+            }
+        }
+        return elders;
     }
 
     private static List<String> onDutyOnly(List<String> workerIds, Set<String> onDuty) {

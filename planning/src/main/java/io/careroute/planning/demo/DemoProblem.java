@@ -8,7 +8,11 @@ import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.routing.network.RoadNetwork;
 
-/** The bundled demo street, generated on the roads of the demo extract. */
+/**
+ * The demo street's generated day on the roads of the demo extract: the material the demo register is made of
+ * ({@link DemoRegister}); the demo itself ({@code plan --demo}, the server's demo) plans a day of that register. Tests
+ * use it as a rich day of its own (urgent visits, two two-worker baths).
+ */
 public final class DemoProblem {
 
     private DemoProblem() {

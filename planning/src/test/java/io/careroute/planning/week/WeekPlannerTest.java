@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.careroute.data.demo.DemoRegistry;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
@@ -29,12 +28,13 @@ import io.careroute.data.registry.RegistryElder;
 import io.careroute.data.registry.RegistryWorker;
 import io.careroute.data.registry.WeekDay;
 import io.careroute.data.week.PublishedWeek;
+import io.careroute.data.week.RegisterDay;
 import io.careroute.data.week.WeekDocument;
 import io.careroute.data.week.WeekReplan;
 import io.careroute.data.week.WeekRequest;
 import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.planning.check.PlanVerifier;
-import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.demo.DemoRegister;
 import io.careroute.planning.solve.CarePlanner;
 import io.careroute.planning.testing.TestNetwork;
 import io.careroute.solver.solve.SolverSettings;
@@ -50,7 +50,8 @@ class WeekPlannerTest {
 
     @BeforeAll
     static void planTheWeek() {
-        registry = DemoRegistry.from(DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, MONDAY));
+        // The demo register, as `careroute week --demo` and `careroute plan --demo` plan it.
+        registry = DemoRegister.forWeekOf(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, MONDAY);
         WeekPlanner planner = new WeekPlanner(new ProblemAssembler(TestNetwork.demo(), 300), new CarePlanner());
         try {
             week = planner.plan(registry, new WeekRequest(MONDAY, 7),
@@ -75,6 +76,24 @@ class WeekPlannerTest {
             assertThat(day.plan().feasible()).as(day.date().toString()).isTrue();
         }
         assertThat(week.week().feasible()).isTrue();
+    }
+
+    /**
+     * A date of the week and the same date planned alone ({@code plan --demo}) hold the same meals and the same
+     * workers under the same ids; only the care visits' dates differ (the week chooses them, a single day takes the
+     * standing rota's).
+     */
+    @Test
+    void aWeeksDayAndTheRegistersDayAloneHoldTheSameMealsAndWorkers() {
+        for (WeekPlanner.Day day : week.days()) {
+            var alone = RegisterDay.of(registry, day.date());
+            var planned = day.problem().problem();
+            assertThat(alone.deliveries()).as(day.date().toString()).isEqualTo(planned.deliveriesOrEmpty());
+            assertThat(alone.workers()).extracting(w -> w.id()).as(day.date().toString())
+                    .isEqualTo(planned.workersOrEmpty().stream().map(w -> w.id()).toList());
+            assertThat(alone.kitchens()).extracting(k -> k.batches()).as(day.date().toString())
+                    .isEqualTo(planned.kitchensOrEmpty().stream().map(k -> k.batches()).toList());
+        }
     }
 
     @Test
