@@ -66,6 +66,11 @@ class HealthEndpointTest {
         ApiClient.Response asViewer = viewer.get("/actuator/health");
         assertThat(asViewer.status()).isEqualTo(200);
         assertThat(asViewer.body().has("components")).as("details are for an ADMIN").isFalse();
+        // One part on its own: an ADMIN's; to anyone else it is not there.
+        assertThat(server.api.get("/actuator/health/roadNetwork").body().get("details").get("nodes").asInt())
+                .isPositive();
+        assertThat(viewer.get("/actuator/health/roadNetwork").status()).isEqualTo(404);
+        assertThat(server.api.anonymous().get("/actuator/health/roadNetwork").status()).isEqualTo(404);
     }
 
     @Test
