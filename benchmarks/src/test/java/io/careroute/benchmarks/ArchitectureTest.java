@@ -41,10 +41,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void routingKnowsNothingOfOptaPlannerOrSpring() {
+    void routingKnowsNothingOfOptaPlannerSpringOrMicrometer() {
         noClasses().that().resideInAPackage("io.careroute.routing..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.optaplanner..", "org.springframework..",
-                        "io.careroute.solver..", "io.careroute.data..", "io.careroute.planning..",
+                        "io.micrometer..", "io.careroute.solver..", "io.careroute.data..", "io.careroute.planning..",
                         "io.careroute.api..")
                 .check(classes);
     }

@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -79,7 +81,9 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, AccessStore store,
                                             ProblemResponses problems) throws Exception {
-        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        // The API and the actuator answer a missing login with 401 problem details, not a redirect to the login page.
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || request.getRequestURI().startsWith(request.getContextPath() + "/actuator");
         // The page keeps its session in a cookie and sends the CSRF token back as a header (read by its script from
         // the XSRF-TOKEN cookie). Scripts with an API key or Basic credentials have no cookie to abuse: no token.
         // Nor does a request without a session, which is refused 401 unless it is the login form (kept protected
@@ -94,6 +98,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/login.html", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // Probes of the platform (load balancer, Kubernetes) carry no credentials: health is open,
+                        // its details only to an ADMIN (management.endpoint.health.show-details). The metrics and
+                        // every other actuator endpoint tell about the whole instance: ADMIN only.
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys",
                                 "/api/v1/api-keys/**").hasRole(ADMIN.name())

@@ -24,11 +24,17 @@ class PlanningConfiguration {
         return Clock.system(properties.timeZone());
     }
 
+    /** How the load of the road network went: what the readiness check reports (ops.RoadNetworkHealthIndicator). */
+    @Bean
+    RoadNetworkLoad roadNetworkLoad() {
+        return new RoadNetworkLoad();
+    }
+
     @Bean(destroyMethod = "close")
-    RoadNetwork roadNetwork(CareRouteProperties properties, PlanningProperties planning) {
-        return NetworkSource.open(properties.osmFile(),
+    RoadNetwork roadNetwork(CareRouteProperties properties, PlanningProperties planning, RoadNetworkLoad load) {
+        return load.open(() -> NetworkSource.open(properties.osmFile(),
                 properties.graphCache() != null ? properties.graphCache() : NetworkSource.defaultGraphCache(),
-                planning.profileSettings());
+                planning.profileSettings()));
     }
 
     /** One per road network: a re-plan reads back every pair its plan computed and joins only new places. */

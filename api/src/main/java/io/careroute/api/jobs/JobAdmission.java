@@ -43,6 +43,7 @@ final class JobAdmission {
     private final TransactionOperations transactions;
     private final SolveJobEngine engine;
     private final Placements placements;
+    private final SolveMetrics metrics;
     private final Clock clock;
     /**
      * Tests only (AdmissionRaceTest): runs between counting the active plans and storing the new one, so that a test
@@ -52,7 +53,7 @@ final class JobAdmission {
 
     JobAdmission(PlanStore store, WeekStore weeks, SolverInstances instances, SolveQueueGate gate,
                  CareRouteProperties properties, JobEngineProperties engineSettings, TransactionOperations transactions,
-                 SolveJobEngine engine, Placements placements, Clock clock) {
+                 SolveJobEngine engine, Placements placements, SolveMetrics metrics, Clock clock) {
         this.store = store;
         this.weeks = weeks;
         this.instances = instances;
@@ -62,6 +63,7 @@ final class JobAdmission {
         this.transactions = transactions;
         this.engine = engine;
         this.placements = placements;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -141,6 +143,7 @@ final class JobAdmission {
         long activePlans = store.activeCount();
         int places = Math.max(properties.maxJobs(), instances.liveSlots(now().minus(engineSettings.deadAfter())));
         if (activePlans >= places + properties.queueSize()) {
+            metrics.refused();
             throw new QueueFullException(properties.queueSize(), Math.max(1, retryAfterSeconds()));
         }
     }

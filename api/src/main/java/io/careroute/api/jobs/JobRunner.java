@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 import io.careroute.api.jobs.SolveJobEngine.Outcome;
+import io.careroute.api.jobs.SolveMetrics.Ending;
+import io.careroute.api.jobs.SolveMetrics.ReplanResult;
 import io.careroute.api.store.FinishedPlan;
 import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.PlanStore;
@@ -35,17 +37,19 @@ final class JobRunner {
     private final String instance;
     private final Clock clock;
     private final BooleanSupplier closing;
+    private final SolveMetrics metrics;
     /** Plans solving on this instance. */
     private final Map<String, PlanJob> active = new ConcurrentHashMap<>();
 
     JobRunner(PlanSolves solves, PlanStore store, Placements placements, String instance, Clock clock,
-              BooleanSupplier closing) {
+              BooleanSupplier closing, SolveMetrics metrics) {
         this.solves = solves;
         this.store = store;
         this.placements = placements;
         this.instance = instance;
         this.clock = clock;
         this.closing = closing;
+        this.metrics = metrics;
     }
 
     /** The plan's live job when it solves on this instance. */
@@ -83,6 +87,10 @@ final class JobRunner {
         JobSpec spec = JobSpec.of(stored, store.organisationOf(id).orElse(null),
                 max(MIN_RUN, until.minus(stored.spent())));
         PlanJob job = new PlanJob(spec, stored, clock);
+        if (spec.isReplan() && spec.earlierProgress().isEmpty()) {
+            // The re-plan's first whole plan (no earlier run left one): what a dispatcher waits for after the events.
+            job.onFirstBest(() -> metrics.replan(ReplanResult.FIRST, spec.created(), clock.instant()));
+        }
         active.put(id, job);
         if (closing.getAsBoolean()) {
             job.stop.request();           // taken up while this instance began to shut down: hand it back soon
@@ -117,7 +125,7 @@ final class JobRunner {
         if (job.lost()) {
             log.warn("Plan {} was taken over by another instance while this one solved it: its result is dropped",
                     job.id());
-            return Outcome.LOST;
+            return counted(job, Ending.LOST, Outcome.LOST);
         }
         try {
             if (closing.getAsBoolean()) {
@@ -125,23 +133,33 @@ final class JobRunner {
                 boolean handedBack = store.handBack(job.id(), instance, job.progressSnapshot(), job.finishedAt());
                 log.info("Plan {} handed back at shut-down after {} ms, score {}", job.id(), job.spent().toMillis(),
                         job.score());
-                return handedBack ? Outcome.HAND_BACK : Outcome.LOST;
+                return handedBack ? counted(job, Ending.HANDED_BACK, Outcome.HAND_BACK)
+                        : counted(job, Ending.LOST, Outcome.LOST);
             }
             boolean stored0 = store.finish(job.id(), instance, new FinishedPlan(ending, job.finishedAt(),
                     ending == PlanStatus.FAILED ? job.lastSnapshot() : job.progressSnapshot(), job.routes(),
                     job.changes(), failure, ending == PlanStatus.FAILED ? List.of() : job.days()));
             if (!stored0) {
                 log.warn("Plan {} ended here but had been taken over by another instance", job.id());
-                return Outcome.LOST;
+                return counted(job, Ending.LOST, Outcome.LOST);
             }
             job.settled(ending);
             log.info("Plan {} {} on {}: score {} after {} ms", job.id(), ending, instance, job.score(),
                     job.spent().toMillis());
-            return Outcome.DONE;
+            if (job.spec.isReplan() && ending != PlanStatus.FAILED) {
+                metrics.replan(ReplanResult.FINAL, job.spec.created(), clock.instant());
+            }
+            return counted(job, Ending.valueOf(ending.name()), Outcome.DONE);
         } catch (RuntimeException e) {
             log.error("Plan {} ended but could not be stored; its job runs again shortly", job.id(), e);
-            return Outcome.RETRY;
+            return counted(job, Ending.NOT_STORED, Outcome.RETRY);
         }
+    }
+
+    /** Counts how this run ended (and its wall time) in the metrics. */
+    private Outcome counted(PlanJob job, Ending ending, Outcome outcome) {
+        metrics.ended(job.kind(), ending, job.runTime());
+        return outcome;
     }
 
     private static Duration max(Duration a, Duration b) {

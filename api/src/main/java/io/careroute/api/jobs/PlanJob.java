@@ -73,6 +73,10 @@ final class PlanJob {
     private volatile boolean unsaved;
     /** Another instance took the plan over (this one was taken for dead): this solve's results are not stored. */
     private volatile boolean lost;
+    /** A week's job (set before it solves): what the metrics call it. */
+    private volatile boolean weekJob;
+    /** Run once at the first best solution of this run (a re-plan's first result, for its latency), then dropped. */
+    private volatile Runnable firstBest;
 
     // What is saved of the best solution, built at most once per solution (guarded by this).
     private PlanDocument document;
@@ -155,6 +159,26 @@ final class PlanJob {
         return spec.spentBefore().plus(Duration.between(started, end != null ? end.at() : clock.instant()));
     }
 
+    /** Marks a week's job, before it solves. */
+    void markWeek() {
+        this.weekJob = true;
+    }
+
+    SolveMetrics.Kind kind() {
+        return weekJob ? SolveMetrics.Kind.WEEK : spec.isReplan() ? SolveMetrics.Kind.REPLAN : SolveMetrics.Kind.PLAN;
+    }
+
+    /** Set before it solves: what to do at this run's first best solution. */
+    void onFirstBest(Runnable action) {
+        this.firstBest = action;
+    }
+
+    /** Wall time of this run on this instance: until its end, or until now while it solves. */
+    Duration runTime() {
+        Ending end = ending;
+        return Duration.between(started, end != null ? end.at() : clock.instant());
+    }
+
     /** Called on the solver thread for each new best solution: cheap bookkeeping only. */
     void improved(CarePlan plan) {
         String score = plan.getScore() == null ? null : plan.getScore().toString();
@@ -163,6 +187,11 @@ final class PlanJob {
         best = new Best(plan, score, plan.getScore() != null && plan.getScore().isFeasible(), unassigned);
         progress.record(spent().toMillis(), score);
         unsaved = true;
+        Runnable first = firstBest;
+        if (first != null) {
+            firstBest = null;
+            first.run();
+        }
     }
 
     /** Whether a best solution came since the last call (and so needs saving). */

@@ -26,6 +26,7 @@ import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.planning.solve.CarePlanner;
 import io.careroute.planning.solve.Replanner;
 import io.careroute.planning.week.WeekPlanner;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -67,7 +68,7 @@ public class PlanJobs implements SmartLifecycle {
     public PlanJobs(CarePlanner planner, Replanner replanner, ProblemAssembler assembler, WeekPlanner weekPlanner,
                     PlanStore store, WeekStore weeks, RegistryStore registers, SolverInstances instances,
                     SolveQueueGate gate, CareRouteProperties properties, JobEngineProperties engineSettings, DataSource dataSource,
-                    TransactionOperations transactions, Clock clock) {
+                    TransactionOperations transactions, MeterRegistry meters, Clock clock) {
         this.store = store;
         this.properties = properties;
         this.engineSettings = engineSettings;
@@ -75,11 +76,13 @@ public class PlanJobs implements SmartLifecycle {
         this.instance = engineSettings.instanceName();
         this.placements = new Placements(properties.maxJobs() + properties.queueSize() + 1L);
         WeekSolves weekSolves = new WeekSolves(weekPlanner, planner, registers, weeks, () -> closing);
+        SolveMetrics metrics = new SolveMetrics(meters, store);
         this.runner = new JobRunner(new PlanSolves(planner, replanner, assembler, store, weeks, weekSolves,
-                () -> closing), store, placements, instance, clock, () -> closing);
+                () -> closing), store, placements, instance, clock, () -> closing, metrics);
+        metrics.running(runner);
         this.engine = new SolveJobEngine(dataSource, engineSettings, properties.maxJobs(), runner::execute, clock);
         this.admission = new JobAdmission(store, weeks, instances, gate, properties, engineSettings, transactions,
-                engine, placements, clock);
+                engine, placements, metrics, clock);
         this.keeper = new JobKeeper(runner, store, instances, instance, properties.maxJobs(), clock);
     }
 

@@ -83,6 +83,7 @@ final class PlanSolves {
     void resume(PlanJob job, StoredPlan stored, Placement placed) {
         Optional<StoredWeek> week = weeks.find(stored.id());
         if (week.isPresent()) {
+            job.markWeek();
             weekSolves.resume(job, stored, week.get(), placed);    // a week's job
             return;
         }

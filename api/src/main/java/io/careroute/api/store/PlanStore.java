@@ -175,6 +175,12 @@ public class PlanStore {
                 .query(Long.class).single();
     }
 
+    /** Plans with this status, on every instance (the metrics' queue length). */
+    public long countWithStatus(PlanStatus status) {
+        return jdbc.sql("select count(*) from plan where status = :status").param("status", status.name())
+                .query(Long.class).single();
+    }
+
     /**
      * Solving time each solving plan has left in its current run, as of its last save (for Retry-After: when a
      * solver place is likely to free up).

@@ -35,6 +35,7 @@ import io.careroute.planning.testing.TestNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.web.servlet.WebMvcEndpointHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -152,7 +153,18 @@ class AccessMatrixTest {
             new Row("GET", "/api/v1/records/alerts", READERS, 200, null, Target.NONE, null),
             new Row("GET", "/api/v1/records/{id}", ALL, 200, null, Target.RECORD, null),
             new Row("POST", "/api/v1/records/{id}/corrections", REGISTRARS, 400, null, Target.RECORD, "{}"),
-            new Row("GET", "/api/v1/field/day", WORKER, 200, null, Target.NONE, null));
+            new Row("GET", "/api/v1/field/day", WORKER, 200, null, Target.NONE, null),
+            // The actuator (taken from its own handler mapping): health and its probes open to anyone (the status;
+            // the parts to an ADMIN), everything else about the whole instance for an ADMIN only.
+            new Row("GET", "/actuator/health", ALL, 200, null, Target.NONE, null),
+            new Row("GET", "/actuator/health/**", ALL, 200, null, Target.NONE, null),
+            new Row("GET", "/actuator", ADMIN, 200, null, Target.NONE, null),
+            new Row("GET", "/actuator/prometheus", ADMIN, 200, null, Target.NONE, null),
+            new Row("GET", "/actuator/metrics", ADMIN, 200, null, Target.NONE, null),
+            new Row("GET", "/actuator/metrics/{requiredMetricName}", ADMIN, 200, null, Target.NONE, null));
+
+    /** Rows that answer a caller without credentials as they answer an allowed one: the platform's probes. */
+    static final Set<String> OPEN = Set.of("GET /actuator/health", "GET /actuator/health/**");
 
     /** One organisation's callers and data. */
     static final class Org {
@@ -263,6 +275,17 @@ class AccessMatrixTest {
                 }
             }
         }
+        // The actuator's endpoints have their own handler mapping: every one exposed needs a row too.
+        WebMvcEndpointHandlerMapping actuator = server.context.getBean(WebMvcEndpointHandlerMapping.class);
+        for (RequestMappingInfo info : actuator.getHandlerMethods().keySet()) {
+            Set<String> methods = new TreeSet<>();
+            info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+            for (String path : info.getPatternValues()) {
+                for (String method : methods.isEmpty() ? Set.of("*") : methods) {
+                    mapped.add(method + " " + path);
+                }
+            }
+        }
         Set<String> rows = new TreeSet<>();
         MATRIX.forEach(row -> rows.add(row.method() + " " + row.path()));
         assertThat(rows).as("rows of the access matrix").isEqualTo(mapped);
@@ -278,7 +301,8 @@ class AccessMatrixTest {
                 Org foreign = org == demo ? other : demo;
                 ApiClient.Response anonymous = call(org.callers.get(Role.ADMIN).anonymous(), row, org);
                 cells++;
-                expect(wrong, row, "anonymous", "", anonymous, 401);
+                expect(wrong, row, "anonymous", "", anonymous,
+                        OPEN.contains(row.method() + " " + row.path()) ? row.own() : 401);
                 for (Role role : Role.values()) {
                     ApiClient caller = org.callers.get(role);
                     boolean allowed = row.allowed().contains(role);
@@ -482,7 +506,9 @@ class AccessMatrixTest {
 
     private static ApiClient.Response call(ApiClient caller, Row row, Org owner) throws Exception {
         String path = (row.path().contains("{id}") ? row.path().replace("{id}", idOf(row, owner)) : row.path())
-                .replace("{version}", "1").replace("{taskId}", owner == null ? "V0" : owner.taskId);
+                .replace("{version}", "1").replace("{taskId}", owner == null ? "V0" : owner.taskId)
+                .replace("/actuator/health/**", "/actuator/health/readiness")
+                .replace("{requiredMetricName}", "careroute.solve.outcomes");
         byte[] body = row.body() == null ? (row.method().equals("POST") ? new byte[0] : null)
                 : row.body().getBytes(StandardCharsets.UTF_8);
         return row.contentType() == null ? caller.request(row.method(), path, body)

@@ -35,7 +35,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * Retry-After, within the pool's connection-timeout (3 s), in Chinese or English, without a stack trace or personal
  * data, and nothing is stored; a solve already running keeps solving, its periodic saves failing with a warning.
  * Once the connection is back, with no restart, reads and writes work again, the saves succeed again and the solve
- * ends SOLVED with its plan stored.
+ * ends SOLVED with its plan stored. Meanwhile the readiness probe answers 503 DOWN and the liveness probe 200: the
+ * instance should get no traffic, and needs no restart.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageTest {
@@ -77,6 +78,15 @@ class DatabaseOutageTest {
                 boolean english = i == 1;
                 assertUnavailable(answer, english, personal);
             }
+            // The platform's probes, without credentials: not ready (the database is part of readiness), still
+            // alive (a restart would not help), and the status only.
+            ApiClient probe = api.anonymous();
+            ApiClient.Response readiness = probe.get("/actuator/health/readiness");
+            assertThat(readiness.status()).isEqualTo(503);
+            assertThat(readiness.body().get("status").asText()).isEqualTo("DOWN");
+            assertThat(readiness.body().has("components")).isFalse();
+            assertThat(probe.get("/actuator/health/liveness").status()).isEqualTo(200);
+            assertThat(probe.get("/actuator/health").status()).isEqualTo(503);
             // The running solve goes on in memory; its periodic save fails meanwhile.
             waitForOutput(output, "Could not save the progress of plan " + id, Duration.ofSeconds(10));
 
@@ -84,6 +94,8 @@ class DatabaseOutageTest {
             Instant restoredAt = Instant.now();
             ApiClient.Response list = waitForStatus(api, "/api/v1/plans", 200, Duration.ofSeconds(10));
             Duration recovery = Duration.between(restoredAt, Instant.now());
+            assertThat(waitForStatus(probe, "/actuator/health/readiness", 200, Duration.ofSeconds(10)).body()
+                    .get("status").asText()).isEqualTo("UP");
             JsonNode progress = api.get("/api/v1/plans/" + id + "/progress").body();
             assertThat(progress.get("status").asText()).isEqualTo("SOLVING");
             assertThat(progress.get("elapsedMs").asLong()).as("it solved on through the outage").isGreaterThan(elapsedAtCut);

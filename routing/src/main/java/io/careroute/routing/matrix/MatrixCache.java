@@ -36,6 +36,8 @@ public final class MatrixCache {
     private final AtomicLong searches = new AtomicLong();
     private final AtomicLong joinedPairs = new AtomicLong();
     private final AtomicLong cachedPairs = new AtomicLong();
+    private final AtomicLong placeHits = new AtomicLong();
+    private final AtomicLong placeMisses = new AtomicLong();
 
     /** @param maxBytes rough bound of the memory the cached search spaces and pairs may take */
     public MatrixCache(long maxBytes) {
@@ -94,13 +96,16 @@ public final class MatrixCache {
 
     private Entry entry(ContractedProfile profile, SnapSeeds place, Map<Long, Entry> fresh, BucketManyToMany searcher) {
         Entry entry = places.getIfPresent(new PlaceKey(profile, place.pointKey()));
-        if (entry == null) {
-            entry = fresh.get(place.pointKey());
+        if (entry != null) {
+            placeHits.incrementAndGet();
+            return entry;
         }
+        entry = fresh.get(place.pointKey());        // the same place twice in one matrix: neither hit nor miss
         if (entry == null) {
             entry = new Entry(searcher.spaces(place), KnownRow.EMPTY);
             fresh.put(place.pointKey(), entry);
             searches.addAndGet(2);
+            placeMisses.incrementAndGet();
         }
         return entry;
     }
@@ -195,6 +200,16 @@ public final class MatrixCache {
     /** Pairs of routed places read back from the cache instead of joined (the cache's hits). */
     public long cachedPairs() {
         return cachedPairs.get();
+    }
+
+    /** Places looked up and found in the cache (their search spaces read back), over the cache's life. */
+    public long placeHits() {
+        return placeHits.get();
+    }
+
+    /** Places looked up and not found (searched now), over the cache's life. */
+    public long placeMisses() {
+        return placeMisses.get();
     }
 
     /** Places currently cached (after pending evictions). */

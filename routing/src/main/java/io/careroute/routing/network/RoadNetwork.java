@@ -287,6 +287,11 @@ public final class RoadNetwork implements AutoCloseable {
         return sourceName;
     }
 
+    /** Closed (the server shuts down): nothing can be routed any more. */
+    public boolean isClosed() {
+        return hopper.getBaseGraph().isClosed();
+    }
+
     @Override
     public void close() {
         hopper.close();

@@ -41,6 +41,8 @@ class MatrixCacheTest {
         andorra.place(TravelProfile.EBIKE, hundred).matrix(cache);
         assertThat(cache.searches()).isEqualTo(2 * 100);
         assertThat(cache.joinedPairs()).isEqualTo(100 * 100);
+        assertThat(cache.placeMisses()).isEqualTo(100);
+        assertThat(cache.placeHits()).isZero();
 
         List<GeoPoint> replanned = new ArrayList<>(hundred);
         replanned.add(37, newVisit);
@@ -51,6 +53,9 @@ class MatrixCacheTest {
         assertThat(cache.searches()).isEqualTo(2 * 100 + 2);
         assertThat(cache.joinedPairs()).isEqualTo(100 * 100 + 101 + 100);
         assertThat(cache.cachedPairs()).isEqualTo(100 * 100);
+        // The metrics' lookups: the hundred places found again, the new one not.
+        assertThat(cache.placeHits()).isEqualTo(100);
+        assertThat(cache.placeMisses()).isEqualTo(101);
         assertSameMatrix(matrix, places.matrix());
         assertSameMatrix(matrix, new MatrixCache(64 << 20).matrix(andorra.contracted(TravelProfile.EBIKE), places.seeds()));
     }
