@@ -132,7 +132,8 @@ class AdmissionRaceTest {
         SolveJobEngine engine = new SolveJobEngine(dataSource, settings, 1, id -> SolveJobEngine.Outcome.DONE, clock);
         WeekStore weeks = new WeekStore(jdbc, transactions, store, new Publications(jdbc, transactions));
         return new JobAdmission(store, weeks, new SolverInstances(jdbc), new SolveQueueGate(jdbc), properties,
-                settings, transactions, engine, new Placements(10), clock);
+                settings, transactions, engine, new Placements(10),
+                new SolveMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), store), clock);
     }
 
     private static NewPlan plan() {
