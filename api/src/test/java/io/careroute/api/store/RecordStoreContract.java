@@ -48,7 +48,7 @@ abstract class RecordStoreContract {
         jdbc.sql("delete from plan").update();
         jdbc.sql("delete from problem").update();
         if (jdbc.sql("select count(*) from organisation where id = :id").param("id", OTHER).query(Long.class).single() == 0) {
-            jdbc.sql("insert into organisation (id, name, created_at) values (:id, :id, current_timestamp)")
+            jdbc.sql("insert into organisation (id, name, code, created_at) values (:id, :id, :id, current_timestamp)")
                     .param("id", OTHER).update();
         }
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

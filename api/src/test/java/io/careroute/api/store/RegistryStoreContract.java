@@ -40,7 +40,7 @@ abstract class RegistryStoreContract {
         jdbc.sql("delete from week_plan").update();
         jdbc.sql("delete from registry_version").update();   // the test's own rows; the application never deletes
         if (jdbc.sql("select count(*) from organisation where id = :id").param("id", OTHER).query(Long.class).single() == 0) {
-            jdbc.sql("insert into organisation (id, name, created_at) values (:id, :id, current_timestamp)")
+            jdbc.sql("insert into organisation (id, name, code, created_at) values (:id, :id, :id, current_timestamp)")
                     .param("id", OTHER).update();
         }
         store = new RegistryStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
