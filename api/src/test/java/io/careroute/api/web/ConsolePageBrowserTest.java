@@ -427,5 +427,35 @@ class ConsolePageBrowserTest {
             options.setCapability("goog:loggingPrefs", logs);
             return new ChromeDriver(service, options);
         }
+
+        /** Quits the browser and deletes its profile (and any other directories the test made). */
+        static void stop(ChromeDriver browser, Path... directories) throws IOException {
+            if (browser != null) {
+                browser.quit();
+            }
+            for (Path dir : directories) {
+                if (dir != null) {
+                    try (Stream<Path> all = Files.walk(dir)) {
+                        all.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                    }
+                }
+            }
+        }
+
+        /** The page as it looks now, as target/screenshots/{@code name}. */
+        static void screenshot(ChromeDriver browser, String name) throws IOException {
+            File shot = browser.getScreenshotAs(OutputType.FILE);
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        /** Fills in the login page (organisation code, name, password) and sends it. */
+        static void submitLogin(ChromeDriver browser, String organisation, String username, String password) {
+            browser.findElement(By.id("organisation")).clear();
+            browser.findElement(By.id("organisation")).sendKeys(organisation);
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("password")).sendKeys(password);
+            browser.findElement(By.id("btn-login")).click();
+        }
     }
 }

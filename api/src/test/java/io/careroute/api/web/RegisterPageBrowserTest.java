@@ -2,19 +2,15 @@ package io.careroute.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careroute.data.demo.DemoRegistry;
@@ -34,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
@@ -65,19 +60,11 @@ class RegisterPageBrowserTest {
     static void startChromium() throws IOException {
         profile = Files.createTempDirectory("careroute-chromium-");
         browser = ConsolePageBrowserTest.Chromium.start(profile);
-        Files.createDirectories(ConsolePageBrowserTest.SCREENSHOTS);
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        ConsolePageBrowserTest.Chromium.stop(browser, profile);
     }
 
     @Test
@@ -202,11 +189,7 @@ class RegisterPageBrowserTest {
         browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> d.getCurrentUrl().contains("/login.html"));
-        browser.findElement(By.id("organisation")).clear();
-        browser.findElement(By.id("organisation")).sendKeys("demo");   // the demo organisation's code
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("btn-login")).click();
+        ConsolePageBrowserTest.Chromium.submitLogin(browser, "demo", username, password);   // the demo organisation's code
         wait.until(d -> !d.getCurrentUrl().contains("/login.html"));
         wait.until(d -> d.findElement(By.id("btn-register")).isDisplayed());
     }
@@ -218,8 +201,7 @@ class RegisterPageBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), ConsolePageBrowserTest.SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        ConsolePageBrowserTest.Chromium.screenshot(browser, name);
     }
 
     private ApiClient api() {

@@ -2,19 +2,15 @@ package io.careroute.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careroute.data.demo.DemoStreetGenerator;
@@ -32,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,7 +47,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class UploadPageBrowserTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 11, 24);
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
     static ChromeDriver browser;
     static Path profile;
     static Path files;
@@ -65,21 +59,11 @@ class UploadPageBrowserTest {
         profile = Files.createTempDirectory("careroute-chromium-");
         files = Files.createTempDirectory("careroute-upload-");
         browser = ConsolePageBrowserTest.Chromium.start(profile);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        for (Path dir : new Path[]{profile, files}) {
-            if (dir != null) {
-                try (Stream<Path> all = Files.walk(dir)) {
-                    all.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                }
-            }
-        }
+        ConsolePageBrowserTest.Chromium.stop(browser, profile, files);
     }
 
     @Test
@@ -158,11 +142,7 @@ class UploadPageBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> d.getCurrentUrl().contains("/login.html"));
         wait.until(d -> !d.findElement(By.id("btn-login")).getText().isBlank());
-        browser.findElement(By.id("organisation")).clear();
-        browser.findElement(By.id("organisation")).sendKeys("demo");   // the demo organisation's code
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("btn-login")).click();
+        ConsolePageBrowserTest.Chromium.submitLogin(browser, "demo", username, password);   // the demo organisation's code
         wait.until(d -> d.findElement(By.id("who")).getText().equals(username));
         wait.until(d -> !d.findElement(By.id("btn-upload")).getText().isBlank());
         // The console has opened the demo plan: the upload is what changes it.
@@ -177,8 +157,7 @@ class UploadPageBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        ConsolePageBrowserTest.Chromium.screenshot(browser, name);
     }
 
     private static void edit(Path file, String sheetName, int rowNumber, String header, String value) throws IOException {

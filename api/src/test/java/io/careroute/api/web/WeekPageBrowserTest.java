@@ -2,20 +2,16 @@ package io.careroute.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careroute.data.demo.DemoRegistry;
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
@@ -50,7 +45,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class WeekPageBrowserTest {
 
     static final LocalDate MONDAY = LocalDate.of(2026, 12, 7);
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
     static ChromeDriver browser;
     static Path profile;
 
@@ -61,19 +55,11 @@ class WeekPageBrowserTest {
     static void startChromium() throws IOException {
         profile = Files.createTempDirectory("careroute-chromium-");
         browser = ConsolePageBrowserTest.Chromium.start(profile);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        ConsolePageBrowserTest.Chromium.stop(browser, profile);
     }
 
     @Test
@@ -206,11 +192,7 @@ class WeekPageBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> d.getCurrentUrl().contains("/login.html"));
         wait.until(d -> !d.findElement(By.id("btn-login")).getText().isBlank());
-        browser.findElement(By.id("organisation")).clear();
-        browser.findElement(By.id("organisation")).sendKeys("demo");   // the demo organisation's code
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("btn-login")).click();
+        ConsolePageBrowserTest.Chromium.submitLogin(browser, "demo", username, password);   // the demo organisation's code
         wait.until(d -> d.findElement(By.id("who")).getText().equals(username));
         wait.until(d -> !d.findElement(By.id("btn-week")).getText().isBlank());
     }
@@ -227,7 +209,6 @@ class WeekPageBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        ConsolePageBrowserTest.Chromium.screenshot(browser, name);
     }
 }

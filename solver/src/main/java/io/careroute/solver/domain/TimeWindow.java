@@ -12,6 +12,24 @@ public record TimeWindow(int startSeconds, int endSeconds) {
         }
     }
 
+    /** Seconds in a day: a multi-day plan's clock runs on across its dates from midnight of the first. */
+    public static final int DAY_SECONDS = 24 * 3600;
+
+    /** The date (0 = the plan's first) this interval starts on. */
+    public int firstDay() {
+        return startSeconds / DAY_SECONDS;
+    }
+
+    /** The date this interval ends on. */
+    public int lastDay() {
+        return endSeconds / DAY_SECONDS;
+    }
+
+    /** Whether the two intervals lie on at least one common date. */
+    public boolean sharesADayWith(TimeWindow other) {
+        return firstDay() <= other.lastDay() && other.firstDay() <= lastDay();
+    }
+
     public boolean contains(int second) {
         return second >= startSeconds && second <= endSeconds;
     }

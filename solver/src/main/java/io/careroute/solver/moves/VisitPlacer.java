@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.careroute.solver.domain.Task;
-import io.careroute.solver.domain.TimeWindow;
 import io.careroute.solver.domain.Worker;
 
 /**
@@ -16,8 +15,6 @@ import io.careroute.solver.domain.Worker;
  * leave the third nowhere).
  */
 final class VisitPlacer {
-
-    private static final int DAY = 24 * 3600;
 
     private final RouteEdit edit;
     private final WeekIndex index;
@@ -184,11 +181,10 @@ final class VisitPlacer {
     }
 
     private static int firstDay(Task task) {
-        return task.getWindows().get(0).startSeconds() / DAY;
+        return task.getWindows().get(0).firstDay();
     }
 
     private static int lastDay(Task task) {
-        List<TimeWindow> windows = task.getWindows();
-        return windows.get(windows.size() - 1).endSeconds() / DAY;
+        return task.getWindows().get(task.getWindows().size() - 1).lastDay();
     }
 }

@@ -16,7 +16,6 @@ public class TaskNearbyDistanceMeter implements NearbyDistanceMeter<Task, Object
      * place are the same elder's meals of the other days (distance 0), where a move can only make it late.
      */
     static final double OTHER_DAYS = 1e9;
-    private static final int DAY = 24 * 3600;
 
     @Override
     public double getNearbyDistance(Task origin, Object destination) {
@@ -34,10 +33,9 @@ public class TaskNearbyDistanceMeter implements NearbyDistanceMeter<Task, Object
 
     /** Whether the worker's working time lies on a date some window of the task covers. */
     static boolean onADayOf(Worker worker, Task task) {
-        int first = worker.shiftStart() / DAY;
-        int last = worker.shiftEnd() / DAY;
+        TimeWindow working = new TimeWindow(worker.shiftStart(), worker.shiftEnd());
         for (TimeWindow window : task.getWindows()) {
-            if (window.startSeconds() / DAY <= last && first <= window.endSeconds() / DAY) {
+            if (window.sharesADayWith(working)) {
                 return true;
             }
         }
@@ -48,7 +46,7 @@ public class TaskNearbyDistanceMeter implements NearbyDistanceMeter<Task, Object
     static boolean shareADay(Task a, Task b) {
         for (TimeWindow x : a.getWindows()) {
             for (TimeWindow y : b.getWindows()) {
-                if (x.startSeconds() / DAY <= y.endSeconds() / DAY && y.startSeconds() / DAY <= x.endSeconds() / DAY) {
+                if (x.sharesADayWith(y)) {
                     return true;
                 }
             }
