@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("careroute.lanes")
 public record LaneProperties(
-        @DefaultValue("1") int urgentMaxJobs,
+        @DefaultValue("2") int urgentMaxJobs,
         @DefaultValue("10") int urgentQueueSize,
         @DefaultValue("0.5") double organisationShare) {
 
@@ -35,9 +35,9 @@ public record LaneProperties(
         }
     }
 
-    /** The defaults: one urgent solver place, ten waiting, half of each lane per organisation. */
+    /** The defaults: two urgent solver places, ten waiting, half of each lane per organisation. */
     public static LaneProperties defaults() {
-        return new LaneProperties(1, 10, 0.5);
+        return new LaneProperties(2, 10, 0.5);
     }
 
     /** Places (solving and waiting) one organisation may hold in a lane of {@code places} places. */
