@@ -24,13 +24,13 @@ import io.careroute.data.problem.WorkerDoc;
  * the day has, a window that does not meet the plan's day, and a visit needing two workers (offered slots are for one
  * worker; a two-worker visit goes through a re-plan).
  */
-final class NewVisitCheck {
+public final class NewVisitCheck {
 
     private NewVisitCheck() {
     }
 
     /** @throws InvalidInputException naming each bad field of the visit */
-    static ProblemDocument withVisit(ProblemDocument problem, VisitDoc visit) {
+    public static ProblemDocument withVisit(ProblemDocument problem, VisitDoc visit) {
         if (visit == null) {
             throw new InvalidInputException(List.of(new InputError("$", Text.of("error.emptyBody"))));
         }
