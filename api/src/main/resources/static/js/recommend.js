@@ -155,6 +155,7 @@ function render() {
         ${escapeHtml(t('recommend.moved', slot.moved))}</small>
       <button type="button" class="btn small" data-take="${i}">${escapeHtml(t('recommend.take'))}</button>
     </li>`).join('');
+  box.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
 }
 
 /** Sends the re-plan event adding the visit pinned to the slot's worker, then opens the re-plan (the console follows it). */

@@ -55,9 +55,16 @@ public final class SlotFinder {
     public static final int MAX_TOP = 50;
 
     private final InnerScoreDirectorFactory<CarePlan, HardMediumSoftLongScore> directors;
+    /** Skip the positions known to break a hard rule (false: score every position, for tests that prove it exact). */
+    private final boolean prune;
+
+    public SlotFinder() {
+        this(true);
+    }
 
     @SuppressWarnings("unchecked")
-    public SlotFinder() {
+    SlotFinder(boolean prune) {
+        this.prune = prune;
         DefaultSolverFactory<CarePlan> factory = (DefaultSolverFactory<CarePlan>) SolverFactory.<CarePlan>create(
                 CarePlanSolverConfig.create(SolverSettings.ofSeconds(1)));
         this.directors = (InnerScoreDirectorFactory<CarePlan, HardMediumSoftLongScore>) factory.getScoreDirectorFactory();
@@ -133,12 +140,12 @@ public final class SlotFinder {
             for (int index = 0; index <= size; index++) {
                 Task previous = index == 0 ? null : route.get(index - 1);
                 ScheduledStop previousStop = previous == null ? null : previous.getSchedule();
-                if (previousStop != null && previousStop.end() > latestEnd) {
+                if (prune && previousStop != null && previousStop.end() > latestEnd) {
                     break;   // from here on the visit would start after its last window: late, a hard break
                 }
                 ScheduledStop alone = RouteScheduler.schedule(worker, previous, previousStop, task, index == size,
                         plan.getTravelTimes());
-                if (!RouteFeasibility.stopFeasible(worker, task, alone)) {
+                if (prune && !RouteFeasibility.stopFeasible(worker, task, alone)) {
                     continue;
                 }
                 tried++;

@@ -107,6 +107,18 @@ class SlotFinderTest {
     }
 
     @Test
+    void skippingThePositionsThatBreakAHardRuleChangesNoOffer() {
+        SlotFinder exhaustive = new SlotFinder(false);
+        for (VisitDoc call : List.of(visit("CALL6", List.of(), 30, "09:00", "16:00"),
+                visit("CALL7", List.of(), 45, "14:00", "15:00"), visit("CALL8", List.of(), 60, "08:00", "09:30"))) {
+            Recommendations pruned = find(call, SlotFinder.MAX_TOP);
+            Recommendations all = exhaustive.find(day, assembler.weights(), published, call, SlotFinder.MAX_TOP);
+            assertThat(pruned.slots()).isEqualTo(all.slots());
+            assertThat(pruned.tried()).isLessThanOrEqualTo(all.tried());
+        }
+    }
+
+    @Test
     void aVisitNobodyCanTakeOrFitGetsAnEmptyAnswerWithTheReason() {
         Recommendations night = find(visit("CALL2", List.of(), 30, "23:00", "23:30"), 5);
         assertThat(night.slots()).isEmpty();
