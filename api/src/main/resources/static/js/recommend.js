@@ -48,6 +48,12 @@ function build() {
     <p id="recommend-status" class="muted"></p>
     <ol id="recommend-list" class="list"></ol>`;
   form.querySelector('.form-errors').before(box);
+  // Slots are the dispatcher's and the administrator's (a kitchen plans meals); a viewer and a worker see no form.
+  const style = document.createElement('style');
+  style.textContent = 'body[data-role="KITCHEN"] #recommend-box { display: none; }'
+    + ' .recommend-box { margin-top: .5rem; } .recommend-slot { display: flex; flex-wrap: wrap; gap: .25rem .5rem;'
+    + ' align-items: center; } .recommend-slot button { margin-left: auto; }';
+  document.head.append(style);
   applyStatic(box);
   $('btn-recommend').addEventListener('click', ask);
   $('recommend-list').addEventListener('click', e => {
