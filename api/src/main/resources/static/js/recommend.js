@@ -121,8 +121,11 @@ async function ask() {
     state.plan = job.plan;
     state.published = job.published;
     state.visit = visitFromForm(job.plan);
-    state.answer = await request('POST', '/api/v1/plans/' + encodeURIComponent(state.planId) + '/recommendations?top=5',
-      state.visit);
+    // "Now" as the form's other changes use it: no slot before it, none ahead of a stop already started.
+    const { date, offset } = clock(job.plan);
+    const at = $('at-time').value ? '&at=' + encodeURIComponent(isoAt(date, $('at-time').value, offset)) : '';
+    state.answer = await request('POST', '/api/v1/plans/' + encodeURIComponent(state.planId) + '/recommendations?top=5'
+      + at, state.visit);
   } catch (e) {
     state.error = e;
   }

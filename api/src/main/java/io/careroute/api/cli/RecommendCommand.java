@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -50,6 +52,10 @@ class RecommendCommand implements Callable<Integer>, CareRouteMain.LanguageAware
             description = "how many slots at most, 1 to " + SlotFinder.MAX_TOP + " (default: ${DEFAULT-VALUE})")
     int top;
 
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "now, in a day under way (ISO-8601 with offset): no slot starts before it or goes before a stop started by then")
+    String at;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output folder for recommendations.json (default: out/recommend)")
     Path out;
 
@@ -73,6 +79,7 @@ class RecommendCommand implements Callable<Integer>, CareRouteMain.LanguageAware
         if (top < 1 || top > SlotFinder.MAX_TOP) {
             throw new InvalidInputException(List.of(new InputError("--top", Text.of("recommend.top", SlotFinder.MAX_TOP))));
         }
+        OffsetDateTime now = parseAt(at, "--at");
         // Every file read and every visit field checked that needs no roads, before the road network loads.
         VisitDoc visit = JsonFiles.read(visitFile, VisitDoc.class);
         PlanDocument published = JsonFiles.read(planFile, PlanDocument.class);
@@ -81,7 +88,7 @@ class RecommendCommand implements Callable<Integer>, CareRouteMain.LanguageAware
         Recommendations offers;
         try (RoadNetwork network = road.open()) {
             ProblemAssembler assembler = road.assembler(network);
-            offers = new SlotFinder().find(assembler.assemble(problem), assembler.weights(), published, visit, top);
+            offers = new SlotFinder().find(assembler.assemble(problem), assembler.weights(), published, visit, top, now);
         }
         Path dir = out != null ? out : Path.of("out/recommend");
         Files.createDirectories(dir);
@@ -103,5 +110,17 @@ class RecommendCommand implements Callable<Integer>, CareRouteMain.LanguageAware
         stdout.println(messages.get("recommend.written", written.toString()));
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** An ISO-8601 time with offset, or null when not given; bad input naming {@code field} otherwise. */
+    static OffsetDateTime parseAt(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(List.of(new InputError(field, Text.of("recommend.badTime"))));
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.careroute.api.web;
 
 import java.io.ByteArrayInputStream;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import io.careroute.api.jobs.JobNotFoundException;
@@ -55,7 +57,8 @@ class RecommendationController {
     }
 
     @Operation(summary = "Offer the best slots (worker, start) for one new visit in this plan: body one visit as in "
-            + "problem.json; ?top=K (1-50, default 5). Answers {recommendations: [{workerId, start, end, scoreDelta, "
+            + "problem.json; ?top=K (1-50, default 5); ?at=TIME (ISO-8601, now in a day under way: no slot before it or "
+            + "before a stop started by then). Answers {recommendations: [{workerId, start, end, scoreDelta, "
             + "moved, position}], score, reason}, best first, only slots that keep the plan's hard score; 400 naming "
             + "the field for an unknown elder or skill, a window outside the plan's day or an id the plan already has. "
             + "Nothing is stored")
@@ -63,6 +66,7 @@ class RecommendationController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     RecommendationsView recommend(@PathVariable String id, @RequestBody(required = false) byte[] body,
                                   @RequestParam(value = "top", defaultValue = "" + SlotFinder.DEFAULT_TOP) int top,
+                                  @RequestParam(value = "at", required = false) String at,
                                   @RequestHeader(value = "Accept-Language", required = false) String language) {
         Messages messages = Messages.forLanguage(language);
         if (top < 1 || top > SlotFinder.MAX_TOP) {
@@ -71,6 +75,14 @@ class RecommendationController {
         if (body == null || body.length == 0) {
             throw new InvalidInputException(List.of(new InputError("$", Text.of("error.emptyBody"))));
         }
+        OffsetDateTime now = null;
+        if (at != null && !at.isBlank()) {
+            try {
+                now = OffsetDateTime.parse(at.trim().replace(' ', '+'));   // an unencoded + arrives as a space
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException(List.of(new InputError("at", Text.of("recommend.badTime"))));
+            }
+        }
         VisitDoc visit = ProblemJson.read(new ByteArrayInputStream(body), VisitDoc.class);
         StoredPlan plan = jobs.get(id);
         if (plan.plan() == null) {
@@ -78,7 +90,7 @@ class RecommendationController {
         }
         ProblemDocument problem = jobs.problem(plan).orElseThrow(() -> new JobNotFoundException(id));
         // The matrices come from the server's cache: every place of this plan was routed when it was planned.
-        Recommendations offers = finder.find(assembler.assemble(problem), assembler.weights(), plan.plan(), visit, top);
+        Recommendations offers = finder.find(assembler.assemble(problem), assembler.weights(), plan.plan(), visit, top, now);
         return new RecommendationsView(id, offers.visitId(), offers.score(), offers.slots(), offers.tried(),
                 offers.reason() == null ? null : messages.format(offers.reason()));
     }

@@ -58,6 +58,11 @@ class RecommendCommandTest {
                 "windows[0]: the window does not meet the plan's day (2026-11-24)");
         assertThat(out.resolve("bad/recommendations.json")).doesNotExist();
 
+        CliTest.Run badAt = careroute("recommend", out.resolve("plan.json").toString(), visit.toString(), "--at", "noon",
+                "--lang", "en", "--graph-cache", CACHE);
+        assertThat(badAt.exit()).isEqualTo(2);
+        assertThat(badAt.err()).contains("--at: expected an ISO-8601 time with offset");
+
         CliTest.Run top = careroute("recommend", out.resolve("plan.json").toString(), visit.toString(), "--top", "0",
                 "--graph-cache", CACHE);
         assertThat(top.exit()).isEqualTo(2);

@@ -115,6 +115,21 @@ class RecommendationApiTest {
         assertThat(top.status()).isEqualTo(400);
         assertThat(top.body().get("errors").findValuesAsText("field")).containsExactly("top");
 
+        ApiClient.Response badAt = api().post("/api/v1/plans/" + id + "/recommendations?at=10:00",
+                visit("CALL2", "", "2026-11-24T09:00:00+08:00", "2026-11-24T10:00:00+08:00"), null);
+        assertThat(badAt.status()).isEqualTo(400);
+        assertThat(badAt.body().get("errors").findValuesAsText("field")).containsExactly("at");
+
+        // In a day under way: nothing before "now" (an encoded + and a bare one alike).
+        for (String now : new String[]{"2026-11-24T14:00:00%2B08:00", "2026-11-24T14:00:00+08:00"}) {
+            ApiClient.Response later = api().post("/api/v1/plans/" + id + "/recommendations?at=" + now,
+                    visit("CALL5", "", "2026-11-24T09:00:00+08:00", "2026-11-24T17:00:00+08:00"), null);
+            assertThat(later.status()).isEqualTo(200);
+            assertThat(later.body().get("recommendations")).isNotEmpty().allSatisfy(slot -> assertThat(
+                    java.time.OffsetDateTime.parse(slot.get("start").asText()))
+                    .isAfterOrEqualTo(java.time.OffsetDateTime.parse("2026-11-24T14:00:00+08:00")));
+        }
+
         ApiClient.Response none = api().post("/api/v1/plans/" + id + "/recommendations",
                 visit("CALL3", "", "2026-11-24T23:00:00+08:00", "2026-11-24T23:30:00+08:00"), null);
         assertThat(none.status()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package io.careroute.planning.recommend;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import io.careroute.data.problem.PlanDay;
 import io.careroute.data.problem.PlanWeights;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.VisitDoc;
+import io.careroute.data.problem.WindowDoc;
 import io.careroute.planning.assemble.AssembledProblem;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.RouteFeasibility;
@@ -52,6 +55,7 @@ import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 public final class SlotFinder {
 
     public static final int DEFAULT_TOP = 5;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     public static final int MAX_TOP = 50;
 
     private final InnerScoreDirectorFactory<CarePlan, HardMediumSoftLongScore> directors;
@@ -70,6 +74,11 @@ public final class SlotFinder {
         this.directors = (InnerScoreDirectorFactory<CarePlan, HardMediumSoftLongScore>) factory.getScoreDirectorFactory();
     }
 
+    /** Slots over the whole day: {@link #find(AssembledProblem, PlanWeights, PlanDocument, VisitDoc, int, OffsetDateTime)} without "now". */
+    public Recommendations find(AssembledProblem day, PlanWeights weights, PlanDocument published, VisitDoc visit, int top) {
+        return find(day, weights, published, visit, top, null);
+    }
+
     /**
      * @param day       the day's problem assembled on the roads (its places and travel times are reused, its plan
      *                  is not touched, so one assembled day may serve several requests at once)
@@ -77,34 +86,44 @@ public final class SlotFinder {
      * @param published the published plan of that problem
      * @param visit     the new visit, as in problem.json
      * @param top       how many slots at most (1 to {@link #MAX_TOP})
+     * @param at        "now" in a day under way, or null: no slot starts before it, and none goes before a stop
+     *                  that started before it (as a re-plan at that time freezes those)
      * @throws io.careroute.data.problem.InvalidInputException naming each bad field of the visit
      */
-    public Recommendations find(AssembledProblem day, PlanWeights weights, PlanDocument published, VisitDoc visit, int top) {
+    public Recommendations find(AssembledProblem day, PlanWeights weights, PlanDocument published, VisitDoc visit,
+                                int top, OffsetDateTime at) {
         ProblemDocument problem = day.document();
-        ProblemDocument with = NewVisitCheck.withVisit(problem, visit);
+        NewVisitCheck.withVisit(problem, visit);
         CarePlan before = CarePlanFactory.create(problem, day.places(), day.plan().getTravelTimes(), Map.of(), weights);
-        CarePlan plan = CarePlanFactory.create(with, day.places(), day.plan().getTravelTimes(), Map.of(), weights);
         Map<String, List<String>> routes = routes(before, published);
         WarmStart.apply(before, routes);
-        routes.get(Worker.UNASSIGNED_HOLDER_ID).add(visit.id());
-        WarmStart.apply(plan, routes);
-
         HardMediumSoftLongScore base;
         try (InnerScoreDirector<CarePlan, HardMediumSoftLongScore> director = directors.buildScoreDirector(false, false)) {
             director.setWorkingSolution(before);
             base = director.calculateScore();
         }
+        PlanDay clock = PlanDay.of(problem);
+        VisitDoc open = at == null ? visit : fromNow(visit, at);
+        if (open.windowsOrEmpty().isEmpty()) {
+            return new Recommendations(visit.id(), base.toString(), List.of(), 0,
+                    Text.of("recommend.windowsPassed", CLOCK.format(at.atZoneSameInstant(clock.zone()))));
+        }
+        ProblemDocument with = NewVisitCheck.withVisit(problem, open);
+        CarePlan plan = CarePlanFactory.create(with, day.places(), day.plan().getTravelTimes(), Map.of(), weights);
+        routes.get(Worker.UNASSIGNED_HOLDER_ID).add(visit.id());
+        WarmStart.apply(plan, routes);
+
         try (InnerScoreDirector<CarePlan, HardMediumSoftLongScore> director = directors.buildScoreDirector(false, false)) {
             director.setWorkingSolution(plan);
             director.calculateScore();
             List<Candidate> candidates = new ArrayList<>();
             Task task = plan.getTasks().stream().filter(t -> t.getId().equals(visit.id())).findFirst().orElseThrow();
-            Counts counts = tryAll(director, plan, task, base, candidates);
+            Counts counts = tryAll(director, plan, task, base, at == null ? Integer.MIN_VALUE : clock.toSeconds(at),
+                    candidates);
             candidates.sort(Comparator.comparing(Candidate::delta, Comparator.reverseOrder())
                     .thenComparingInt(Candidate::moved)
                     .thenComparingInt(Candidate::start)
                     .thenComparing(Candidate::workerId));
-            PlanDay clock = PlanDay.of(with);
             List<Slot> slots = candidates.stream().limit(Math.max(1, Math.min(top, MAX_TOP)))
                     .map(c -> new Slot(c.workerId(), clock.toTime(c.start()), clock.toTime(c.end()),
                             c.delta().toString(), c.moved(), c.index()))
@@ -116,13 +135,25 @@ public final class SlotFinder {
         }
     }
 
+    /** The visit with its windows cut to start no earlier than {@code at} (those over by then dropped). */
+    static VisitDoc fromNow(VisitDoc visit, OffsetDateTime at) {
+        List<WindowDoc> windows = new ArrayList<>();
+        for (WindowDoc window : visit.windowsOrEmpty()) {
+            if (!window.end().isBefore(at)) {
+                windows.add(window.start().isBefore(at) ? new WindowDoc(at, window.end()) : window);
+            }
+        }
+        return new VisitDoc(visit.id(), visit.elderId(), visit.type(), visit.requiredSkills(), visit.durationMinutes(),
+                windows, visit.priority(), visit.urgent(), visit.workersNeeded(), visit.pinnedWorkerId());
+    }
+
     /** How many routes may take the visit at all, and how many positions among them were scored. */
     private record Counts(int eligible, int tried) {
     }
 
     /** Tries the task at every useful position of every route that may take it. */
     private Counts tryAll(InnerScoreDirector<CarePlan, HardMediumSoftLongScore> director, CarePlan plan, Task task,
-                       HardMediumSoftLongScore base, List<Candidate> candidates) {
+                          HardMediumSoftLongScore base, int notBefore, List<Candidate> candidates) {
         ListVariableDescriptor<CarePlan> variable = director.getSolutionDescriptor().getListVariableDescriptors().get(0);
         Worker holder = plan.unassignedHolder();
         int holderIndex = holder.getTasks().indexOf(task);
@@ -137,7 +168,11 @@ public final class SlotFinder {
             eligible++;
             List<Task> route = worker.getTasks();
             int size = route.size();
-            for (int index = 0; index <= size; index++) {
+            int started = 0;   // stops that started before "now" stay ahead of the visit
+            while (started < size && route.get(started).getSchedule().start() < notBefore) {
+                started++;
+            }
+            for (int index = started; index <= size; index++) {
                 Task previous = index == 0 ? null : route.get(index - 1);
                 ScheduledStop previousStop = previous == null ? null : previous.getSchedule();
                 if (prune && previousStop != null && previousStop.end() > latestEnd) {

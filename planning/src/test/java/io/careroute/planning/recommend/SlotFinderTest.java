@@ -119,6 +119,28 @@ class SlotFinderTest {
     }
 
     @Test
+    void inADayUnderWayNoSlotStartsBeforeNowOrGoesAheadOfAStopAlreadyStarted() {
+        OffsetDateTime noon = at("12:00");
+        Recommendations offers = FINDER.find(day, assembler.weights(), published,
+                visit("CALL9", List.of(), 30, "09:00", "16:00"), SlotFinder.MAX_TOP, noon);
+        assertThat(offers.slots()).isNotEmpty();
+        assertThat(offers.score()).isEqualTo(published.score());
+        for (Slot slot : offers.slots()) {
+            assertThat(slot.start()).isAfterOrEqualTo(noon);
+            long started = published.workers().stream().filter(w -> w.id().equals(slot.workerId()))
+                    .flatMap(w -> w.stops().stream())
+                    .filter(s -> s.taskId() != null && s.kind() != PlanDocument.StopKind.KITCHEN && s.start().isBefore(noon))
+                    .count();
+            assertThat(slot.position()).isGreaterThanOrEqualTo((int) started);
+        }
+        Recommendations over = FINDER.find(day, assembler.weights(), published,
+                visit("CALL10", List.of(), 30, "09:00", "11:00"), 5, noon);
+        assertThat(over.slots()).isEmpty();
+        assertThat(over.reason().key()).isEqualTo("recommend.windowsPassed");
+        assertThat(over.reason().args()).containsExactly("12:00");
+    }
+
+    @Test
     void aVisitNobodyCanTakeOrFitGetsAnEmptyAnswerWithTheReason() {
         Recommendations night = find(visit("CALL2", List.of(), 30, "23:00", "23:30"), 5);
         assertThat(night.slots()).isEmpty();
