@@ -55,8 +55,8 @@ import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 public final class SlotFinder {
 
     public static final int DEFAULT_TOP = 5;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     public static final int MAX_TOP = 50;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private final InnerScoreDirectorFactory<CarePlan, HardMediumSoftLongScore> directors;
     /** Skip the positions known to break a hard rule (false: score every position, for tests that prove it exact). */
@@ -94,6 +94,8 @@ public final class SlotFinder {
                                 int top, OffsetDateTime at) {
         ProblemDocument problem = day.document();
         NewVisitCheck.withVisit(problem, visit);
+        // The published score from a plan without the visit, not the parked visit's penalty subtracted: that would
+        // assume how every constraint treats an unassigned task.
         CarePlan before = CarePlanFactory.create(problem, day.places(), day.plan().getTravelTimes(), Map.of(), weights);
         Map<String, List<String>> routes = routes(before, published);
         WarmStart.apply(before, routes);
