@@ -91,8 +91,9 @@ public class PlanJobs implements SmartLifecycle {
         metrics.running(runner);
         engines.put(SolveLane.FULL, new SolveJobEngine(SolveLane.FULL, dataSource, engineSettings,
                 properties.maxJobs(), runner::execute, clock));
+        UrgentShares shares = new UrgentShares(lanes.urgentMaxJobs());
         engines.put(SolveLane.URGENT, new SolveJobEngine(SolveLane.URGENT, dataSource, engineSettings,
-                lanes.urgentMaxJobs(), runner::execute, clock));
+                lanes.urgentMaxJobs(), id -> shares.run(id, store::organisationOf, runner::execute), clock));
         this.admission = new JobAdmission(store, weeks, instances, gate, properties, engineSettings, lanes,
                 transactions, engines, placements, metrics, clock);
         this.keeper = new JobKeeper(runner, store, instances, instance, properties.maxJobs(), clock);

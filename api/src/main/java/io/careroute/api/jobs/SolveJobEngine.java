@@ -32,6 +32,8 @@ final class SolveJobEngine {
     private static final Logger log = LoggerFactory.getLogger(SolveJobEngine.class);
     /** After a solve that could not be stored (the database was away), try again this much later. */
     private static final Duration RETRY = Duration.ofSeconds(5);
+    /** A deferred job is due again this much later (short: a re-plan waits for it; long enough not to spin). */
+    private static final Duration DEFER = Duration.ofSeconds(1);
     /** Solves stop within a step when asked; this is only the bound on waiting for them at shut-down. */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
@@ -44,7 +46,9 @@ final class SolveJobEngine {
         /** The plan's end could not be stored: the execution is due again in a few seconds. */
         RETRY,
         /** Another instance took the plan over: the execution is its now, leave it alone. */
-        LOST
+        LOST,
+        /** Not run now (its organisation holds its share of this instance's places): due again a moment later. */
+        DEFER
     }
 
     private final SolveLane lane;
@@ -115,6 +119,7 @@ final class SolveJobEngine {
             case HAND_BACK -> (complete, operations) -> operations.reschedule(complete, clock.instant());
             case RETRY -> (complete, operations) -> operations.reschedule(complete, clock.instant().plus(RETRY));
             case LOST -> (complete, operations) -> { };
+            case DEFER -> (complete, operations) -> operations.reschedule(complete, clock.instant().plus(DEFER));
         };
     }
 }
