@@ -38,3 +38,12 @@ create table time_bank_entry (
     unique (organisation_id, idempotency_key)
 );
 create index time_bank_entry_time on time_bank_entry (organisation_id, holder_id, created_at);
+
+-- Record versions that earn nothing (paid staff's, a stop nobody was home for): looked at once, so a ledger read or
+-- the dispatcher's list does not read their plans again. A later version of the record is looked at anew.
+create table time_bank_checked (
+    organisation_id   varchar(36)              not null references organisation (id),
+    record_id         varchar(36)              not null,
+    record_version    integer                  not null,
+    primary key (organisation_id, record_id, record_version)
+);

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -108,16 +110,35 @@ public class TimeBankStore {
     }
 
     /**
-     * The worker's checked-out records whose current version is not credited yet: new ones, and those corrected
-     * since their credit. By day and check-in, so credits are booked in the order the work was done.
+     * The checked-out records (the worker's, or everyone's when {@code workerId} is null) whose current version is
+     * neither credited nor checked yet: new ones, and those corrected since. By day and check-in, so credits are
+     * booked in the order the work was done.
      */
     public List<ServiceRecord> uncredited(String organisationId, String workerId) {
-        return jdbc.sql(RecordStore.CURRENT + """
-                 and r.worker_id = :worker and r.check_out is not null and not exists (
+        Map<String, Object> params = new HashMap<>(Map.of("org", organisationId));
+        if (workerId != null) {
+            params.put("worker", workerId);
+        }
+        return jdbc.sql(RecordStore.CURRENT + (workerId == null ? "" : " and r.worker_id = :worker") + """
+                 and r.check_out is not null and not exists (
                   select 1 from time_bank_entry e where e.organisation_id = r.organisation_id
                     and e.record_id = r.record_id and e.record_version >= r.version)
+                 and not exists (select 1 from time_bank_checked c where c.organisation_id = r.organisation_id
+                    and c.record_id = r.record_id and c.record_version = r.version)
                 order by r.plan_date, r.check_in, r.task_id""")
-                .param("org", organisationId).param("worker", workerId).query(RecordStore::record).list();
+                .params(params).query(RecordStore::record).list();
+    }
+
+    /** Notes that a record version earns nothing, so it is not looked at again (a second note of it is ignored). */
+    public void checked(String organisationId, String recordId, int version) {
+        try {
+            jdbc.sql("""
+                    insert into time_bank_checked (organisation_id, record_id, record_version)
+                    values (:org, :record, :version)""")
+                    .param("org", organisationId).param("record", recordId).param("version", version).update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another reader noted it first: the same fact
+        }
     }
 
     private void insert(TimeBankEntry e) {

@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.careroute.api.access.Caller;
@@ -16,7 +18,6 @@ import io.careroute.api.store.TimeBankEntry;
 import io.careroute.api.store.TimeBankEntry.Kind;
 import io.careroute.api.store.TimeBankRules;
 import io.careroute.api.store.TimeBankStore;
-import io.careroute.data.problem.WorkerRole;
 import io.careroute.data.registry.RegistryDocument;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -64,11 +65,14 @@ public class TimeBank {
         }
     }
 
-    /** Books the credits of every volunteer of the organisation's register (the dispatcher's list). */
-    public void accrueVolunteers(String organisationId) {
-        registry.current(organisationId).map(r -> r.document().workersOrEmpty()).orElse(List.of()).stream()
-                .filter(w -> w.role() == WorkerRole.VOLUNTEER)
-                .forEach(w -> accrue(organisationId, w.id()));
+    /**
+     * Books the credits of every record of the organisation not credited or checked yet (the dispatcher's list):
+     * usually only those since the last read.
+     */
+    public void accrueAll(String organisationId) {
+        Set<String> workers = new TreeSet<>();
+        store.uncredited(organisationId, null).forEach(r -> workers.add(r.subject().workerId()));
+        workers.forEach(w -> accrue(organisationId, w));
     }
 
     private void accrueOnce(String organisationId, String holderId) {
@@ -87,10 +91,12 @@ public class TimeBank {
                     && (record.facts().outcome().name().equals("DONE")
                     || record.facts().outcome().name().equals("FOLLOW_UP"));
             if (!served && earlier.isEmpty()) {
+                store.checked(organisationId, record.recordId(), record.version());
                 continue;   // nothing earned, nothing to take back: no line
             }
             VolunteerStops.Stop stop = stops.of(record);
             if (!stop.volunteer()) {
+                store.checked(organisationId, record.recordId(), record.version());
                 continue;   // paid staff are paid; their records earn no coins
             }
             int minutes = !served ? 0 : (record.facts().minutes() == null ? 0 : record.facts().minutes())

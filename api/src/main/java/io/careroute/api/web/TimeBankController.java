@@ -54,11 +54,11 @@ class TimeBankController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Every holder's balance (the register's volunteers credited first) and the rules")
+    @Operation(summary = "Every holder's balance (every record not yet credited credited first) and the rules")
     @GetMapping(value = "/api/v1/timebank", produces = MediaType.APPLICATION_JSON_VALUE)
     Balances balances() {
         String org = Caller.required().organisationId();
-        bank.accrueVolunteers(org);
+        bank.accrueAll(org);
         List<Balance> holders = store.balances(org).stream().map(e -> new Balance(e.holderId(),
                 TimeBankViews.coins(e.balanceCenti()), RecordViews.time(e.at(), zone()))).toList();
         return new Balances(holders, TimeBankViews.rules(store.rules(org), zone()));

@@ -63,7 +63,7 @@ abstract class TimeBankContract {
         DataSource dataSource = dataSource();
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        for (String table : List.of("time_bank_entry", "time_bank_rules", "service_record", "publication", "plan",
+        for (String table : List.of("time_bank_entry", "time_bank_checked", "time_bank_rules", "service_record", "publication", "plan",
                 "problem", "registry_version")) {
             jdbc.sql("delete from " + table).update();   // the test's own rows; the application never deletes
         }
@@ -131,9 +131,12 @@ abstract class TimeBankContract {
         record("T1", "V01", 1, 45, RecordOutcome.DONE);
         record("T2", "C01", 1, 60, RecordOutcome.DONE);      // paid staff: no coins
         record("T3", "V01", 1, 5, RecordOutcome.NOT_HOME);   // no service: no coins
-        bank.accrue(ORG, "V01");
+        bank.accrueAll(ORG);       // the dispatcher's list: every record not credited yet
         bank.accrue(ORG, "V01");
         bank.accrue(ORG, "C01");
+        // The records that earn nothing are looked at once: nothing of them is pending any more.
+        assertThat(store.uncredited(ORG, null)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from time_bank_checked").query(Long.class).single()).isEqualTo(2L);
         assertThat(ledger("V01")).extracting(TimeBankEntry::seq, TimeBankEntry::kind, TimeBankEntry::amountCenti,
                 TimeBankEntry::balanceCenti, TimeBankEntry::recordVersion)
                 .containsExactly(tuple(1, TimeBankEntry.Kind.CREDIT, 75L, 75L, 1));

@@ -110,6 +110,24 @@ class FiguresPageBrowserTest {
         assertThat(browser.findElement(By.id("figures-statement")).getText()).contains("service redeemed");
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList()).isEmpty();
+
+        // The volunteer: on the console only their own statement; on the phone page their balance.
+        browser.findElement(By.id("btn-lang")).click();   // back to Chinese (the language is kept per browser)
+        browser.findElement(By.id("btn-logout")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/login.html"));
+        logIn(api, "WORKER", volunteer);
+        wait.until(d -> !d.findElements(By.id("btn-figures")).isEmpty());
+        assertThat(browser.findElement(By.id("btn-figures")).getText()).isEqualTo("我的时间银行");
+        browser.findElement(By.id("btn-figures")).click();
+        wait.until(d -> !d.findElements(By.id("figures-balance")).isEmpty());
+        assertThat(browser.findElement(By.id("figures-balance")).getText()).isEqualTo("0.30");
+        assertThat(browser.findElement(By.id("figures-tab-outcomes")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("figures-withdraw")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.id("figures-holders"))).isEmpty();
+        browser.get("http://localhost:" + port + "/worker.html");
+        wait.until(d -> !d.findElements(By.id("field-bank-balance")).isEmpty());
+        assertThat(browser.findElement(By.id("field-bank-balance")).getText()).isEqualTo("余额 0.30 时间币");
+        ConsolePageBrowserTest.Chromium.screenshot(browser, "figures-worker-phone.png");
     }
 
     /** Today's demo day with every meal carrier a volunteer, published; one volunteer stop of 30 minutes, done. */
@@ -143,10 +161,18 @@ class FiguresPageBrowserTest {
     }
 
     private void logIn(ApiClient api) throws Exception {
+        logIn(api, "DISPATCHER", null);
+    }
+
+    private void logIn(ApiClient api, String role, String workerId) throws Exception {
         String username = "figures-" + Long.toHexString(System.nanoTime());
         String password = "figures page password " + System.nanoTime();
-        ApiClient.Response created = api.postWith("/api/v1/users", json(
-                Map.of("username", username, "password", password, "role", "DISPATCHER")));
+        Map<String, String> user = new java.util.HashMap<>(Map.of("username", username, "password", password,
+                "role", role));
+        if (workerId != null) {
+            user.put("workerId", workerId);
+        }
+        ApiClient.Response created = api.postWith("/api/v1/users", json(user));
         assertThat(created.status()).isEqualTo(201);
         browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
