@@ -134,8 +134,12 @@ final class DistrictMonth {
                 new PlanDocument.PlanTotals(tasks.size(), tasks.size(), 0, deliveries.size(), visits.size(),
                         routes.size(), 0, 0, 0), routes, tasks, List.of());
         Instant created = day.minusDays(1).atTime(18, 0).toInstant(CST);
+        // The task order as a solve saves it (read back with the plan), each route's task ids.
+        Map<String, List<String>> order = new java.util.LinkedHashMap<>();
+        routes.forEach(r -> order.put(r.id(), r.stops().stream().map(Stop::taskId)
+                .filter(java.util.Objects::nonNull).toList()));
         plans.createSolved(new NewPlan(planId, planId + "-problem", problem, planId, null, "zh",
-                Duration.ofSeconds(30), tasks.size(), created, null, ORG), plan, Map.of(), Map.of());
+                Duration.ofSeconds(30), tasks.size(), created, null, ORG), plan, order, Map.of());
         publications.publish(planId, planId, created.plusSeconds(600));
         for (WorkerRoute route : routes) {
             for (Stop stop : route.stops()) {
