@@ -47,3 +47,7 @@ create table time_bank_checked (
     record_version    integer                  not null,
     primary key (organisation_id, record_id, record_version)
 );
+
+-- A worker's records (the time bank's credits, the phone page's and a worker's list) without reading the whole
+-- organisation's.
+create index service_record_worker on service_record (organisation_id, worker_id, plan_date);

@@ -225,6 +225,9 @@ function render() {
 
 // --- the month's figures --------------------------------------------------------------------------------------------
 
+/** Coins as the ledger keeps them, to the hundredth (the JSON number 0.50 arrives as 0.5). */
+const coins = value => value == null ? '' : Number(value).toFixed(2);
+
 const pct = share => share == null ? '—' : (Math.round(share * 1000) / 10) + '%';
 
 function card(label, share, count, of) {
@@ -319,7 +322,7 @@ function rulesText(rules) {
 function about(e) {
   if (e.kind === 'CREDIT' || e.kind === 'RECREDIT') {
     return t('figures.record', e.serviceDate, e.recordVersion)
-      + (e.cappedCoins && Number(e.cappedCoins) > 0 ? t('figures.capped', e.cappedCoins) : '');
+      + (e.cappedCoins && Number(e.cappedCoins) > 0 ? t('figures.capped', coins(e.cappedCoins)) : '');
   }
   if (e.kind === 'TRANSFER_OUT' || e.kind === 'TRANSFER_IN') {
     return e.counterpartId + (e.note ? ' · ' + e.note : '');
@@ -340,24 +343,24 @@ function renderBank() {
       : `<table class="figures-table" id="figures-holders"><thead><tr><th>${escapeHtml(t('figures.bank.holder'))}</th>
         <th class="num">${escapeHtml(t('figures.bank.balance'))}</th><th>${escapeHtml(t('figures.bank.last'))}</th></tr></thead>
         <tbody>${h.holders.map(x => `<tr class="pick" data-holder="${escapeHtml(x.holderId)}"><td>${escapeHtml(x.holderId)}</td>
-        <td class="num">${escapeHtml(x.balance)}</td><td>${escapeHtml((x.lastEntryAt || '').replace('T', ' ').substring(0, 16))}</td>
+        <td class="num">${escapeHtml(coins(x.balance))}</td><td>${escapeHtml((x.lastEntryAt || '').replace('T', ' ').substring(0, 16))}</td>
         </tr>`).join('')}</tbody></table>`);
   }
   const s = state.statement;
   if (s) {
     parts.push(`<h3>${escapeHtml(t('figures.bank.statement', s.volunteerId))}</h3>
       <div><span class="muted">${escapeHtml(t('figures.bank.now'))}</span>
-        <span class="figures-balance" id="figures-balance">${escapeHtml(s.balance)}</span>
+        <span class="figures-balance" id="figures-balance">${escapeHtml(coins(s.balance))}</span>
         <span class="muted">${escapeHtml(t('figures.coins'))}</span></div>
-      <p class="muted">${escapeHtml(s.from + ' – ' + s.to + '：' + t('figures.bank.opening', s.opening, s.closing))}</p>
+      <p class="muted">${escapeHtml(s.from + ' – ' + s.to + '：' + t('figures.bank.opening', coins(s.opening), coins(s.closing)))}</p>
       <p class="muted">${escapeHtml(rulesText(s.rules))}</p>
       <table class="figures-table" id="figures-statement"><thead><tr><th>${escapeHtml(t('figures.col.seq'))}</th>
         <th>${escapeHtml(t('figures.col.at'))}</th><th>${escapeHtml(t('figures.col.kind'))}</th>
         <th class="num">${escapeHtml(t('figures.col.coins'))}</th><th class="num">${escapeHtml(t('figures.col.after'))}</th>
         <th>${escapeHtml(t('figures.col.about'))}</th></tr></thead>
         <tbody>${s.entries.map(e => `<tr><td>${e.seq}</td><td>${escapeHtml((e.at || '').replace('T', ' ').substring(0, 16))}</td>
-          <td>${escapeHtml(t('figures.kind.' + e.kind))}</td><td class="num">${escapeHtml(e.coins)}</td>
-          <td class="num">${escapeHtml(e.balance)}</td><td>${escapeHtml(about(e))}</td></tr>`).join('')}</tbody></table>
+          <td>${escapeHtml(t('figures.kind.' + e.kind))}</td><td class="num">${escapeHtml(coins(e.coins))}</td>
+          <td class="num">${escapeHtml(coins(e.balance))}</td><td>${escapeHtml(about(e))}</td></tr>`).join('')}</tbody></table>
       <form class="figures-form figures-bank-only-desk" id="figures-withdraw">
         <strong>${escapeHtml(t('figures.withdraw'))}</strong>
         <input name="coins" type="number" min="0.01" step="0.01" required placeholder="${escapeHtml(t('figures.coins'))}">
@@ -383,7 +386,7 @@ async function withdraw(event) {
     const entry = await requestWithKey('/api/v1/timebank/' + encodeURIComponent(state.holder) + '/withdrawals', body, key);
     state.statement = await request('GET', '/api/v1/timebank/' + encodeURIComponent(state.holder));
     state.holders = await request('GET', '/api/v1/timebank');
-    state.done = t('figures.done', entry.coins.toString().replace('-', ''), entry.balance);
+    state.done = t('figures.done', coins(Math.abs(entry.coins)), coins(entry.balance));
   });
   const done = $('figures-withdraw-done');
   if (done && state.done) {

@@ -20,6 +20,9 @@ addTexts({
 
 let statement = null;
 
+/** Coins to the hundredth (the JSON number 0.50 arrives as 0.5). */
+const coins = value => Number(value).toFixed(2);
+
 function render() {
   let box = document.getElementById('field-bank');
   if (!statement || statement.entries.length === 0 && Number(statement.balance) === 0) {
@@ -33,9 +36,9 @@ function render() {
     document.querySelector('.field-foot')?.before(box);
   }
   const lines = statement.entries.slice(-5).reverse().map(e => `<li>${escapeHtml((e.at || '').substring(5, 16)
-    .replace('T', ' '))} ${escapeHtml(t('bank.kind.' + e.kind))} <strong>${escapeHtml(e.coins)}</strong></li>`).join('');
+    .replace('T', ' '))} ${escapeHtml(t('bank.kind.' + e.kind))} <strong>${escapeHtml(coins(e.coins))}</strong></li>`).join('');
   box.innerHTML = `<summary><strong>${escapeHtml(t('bank.title'))}</strong> · <span id="field-bank-balance">`
-    + `${escapeHtml(t('bank.balance', statement.balance))}</span></summary>`
+    + `${escapeHtml(t('bank.balance', coins(statement.balance)))}</span></summary>`
     + `<p style="color:#66717f;margin:6px 0">${escapeHtml(t('bank.cap', statement.rules.maxBalanceCoins))}</p>`
     + `<ul style="margin:0;padding-left:18px">${lines}</ul>`;
 }

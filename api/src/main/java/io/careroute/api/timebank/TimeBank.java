@@ -53,9 +53,13 @@ public class TimeBank {
 
     /** Books the credits of the holder's records not credited yet (their first, or since a correction). */
     public void accrue(String organisationId, String holderId) {
+        accrue(organisationId, holderId, new VolunteerStops(plans));
+    }
+
+    private void accrue(String organisationId, String holderId, VolunteerStops stops) {
         for (int attempt = 1; ; attempt++) {
             try {
-                accrueOnce(organisationId, holderId);
+                accrueOnce(organisationId, holderId, stops);
                 return;
             } catch (DuplicateKeyException e) {
                 if (attempt == ATTEMPTS) {
@@ -72,16 +76,16 @@ public class TimeBank {
     public void accrueAll(String organisationId) {
         Set<String> workers = new TreeSet<>();
         store.uncredited(organisationId, null).forEach(r -> workers.add(r.subject().workerId()));
-        workers.forEach(w -> accrue(organisationId, w));
+        VolunteerStops stops = new VolunteerStops(plans);   // each plan read once for all its workers
+        workers.forEach(w -> accrue(organisationId, w, stops));
     }
 
-    private void accrueOnce(String organisationId, String holderId) {
+    private void accrueOnce(String organisationId, String holderId, VolunteerStops stops) {
         List<ServiceRecord> pending = store.uncredited(organisationId, holderId);
         if (pending.isEmpty()) {
             return;
         }
         TimeBankRules rules = store.rules(organisationId);
-        VolunteerStops stops = new VolunteerStops(plans);
         Optional<TimeBankEntry> last = store.last(organisationId, holderId);
         long balance = last.map(TimeBankEntry::balanceCenti).orElse(0L);
         int seq = last.map(TimeBankEntry::seq).orElse(0);

@@ -14,7 +14,8 @@ import io.careroute.data.problem.WorkerRole;
 /**
  * What the plan a record was made on says of it: whether its worker served as a volunteer that day (only volunteers
  * earn time coins; paid staff are paid) and the planned travel to the stop (counted when the rules say so). One
- * instance reads each plan once: make a new one per accrual.
+ * instance reads each plan once: make a new one per accrual (plans do not change, but a long-lived one would hold
+ * every plan).
  */
 final class VolunteerStops {
 

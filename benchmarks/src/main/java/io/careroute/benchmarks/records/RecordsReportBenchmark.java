@@ -11,6 +11,8 @@ import io.careroute.api.store.PlanStore;
 import io.careroute.api.store.Publications;
 import io.careroute.api.store.RecordStore;
 import io.careroute.api.store.RegistryStore;
+import io.careroute.api.store.TimeBankStore;
+import io.careroute.api.timebank.TimeBank;
 import io.careroute.planning.outcomes.OutcomeReport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -54,6 +56,8 @@ public class RecordsReportBenchmark {
     private EmbeddedPostgres postgres;
     private RecordStore records;
     private OutcomeReports reports;
+    private TimeBank bank;
+    private TimeBankStore ledgers;
 
     @Setup(Level.Trial)
     public void writeTheMonth() throws IOException {
@@ -70,6 +74,12 @@ public class RecordsReportBenchmark {
         int written = new DistrictMonth().write(MONTH, plans, publications, records, registry);
         jdbc.sql("analyze").update();
         reports = new OutcomeReports(publications, plans, records, registry);
+        ledgers = new TimeBankStore(jdbc, transactions);
+        bank = new TimeBank(ledgers, plans, registry, Clock.systemUTC());
+        long credit = System.nanoTime();
+        bank.accrueAll(DistrictMonth.ORG);   // the month's first read credits every volunteer's records once
+        System.out.printf("%nTIME BANK first read of the month: %d ms, %d holders%n",
+                (System.nanoTime() - credit) / 1_000_000, ledgers.balances(DistrictMonth.ORG).size());
         OutcomeReport report = reports.month(DistrictMonth.ORG, MONTH);
         System.out.printf("%nRECORDS month of a %d-elder district: %d record versions, %d current records, %d plans "
                         + "(written in %d s); visits %d/%d, meals hot %s, punctuality %s%n", DistrictMonth.ELDERS,
@@ -91,6 +101,13 @@ public class RecordsReportBenchmark {
     @Benchmark
     public OutcomeReport report() {
         return reports.month(DistrictMonth.ORG, MONTH);
+    }
+
+    /** The dispatcher's time-bank list once the month is credited: look for new records, read every balance. */
+    @Benchmark
+    public java.util.List<?> timeBankList() {
+        bank.accrueAll(DistrictMonth.ORG);
+        return ledgers.balances(DistrictMonth.ORG);
     }
 
     /** A worker's own month (the phone page's and the time bank's read). */
