@@ -208,10 +208,11 @@ function loadHolders() {
   });
 }
 
-function loadStatement(holder) {
+function loadStatement(holder, from, to) {
   state.holder = holder;
+  const range = from && to ? '?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to) : '';
   return guarded(async () => {
-    state.statement = await request('GET', '/api/v1/timebank/' + encodeURIComponent(holder));
+    state.statement = await request('GET', '/api/v1/timebank/' + encodeURIComponent(holder) + range);
   });
 }
 
@@ -352,7 +353,12 @@ function renderBank() {
       <div><span class="muted">${escapeHtml(t('figures.bank.now'))}</span>
         <span class="figures-balance" id="figures-balance">${escapeHtml(coins(s.balance))}</span>
         <span class="muted">${escapeHtml(t('figures.coins'))}</span></div>
-      <p class="muted">${escapeHtml(s.from + ' – ' + s.to + '：' + t('figures.bank.opening', coins(s.opening), coins(s.closing)))}</p>
+      <form class="figures-form" id="figures-range">
+        <label>${escapeHtml(t('figures.bank.from'))} <input type="date" name="from" value="${escapeHtml(s.from)}"></label>
+        <label>${escapeHtml(t('figures.bank.to'))} <input type="date" name="to" value="${escapeHtml(s.to)}"></label>
+        <button type="submit" class="btn">${escapeHtml(t('figures.load'))}</button>
+        <span class="muted">${escapeHtml(t('figures.bank.opening', coins(s.opening), coins(s.closing)))}</span>
+      </form>
       <p class="muted">${escapeHtml(rulesText(s.rules))}</p>
       <table class="figures-table" id="figures-statement"><thead><tr><th>${escapeHtml(t('figures.col.seq'))}</th>
         <th>${escapeHtml(t('figures.col.at'))}</th><th>${escapeHtml(t('figures.col.kind'))}</th>
@@ -371,6 +377,13 @@ function renderBank() {
   }
   box.innerHTML = parts.join('');
   box.querySelectorAll('tr.pick').forEach(row => row.addEventListener('click', () => loadStatement(row.dataset.holder)));
+  const range = $('figures-range');
+  if (range) {
+    range.addEventListener('submit', event => {
+      event.preventDefault();
+      loadStatement(state.holder, range.from.value, range.to.value);
+    });
+  }
   const form = $('figures-withdraw');
   if (form) {
     form.addEventListener('submit', withdraw);

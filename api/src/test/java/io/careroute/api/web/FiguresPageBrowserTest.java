@@ -104,10 +104,17 @@ class FiguresPageBrowserTest {
                 .isEqualByComparingTo("0.30");
         ConsolePageBrowserTest.Chromium.screenshot(browser, "figures-timebank.png");
 
-        // English: the view redraws in the other language.
+        // English: the view redraws in the other language (the dialog covers the top bar: closed first).
+        browser.findElement(By.id("figures-close")).click();
         browser.findElement(By.id("btn-lang")).click();
+        wait.until(d -> d.findElement(By.id("btn-figures")).getText().equals("Figures & time bank"));
+        browser.findElement(By.id("btn-figures")).click();
         wait.until(d -> d.findElement(By.id("figures-tab-bank")).getText().equals("Time bank"));
-        assertThat(browser.findElement(By.id("figures-statement")).getText()).contains("service redeemed");
+        wait.until(d -> !d.findElements(By.cssSelector("#figures-holders tr[data-holder='" + volunteer + "']")).isEmpty());
+        browser.findElement(By.cssSelector("#figures-holders tr[data-holder='" + volunteer + "']")).click();
+        wait.until(d -> !d.findElements(By.id("figures-statement")).isEmpty()
+                && d.findElement(By.id("figures-statement")).getText().contains("service redeemed"));
+        browser.findElement(By.id("figures-close")).click();
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList()).isEmpty();
 
