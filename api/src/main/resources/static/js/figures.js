@@ -56,6 +56,8 @@ addTexts({
     'figures.note': '备注',
     'figures.submit': '扣减',
     'figures.done': '已扣减 {0}，余额 {1}',
+    'figures.class.DISABLED': '失能', 'figures.class.VERY_OLD': '高龄', 'figures.class.ALONE': '独居',
+    'figures.class.HARDSHIP': '困难', 'figures.class.EMPTY_NEST': '空巢', 'figures.class.REGULAR': '普通',
   },
   en: {
     'figures.open': 'Figures & time bank',
@@ -107,6 +109,8 @@ addTexts({
     'figures.note': 'note',
     'figures.submit': 'Take',
     'figures.done': 'Took {0}, balance {1}',
+    'figures.class.DISABLED': 'disabled', 'figures.class.VERY_OLD': '80+', 'figures.class.ALONE': 'alone',
+    'figures.class.HARDSHIP': 'hardship', 'figures.class.EMPTY_NEST': 'empty nest', 'figures.class.REGULAR': 'regular',
   },
 });
 
@@ -308,7 +312,7 @@ function renderReport() {
       <th class="num">${escapeHtml(t('figures.col.owed'))}</th><th class="num">${escapeHtml(t('figures.col.planned'))}</th>
       <th class="num">${escapeHtml(t('figures.col.delivered'))}</th><th class="num">${escapeHtml(t('figures.col.short'))}</th>
     </tr></thead><tbody>${short.map(e => `<tr class="short"><td>${escapeHtml(e.elderId)}</td>
-      <td>${escapeHtml(e.classes.join(', '))}</td><td class="num">${e.owed}</td><td class="num">${e.planned}</td>
+      <td>${escapeHtml(e.classes.map(c => t('figures.class.' + c)).join(lang() === 'en' ? ', ' : '、'))}</td><td class="num">${e.owed}</td><td class="num">${e.planned}</td>
       <td class="num">${e.delivered}</td><td class="num">${e.shortfall}</td></tr>`).join('')}</tbody></table>`}`;
 }
 
@@ -339,7 +343,7 @@ function renderBank() {
   const parts = [];
   const h = state.holders;
   if (h && state.me?.role !== 'WORKER') {
-    parts.push(`<p class="muted">${escapeHtml(rulesText(h.rules))}</p><h3>${escapeHtml(t('figures.bank.holders'))}</h3>`);
+    parts.push(`<h3>${escapeHtml(t('figures.bank.holders'))}</h3>`);
     parts.push(h.holders.length === 0 ? `<p class="muted">${escapeHtml(t('figures.bank.empty'))}</p>`
       : `<table class="figures-table" id="figures-holders"><thead><tr><th>${escapeHtml(t('figures.bank.holder'))}</th>
         <th class="num">${escapeHtml(t('figures.bank.balance'))}</th><th>${escapeHtml(t('figures.bank.last'))}</th></tr></thead>
