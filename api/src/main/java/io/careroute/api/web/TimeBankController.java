@@ -14,6 +14,7 @@ import io.careroute.api.store.TimeBankRules;
 import io.careroute.api.store.TimeBankStore;
 import io.careroute.api.timebank.TimeBank;
 import io.careroute.api.timebank.TimeBankForms;
+import io.careroute.api.timebank.TimeBankRefusal;
 import io.careroute.api.web.TimeBankViews.Balance;
 import io.careroute.api.web.TimeBankViews.Balances;
 import io.careroute.api.web.TimeBankViews.EntryView;
@@ -76,8 +77,13 @@ class TimeBankController {
     RulesView saveRules(@RequestBody(required = false) byte[] body) {
         Caller caller = Caller.required();
         TimeBankRules rules = TimeBankForms.rules(body);
-        return TimeBankViews.rules(store.saveRules(caller.organisationId(), rules,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.auditId()), zone());
+        try {
+            return TimeBankViews.rules(store.saveRules(caller.organisationId(), rules,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.auditId()), zone());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // Another admin saved the same next version a moment before: theirs stands; read and decide again.
+            throw new TimeBankRefusal(409, "rules", "api.timebank.rulesRace");
+        }
     }
 
     @Operation(summary = "A volunteer's balance and statement of the days from..to (default: this month to today), "
