@@ -113,6 +113,8 @@ class SecurityConfiguration {
                         .hasAnyRole(names(READERS))
                         // A check changes nothing, but answers every worker's stops: not for a WORKER.
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans/*/check").hasAnyRole(names(READERS))
+                        // Offered slots (recommend): as for adding a visit to the day, the dispatcher's and admin's.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/plans/*/recommendations").hasAnyRole(names(REGISTRARS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/plans", "/api/v1/plans/*", "/api/v1/plans/*/progress",
                                 "/api/v1/plans/*/routes", "/api/v1/plans/*/sheets", "/api/v1/plans/*/sheets.xlsx").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/coverage", "/api/v1/coverage/geojson")

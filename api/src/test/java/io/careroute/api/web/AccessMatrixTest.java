@@ -94,6 +94,8 @@ class AccessMatrixTest {
             new Row("GET", "/api/v1/plans/{id}/sheets.xlsx", ALL, 200, null, Target.PLAN, null),
             // A check stores nothing; it answers every worker's stops, so not to a WORKER.
             new Row("POST", "/api/v1/plans/{id}/check", READERS, 400, null, Target.PLAN, "{}"),
+            // Offered slots for a new visit (recommend): the dispatcher's and admin's, as adding a visit to the day.
+            new Row("POST", "/api/v1/plans/{id}/recommendations", REGISTRARS, 400, null, Target.PLAN, "{}"),
             new Row("GET", "/api/v1/plans/{id}/problem", READERS, 200, null, Target.PLAN, null),
             new Row("GET", "/api/v1/plans/{id}/events", READERS, 200, null, Target.PLAN, null),
             new Row("POST", "/api/v1/plans/{id}/stop", PLANNERS, 409, 403, Target.PLAN, null),
