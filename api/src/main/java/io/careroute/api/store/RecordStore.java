@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 public class RecordStore {
 
     /** The current version of each record: no higher version of it exists. */
-    private static final String CURRENT = """
+    static final String CURRENT = """
             select * from service_record r where r.organisation_id = :org and not exists (
               select 1 from service_record n where n.record_id = r.record_id and n.version > r.version)""";
 
@@ -112,7 +112,7 @@ public class RecordStore {
                 .query(RecordStore::record).list();
     }
 
-    private static ServiceRecord record(ResultSet rs, int row) throws SQLException {
+    static ServiceRecord record(ResultSet rs, int row) throws SQLException {
         String outcome = rs.getString("outcome");
         return new ServiceRecord(rs.getString("record_id"), rs.getInt("version"), rs.getString("organisation_id"),
                 new RecordSubject(rs.getString("lineage_id"), rs.getString("task_id"), rs.getString("plan_id"),
