@@ -38,6 +38,8 @@ public class CarePlan {
 
     @PlanningScore
     private HardMediumSoftLongScore score;
+    /** See {@link #hasPins()}. */
+    private boolean pinned;
 
     /** For OptaPlanner's solution cloner. */
     public CarePlan() {
@@ -51,6 +53,24 @@ public class CarePlan {
         // Nearby selection measures distance from a task to a task or a route start with no access to the plan.
         tasks.forEach(task -> task.setTravelTimes(travelTimes));
         workers.forEach(worker -> worker.setTravelTimes(travelTimes));
+        countPinnedPlaces(workers, tasks);
+    }
+
+    /** Some task is pinned to a worker (and maybe a place): the search leaves out moves it cannot judge (k-opt). */
+    public boolean hasPins() {
+        return pinned;
+    }
+
+    /** Each worker's pinned first stops (the moves read the count: PinnedMoveFilter). */
+    private void countPinnedPlaces(List<Worker> workers, List<Task> tasks) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Task task : tasks) {
+            pinned |= task.getPinnedWorkerId() != null;
+            if (task.getPinnedPosition() > 0) {
+                counts.merge(task.getPinnedWorkerId(), 1, Integer::sum);
+            }
+        }
+        workers.forEach(worker -> worker.setPinnedCount(counts.getOrDefault(worker.getId(), 0)));
     }
 
     public String getName() {
