@@ -236,7 +236,7 @@ public class Task {
         return pinnedWorkerId;
     }
 
-    /** 1-based place in the pinned worker's route, 0 when the task's place is not pinned (see {@link Pins}). */
+    /** 1-based place in the pinned worker's route, 0 when the task's place is not pinned (see {@code PinnedPlacement}). */
     public int getPinnedPosition() {
         return pinnedPosition;
     }

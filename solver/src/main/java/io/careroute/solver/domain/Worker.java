@@ -39,7 +39,7 @@ public class Worker {
     private boolean singleTrip;
     private int maxMetresFromHome;
     private boolean unassignedHolder;
-    /** How many of the route's first stops a dispatcher pinned in place (set by {@link Pins#apply}). */
+    /** How many of the route's first stops a dispatcher pinned in place (counted by CarePlan, placed by PinnedPlacement). */
     private int pinnedCount;
     /** Null on a one-day plan. */
     private WorkerDayFacts dayFacts;
