@@ -37,18 +37,30 @@ class PinnedDemoPlanTest {
 
         List<PinDoc> pins = new ArrayList<>();
         PlanDocument.WorkerRoute visitor = free.workers().stream()
-                .filter(w -> tasks(w).size() >= 2 && tasks(w).stream().allMatch(id -> id.startsWith("V")))
+                .filter(w -> tasks(w).size() >= 2 && tasks(w).stream().allMatch(id -> id.startsWith("V") || id.startsWith("CP")))
                 .findFirst().orElseThrow();
         pins.add(new PinDoc(tasks(visitor).get(1), visitor.id(), 1, null));
         pins.add(new PinDoc(tasks(visitor).get(0), visitor.id(), 2, null));
+        assertThat(ProblemValidator.check(withPins(problem, pins))).isEmpty();
+        // A meal of one carrier pinned to another who may take it (capacity, refusals: the validator says).
         List<PlanDocument.WorkerRoute> carriers = free.workers().stream()
-                .filter(w -> !tasks(w).isEmpty() && tasks(w).stream().allMatch(id -> id.startsWith("O"))).toList();
-        String meal = tasks(carriers.get(0)).get(0);
-        String otherCarrier = carriers.get(1).id();
+                .filter(w -> !tasks(w).isEmpty() && tasks(w).stream().noneMatch(id -> id.startsWith("V") || id.startsWith("CP")))
+                .toList();
+        String meal = null;
+        String otherCarrier = null;
+        for (String candidate : tasks(carriers.get(0))) {
+            for (PlanDocument.WorkerRoute other : carriers.subList(1, carriers.size())) {
+                List<PinDoc> tried = new ArrayList<>(pins);
+                tried.add(new PinDoc(candidate, other.id(), null, null));
+                if (meal == null && ProblemValidator.check(withPins(problem, tried)).isEmpty()) {
+                    meal = candidate;
+                    otherCarrier = other.id();
+                }
+            }
+        }
+        assertThat(meal).as("a meal another carrier may take").isNotNull();
         pins.add(new PinDoc(meal, otherCarrier, null, null));
-        ProblemDocument pinned = new ProblemDocument(problem.date(), problem.timeZone(), problem.coordinateSystem(),
-                problem.kitchens(), problem.elders(), problem.workers(), problem.deliveries(), problem.visits(),
-                problem.weights(), pins);
+        ProblemDocument pinned = withPins(problem, pins);
         ProblemValidator.validate(pinned);
 
         PlanDocument plan = solve(pinned);
@@ -57,6 +69,11 @@ class PinnedDemoPlanTest {
         assertThat(tasks(kept).subList(0, 2)).containsExactly(tasks(visitor).get(1), tasks(visitor).get(0));
         assertThat(tasks(route(plan, otherCarrier))).contains(meal);
         assertThat(plan.constraints()).noneMatch(c -> c.name().startsWith("Pinned") && c.score() != 0);
+    }
+
+    private static ProblemDocument withPins(ProblemDocument problem, List<PinDoc> pins) {
+        return new ProblemDocument(problem.date(), problem.timeZone(), problem.coordinateSystem(), problem.kitchens(),
+                problem.elders(), problem.workers(), problem.deliveries(), problem.visits(), problem.weights(), pins);
     }
 
     private static PlanDocument solve(ProblemDocument problem) {

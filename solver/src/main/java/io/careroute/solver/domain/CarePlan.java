@@ -38,8 +38,6 @@ public class CarePlan {
 
     @PlanningScore
     private HardMediumSoftLongScore score;
-    /** See {@link #hasPins()}. */
-    private boolean pinned;
 
     /** For OptaPlanner's solution cloner. */
     public CarePlan() {
@@ -56,16 +54,10 @@ public class CarePlan {
         countPinnedPlaces(workers, tasks);
     }
 
-    /** Some task is pinned to a worker (and maybe a place): the search leaves out moves it cannot judge (k-opt). */
-    public boolean hasPins() {
-        return pinned;
-    }
-
     /** Each worker's pinned first stops (the moves read the count: PinnedMoveFilter). */
-    private void countPinnedPlaces(List<Worker> workers, List<Task> tasks) {
+    private static void countPinnedPlaces(List<Worker> workers, List<Task> tasks) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         for (Task task : tasks) {
-            pinned |= task.getPinnedWorkerId() != null;
             if (task.getPinnedPosition() > 0) {
                 counts.merge(task.getPinnedWorkerId(), 1, Integer::sum);
             }

@@ -1,6 +1,8 @@
 package io.careroute.solver.moves;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
@@ -22,7 +24,8 @@ import org.optaplanner.core.impl.heuristic.selector.move.generic.list.SubListSwa
  * and the local search is filtered by this one class ({@link io.careroute.solver.solve.CarePlanSolverConfig}).
  *
  * <p>Each list move of OptaPlanner's is judged by its indices, which is exact; the custom moves end as a
- * {@link RouteRewriteMove}, judged by the routes it writes; any other move (k-opt) only on a day without pins.
+ * {@link RouteRewriteMove}, judged by the routes it writes; a k-opt move only among routes without pins (or within
+ * one route whose pins are only to its worker).
  */
 public final class PinnedMoveFilter implements SelectionFilter<CarePlan, Move<CarePlan>> {
 
@@ -66,10 +69,34 @@ public final class PinnedMoveFilter implements SelectionFilter<CarePlan, Move<Ca
         if (move instanceof NotDoableMove) {
             return true;
         }
-        // k-opt: its routes and indices cannot be read (TwoOptListMove and KOptListMove are package-private, their
-        // planning values omit a second route's stops, their planning entities fail for one route). On a day with
-        // pins it is left out; sub-list moves with reversal still untangle routes.
-        return !scoreDirector.getWorkingSolution().hasPins();
+        return kOptKeepsPins(move);
+    }
+
+    /**
+     * A k-opt move (TwoOptListMove, KOptListMove: package-private, their indices unreadable) only among routes with no
+     * pinned first stops, and within one route when a route holds a task pinned to its worker. Its routes are its
+     * planning entities, except that TwoOptListMove builds those with {@code Set.of(first, second)}, which throws for a
+     * move within one route: then the route is that of the stops it moves (all on it).
+     */
+    private static boolean kOptKeepsPins(Move<CarePlan> move) {
+        Set<Worker> routes = new HashSet<>();
+        try {
+            move.getPlanningEntities().forEach(entity -> routes.add((Worker) entity));
+        } catch (IllegalArgumentException oneRoute) {
+            move.getPlanningValues().forEach(value -> routes.add(((Task) value).getWorker()));
+        }
+        if (routes.isEmpty() || routes.contains(null)) {
+            return false;
+        }
+        for (Worker worker : routes) {
+            if (worker.getPinnedCount() > 0) {
+                return false;
+            }
+            if (routes.size() > 1 && worker.getTasks().stream().anyMatch(task -> task.getPinnedWorkerId() != null)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every task of {@code from}'s route in [fromIndex, toIndex) may go to {@code to}. */
