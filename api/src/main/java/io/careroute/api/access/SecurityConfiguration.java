@@ -109,6 +109,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans", "/api/v1/plans/*/stop",
                                 "/api/v1/plans/*/resume", "/api/v1/plans/*/publish", "/api/v1/plans/*/events")
                         .hasAnyRole(names(PLANNERS))
+                        // desk-edit (#16.3): publishing a hand-edited order is publishing
+                        .requestMatchers(HttpMethod.POST, "/api/v1/plans/*/edits").hasAnyRole(names(PLANNERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/plans/*/problem", "/api/v1/plans/*/events")
                         .hasAnyRole(names(READERS))
                         // A check changes nothing, but answers every worker's stops: not for a WORKER.

@@ -102,6 +102,8 @@ class AccessMatrixTest {
             new Row("POST", "/api/v1/plans/{id}/resume", PLANNERS, 409, 403, Target.PLAN, null),
             new Row("POST", "/api/v1/plans/{id}/publish", PLANNERS, 200, 403, Target.PLAN, null),
             new Row("POST", "/api/v1/plans/{id}/events", PLANNERS, 400, 403, Target.PLAN, "{}"),
+            // desk-edit (#16.3): publishing a hand-edited order, as publishing ("{}" leaves every task out: 400)
+            new Row("POST", "/api/v1/plans/{id}/edits", PLANNERS, 400, 403, Target.PLAN, "{}"),
             new Row("POST", "/api/v1/coverage", READERS, 400, null, Target.NONE, "{}"),
             new Row("POST", "/api/v1/coverage/geojson", READERS, 400, null, Target.NONE, "{}"),
             new Row("GET", "/api/v1/demo/problem", READERS, 200, null, Target.NONE, null),
