@@ -39,7 +39,7 @@ public class DataMaintenance implements SmartLifecycle {
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    DataMaintenance(RegistryStore registers, RecordStore records, Retention retention, PrivacyProperties properties,
+    public DataMaintenance(RegistryStore registers, RecordStore records, Retention retention, PrivacyProperties properties,
                     Clock clock) {
         this.registers = registers;
         this.records = records;

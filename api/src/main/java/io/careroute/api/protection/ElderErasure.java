@@ -45,7 +45,7 @@ public class ElderErasure {
     private final RecordStore records;
     private final TransactionOperations transactions;
 
-    ElderErasure(RegistryStore registers, StoredDocuments documents, RecordStore records,
+    public ElderErasure(RegistryStore registers, StoredDocuments documents, RecordStore records,
                  TransactionOperations transactions) {
         this.registers = registers;
         this.documents = documents;
