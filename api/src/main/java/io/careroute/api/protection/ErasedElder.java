@@ -18,9 +18,13 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * plan, events, changes, week, routes): their id becomes an anonymous id, wherever it stands whole (a value, a
  * map key, a word in a text); their name, phone and address, wherever they occur in a text, become the erased
  * label; their home coordinates are rounded to 0.01° (about 1 km), so a map still shows the district, not the door.
- * The rest — times, minutes, outcomes — stays, for the statistics.
+ * The rest — times, minutes, outcomes — stays, for the statistics. Another elder's own name, phone and address
+ * fields are left alone even when they are the same words (a common name); in free texts (a reason, a note) the
+ * words are replaced wherever they stand.
  */
 final class ErasedElder {
+
+    private static final Set<String> OWN_FIELDS = Set.of("name", "phone", "address");
 
     private final String id;
     private final String anonymousId;
@@ -73,8 +77,14 @@ final class ErasedElder {
                 object.set("lon", DoubleNode.valueOf(coarse(object.path("lon").asDouble())));
                 changed = true;
             }
+            // Another elder who shares a name (张阿毛 twice on one street) keeps their own fields.
+            boolean anotherElder = object.path("id").isTextual() && !id.equals(object.path("id").asText())
+                    && object.has("name");
             for (String field : fieldNames(object)) {
                 JsonNode value = object.get(field);
+                if (anotherElder && OWN_FIELDS.contains(field)) {
+                    continue;
+                }
                 if (value.isTextual()) {
                     String scrubbed = text(value.asText());
                     if (!scrubbed.equals(value.asText())) {
