@@ -120,6 +120,28 @@ class TrustApiTest {
                     "size");
             assertThat(dispatcher.get("/api/v1/audit").status()).isEqualTo(403);
 
+            // Minimum necessary: a kitchen sees no health class or care grade, a viewer no phone either; records'
+            // notes only for those who keep them; route sheets carry no elder's class.
+            ApiClient kitchen = admin.as(admin.postWith("/api/v1/api-keys", json(Map.of("name", "kitchen",
+                    "role", "KITCHEN"))).body().get("key").asText());
+            ApiClient viewer = admin.as(admin.postWith("/api/v1/api-keys", json(Map.of("name", "viewer",
+                    "role", "VIEWER"))).body().get("key").asText());
+            JsonNode kitchenElder = kitchen.get("/api/v1/registry/elders/" + elderId).body();
+            assertThat(kitchenElder.get("phone").asText()).isEqualTo(elder.phone());
+            assertThat(kitchenElder.get("priorityClass").isNull()).isTrue();
+            assertThat(kitchenElder.get("careGrade").isNull()).isTrue();
+            assertThat(viewer.get("/api/v1/registry").body().findValues("phone"))
+                    .allMatch(JsonNode::isNull);
+            assertThat(viewer.get("/api/v1/registry").body().findValues("priorityClass"))
+                    .allMatch(JsonNode::isNull);
+            assertThat(admin.get("/api/v1/registry/elders/" + elderId).body().get("priorityClass").isNull()).isFalse();
+            assertThat(viewer.get("/api/v1/records/" + recordId).body().get("current").get("note").isNull())
+                    .isTrue();
+            assertThat(dispatcher.get("/api/v1/records/" + recordId).body().get("current").get("note").asText())
+                    .contains(elder.name());
+            String sheets = text(server, "/api/v1/plans/" + planId + "/sheets?lang=zh");
+            assertThat(sheets).contains(elder.name()).doesNotContain("失能", "独居", "高龄", "空巢");
+
             // The register at rest: sealed, no name in the clear.
             String stored = server.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                     .sql("select document from registry_version order by version desc limit 1").query(String.class)
@@ -135,7 +157,10 @@ class TrustApiTest {
             assertThat(admin.postWith("/api/v1/registry/elders/" + elderId + "/erasure", new byte[0]).status())
                     .isEqualTo(404);
             JsonNode erasureTrail = admin.get("/api/v1/audit?resource=elder:" + elderId).body();
-            assertThat(erasureTrail.get("items").findValuesAsText("action")).containsExactly("ERASE", "ERASE", "READ");
+            // Newest first: the refused second erasure (404), the erasure, then the reads before it.
+            assertThat(erasureTrail.get("items").findValuesAsText("action")).startsWith("ERASE", "ERASE")
+                    .containsOnly("ERASE", "READ");
+            assertThat(erasureTrail.get("items").findValuesAsText("status")).startsWith("404", "200");
 
             List<String> readable = new ArrayList<>();
             for (String path : List.of("/api/v1/registry", "/api/v1/registry/versions", "/api/v1/registry/versions/1",
