@@ -8,7 +8,6 @@ import io.careroute.api.access.Caller;
 import io.careroute.api.config.PrivacyProperties;
 import io.careroute.api.privacy.Pseudonyms;
 import io.careroute.api.store.AuditEvent;
-import io.careroute.api.store.AuditStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -25,8 +24,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The one place the audit trail is written (issue 19.1): every request a controller answers on the register, plans,
  * records, weeks, the field day and the trail itself, keyed on the endpoint's path pattern — no controller calls it,
  * so a new endpoint under these paths cannot forget it. Recorded once the answer is decided (its status included),
- * on the request's own thread before the next request on the connection; if the insert fails the failure is logged
- * (no personal data) and the request keeps its answer. Requests the access rules refuse never reach a controller and
+ * and written reliably after it by {@link AuditWriter}; if even that fails the failure is logged (no personal data)
+ * and the request keeps its answer. Requests the access rules refuse never reach a controller and
  * are not recorded here. A plan's progress, polled every second while it solves and holding only scores, is left
  * out.
  */
@@ -36,13 +35,13 @@ public class AuditTrail implements WebMvcConfigurer, HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     static final String ELDERS = "/api/v1/registry/elders/{id}";
 
-    private final AuditStore store;
+    private final AuditWriter writer;
     private final Pseudonyms pseudonyms;
     private final PrivacyProperties properties;
     private final Clock clock;
 
-    AuditTrail(AuditStore store, Pseudonyms pseudonyms, PrivacyProperties properties, Clock clock) {
-        this.store = store;
+    AuditTrail(AuditWriter writer, Pseudonyms pseudonyms, PrivacyProperties properties, Clock clock) {
+        this.writer = writer;
         this.pseudonyms = pseudonyms;
         this.properties = properties;
         this.clock = clock;
@@ -75,7 +74,7 @@ public class AuditTrail implements WebMvcConfigurer, HandlerInterceptor {
         String action = pattern.endsWith("/erasure") ? "ERASE"
                 : method.equals("GET") || method.equals("HEAD") ? "READ" : "CHANGE";
         try {
-            store.append(new AuditEvent(0, caller.organisationId(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            writer.record(new AuditEvent(0, caller.organisationId(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
                     caller.auditId(), caller.role().name(), action, method, pattern, resource.type(), resource.id(),
                     response.getStatus(), request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
         } catch (RuntimeException e) {

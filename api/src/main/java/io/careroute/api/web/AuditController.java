@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.careroute.api.access.Caller;
+import io.careroute.api.audit.AuditWriter;
 import io.careroute.api.config.CareRouteProperties;
 import io.careroute.api.privacy.Pseudonyms;
 import io.careroute.api.store.AccessStore;
@@ -43,14 +44,16 @@ class AuditController {
     }
 
     private final AuditStore audit;
+    private final AuditWriter writer;
     private final AccessStore access;
     private final RegistryStore registers;
     private final Pseudonyms pseudonyms;
     private final CareRouteProperties properties;
 
-    AuditController(AuditStore audit, AccessStore access, RegistryStore registers, Pseudonyms pseudonyms,
-                    CareRouteProperties properties) {
+    AuditController(AuditStore audit, AuditWriter writer, AccessStore access, RegistryStore registers,
+                    Pseudonyms pseudonyms, CareRouteProperties properties) {
         this.audit = audit;
+        this.writer = writer;
         this.access = access;
         this.registers = registers;
         this.pseudonyms = pseudonyms;
@@ -85,6 +88,7 @@ class AuditController {
             throw new InvalidInputException(errors);
         }
         String actor = user == null || user.isBlank() ? null : actor(organisation, user.strip());
+        writer.flush();   // every request answered before this one is in the trail
         Page<AuditEvent> events = audit.page(organisation,
                 new AuditStore.Filter(target[0], target[1], actor, start, end), page, size);
         Map<String, String> elders = new HashMap<>();
