@@ -197,6 +197,40 @@ class TrustApiTest {
     }
 
     @Test
+    void aRotatedKeyTakesOverInTheBackgroundWhileTheServerServes() throws Exception {
+        Path dataDir = Path.of(TestServer.freshDataDir("rotation"));
+        ProblemDocument problem = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, DAY);
+        RegistryDocument register = DemoRegistry.from(problem);
+        try (TestServer first = TestServer.start(dataDir)) {   // sealed with the test key t1
+            assertThat(first.api.request("PUT", "/api/v1/registry", json(register)).status()).isEqualTo(201);
+            assertThat(first.api.request("PUT", "/api/v1/registry", json(register)).status()).isEqualTo(201);
+        }
+        String t1 = "t1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+        String t2 = "t2:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        try (TestServer second = TestServer.start(dataDir, "careroute.privacy.data-key=" + t2,
+                "careroute.privacy.previous-data-keys=" + t1, "careroute.privacy.maintenance-interval=1s")) {
+            var jdbc = second.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            // Served at once, old rows read with the old key; new writes sealed with the new one.
+            assertThat(second.api.get("/api/v1/registry/versions/1").body().get("elders").size())
+                    .isEqualTo(register.eldersOrEmpty().size());
+            assertThat(second.api.request("PUT", "/api/v1/registry", json(register)).status()).isEqualTo(201);
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (jdbc.sql("select count(*) from registry_version where document_key <> 't2' or document_key is null")
+                    .query(Long.class).single() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(jdbc.sql("select document_key from registry_version").query(String.class).list())
+                    .hasSize(3).containsOnly("t2");
+        }
+        // The old key retired: everything opens with the new one alone.
+        try (TestServer third = TestServer.start(dataDir, "careroute.privacy.data-key=" + t2)) {
+            for (int version = 1; version <= 3; version++) {
+                assertThat(third.api.get("/api/v1/registry/versions/" + version).status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void aProductionServerWithoutADataKeyRefusesToStart() {
         assertThatThrownBy(() -> TestServer.start(Path.of(TestServer.freshDataDir("no-key")),
                 "careroute.privacy.data-key=", "careroute.demo=false"))
