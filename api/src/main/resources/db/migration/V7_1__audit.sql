@@ -20,8 +20,6 @@ create table audit_event (
 create index audit_event_organisation_at on audit_event (organisation_id, at);
 create index audit_event_resource on audit_event (organisation_id, resource_type, resource_id);
 
--- Sealed personal data (issue 19.2): the register's documents and the records' notes and reasons are stored as
--- AES-GCM ciphertexts (cr1:<key id>:...); the key id is also kept here, for the re-encryption to find the rows still
--- sealed with an older key (null: stored before encryption, sealed by the re-encryption).
-alter table registry_version add column document_key varchar(16);
-alter table service_record add column note_key varchar(16);
+-- Sealed personal data (issue 19.2) needs no column of its own: the register's documents and the records' notes and
+-- reasons are stored as AES-GCM ciphertexts that name their key (cr1:<key id>:...), and the re-encryption finds the
+-- rows not under the current key by that prefix. (No ALTER TABLE on registry_version, which week_plan references.)

@@ -48,6 +48,11 @@ public final class DataCipher {
         return currentId;
     }
 
+    /** How every text sealed with the current key begins: rows that do not begin so are for the re-encryption. */
+    public String currentPrefix() {
+        return PREFIX + currentId + ":";
+    }
+
     /** A sealed value and the id of the key that sealed it (stored beside it, for the re-encryption to find). */
     public record Sealed(String text, String keyId) {
     }

@@ -60,10 +60,9 @@ public class RecordStore {
         jdbc.sql("""
                 insert into service_record (record_id, version, organisation_id, lineage_id, task_id, plan_id,
                     plan_version, plan_date, worker_id, elder_id, kind, visit_type, check_in, check_out, minutes,
-                    outcome, note, alert, action, reason, created_at, created_by, idempotency_key, note_key)
+                    outcome, note, alert, action, reason, created_at, created_by, idempotency_key)
                 values (:record, :version, :org, :lineage, :task, :plan, :planVersion, :date, :worker, :elder, :kind,
-                    :type, :checkIn, :checkOut, :minutes, :outcome, :note, :alert, :action, :reason, :at, :by, :key,
-                    :noteKey)""")
+                    :type, :checkIn, :checkOut, :minutes, :outcome, :note, :alert, :action, :reason, :at, :by, :key)""")
                 .param("record", record.recordId()).param("version", record.version())
                 .param("org", record.organisationId()).param("lineage", s.lineageId()).param("task", s.taskId())
                 .param("plan", s.planId()).param("planVersion", s.planVersion()).param("date", s.planDate())
@@ -75,7 +74,6 @@ public class RecordStore {
                 .param("note", note.text()).param("alert", f.alert())
                 .param("action", c.action().name()).param("reason", reason.text()).param("at", utc(c.at()))
                 .param("by", c.by()).param("key", c.idempotencyKey())
-                .param("noteKey", cipher.currentKeyId())
                 .update();
     }
 
@@ -88,21 +86,23 @@ public class RecordStore {
         }
         List<Row> rows = jdbc.sql("""
                 select record_id, version, note, reason from service_record
-                where note_key is null or note_key <> :current order by record_id, version limit :limit""")
-                .param("current", cipher.currentKeyId()).param("limit", limit)
+                where (note is not null and note not like :current) or (reason is not null and reason not like :current)
+                order by record_id, version limit :limit""")
+                .param("current", cipher.currentPrefix() + "%").param("limit", limit)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4))).list();
         int done = 0;
         for (Row row : rows) {
             String noteContext = context(row.id(), row.version(), "note");
             String reasonContext = context(row.id(), row.version(), "reason");
             done += jdbc.sql("""
-                    update service_record set note = :note, reason = :reason, note_key = :key
+                    update service_record set note = :note, reason = :reason
                     where record_id = :id and version = :version
-                      and (note_key is null or note_key <> :key)""")
+                      and ((note is not null and note not like :current)
+                           or (reason is not null and reason not like :current))""")
                     .param("note", cipher.seal(cipher.open(row.note(), noteContext), noteContext).text())
                     .param("reason", cipher.seal(cipher.open(row.reason(), reasonContext), reasonContext).text())
-                    .param("key", cipher.currentKeyId()).param("id", row.id()).param("version", row.version())
-                    .update();
+                    .param("current", cipher.currentPrefix() + "%").param("id", row.id())
+                    .param("version", row.version()).update();
         }
         return done;
     }
@@ -113,9 +113,9 @@ public class RecordStore {
      */
     public int anonymise(String organisationId, String elderId, String anonymousId) {
         return jdbc.sql("""
-                update service_record set elder_id = :anonymous, note = null, reason = null, note_key = :key
+                update service_record set elder_id = :anonymous, note = null, reason = null
                 where organisation_id = :org and elder_id = :elder""")
-                .param("anonymous", anonymousId).param("key", cipher.currentKeyId())
+                .param("anonymous", anonymousId)
                 .param("org", organisationId).param("elder", elderId).update();
     }
 

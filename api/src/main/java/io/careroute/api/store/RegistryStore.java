@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * version. The current register is the highest version. Every lookup is within one organisation.
  * <p>
  * The document holds elders' health and disability classes, care grades, phones and addresses: it is stored sealed
- * ({@link DataCipher}, bound to its organisation and version), its key's id beside it.
+ * ({@link DataCipher}, bound to its organisation and version), the ciphertext naming its key.
  */
 @Repository
 public class RegistryStore {
@@ -97,12 +97,11 @@ public class RegistryStore {
                 DataCipher.Sealed sealed = cipher.seal(JsonText.write(document),
                         context(organisationId, next.version()));
                 jdbc.sql("""
-                        insert into registry_version (organisation_id, version, created_at, created_by, changes, document,
-                                                      document_key)
-                        values (:org, :version, :at, :by, :changes, :document, :key)""")
+                        insert into registry_version (organisation_id, version, created_at, created_by, changes, document)
+                        values (:org, :version, :at, :by, :changes, :document)""")
                         .param("org", organisationId).param("version", next.version()).param("at", utc(next.at()))
                         .param("by", by).param("changes", JsonText.write(next.changes()))
-                        .param("document", sealed.text()).param("key", sealed.keyId())
+                        .param("document", sealed.text())
                         .update();
                 return next;
             });
@@ -120,9 +119,9 @@ public class RegistryStore {
     public void rewrite(String organisationId, int version, RegistryDocument document, RegistryChanges changes) {
         DataCipher.Sealed sealed = cipher.seal(JsonText.write(document), context(organisationId, version));
         jdbc.sql("""
-                update registry_version set document = :document, document_key = :key, changes = :changes
+                update registry_version set document = :document, changes = :changes
                 where organisation_id = :org and version = :version""")
-                .param("document", sealed.text()).param("key", sealed.keyId())
+                .param("document", sealed.text())
                 .param("changes", JsonText.write(changes))
                 .param("org", organisationId).param("version", version).update();
     }
@@ -136,30 +135,22 @@ public class RegistryStore {
         }
         List<Row> rows = jdbc.sql("""
                 select organisation_id, version, document from registry_version
-                where document_key is null or document_key <> :current
+                where document not like :current
                 order by organisation_id, version limit :limit""")
-                .param("current", cipher.currentKeyId()).param("limit", limit)
+                .param("current", cipher.currentPrefix() + "%").param("limit", limit)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
         int done = 0;
         for (Row row : rows) {
             String context = context(row.org(), row.version());
             DataCipher.Sealed sealed = cipher.seal(cipher.open(row.document(), context), context);
             done += jdbc.sql("""
-                    update registry_version set document = :sealed, document_key = :key
-                    where organisation_id = :org and version = :version
-                      and (document_key is null or document_key <> :key)""")
-                    .param("sealed", sealed.text()).param("key", sealed.keyId()).param("org", row.org())
+                    update registry_version set document = :sealed
+                    where organisation_id = :org and version = :version and document not like :current""")
+                    .param("sealed", sealed.text()).param("current", cipher.currentPrefix() + "%")
+                    .param("org", row.org())
                     .param("version", row.version()).update();
         }
         return done;
-    }
-
-    /** How many versions are sealed with each key id ("none": not sealed yet). */
-    public java.util.Map<String, Long> keysInUse() {
-        java.util.Map<String, Long> keys = new java.util.TreeMap<>();
-        jdbc.sql("select coalesce(document_key, 'none'), count(*) from registry_version group by document_key")
-                .query((rs, n) -> keys.put(rs.getString(1), rs.getLong(2))).list();
-        return keys;
     }
 
     /** Binds a sealed document to its row. */
