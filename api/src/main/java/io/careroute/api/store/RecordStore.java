@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 public class RecordStore {
 
     /** The current version of each record: no higher version of it exists. */
-    private static final String CURRENT = """
+    static final String CURRENT = """
             select * from service_record r where r.organisation_id = :org and not exists (
               select 1 from service_record n where n.record_id = r.record_id and n.version > r.version)""";
 
@@ -126,26 +126,26 @@ public class RecordStore {
     /** The version an action with this idempotency key made, if one did. */
     public Optional<ServiceRecord> byIdempotencyKey(String organisationId, String key) {
         return jdbc.sql("select * from service_record where organisation_id = :org and idempotency_key = :key")
-                .param("org", organisationId).param("key", key).query(this::record).optional();
+                .param("org", organisationId).param("key", key).query(this::opened).optional();
     }
 
     /** The current record of a stop of a day. */
     public Optional<ServiceRecord> current(String organisationId, String lineageId, String taskId) {
         return jdbc.sql(CURRENT + " and r.lineage_id = :lineage and r.task_id = :task")
                 .param("org", organisationId).param("lineage", lineageId).param("task", taskId)
-                .query(this::record).optional();
+                .query(this::opened).optional();
     }
 
     public Optional<ServiceRecord> current(String organisationId, String recordId) {
         return jdbc.sql(CURRENT + " and r.record_id = :record")
-                .param("org", organisationId).param("record", recordId).query(this::record).optional();
+                .param("org", organisationId).param("record", recordId).query(this::opened).optional();
     }
 
     /** Every version of a record, oldest first (empty for another organisation's record). */
     public List<ServiceRecord> history(String organisationId, String recordId) {
         return jdbc.sql("""
                 select * from service_record where organisation_id = :org and record_id = :record order by version""")
-                .param("org", organisationId).param("record", recordId).query(this::record).list();
+                .param("org", organisationId).param("record", recordId).query(this::opened).list();
     }
 
     /**
@@ -160,7 +160,7 @@ public class RecordStore {
         return jdbc.sql(CURRENT + " and r.plan_date between :from and :to"
                         + (workerId == null ? "" : " and r.worker_id = :worker")
                         + " order by r.plan_date, r.check_in, r.task_id")
-                .params(params).query(this::record).list();
+                .params(params).query(this::opened).list();
     }
 
     /** The current records of the days {@code from} to {@code to} whose last action raised an alert. */
@@ -168,10 +168,22 @@ public class RecordStore {
         return jdbc.sql(CURRENT + " and r.plan_date between :from and :to and r.alert is not null"
                         + " order by r.check_out desc, r.task_id")
                 .param("org", organisationId).param("from", from).param("to", to)
-                .query(this::record).list();
+                .query(this::opened).list();
     }
 
-    private ServiceRecord record(ResultSet rs, int row) throws SQLException {
+    /**
+     * A record as another store reads it (the time bank: who worked how long): without its note and reason, which
+     * are sealed and only {@link RecordStore}'s own reads open.
+     */
+    static ServiceRecord record(ResultSet rs, int row) throws SQLException {
+        return read(rs, null);
+    }
+
+    private ServiceRecord opened(ResultSet rs, int row) throws SQLException {
+        return read(rs, cipher);
+    }
+
+    private static ServiceRecord read(ResultSet rs, DataCipher cipher) throws SQLException {
         String outcome = rs.getString("outcome");
         String id = rs.getString("record_id");
         int version = rs.getInt("version");
@@ -182,9 +194,10 @@ public class RecordStore {
                         rs.getString("visit_type")),
                 new RecordFacts(PlanStore.time(rs, "check_in"), PlanStore.time(rs, "check_out"),
                         (Integer) rs.getObject("minutes"), outcome == null ? null : RecordOutcome.valueOf(outcome),
-                        cipher.open(rs.getString("note"), context(id, version, "note")), rs.getString("alert")),
+                        cipher == null ? null : cipher.open(rs.getString("note"), context(id, version, "note")),
+                        rs.getString("alert")),
                 new RecordChange(RecordAction.valueOf(rs.getString("action")), PlanStore.time(rs, "created_at"),
                         rs.getString("created_by"), rs.getString("idempotency_key"),
-                        cipher.open(rs.getString("reason"), context(id, version, "reason"))));
+                        cipher == null ? null : cipher.open(rs.getString("reason"), context(id, version, "reason"))));
     }
 }
