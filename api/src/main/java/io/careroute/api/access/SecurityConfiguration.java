@@ -124,6 +124,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/problem", "/api/v1/demo/coverage",
                                 "/api/v1/demo/coverage/geojson").hasAnyRole(names(READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/job", "/api/v1/network/roads").authenticated()
+                        // trust (issue 19.1, 19.3): the audit trail and an elder's erasure, for an ADMIN only
+                        .requestMatchers("/api/v1/audit").hasRole(ADMIN.name())
+                        .requestMatchers("/api/v1/registry/elders/*/erasure").hasRole(ADMIN.name())
                         // The register holds every elder's personal data: not for a WORKER (PIPL, minimum necessary).
                         .requestMatchers(HttpMethod.GET, "/api/v1/registry", "/api/v1/registry/**")
                         .hasAnyRole(names(READERS))

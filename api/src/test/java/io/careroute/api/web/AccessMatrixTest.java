@@ -170,6 +170,9 @@ class AccessMatrixTest {
             new Row("GET", "/api/v1/reports/outcomes", READERS, 200, null, Target.NONE, null),
             new Row("GET", "/api/v1/reports/outcomes.xlsx", READERS, 200, null, Target.NONE, null),
             new Row("GET", "/api/v1/plans/{id}/outcomes", READERS, 200, null, Target.PLAN, null),
+            // trust (issue 19.1, 19.3): the audit trail and an elder's erasure, ADMIN only (E1 is no elder: 404)
+            new Row("GET", "/api/v1/audit", ADMIN, 200, null, Target.NONE, null),
+            new Row("POST", "/api/v1/registry/elders/{id}/erasure", ADMIN, 404, null, Target.REGISTRY_ENTRY, null),
             // The actuator (taken from its own handler mapping): health and its probes open to anyone (the status;
             // the parts to an ADMIN), everything else about the whole instance for an ADMIN only.
             new Row("GET", "/actuator/health", ALL, 200, null, Target.NONE, null),
