@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.careroute.api.access.Caller;
 import io.careroute.planning.geojson.GeoJson;
@@ -30,6 +31,7 @@ import io.careroute.data.problem.ProblemJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,14 +52,22 @@ class PlanController {
 
     static final int MAX_PAGE_SIZE = 100;
 
+    /** One operation in the OpenAPI document (same path and method), two bodies: its description says both. */
+    private static final String SUBMIT_DESCRIPTION = """
+            提交一天的问题以求解：application/json 为 problem.json；multipart/form-data（字段 file）为 Excel 工作簿            （.xlsx、.xls）、CSV 文件的 .zip 或 problem.json，按命令行的方式检查：400 指出每个错误单元格的工作表、行、列            （errors[].sheet、.row、.column），不做保存。受理后答 202 及方案编号；求解队列已满时答 429 并带 Retry-After。
+
+            Submit a day's problem to plan: application/json is problem.json; multipart/form-data (field file) is an             Excel workbook (.xlsx, .xls), a .zip of .csv files or problem.json, checked as the command line checks a             file: 400 naming every bad cell by sheet, row and column (errors[].sheet, .row, .column), nothing stored.             Answers 202 with the plan id, or 429 with Retry-After when the solve queue is full.""";
+
     private final ProblemAssembler assembler;
     private final PlanJobs jobs;
     private final Publications publications;
     private final PlanStore store;
     private final CareRouteProperties properties;
+    private final IdempotentJobs idempotent;
 
     PlanController(ProblemAssembler assembler, PlanJobs jobs, Publications publications, PlanStore store,
-                   CareRouteProperties properties) {
+                   CareRouteProperties properties, IdempotentJobs idempotent) {
+        this.idempotent = idempotent;
         this.assembler = assembler;
         this.jobs = jobs;
         this.publications = publications;
@@ -65,32 +75,42 @@ class PlanController {
         this.properties = properties;
     }
 
-    @Operation(summary = "Submit a problem (problem.json) to plan; answers 202 with the plan id, or 429 with "
-            + "Retry-After when the solve queue is full",
+    @Operation(operationId = "submitPlan", summary = "Submit a problem (problem.json) to plan; answers 202 with the "
+            + "plan id, or 429 with Retry-After when the solve queue is full",
+            description = SUBMIT_DESCRIPTION,
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = ProblemDocument.class))))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobAccepted> submit(@RequestBody(required = false) byte[] body,
-                                       @RequestHeader(value = "Accept-Language", required = false) String language) {
-        Messages messages = Messages.forLanguage(language);
-        ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body);
-        PlanAccess.mealsOnlyForKitchens(problem);
-        jobs.refuseWhenFull();   // before the costly part: snapping (the travel matrices are the job's)
-        PlanJobs.Submitted job = jobs.submit(problem, assembler.place(problem), messages,
-                Caller.required().organisationId());
-        return accepted(job.id(), job.status().name());
+                                       @RequestHeader(value = "Accept-Language", required = false) String language,
+                                       @RequestHeader(value = IdempotentJobs.HEADER, required = false) String idempotencyKey,
+                                       HttpServletRequest request) throws IOException {
+        return idempotent.submit(idempotencyKey, request, body, () -> {
+            Messages messages = Messages.forLanguage(language);
+            ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body);
+            PlanAccess.mealsOnlyForKitchens(problem);
+            jobs.refuseWhenFull();   // before the costly part: snapping (the travel matrices are the job's)
+            PlanJobs.Submitted job = jobs.submit(problem, assembler.place(problem), messages,
+                    Caller.required().organisationId());
+            return accepted(job.id(), job.status().name());
+        });
     }
 
-    @Operation(summary = "Hand in the day as a file (multipart/form-data, field file): an Excel workbook (.xlsx, .xls), "
-            + "a .zip of .csv files or problem.json. Checked as the command line checks a file: 400 naming every bad "
-            + "cell by sheet, row and column (errors[].sheet, .row, .column), nothing stored; else as for problem.json")
+    @Operation(operationId = "submitPlan", summary = "Hand in the day as a file (multipart/form-data, field file): an "
+            + "Excel workbook (.xlsx, .xls), a .zip of .csv files or problem.json", description = SUBMIT_DESCRIPTION)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobAccepted> upload(@RequestPart(name = "file", required = false) MultipartFile file,
-                                       @RequestHeader(value = "Accept-Language", required = false) String language)
-            throws IOException {
+                                       @RequestHeader(value = "Accept-Language", required = false) String language,
+                                       @RequestHeader(value = IdempotentJobs.HEADER, required = false) String idempotencyKey,
+                                       HttpServletRequest request) throws IOException {
         if (file == null) {
             throw new InvalidInputException(List.of(new InputError("file", Text.of("error.required"))));
         }
+        byte[] sameRequest = IdempotentJobs.file(file.getOriginalFilename(), file.getBytes());
+        return idempotent.submit(idempotencyKey, request, sameRequest, () -> uploaded(file, language));
+    }
+
+    private ResponseEntity<JobAccepted> uploaded(MultipartFile file, String language) throws IOException {
         Messages messages = Messages.forLanguage(language);
         ProblemUpload upload = ProblemUpload.read(file.getBytes(), file.getOriginalFilename());
         ProblemDocument problem = upload.document();
@@ -126,14 +146,16 @@ class PlanController {
     @Operation(summary = "A plan: status, progress, publication and its plan (plan.json): the best so far while "
             + "solving, final once SOLVED or STOPPED")
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    JobView get(@PathVariable String id) {
+    ResponseEntity<JobView> get(@PathVariable String id) {
         StoredPlan plan = jobs.get(id);
         var latest = publications.latestOf(id);
-        boolean current = latest.isPresent() && publications.current(plan.lineageId())
-                .map(Publication::planId).filter(id::equals).isPresent();
+        Optional<Publication> dayCurrent = publications.current(plan.lineageId());
+        boolean current = latest.isPresent() && dayCurrent.map(Publication::planId).filter(id::equals).isPresent();
         JobView view = PlanViews.job(plan, latest, current, properties.timeZone());
         Caller caller = Caller.required();
-        return caller.isWorker() ? PlanViews.forWorker(view, caller.workerId()) : view;
+        // ETag: the version of the day's current publication (0: none yet), for If-Match on publish.
+        return ResponseEntity.ok().eTag(IfMatch.etag(dayCurrent.map(Publication::version).orElse(0)))
+                .body(caller.isWorker() ? PlanViews.forWorker(view, caller.workerId()) : view);
     }
 
     @Operation(summary = "A plan's progress only: status, elapsed, best score over time, unassigned tasks")
