@@ -81,6 +81,7 @@ class ApiDocument {
             addProblemSchemas(components);
             addSecuritySchemes(openApi, components);
             Map<String, PathItem> paths = openApi.getPaths() == null ? Map.of() : openApi.getPaths();
+            uniqueOperationIds(paths);
             for (Map.Entry<String, PathItem> path : paths.entrySet()) {
                 path.getValue().readOperationsMap().forEach((method, operation) -> {
                     complete(path.getKey(), method, operation, path.getValue());
@@ -227,6 +228,44 @@ class ApiDocument {
                     .description("任务地址 / the job's address").schema(new StringSchema().format("uri-reference")));
             responses.addApiResponse("202", ok);
         }
+    }
+
+    /**
+     * springdoc makes a Java method name that several operations share unique with {@code _1}, {@code _2} in the
+     * order it meets them, which is no name for a client's method and may change between builds. Those get the
+     * method name and the path's segments before its first parameter instead: {@code getPlans}, {@code getWeeks},
+     * {@code entryRegistryElders}.
+     */
+    private static void uniqueOperationIds(Map<String, PathItem> paths) {
+        Map<String, Integer> uses = new java.util.HashMap<>();
+        paths.values().forEach(item -> item.readOperations().forEach(op -> {
+            if (op.getOperationId() != null) {
+                uses.merge(base(op.getOperationId()), 1, Integer::sum);
+            }
+        }));
+        paths.forEach((path, item) -> item.readOperations().forEach(op -> {
+            if (op.getOperationId() == null || uses.getOrDefault(base(op.getOperationId()), 0) < 2
+                    || !path.startsWith("/api/v1/")) {
+                return;
+            }
+            String base = base(op.getOperationId());
+            StringBuilder id = new StringBuilder(base);
+            for (String segment : path.substring("/api/v1/".length()).split("/")) {
+                if (segment.startsWith("{")) {
+                    break;
+                }
+                if (!segment.equalsIgnoreCase(base)) {
+                    for (String word : segment.split("[-_.]")) {
+                        id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                    }
+                }
+            }
+            op.setOperationId(id.toString());
+        }));
+    }
+
+    private static String base(String operationId) {
+        return operationId.replaceFirst("_\\d+$", "");
     }
 
     /**

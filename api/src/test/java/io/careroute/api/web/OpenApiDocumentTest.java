@@ -18,34 +18,17 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The OpenAPI document the server answers at {@code /v3/api-docs}: complete for every operation (also ones added
  * on other branches: this test catches them at merge), valid OpenAPI 3.1 with zero errors of the reference parser,
  * and equal to the committed {@code src/main/openapi/careroute.json} that the clients are generated from.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "careroute.graph-cache=target/graph-cache",
-        "careroute.solve-seconds=3",
-        "careroute.replan-seconds=2",
-        "careroute.demo=true"})
-class OpenApiDocumentTest {
+class OpenApiDocumentTest extends DemoServerTest {
 
     static final Path COMMITTED = Path.of("src/main/openapi/careroute.json");
     static final Path LIVE = Path.of("target/openapi/careroute.json");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("careroute.data-dir", () -> TestServer.freshDataDir("openapi"));
-    }
-
-    @LocalServerPort
-    int port;
 
     private static String live;
 
@@ -73,6 +56,7 @@ class OpenApiDocumentTest {
         doc.path("tags").forEach(t -> tags.add(t.path("name").asText()));
         List<String> defects = new ArrayList<>();
         int operations = 0;
+        Set<String> operationIds = new TreeSet<>();
         for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
                 if (!METHODS.contains(op.getKey())) {
@@ -102,8 +86,11 @@ class OpenApiDocumentTest {
                 if (!problem4xx) {
                     defects.add(name + ": no 4xx response with the Problem schema");
                 }
-                if (operation.path("operationId").asText("").isBlank()) {
-                    defects.add(name + ": no operationId");
+                String id = operation.path("operationId").asText("");
+                if (id.isBlank() || id.matches(".*_\\d+")) {
+                    defects.add(name + ": operationId '" + id + "' is not a name for a client's method");
+                } else if (!operationIds.add(id)) {
+                    defects.add(name + ": operationId '" + id + "' is not unique");
                 }
             }
         }
