@@ -86,8 +86,10 @@ class ApiDocument {
                 path.getValue().readOperationsMap().forEach((method, operation) -> {
                     complete(path.getKey(), method, operation, path.getValue());
                     nameInlineBodies(operation, components);
+                    describeInChinese(operation);
                 });
             }
+            pruneUnusedResponses(openApi, components);
             List<Tag> tags = new ArrayList<>();
             TAGS.forEach((name, description) -> tags.add(new Tag().name(name).description(description)));
             openApi.setTags(tags);
@@ -286,6 +288,43 @@ class ApiDocument {
                 media.setSchema(new Schema<>().$ref(ref(name)));
             }
         });
+    }
+
+    /** The Chinese words of each operation (openapi/summaries_zh.properties), before its English summary. */
+    private static final java.util.Properties CHINESE = chinese();
+
+    private static java.util.Properties chinese() {
+        java.util.Properties words = new java.util.Properties();
+        try (var in = ApiDocument.class.getResourceAsStream("/openapi/summaries_zh.properties")) {
+            if (in != null) {
+                words.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return words;
+    }
+
+    private static void describeInChinese(Operation operation) {
+        String zh = operation.getOperationId() == null ? null : CHINESE.getProperty(operation.getOperationId());
+        if (zh != null && (operation.getDescription() == null || operation.getDescription().isBlank())) {
+            operation.setDescription(zh + "\n\n" + operation.getSummary());
+        }
+    }
+
+    /** Only the shared error responses some operation answers (a linter warns of the others). */
+    private static void pruneUnusedResponses(OpenAPI openApi, Components components) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        if (openApi.getPaths() != null) {
+            openApi.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+                if (op.getResponses() != null) {
+                    op.getResponses().values().forEach(r -> used.add(r.get$ref()));
+                }
+            }));
+        }
+        if (components.getResponses() != null) {
+            components.getResponses().keySet().removeIf(name -> !used.contains("#/components/responses/" + name));
+        }
     }
 
     /** springdoc tags by controller class ("plan-controller"); a client wants the resource ("plans"). */

@@ -107,6 +107,7 @@ class RegistryController {
 
     @Operation(summary = "The current register (registry.json), with ETag \"<version>\"; 404 while there is none. "
             + "With Accept: " + XLSX + " the register workbook instead (as GET /api/v1/registry/workbook)")
+    @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", description = "还没有台账 / no register yet")
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, XLSX})
     ResponseEntity<?> current(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
@@ -122,6 +123,7 @@ class RegistryController {
 
     @Operation(summary = "The current register as a workbook (one sheet per list, Chinese headers; ?lang=en for "
             + "English), with ETag \"<version>\"; a download for the page and the template a centre fills in")
+    @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", description = "还没有台账 / no register yet")
     @GetMapping(value = "/workbook", produces = XLSX)
     ResponseEntity<byte[]> currentWorkbook(@RequestParam(value = "lang", required = false) String lang,

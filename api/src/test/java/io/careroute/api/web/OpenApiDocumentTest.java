@@ -77,6 +77,14 @@ class OpenApiDocumentTest extends DemoServerTest {
                                 + " (ApiDocument.TAGS)");
                     }
                 });
+                boolean success = false;
+                for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
+                    success |= response.getKey().startsWith("2");
+                }
+                if (!success) {
+                    defects.add(name + ": no 2xx response (an @ApiResponse for an error hides springdoc's 200: "
+                            + "declare the success too)");
+                }
                 boolean problem4xx = false;
                 for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
                     if (response.getKey().startsWith("4") && isProblem(doc, response.getValue())) {
