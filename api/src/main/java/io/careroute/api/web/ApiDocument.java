@@ -87,6 +87,7 @@ class ApiDocument {
                     complete(path.getKey(), method, operation, path.getValue());
                     nameInlineBodies(operation, components);
                     describeInChinese(operation);
+                    exemplify(operation);
                 });
             }
             pruneUnusedResponses(openApi, components);
@@ -310,6 +311,45 @@ class ApiDocument {
         if (zh != null && (operation.getDescription() == null || operation.getDescription().isBlank())) {
             operation.setDescription(zh + "\n\n" + operation.getSummary());
         }
+    }
+
+    /**
+     * Examples from the demo street (its workers C01..., visits V01...; `GET /api/v1/demo/problem` gives a whole
+     * problem.json) on every body of these schemas, wherever an operation takes or answers one.
+     */
+    private static final Map<String, Object> EXAMPLES = Map.of(
+            "EventsDocument", Map.of("at", "2026-11-24T10:00:00+08:00", "events", List.of(
+                    Map.of("type", "WORKER_UNAVAILABLE", "workerId", "C02", "from", "2026-11-24T10:00:00+08:00"),
+                    Map.of("type", "DELAY", "workerId", "C01", "minutes", 20),
+                    Map.of("type", "CANCEL", "taskId", "V12"))),
+            "WeekAsk", Map.of("from", "2026-11-30", "days", 7, "seconds", 60),
+            "ReplanAsk", Map.of("since", "2026-12-02", "seconds", 60),
+            "JobAccepted", Map.of("id", "6f1c2e9a-3b7d-4c1e-9a55-0d2f8e7b4a10", "status", "QUEUED",
+                    "href", "/api/v1/plans/6f1c2e9a-3b7d-4c1e-9a55-0d2f8e7b4a10"));
+
+    private static void exemplify(Operation operation) {
+        List<Content> contents = new ArrayList<>();
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            contents.add(operation.getRequestBody().getContent());
+        }
+        if (operation.getResponses() != null) {
+            operation.getResponses().values().stream().map(ApiResponse::getContent).filter(c -> c != null)
+                    .forEach(contents::add);
+        }
+        contents.forEach(content -> content.values().forEach(media -> {
+            String ref = media.getSchema() == null ? null : media.getSchema().get$ref();
+            if (ref != null && media.getExample() == null) {
+                Object example = EXAMPLES.get(ref.substring(ref.lastIndexOf('/') + 1));
+                if (example != null) {
+                    media.setExample(new TreeMap<>(example instanceof Map<?, ?> m ? castMap(m) : Map.of()));
+                }
+            }
+        }));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
     }
 
     /** Only the shared error responses some operation answers (a linter warns of the others). */
