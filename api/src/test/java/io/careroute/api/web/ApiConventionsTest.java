@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.careroute.data.demo.DemoRegistry;
+import io.careroute.data.demo.DemoStreetGenerator;
+import io.careroute.data.problem.ProblemJson;
+import io.careroute.data.registry.RegistryDocument;
+import io.careroute.planning.demo.DemoProblem;
+import io.careroute.planning.testing.TestNetwork;
 import org.junit.jupiter.api.Test;
 
 /**
  * docs/api-conventions.md, as the server follows it: ETag/If-Match on a publication (412 with the current version
- * on a stale one), a malformed Idempotency-Key named, and a problem type URI per kind of error, never about:blank.
+ * on a stale one), a week asked twice with one Idempotency-Key planned once (422 for another body), a malformed
+ * Idempotency-Key named, and a problem type URI per kind of error, never about:blank.
  */
 class ApiConventionsTest extends DemoServerTest {
 
@@ -41,6 +50,37 @@ class ApiConventionsTest extends DemoServerTest {
         assertThat(again.status()).isEqualTo(412);
         // No If-Match: no condition (clients of /api/v1 written before it keep working).
         assertThat(api().postWith("/api/v1/plans/" + id + "/publish", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWeekAskedTwiceWithTheSameKeyIsPlannedOnce() throws Exception {
+        LocalDate monday = LocalDate.of(2026, 11, 23);
+        RegistryDocument register = DemoRegistry.from(DemoProblem.generate(TestNetwork.demo(),
+                DemoStreetGenerator.DEFAULT_SEED, monday));
+        int stored = api().request("PUT", "/api/v1/registry", ProblemJson.mapper().writeValueAsBytes(register),
+                "If-Match", "*").status();
+        assertThat(stored).isEqualTo(201);
+        byte[] ask = ("{\"from\": \"" + monday + "\", \"days\": 2, \"seconds\": 1}").getBytes(StandardCharsets.UTF_8);
+        String key = UUID.randomUUID().toString();
+
+        ApiClient.Response first = api().postWith("/api/v1/weeks", ask, "Idempotency-Key", key);
+        assertThat(first.status()).isEqualTo(202);
+        ApiClient.Response again = api().postWith("/api/v1/weeks", ask, "Idempotency-Key", key);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body().get("id").asText()).isEqualTo(first.body().get("id").asText());
+        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        long weeks = api().get("/api/v1/weeks?size=100").body().get("total").asLong();
+        assertThat(weeks).isEqualTo(1);
+
+        byte[] other = ("{\"from\": \"" + monday + "\", \"days\": 3, \"seconds\": 1}").getBytes(StandardCharsets.UTF_8);
+        ApiClient.Response reused = api().postWith("/api/v1/weeks", other, "Idempotency-Key", key);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.body().get("type").asText()).isEqualTo(TYPES + "idempotency-key-reused");
+        assertThat(reused.body().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(api().get("/api/v1/weeks?size=100").body().get("total").asLong()).isEqualTo(1);
+
+        api().postWith("/api/v1/weeks/" + first.body().get("id").asText() + "/stop", null);
     }
 
     @Test
