@@ -8,7 +8,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.careroute.api.access.Caller;
 import io.careroute.planning.geojson.GeoJson;
@@ -146,16 +145,17 @@ class PlanController {
     @Operation(summary = "A plan: status, progress, publication and its plan (plan.json): the best so far while "
             + "solving, final once SOLVED or STOPPED")
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<JobView> get(@PathVariable String id) {
+    JobView get(@PathVariable String id) {
         StoredPlan plan = jobs.get(id);
         var latest = publications.latestOf(id);
-        Optional<Publication> dayCurrent = publications.current(plan.lineageId());
-        boolean current = latest.isPresent() && dayCurrent.map(Publication::planId).filter(id::equals).isPresent();
+        boolean current = latest.isPresent() && publications.current(plan.lineageId())
+                .map(Publication::planId).filter(id::equals).isPresent();
         JobView view = PlanViews.job(plan, latest, current, properties.timeZone());
         Caller caller = Caller.required();
-        // ETag: the version of the day's current publication (0: none yet), for If-Match on publish.
-        return ResponseEntity.ok().eTag(IfMatch.etag(dayCurrent.map(Publication::version).orElse(0)))
-                .body(caller.isWorker() ? PlanViews.forWorker(view, caller.workerId()) : view);
+        // No ETag here: the view changes while solving without its day's publication changing, and an ETag would
+        // let Spring answer a browser's If-None-Match with 304 and the page see a stale progress. The day's
+        // publication version for If-Match on publish is publishedVersion of its published plan.
+        return caller.isWorker() ? PlanViews.forWorker(view, caller.workerId()) : view;
     }
 
     @Operation(summary = "A plan's progress only: status, elapsed, best score over time, unassigned tasks")

@@ -113,9 +113,11 @@ class PlanLifecycleController {
             + "work from and that re-planning events apply to")
     @PostMapping(value = "/publish", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PublicationView> publish(@PathVariable String id,
-                                            @Parameter(description = "可选：当日当前发布的版本（GET 方案所得 ETag），"
+                                            @Parameter(description = "可选：当日当前发布的版本号（当日已发布方案的 "
+                                                    + "publishedVersion，或上次发布应答的 ETag；尚无发布为 \"0\"），"
                                                     + "不符则 412 / optional: the day's current publication version "
-                                                    + "(the ETag of GET plan); 412 when it is not")
+                                                    + "(publishedVersion of the day's published plan, or the ETag of "
+                                                    + "the last publish answer; \"0\" before any); 412 when it is not")
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                             String ifMatch) {
         StoredPlan plan = complete(jobs.get(id));

@@ -29,8 +29,9 @@ class ApiConventionsTest extends DemoServerTest {
     void aPublicationIsChangedOnlyFromTheVersionTheDispatcherSaw() throws Exception {
         String id = api().get("/api/v1/demo/job").body().get("id").asText();
         ApiClient.Response plan = solved(id);
-        String seen = plan.headers().firstValue("ETag").orElseThrow();
-        assertThat(seen).matches("\"\\d+\"");
+        assertThat(plan.headers().firstValue("ETag")).as("no validator on a view that changes while solving").isEmpty();
+        JsonNode version = plan.body().get("publishedVersion");
+        String seen = "\"" + (version.isNull() ? 0 : version.asInt()) + "\"";
 
         ApiClient.Response stale = api().postWith("/api/v1/plans/" + id + "/publish", null, "If-Match", "\"99\"");
         assertThat(stale.status()).isEqualTo(412);
@@ -43,7 +44,7 @@ class ApiConventionsTest extends DemoServerTest {
         assertThat(published.status()).isEqualTo(200);
         String now = published.headers().firstValue("ETag").orElseThrow();
         assertThat(now).isEqualTo("\"" + published.body().get("version").asInt() + "\"").isNotEqualTo(seen);
-        assertThat(api().get("/api/v1/plans/" + id).headers().firstValue("ETag")).hasValue(now);
+        assertThat("\"" + api().get("/api/v1/plans/" + id).body().get("publishedVersion").asInt() + "\"").isEqualTo(now);
 
         // Someone else published since: the version seen before is stale.
         ApiClient.Response again = api().postWith("/api/v1/plans/" + id + "/publish", null, "If-Match", seen);
