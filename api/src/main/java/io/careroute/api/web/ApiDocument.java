@@ -93,6 +93,14 @@ class ApiDocument {
             pruneUnusedResponses(openApi, components);
             List<Tag> tags = new ArrayList<>();
             TAGS.forEach((name, description) -> tags.add(new Tag().name(name).description(description)));
+            // A resource added without a line in TAGS still gets its tag listed (its description waits for one).
+            java.util.SortedSet<String> others = new java.util.TreeSet<>();
+            paths.values().forEach(item -> item.readOperations().forEach(op -> {
+                if (op.getTags() != null) {
+                    op.getTags().stream().filter(t -> !TAGS.containsKey(t)).forEach(others::add);
+                }
+            }));
+            others.forEach(name -> tags.add(new Tag().name(name)));
             openApi.setTags(tags);
         };
     }
