@@ -30,6 +30,7 @@ import io.careroute.data.registry.RegistryDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +107,8 @@ class RegistryController {
 
     @Operation(summary = "The current register (registry.json), with ETag \"<version>\"; 404 while there is none. "
             + "With Accept: " + XLSX + " the register workbook instead (as GET /api/v1/registry/workbook)")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "还没有台账 / no register yet")
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, XLSX})
     ResponseEntity<?> current(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                               @RequestParam(value = "lang", required = false) String lang,
@@ -121,6 +124,8 @@ class RegistryController {
 
     @Operation(summary = "The current register as a workbook (one sheet per list, Chinese headers; ?lang=en for "
             + "English), with ETag \"<version>\"; a download for the page and the template a centre fills in")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "还没有台账 / no register yet")
     @GetMapping(value = "/workbook", produces = XLSX)
     ResponseEntity<byte[]> currentWorkbook(@RequestParam(value = "lang", required = false) String lang,
                                            HttpServletRequest request) {
