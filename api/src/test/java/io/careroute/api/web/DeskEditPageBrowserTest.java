@@ -37,11 +37,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * becomes the day's published version.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // The same settings as ConsolePageBrowserTest, so both share one application context.
+        // A server of its own (its data directory below): it publishes new versions of the demo day, which the
+        // tests sharing ConsolePageBrowserTest's server send events to.
         "careroute.graph-cache=target/graph-cache",
         "careroute.solve-seconds=4",
         "careroute.demo=true"})
 class DeskEditPageBrowserTest {
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownDataDir(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("careroute.data-dir", () -> TestServer.freshDataDir("desk-edit-page"));
+    }
 
     static ChromeDriver browser;
     static Path profile;
