@@ -154,6 +154,10 @@ class AccessMatrixTest {
             new Row("GET", "/api/v1/records/{id}", ALL, 200, null, Target.RECORD, null),
             new Row("POST", "/api/v1/records/{id}/corrections", REGISTRARS, 400, null, Target.RECORD, "{}"),
             new Row("GET", "/api/v1/field/day", WORKER, 200, null, Target.NONE, null),
+            // Live day (issue 17.3, field-live): the live view is read like the record events; an alert is
+            // acknowledged by those who dispatch (the record here raised none: 409 past access).
+            new Row("GET", "/api/v1/plans/{id}/live", READERS, 200, null, Target.PLAN, null),
+            new Row("POST", "/api/v1/records/{id}/acknowledge", REGISTRARS, 409, null, Target.RECORD, null),
             // The actuator (taken from its own handler mapping): health and its probes open to anyone (the status;
             // the parts to an ADMIN), everything else about the whole instance for an ADMIN only.
             new Row("GET", "/actuator/health", ALL, 200, null, Target.NONE, null),
