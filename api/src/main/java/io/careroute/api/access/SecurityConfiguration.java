@@ -109,10 +109,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans", "/api/v1/plans/*/stop",
                                 "/api/v1/plans/*/resume", "/api/v1/plans/*/publish", "/api/v1/plans/*/events")
                         .hasAnyRole(names(PLANNERS))
+                        // desk-edit (#16.3): publishing a hand-edited order is publishing
+                        .requestMatchers(HttpMethod.POST, "/api/v1/plans/*/edits").hasAnyRole(names(PLANNERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/plans/*/problem", "/api/v1/plans/*/events")
                         .hasAnyRole(names(READERS))
                         // A check changes nothing, but answers every worker's stops: not for a WORKER.
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans/*/check").hasAnyRole(names(READERS))
+                        // Offered slots (recommend): as for adding a visit to the day, the dispatcher's and admin's.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/plans/*/recommendations").hasAnyRole(names(REGISTRARS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/plans", "/api/v1/plans/*", "/api/v1/plans/*/progress",
                                 "/api/v1/plans/*/routes", "/api/v1/plans/*/sheets", "/api/v1/plans/*/sheets.xlsx").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/coverage", "/api/v1/coverage/geojson")
@@ -120,6 +124,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/problem", "/api/v1/demo/coverage",
                                 "/api/v1/demo/coverage/geojson").hasAnyRole(names(READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/job", "/api/v1/network/roads").authenticated()
+                        // trust (issue 19.1, 19.3): the audit trail and an elder's erasure, for an ADMIN only
+                        .requestMatchers("/api/v1/audit").hasRole(ADMIN.name())
+                        .requestMatchers("/api/v1/registry/elders/*/erasure").hasRole(ADMIN.name())
                         // The register holds every elder's personal data: not for a WORKER (PIPL, minimum necessary).
                         .requestMatchers(HttpMethod.GET, "/api/v1/registry", "/api/v1/registry/**")
                         .hasAnyRole(names(READERS))
@@ -146,6 +153,16 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/records/*/acknowledge").hasAnyRole(names(REGISTRARS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/records", "/api/v1/records/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/field/day").hasRole(WORKER.name())
+                        // field-figures (issue 17.4, 17.5): the time bank's rules are an admin's; withdrawals,
+                        // transfers and every holder's balance a dispatcher's; a statement also its own worker's
+                        // (checked per volunteer). Outcome figures are for the console's readers.
+                        .requestMatchers("/api/v1/timebank/rules").hasRole(ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/timebank").hasAnyRole(names(REGISTRARS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/timebank/*").hasAnyRole(names(RECORDERS))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/timebank/*/withdrawals",
+                                "/api/v1/timebank/*/transfers").hasAnyRole(names(REGISTRARS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/outcomes", "/api/v1/reports/outcomes.xlsx",
+                                "/api/v1/plans/*/outcomes").hasAnyRole(names(READERS))
                         // Unknown paths: 404 to an authenticated caller. A new endpoint is open to every role
                         // until it gets a rule above: AccessMatrixTest fails until it has a row, which says who.
                         .requestMatchers("/api/**").authenticated()

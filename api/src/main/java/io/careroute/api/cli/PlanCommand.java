@@ -27,6 +27,8 @@ import io.careroute.data.sheets.RouteSheetFiles;
 import io.careroute.planning.assemble.AssembledProblem;
 import io.careroute.planning.demo.DemoRegister;
 import io.careroute.planning.geojson.RouteGeoJson;
+import io.careroute.planning.outcomes.OutcomeDay;
+import io.careroute.planning.outcomes.OutcomeFigures;
 import io.careroute.planning.solve.CarePlanner;
 import io.careroute.routing.network.RoadNetwork;
 import io.careroute.solver.domain.CarePlan;
@@ -112,6 +114,9 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
             }
             json.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("plan.json").toFile(), plan);
             json.writeValue(outDir.resolve("routes.geojson").toFile(), RouteGeoJson.of(assembled, solved));
+            // The outcome figures as planned (nothing is recorded yet): what the day sets out to deliver.
+            json.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("outcomes.json").toFile(),
+                    OutcomeFigures.ofPlan(new OutcomeDay(problem, plan, List.of())));
             List<Path> routeSheets = RouteSheetFiles.write(plan, problem, outDir, messages);
 
             stdout.print(PlanTextReport.render(plan, problem.date().toString(), messages));
@@ -126,7 +131,8 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
 
     private List<Path> written(Path outDir, List<Path> routeSheets) {
         List<Path> written = new java.util.ArrayList<>(List.of(outDir.resolve("plan.json"),
-                outDir.resolve("routes.geojson"), routeSheets.get(0), routeSheets.get(1)));
+                outDir.resolve("routes.geojson"), outDir.resolve("outcomes.json"), routeSheets.get(0),
+                routeSheets.get(1)));
         if (demo) {
             written.add(outDir.resolve("registry.json"));
         }

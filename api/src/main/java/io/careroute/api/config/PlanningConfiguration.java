@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.careroute.planning.assemble.NetworkSource;
 import io.careroute.planning.assemble.ProblemAssembler;
 import io.careroute.planning.check.PlanCheck;
+import io.careroute.planning.recommend.SlotFinder;
 import io.careroute.planning.coverage.CoverageAnalysis;
 import io.careroute.planning.solve.CarePlanner;
 import io.careroute.planning.solve.Replanner;
@@ -59,6 +60,12 @@ class PlanningConfiguration {
     @Bean
     PlanCheck planCheck() {
         return new PlanCheck();
+    }
+
+    /** Slots for a new visit: builds the score director factory once (directors per request; thread-safe). */
+    @Bean
+    SlotFinder slotFinder() {
+        return new SlotFinder();
     }
 
     @Bean

@@ -3,14 +3,17 @@ package io.careroute.api.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import io.careroute.api.config.CareRouteProperties;
 import io.careroute.api.config.JobEngineProperties;
+import io.careroute.api.config.LaneProperties;
 import io.careroute.api.store.NewPlan;
 import io.careroute.api.store.NewWeek;
 import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.PlanStore;
+import io.careroute.api.store.SolveLane;
 import io.careroute.api.store.SolveQueueGate;
 import io.careroute.api.store.SolverInstances;
 import io.careroute.api.store.StoredPlan;
@@ -25,9 +28,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Lets plans into the cluster's solve queue: stores a plan QUEUED and schedules its job, both or neither, unless
- * the queue is full — more plans queued or solving than the live instances' solver places plus {@code queue-size},
- * counted in the database over all instances; then the submission is refused with a time to retry (429).
+ * Lets plans into the cluster's solve queue: stores a plan QUEUED and schedules its job in its lane, both or neither,
+ * unless there is no place — more plans of the lane queued or solving than the live instances' solver places of the
+ * lane plus its waiting places, or more of the caller's organisation's than its quota of those, counted in the
+ * database over all instances; then the submission is refused with a time to retry (429).
+ * <p>
+ * Two lanes ({@link SolveLane}): same-day re-plans solve on solver places of their own ({@code
+ * careroute.lanes.urgent-max-jobs}), so a re-plan is taken up at once even when every full solver is busy and the
+ * full queue is packed. Within a lane, jobs start oldest first; the quota bounds what one organisation can put
+ * ahead of another's.
  */
 final class JobAdmission {
 
@@ -40,8 +49,9 @@ final class JobAdmission {
     private final SolveQueueGate gate;
     private final CareRouteProperties properties;
     private final JobEngineProperties engineSettings;
+    private final LaneProperties lanes;
     private final TransactionOperations transactions;
-    private final SolveJobEngine engine;
+    private final Map<SolveLane, SolveJobEngine> engines;
     private final Placements placements;
     private final SolveMetrics metrics;
     private final Clock clock;
@@ -52,16 +62,18 @@ final class JobAdmission {
     volatile Runnable afterCount = () -> { };
 
     JobAdmission(PlanStore store, WeekStore weeks, SolverInstances instances, SolveQueueGate gate,
-                 CareRouteProperties properties, JobEngineProperties engineSettings, TransactionOperations transactions,
-                 SolveJobEngine engine, Placements placements, SolveMetrics metrics, Clock clock) {
+                 CareRouteProperties properties, JobEngineProperties engineSettings, LaneProperties lanes,
+                 TransactionOperations transactions, Map<SolveLane, SolveJobEngine> engines, Placements placements,
+                 SolveMetrics metrics, Clock clock) {
         this.store = store;
         this.weeks = weeks;
         this.instances = instances;
         this.gate = gate;
         this.properties = properties;
         this.engineSettings = engineSettings;
+        this.lanes = lanes;
         this.transactions = transactions;
-        this.engine = engine;
+        this.engines = Map.copyOf(engines);
         this.placements = placements;
         this.metrics = metrics;
         this.clock = clock;
@@ -75,7 +87,7 @@ final class JobAdmission {
         int tasks = taskCount(problem);
         NewPlan plan = new NewPlan(id, UUID.randomUUID().toString(), problem, id, null, language(messages), limit,
                 tasks, now(), null, organisationId);
-        admit(() -> store.create(plan), id, Placement.ofPlan(placed));
+        admit(() -> store.create(plan), id, Placement.ofPlan(placed), SolveLane.FULL, organisationId);
         log.info("Plan {} queued: {} tasks, {} workers", id, tasks, problem.workersOrEmpty().size());
         return new PlanJobs.Submitted(id, PlanStatus.QUEUED);
     }
@@ -88,7 +100,7 @@ final class JobAdmission {
         NewPlan plan = new NewPlan(id, UUID.randomUUID().toString(), full, published.lineageId(), published.id(),
                 language(draft.messages()), Duration.ofSeconds(properties.replanSeconds()),
                 full.deliveriesOrEmpty().size() + full.visitsOrEmpty().size(), now(), events, organisationId);
-        admit(() -> store.create(plan), id, Placement.ofReplan(draft));
+        admit(() -> store.create(plan), id, Placement.ofReplan(draft), SolveLane.URGENT, organisationId);
         log.info("Re-plan {} of {} queued", id, published.id());
         return new PlanJobs.Submitted(id, PlanStatus.QUEUED);
     }
@@ -110,7 +122,7 @@ final class JobAdmission {
         admit(() -> {
             store.create(plan);
             weeks.create(week);
-        }, id, Placement.ofWeek(order.horizon(), order.placed()));
+        }, id, Placement.ofWeek(order.horizon(), order.placed()), SolveLane.FULL, order.organisationId());
         log.info("Week {} queued: {} days from {}, {} tasks, {} worker-days{}", id, week.days(), week.from(), tasks,
                 problem.workersOrEmpty().size(), order.replanOf() == null ? "" : ", re-plans " + order.replanOf()
                         + " from " + week.since());
@@ -119,9 +131,10 @@ final class JobAdmission {
 
     /**
      * Queues an interrupted or stopped plan again, for {@code runLimit} or, when null, for what is left of its time
-     * limit (at least a second). Its job places the problem again from the store.
+     * limit (at least a second), in its own lane. Its job places the problem again from the store.
      */
     void resume(StoredPlan stored, Duration runLimit) {
+        String organisationId = store.organisationOf(stored.id()).orElse(NewPlan.DEFAULT_ORGANISATION);
         Duration until = runLimit != null ? stored.spent().plus(runLimit)
                 : max(stored.timeLimit(), stored.spent().plus(MIN_RUN));
         admit(() -> {
@@ -130,30 +143,61 @@ final class JobAdmission {
                 throw new PlanStateException("status", "api.state.notResumable",
                         store.find(stored.id()).map(StoredPlan::status).orElse(stored.status()));
             }
-        }, stored.id(), null);
+        }, stored.id(), null, SolveLane.of(stored.replanOf()), organisationId);
         log.info("Plan {} resumed for {} s", stored.id(), until.minus(stored.spent()).toSeconds());
     }
 
     /**
-     * Refuses (429) when the solve queue is full, before a submission is read and placed: under overload a
-     * refusal used to cost as much as an accepted plan (found by the load benchmark). {@link #admit} checks
-     * again, at the queue's gate, when it stores the plan.
+     * Refuses (429) when the lane is full or the organisation holds its quota of it, before a submission is read and
+     * placed: under overload a refusal used to cost as much as an accepted plan (found by the load benchmark).
+     * {@link #admit} checks again, at the queue's gate, when it stores the plan.
      */
-    void refuseWhenFull() {
-        long activePlans = store.activeCount();
-        int places = Math.max(properties.maxJobs(), instances.liveSlots(now().minus(engineSettings.deadAfter())));
-        if (activePlans >= places + properties.queueSize()) {
-            metrics.refused();
-            throw new QueueFullException(properties.queueSize(), Math.max(1, retryAfterSeconds()));
-        }
+    void refuseWhenFull(SolveLane lane, String organisationId) {
+        alreadyAdmitted(lane, organisationId);
     }
 
-    /** Seconds until a solver place is likely to free up: when the soonest running solve reaches its limit. */
-    long retryAfterSeconds() {
-        return store.solvingTimeLeft(now()).stream()
+    /**
+     * How many plans the organisation has in the lane (queued or solving); refuses (429) when the lane is full or
+     * that is its whole quota.
+     */
+    private long alreadyAdmitted(SolveLane lane, String organisationId) {
+        int places = solverPlaces(lane) + waitingPlaces(lane);
+        if (store.activeCount(lane) >= places) {
+            metrics.refused();
+            throw new QueueFullException(QueueFullException.Reason.QUEUE, waitingPlaces(lane),
+                    Math.max(1, retryAfterSeconds(lane)));
+        }
+        long mine = store.activeCount(lane, organisationId);
+        int quota = lanes.quota(places);
+        if (quota < places && mine >= quota) {
+            metrics.refused();
+            throw new QueueFullException(QueueFullException.Reason.ORGANISATION_QUOTA, quota,
+                    Math.max(1, retryAfterSeconds(lane)));
+        }
+        return mine;
+    }
+
+    /** Seconds until a solver place of the lane is likely to free up: when its soonest running solve ends. */
+    long retryAfterSeconds(SolveLane lane) {
+        return store.solvingTimeLeft(now(), lane).stream()
                 .mapToLong(left -> left.toSeconds() + 1)
                 .min()
-                .orElse(properties.solveSeconds());
+                .orElse(lane == SolveLane.URGENT ? properties.replanSeconds() : properties.solveSeconds());
+    }
+
+    /**
+     * The lane's solver places over the live instances: each says how many full solves it runs; every instance runs
+     * the same number of urgent ones (a cluster shares its configuration). Never fewer than this instance's own.
+     */
+    private int solverPlaces(SolveLane lane) {
+        Instant since = now().minus(engineSettings.deadAfter());
+        return lane == SolveLane.FULL
+                ? Math.max(properties.maxJobs(), instances.liveSlots(since))
+                : lanes.urgentMaxJobs() * Math.max(1, instances.live(since));
+    }
+
+    private int waitingPlaces(SolveLane lane) {
+        return lane == SolveLane.FULL ? properties.queueSize() : lanes.urgentQueueSize();
     }
 
     /**
@@ -166,7 +210,8 @@ final class JobAdmission {
      *
      * @param placed what the request placed, handed to the job if this instance takes it up; null for none
      */
-    synchronized void admit(Runnable storeIt, String planId, Placement placed) {
+    synchronized void admit(Runnable storeIt, String planId, Placement placed, SolveLane lane,
+                            String organisationId) {
         if (placed != null) {
             // Before the job is scheduled: a free solver thread here may take it up at once.
             placements.put(planId, placed);
@@ -174,10 +219,11 @@ final class JobAdmission {
         try {
             transactions.executeWithoutResult(status -> {
                 gate.enter();
-                refuseWhenFull();
+                long mine = alreadyAdmitted(lane, organisationId);
                 afterCount.run();
                 storeIt.run();
-                engine.schedule(planId);
+                // Fair between organisations: the more of its own ahead, the later it starts.
+                engines.get(lane).schedule(planId, (int) -Math.min(mine, Short.MAX_VALUE));
             });
         } catch (RuntimeException e) {
             placements.forget(planId);      // refused or not stored: no job will come for it

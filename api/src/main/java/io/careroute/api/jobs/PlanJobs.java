@@ -3,17 +3,20 @@ package io.careroute.api.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 import io.careroute.api.config.CareRouteProperties;
 import io.careroute.api.config.JobEngineProperties;
+import io.careroute.api.config.LaneProperties;
 import io.careroute.api.store.Page;
 import io.careroute.api.store.PlanStatus;
 import io.careroute.api.store.PlanStore;
 import io.careroute.api.store.PlanSummary;
 import io.careroute.api.store.RegistryStore;
+import io.careroute.api.store.SolveLane;
 import io.careroute.api.store.SolveQueueGate;
 import io.careroute.api.store.SolverInstances;
 import io.careroute.api.store.StoredPlan;
@@ -36,8 +39,10 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Solve jobs, shared by every careroute instance on the same database: what the web layer sees of them.
  * Submitting stores the plan QUEUED and schedules a job for it in db-scheduler ({@link SolveJobEngine}), in one
- * transaction, unless the cluster's queue is full ({@link JobAdmission}); any instance with a free solver place
- * ({@code max-jobs} each) takes it up and solves it ({@link JobRunner}).
+ * transaction, unless its lane is full or its organisation holds its quota ({@link JobAdmission}); any instance with
+ * a free solver place of the lane ({@code max-jobs} full solves and {@code lanes.urgent-max-jobs} re-plans each)
+ * takes it up and solves it ({@link JobRunner}). Same-day re-plans have their own lane, so they never wait behind
+ * full solves.
  * <p>
  * While a plan solves, its best solution is saved every {@code save-interval} ({@link JobKeeper}). If its instance
  * dies (kill -9, lost machine), its job's heartbeat stops; another instance (or the same one restarted) revives the
@@ -55,34 +60,42 @@ public class PlanJobs implements SmartLifecycle {
     private final PlanStore store;
     private final CareRouteProperties properties;
     private final JobEngineProperties engineSettings;
-    private final SolveJobEngine engine;
+    private final Map<SolveLane, SolveJobEngine> engines = new EnumMap<>(SolveLane.class);
     private final Placements placements;
     private final JobAdmission admission;
     private final JobRunner runner;
     private final JobKeeper keeper;
     private final String instance;
     private final Clock clock;
+    private final int urgentMaxJobs;
     private volatile boolean closing;
     private volatile boolean running;
 
     public PlanJobs(CarePlanner planner, Replanner replanner, ProblemAssembler assembler, WeekPlanner weekPlanner,
                     PlanStore store, WeekStore weeks, RegistryStore registers, SolverInstances instances,
-                    SolveQueueGate gate, CareRouteProperties properties, JobEngineProperties engineSettings, DataSource dataSource,
-                    TransactionOperations transactions, MeterRegistry meters, Clock clock) {
+                    SolveQueueGate gate, CareRouteProperties properties, JobEngineProperties engineSettings,
+                    LaneProperties lanes, DataSource dataSource, TransactionOperations transactions,
+                    MeterRegistry meters, Clock clock) {
         this.store = store;
         this.properties = properties;
         this.engineSettings = engineSettings;
         this.clock = clock;
         this.instance = engineSettings.instanceName();
-        this.placements = new Placements(properties.maxJobs() + properties.queueSize() + 1L);
+        this.urgentMaxJobs = lanes.urgentMaxJobs();
+        this.placements = new Placements(properties.maxJobs() + properties.queueSize() + lanes.urgentMaxJobs()
+                + lanes.urgentQueueSize() + 1L);
         WeekSolves weekSolves = new WeekSolves(weekPlanner, planner, registers, weeks, () -> closing);
         SolveMetrics metrics = new SolveMetrics(meters, store);
         this.runner = new JobRunner(new PlanSolves(planner, replanner, assembler, store, weeks, weekSolves,
                 () -> closing), store, placements, instance, clock, () -> closing, metrics);
         metrics.running(runner);
-        this.engine = new SolveJobEngine(dataSource, engineSettings, properties.maxJobs(), runner::execute, clock);
-        this.admission = new JobAdmission(store, weeks, instances, gate, properties, engineSettings, transactions,
-                engine, placements, metrics, clock);
+        engines.put(SolveLane.FULL, new SolveJobEngine(SolveLane.FULL, dataSource, engineSettings,
+                properties.maxJobs(), runner::execute, clock));
+        UrgentShares shares = new UrgentShares(lanes.urgentMaxJobs());
+        engines.put(SolveLane.URGENT, new SolveJobEngine(SolveLane.URGENT, dataSource, engineSettings,
+                lanes.urgentMaxJobs(), id -> shares.run(id, store::organisationOf, runner::execute), clock));
+        this.admission = new JobAdmission(store, weeks, instances, gate, properties, engineSettings, lanes,
+                transactions, engines, placements, metrics, clock);
         this.keeper = new JobKeeper(runner, store, instances, instance, properties.maxJobs(), clock);
     }
 
@@ -124,14 +137,12 @@ public class PlanJobs implements SmartLifecycle {
         return get(stored.id());
     }
 
-    /** Refuses (429) when the solve queue is full: called before a submission is read and placed. */
-    public void refuseWhenFull() {
-        admission.refuseWhenFull();
-    }
-
-    /** Seconds until a solver place is likely to free up. */
-    public long retryAfterSeconds() {
-        return admission.retryAfterSeconds();
+    /**
+     * Refuses (429) when the full lane has no place, or the organisation holds its quota of it: called before a
+     * plan or a week is read and placed.
+     */
+    public void refuseWhenFull(String organisationId) {
+        admission.refuseWhenFull(SolveLane.FULL, organisationId);
     }
 
     /** The plan as it is now: live while it solves on this instance, else as stored (by whichever instance). */
@@ -176,7 +187,7 @@ public class PlanJobs implements SmartLifecycle {
     public StoredPlan stop(String id) throws InterruptedException {
         StoredPlan stored = store.find(id).orElseThrow(() -> new JobNotFoundException(id));
         if (stored.status() == PlanStatus.QUEUED && store.stopQueued(id, now())) {
-            engine.cancel(id);
+            engines.get(SolveLane.of(stored.replanOf())).cancel(id);
             placements.forget(id);
             log.info("Plan {} stopped before it started", id);
             return get(id);
@@ -214,15 +225,15 @@ public class PlanJobs implements SmartLifecycle {
     @Override
     public void start() {
         keeper.start(properties.saveInterval(), engineSettings.heartbeat());
-        int orphans = store.interruptOrphans(SolveJobEngine.TASK, StoreTime.now(clock));
+        int orphans = store.interruptOrphans(StoreTime.now(clock));
         if (orphans > 0) {
             log.info("{} plan(s) were queued or solving with no job to take them up: now INTERRUPTED, resumable",
                     orphans);
         }
-        engine.start();
+        engines.values().forEach(SolveJobEngine::start);
         running = true;
-        log.info("Instance {} takes solve jobs: {} at once, polling every {} ms", instance, properties.maxJobs(),
-                engineSettings.pollInterval().toMillis());
+        log.info("Instance {} takes solve jobs: {} full solves and {} re-plans at once, polling every {} ms", instance,
+                properties.maxJobs(), urgentMaxJobs, engineSettings.pollInterval().toMillis());
     }
 
     /**
@@ -234,7 +245,7 @@ public class PlanJobs implements SmartLifecycle {
         closing = true;
         keeper.stopSaving();
         runner.active().forEach(job -> job.stop.request());
-        engine.stop();
+        engines.values().forEach(SolveJobEngine::stop);
         keeper.leave();
         running = false;
     }

@@ -168,10 +168,26 @@ public class PlanStore {
                 .query(String.class).list();
     }
 
-    /** Plans queued or solving, on every instance: what the queue bound counts. */
+    /** Plans queued or solving, on every instance, in both lanes. */
     public long activeCount() {
         return jdbc.sql("select count(*) from plan where status in (:queued, :solving)")
                 .param("queued", PlanStatus.QUEUED.name()).param("solving", PlanStatus.SOLVING.name())
+                .query(Long.class).single();
+    }
+
+    /** Plans queued or solving in a lane, on every instance: what the lane's bound counts. */
+    public long activeCount(SolveLane lane) {
+        return jdbc.sql("select count(*) from plan where status in (:queued, :solving) and " + lane.condition())
+                .param("queued", PlanStatus.QUEUED.name()).param("solving", PlanStatus.SOLVING.name())
+                .query(Long.class).single();
+    }
+
+    /** An organisation's plans queued or solving in a lane, on every instance: what its quota counts. */
+    public long activeCount(SolveLane lane, String organisationId) {
+        return jdbc.sql("select count(*) from plan where status in (:queued, :solving) and organisation_id = :org and "
+                        + lane.condition())
+                .param("queued", PlanStatus.QUEUED.name()).param("solving", PlanStatus.SOLVING.name())
+                .param("org", organisationId)
                 .query(Long.class).single();
     }
 
@@ -185,10 +201,10 @@ public class PlanStore {
      * Solving time each solving plan has left in its current run, as of its last save (for Retry-After: when a
      * solver place is likely to free up).
      */
-    public List<Duration> solvingTimeLeft(Instant now) {
+    public List<Duration> solvingTimeLeft(Instant now, SolveLane lane) {
         return jdbc.sql("""
                 select spent_ms, coalesce(solve_until_ms, time_limit_ms) as until_ms, updated_at from plan
-                where status = :solving""")
+                where status = :solving and\s""" + lane.condition())
                 .param("solving", PlanStatus.SOLVING.name())
                 .query((rs, n) -> Duration.ofMillis(rs.getLong("until_ms") - rs.getLong("spent_ms"))
                         .minus(Duration.between(time(rs, "updated_at"), now)))
@@ -291,19 +307,22 @@ public class PlanStore {
     }
 
     /**
-     * Plans queued or solving that no job will ever take up (they have no execution in db-scheduler's table
-     * {@code scheduled_tasks} under {@code taskName}): INTERRUPTED, to be resumed by hand. Plans whose solver died
-     * are not among them: their execution is revived and another solver takes them over.
+     * Plans queued or solving that no job will ever take up (they have no execution in their lane's db-scheduler
+     * table, {@link SolveLane#table()}): INTERRUPTED, to be resumed by hand. Plans whose solver died are not among
+     * them: their execution is revived and another solver takes them over.
      */
-    public int interruptOrphans(String taskName, Instant at) {
-        return jdbc.sql("""
-                update plan set status = :interrupted, updated_at = :at
-                where status in (:queued, :solving)
-                  and not exists (select 1 from scheduled_tasks t
-                                  where t.task_name = :task and t.task_instance = plan.id)""")
+    public int interruptOrphans(Instant at) {
+        StringBuilder noJob = new StringBuilder();
+        for (SolveLane lane : SolveLane.values()) {
+            noJob.append(" and not (").append(lane.condition()).append(" and exists (select 1 from ")
+                    .append(lane.table()).append(" t where t.task_name = '").append(lane.task())
+                    .append("' and t.task_instance = plan.id))");
+        }
+        return jdbc.sql("update plan set status = :interrupted, updated_at = :at where status in (:queued, :solving)"
+                        + noJob)
                 .param("interrupted", PlanStatus.INTERRUPTED.name())
                 .param("queued", PlanStatus.QUEUED.name()).param("solving", PlanStatus.SOLVING.name())
-                .param("task", taskName).param("at", utc(at))
+                .param("at", utc(at))
                 .update();
     }
 

@@ -58,6 +58,22 @@ public class Publications {
     }
 
     /**
+     * The published plans of an organisation's days {@code from}..{@code to}: as {@link #currentOn} for each day, by
+     * date (the outcome report's month).
+     */
+    public java.util.List<Publication> currentBetween(String organisationId, java.time.LocalDate from,
+                                                      java.time.LocalDate to) {
+        return jdbc.sql("""
+                select u.lineage_id, u.plan_id, u.version, u.published_at from publication u
+                join plan p on p.id = u.plan_id join problem q on q.id = p.problem_id
+                where p.organisation_id = :org and q.plan_date between :from and :to
+                  and u.version = (select max(v.version) from publication v where v.lineage_id = u.lineage_id)
+                order by q.plan_date, u.lineage_id""")
+                .param("org", organisationId).param("from", from).param("to", to)
+                .query(Publications::publication).list();
+    }
+
+    /**
      * Makes the plan the lineage's published version. Publishing the plan that is already current changes
      * nothing and answers its publication. Two publications racing for the same version number are kept apart
      * by the unique (lineage, version) key: the loser's transaction fails rather than sharing a version.

@@ -75,7 +75,7 @@ class PlanController {
         Messages messages = Messages.forLanguage(language);
         ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body);
         PlanAccess.mealsOnlyForKitchens(problem);
-        jobs.refuseWhenFull();   // before the costly part: snapping (the travel matrices are the job's)
+        jobs.refuseWhenFull(Caller.required().organisationId());   // before the costly part: snapping (the travel matrices are the job's)
         PlanJobs.Submitted job = jobs.submit(problem, assembler.place(problem), messages,
                 Caller.required().organisationId());
         return accepted(job.id(), job.status().name());
@@ -95,7 +95,7 @@ class PlanController {
         ProblemUpload upload = ProblemUpload.read(file.getBytes(), file.getOriginalFilename());
         ProblemDocument problem = upload.document();
         PlanAccess.mealsOnlyForKitchens(problem);
-        jobs.refuseWhenFull();
+        jobs.refuseWhenFull(Caller.required().organisationId());
         ProblemAssembler.PlacedProblem placed;
         try {
             placed = assembler.place(problem);

@@ -127,11 +127,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Messages messages = messages(request);
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.TOO_MANY_REQUESTS);
         problem.setType(URI.create(TYPES + "queue-full"));
-        problem.setTitle(messages.get("api.busy.title"));
-        problem.setDetail(messages.get("api.busy.detail", e.queueSize(), e.retryAfterSeconds()));
         problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
-        problem.setProperty("errors", List.of(error("queue", messages.get("api.busy.reason", e.queueSize()))));
-        log.info("Solve queue full: refused a plan, retry after {} s", e.retryAfterSeconds());
+        if (e.reason() == QueueFullException.Reason.ORGANISATION_QUOTA) {
+            // Other organisations still have room: the caller's own plans are what it waits for.
+            problem.setType(URI.create(TYPES + "organisation-quota"));
+            problem.setTitle(messages.get("api.busy.quota.title"));
+            problem.setDetail(messages.get("api.busy.quota.detail", e.queueSize(), e.retryAfterSeconds()));
+            problem.setProperty("errors", List.of(error("organisation",
+                    messages.get("api.busy.quota.reason", e.queueSize()))));
+        } else {
+            problem.setTitle(messages.get("api.busy.title"));
+            problem.setDetail(messages.get("api.busy.detail", e.queueSize(), e.retryAfterSeconds()));
+            problem.setProperty("errors", List.of(error("queue", messages.get("api.busy.reason", e.queueSize()))));
+        }
+        log.info("Solve queue: refused a plan ({}), retry after {} s", e.reason(), e.retryAfterSeconds());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(problem);

@@ -186,11 +186,11 @@ class RecordController {
         Caller caller = Caller.required();
         // A worker's list is their own, whatever they ask for.
         String worker = caller.isWorker() ? caller.workerId() : workerId;
-        return records.list(caller.organisationId(), from, to, worker);
+        return MinimumNecessary.records(records.list(caller.organisationId(), from, to, worker));
     }
 
     private RecordView view(ServiceRecord record) {
-        return RecordViews.view(record, zone());
+        return RecordViews.view(MinimumNecessary.record(record), zone());
     }
 
     private ZoneId zone() {

@@ -115,7 +115,8 @@ class RegistryController {
         if (accept != null && accept.contains(XLSX)) {
             return workbook(current, lang, request);
         }
-        return ResponseEntity.ok().eTag(etag(current.version().version())).body(current.document());
+        return ResponseEntity.ok().eTag(etag(current.version().version()))
+                .body(MinimumNecessary.register(current.document()));
     }
 
     @Operation(summary = "The current register as a workbook (one sheet per list, Chinese headers; ?lang=en for "
@@ -170,7 +171,7 @@ class RegistryController {
     ResponseEntity<JsonNode> entry(@PathVariable String id, HttpServletRequest request) {
         StoredRegistry current = currentOrNotFound();
         Entries entries = Entries.of(request);
-        ArrayNode list = list(MAPPER.valueToTree(current.document()), entries);
+        ArrayNode list = list(MAPPER.valueToTree(MinimumNecessary.register(current.document())), entries);
         int index = indexOf(list, id);
         if (index < 0) {
             throw RegistryException.notFound("id", "api.registry.noEntry", entries.field, id);
@@ -238,7 +239,7 @@ class RegistryController {
     ResponseEntity<RegistryDocument> version(@PathVariable int version) {
         StoredRegistry stored = store.version(Caller.required().organisationId(), version)
                 .orElseThrow(() -> RegistryException.notFound("version", "api.registry.noVersion", version));
-        return ResponseEntity.ok().eTag(etag(version)).body(stored.document());
+        return ResponseEntity.ok().eTag(etag(version)).body(MinimumNecessary.register(stored.document()));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -274,7 +275,7 @@ class RegistryController {
     private static ResponseEntity<byte[]> workbook(StoredRegistry current, String lang, HttpServletRequest request) {
         Messages messages = Messages.forLanguage(lang != null ? lang : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RegistryFiles.writeWorkbook(current.document(), out, messages);
+        RegistryFiles.writeWorkbook(MinimumNecessary.register(current.document()), out, messages);
         int version = current.version().version();
         return ResponseEntity.ok().eTag(etag(version)).contentType(MediaType.parseMediaType(XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -117,7 +117,7 @@ class WeekController {
                 .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         WeekRequest request = new WeekRequest(from, ask.days() == null ? 7 : ask.days());
         HorizonProblem horizon = planner.expand(registry.document(), request);
-        jobs.refuseWhenFull();   // before the costly part: snapping the week's places
+        jobs.refuseWhenFull(Caller.required().organisationId());   // before the costly part: snapping the week's places
         PlanJobs.Submitted job = jobs.submitWeek(new WeekOrder(horizon, planner.place(horizon),
                 registry.version().version(), null, Map.of(), limit, Messages.forLanguage(language),
                 caller.organisationId()));
@@ -223,7 +223,7 @@ class WeekController {
         Map<java.time.LocalDate, String> dayPlans = weeks.publishedDayPlans(id);
         HorizonProblem horizon = planner.expand(registry.document(), new WeekRequest(week.from(), week.days()),
                 new WeekReplan(ask.since(), weeks.publishedWeek(dayPlans)));
-        jobs.refuseWhenFull();
+        jobs.refuseWhenFull(Caller.required().organisationId());
         PlanJobs.Submitted job = jobs.submitWeek(new WeekOrder(horizon, planner.place(horizon),
                 registry.version().version(), id, dayPlans, limit, Messages.forLanguage(language),
                 caller.organisationId()));

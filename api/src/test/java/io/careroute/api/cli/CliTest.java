@@ -65,6 +65,12 @@ class CliTest {
         assertThat(out.resolve("route-sheets.xlsx")).isNotEmptyFile();
         assertThat(out.resolve("problem.xlsx")).isNotEmptyFile();
         assertThat(run.out()).contains("registry.json");
+        // field-figures: the day's outcome figures as planned (nothing recorded yet), beside the plan.
+        JsonNode outcomes = ProblemJson.mapper().readTree(out.resolve("outcomes.json").toFile());
+        assertThat(outcomes.get("plans").asInt()).isEqualTo(1);
+        assertThat(outcomes.get("plansRecorded").asInt()).isZero();
+        assertThat(outcomes.get("visits").get("owed").asInt()).isEqualTo(5);
+        assertThat(run.out()).contains("outcomes.json");
 
         // The register it planned from is written beside: its day on that date is the problem planned.
         RegistryDocument registry = ProblemJson.mapper().readValue(out.resolve("registry.json").toFile(),

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +33,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -89,7 +91,8 @@ class AdmissionRaceTest {
                 Duration.ofSeconds(2), ZoneOffset.UTC, false, 64);
         JobAdmission first = admission("A", dataSource, jdbc, transactions, store, properties);
         JobAdmission second = admission("B", dataSource, jdbc, transactions, store, properties);
-        first.admit(() -> store.create(plan()), UUID.randomUUID().toString(), null);   // the solver place
+        first.admit(() -> store.create(plan()), UUID.randomUUID().toString(), null,
+                io.careroute.api.store.SolveLane.FULL, NewPlan.DEFAULT_ORGANISATION);   // the solver place
         assertThat(store.activeCount()).isEqualTo(1);
 
         CountDownLatch counted = new CountDownLatch(1);
@@ -114,9 +117,64 @@ class AdmissionRaceTest {
         assertThat(jdbc.sql("select count(*) from scheduled_tasks").query(Long.class).single()).isEqualTo(2);
     }
 
+    /**
+     * Fair between organisations: each job's priority is minus what its organisation already had in the lane when
+     * it was admitted, so a quiet organisation's first job goes ahead of a busy one's second, third... (db-scheduler
+     * starts due jobs highest priority first). Re-plans go to the urgent lane's own table.
+     */
+    @Test
+    void jobsOfAnOrganisationWithMoreAheadStartLater() throws Exception {
+        DataSource dataSource = dataSource("h2");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("delete from scheduled_tasks").update();
+        jdbc.sql("delete from scheduled_urgent_tasks").update();
+        jdbc.sql("update plan set status = 'STOPPED' where status in ('QUEUED', 'SOLVING')").update();   // other tests'
+        if (jdbc.sql("select count(*) from organisation where id = 'quiet'").query(Long.class).single() == 0) {
+            jdbc.sql("insert into organisation (id, name, code, created_at) values ('quiet', 'quiet', 'quiet', :at)")
+                    .param("at", java.sql.Timestamp.from(T0)).update();
+        }
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        PlanStore store = new PlanStore(jdbc, transactions);
+        CareRouteProperties properties = new CareRouteProperties(null, null, null, 300, 30, 5, 1, 10,
+                Duration.ofSeconds(2), ZoneOffset.UTC, false, 64);
+        JobAdmission admission = admission("A", dataSource, jdbc, transactions, store, properties);
+        List<String> busy = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            NewPlan plan = plan();
+            admission.admit(() -> store.create(plan), plan.id(), null, io.careroute.api.store.SolveLane.FULL,
+                    NewPlan.DEFAULT_ORGANISATION);
+            busy.add(plan.id());
+        }
+        NewPlan quiet = withOrganisation(plan(), "quiet");
+        admission.admit(() -> store.create(quiet), quiet.id(), null, io.careroute.api.store.SolveLane.FULL, "quiet");
+
+        assertThat(priority(jdbc, "scheduled_tasks", busy.get(0))).isEqualTo(0);
+        assertThat(priority(jdbc, "scheduled_tasks", busy.get(1))).isEqualTo(-1);
+        assertThat(priority(jdbc, "scheduled_tasks", busy.get(2))).isEqualTo(-2);
+        assertThat(priority(jdbc, "scheduled_tasks", quiet.id())).isEqualTo(0);
+
+        String replan = UUID.randomUUID().toString();
+        admission.admit(() -> { }, replan, null, io.careroute.api.store.SolveLane.URGENT, "quiet");
+        assertThat(priority(jdbc, "scheduled_urgent_tasks", replan)).isEqualTo(0);
+        assertThat(jdbc.sql("select task_name from scheduled_urgent_tasks where task_instance = :id")
+                .param("id", replan).query(String.class).single()).isEqualTo("solve-replan");
+    }
+
+    private static int priority(JdbcClient jdbc, String table, String id) {
+        return jdbc.sql("select priority from " + table + " where task_instance = :id").param("id", id)
+                .query(Integer.class).single();
+    }
+
+    private static NewPlan withOrganisation(NewPlan plan, String organisationId) {
+        return new NewPlan(plan.id(), plan.problemId(), plan.problem(), plan.lineageId(), plan.replanOf(),
+                plan.language(), plan.timeLimit(), plan.tasks(), plan.createdAt(), plan.events(), organisationId);
+    }
+
     private static String admitted(JobAdmission admission, PlanStore store) {
         try {
-            admission.admit(() -> store.create(plan()), UUID.randomUUID().toString(), null);
+            admission.admit(() -> store.create(plan()), UUID.randomUUID().toString(), null,
+                io.careroute.api.store.SolveLane.FULL, NewPlan.DEFAULT_ORGANISATION);
             return "stored";
         } catch (QueueFullException full) {
             return "refused";
@@ -129,10 +187,17 @@ class AdmissionRaceTest {
         JobEngineProperties settings = new JobEngineProperties(instance, Duration.ofMillis(500), Duration.ofSeconds(2), 4);
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         // The engine is not started: scheduling only writes the job's row, as it does on a running instance.
-        SolveJobEngine engine = new SolveJobEngine(dataSource, settings, 1, id -> SolveJobEngine.Outcome.DONE, clock);
+        java.util.Map<io.careroute.api.store.SolveLane, SolveJobEngine> engines = new java.util.EnumMap<>(
+                io.careroute.api.store.SolveLane.class);
+        for (io.careroute.api.store.SolveLane lane : io.careroute.api.store.SolveLane.values()) {
+            engines.put(lane, new SolveJobEngine(lane, dataSource, settings, 1, id -> SolveJobEngine.Outcome.DONE,
+                    clock));
+        }
         WeekStore weeks = new WeekStore(jdbc, transactions, store, new Publications(jdbc, transactions));
+        // No organisation quota here: the bound over all is what the race is about.
         return new JobAdmission(store, weeks, new SolverInstances(jdbc), new SolveQueueGate(jdbc), properties,
-                settings, transactions, engine, new Placements(10),
+                settings, new io.careroute.api.config.LaneProperties(1, 10, 1.0), transactions, engines,
+                new Placements(10),
                 new SolveMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), store), clock);
     }
 

@@ -49,6 +49,7 @@ abstract class PlanStoreContract {
         jdbc.sql("delete from week_plan").update();
         jdbc.sql("delete from registry_version").update();
         jdbc.sql("delete from scheduled_tasks").update();
+        jdbc.sql("delete from scheduled_urgent_tasks").update();
         jdbc.sql("delete from solver_instance").update();
         jdbc.sql("delete from replan_event").update();
         jdbc.sql("delete from publication").update();
@@ -195,7 +196,7 @@ abstract class PlanStoreContract {
         assertThat(claim.takeover()).isFalse();   // asked for, not taken over
         assertThat(claim.plan().solver()).isEqualTo(new SolverRun("B", 2, 0, Duration.ofSeconds(7)));
         assertThat(store.activeCount()).isEqualTo(1);
-        assertThat(store.solvingTimeLeft(T0.plusSeconds(6))).containsExactly(Duration.ofSeconds(4));   // 7 − 2 s, 1 s ago
+        assertThat(store.solvingTimeLeft(T0.plusSeconds(6), SolveLane.FULL)).containsExactly(Duration.ofSeconds(4));   // 7 − 2 s, 1 s ago
     }
 
     @Test
@@ -208,6 +209,50 @@ abstract class PlanStoreContract {
         instances.remove("A");
         assertThat(instances.liveSlots(T0)).isEqualTo(1);
         assertThat(instances.live(T0)).isEqualTo(1);
+    }
+
+    @Test
+    void rePlansAreCountedInTheUrgentLaneAndEachOrganisationOnItsOwn() {
+        if (jdbc.sql("select count(*) from organisation where id = 'other'").query(Long.class).single() == 0) {
+            jdbc.sql("insert into organisation (id, name, code, created_at) values ('other', 'other', 'other', :at)")
+                    .param("at", JsonText.utc(T0)).update();
+        }
+        store.create(newPlan("published", T0));
+        store.claim("published", "A", T0);
+        store.finish("published", "A", new FinishedPlan(PlanStatus.SOLVED, T0.plusSeconds(1),
+                snapshot(Duration.ofSeconds(1)), demo.routes, null, null));
+        store.create(newPlan("full", T0.plusSeconds(2)));
+        store.create(new NewPlan("other's", UUID.randomUUID().toString(), demo.problem, "other's", null, "zh",
+                Duration.ofSeconds(30), 1, T0.plusSeconds(2), null, "other"));
+        store.create(new NewPlan("replan", UUID.randomUUID().toString(), demo.problem, "published", "published",
+                "zh", Duration.ofSeconds(5), 1, T0.plusSeconds(3), null, NewPlan.DEFAULT_ORGANISATION));
+        store.claim("replan", "A", T0.plusSeconds(3));
+        store.saveProgress("replan", "A", snapshot(Duration.ofSeconds(2)), T0.plusSeconds(4));
+
+        assertThat(store.activeCount()).isEqualTo(3);
+        assertThat(store.activeCount(SolveLane.FULL)).isEqualTo(2);
+        assertThat(store.activeCount(SolveLane.URGENT)).isEqualTo(1);
+        assertThat(store.activeCount(SolveLane.FULL, "other")).isEqualTo(1);
+        assertThat(store.activeCount(SolveLane.FULL, NewPlan.DEFAULT_ORGANISATION)).isEqualTo(1);
+        assertThat(store.activeCount(SolveLane.URGENT, "other")).isZero();
+        assertThat(store.solvingTimeLeft(T0.plusSeconds(4), SolveLane.URGENT)).containsExactly(Duration.ofSeconds(3));
+        assertThat(store.solvingTimeLeft(T0.plusSeconds(4), SolveLane.FULL)).isEmpty();
+
+        // Each lane's job lives in its lane's table: a re-plan with a job there is no orphan; one whose job sits
+        // in the other lane's table would never be run, and is.
+        jdbc.sql("""
+                insert into scheduled_urgent_tasks (task_name, task_instance, execution_time, picked, version)
+                values ('solve-replan', 'replan', :at, true, 1)""").param("at", JsonText.utc(T0)).update();
+        jdbc.sql("""
+                insert into scheduled_urgent_tasks (task_name, task_instance, execution_time, picked, version)
+                values ('solve-replan', 'full', :at, false, 1)""").param("at", JsonText.utc(T0)).update();
+        jdbc.sql("""
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                values ('solve-plan', 'other''s', :at, false, 1)""").param("at", JsonText.utc(T0)).update();
+        assertThat(store.interruptOrphans(T0.plusSeconds(60))).isEqualTo(1);
+        assertThat(store.find("full").orElseThrow().status()).isEqualTo(PlanStatus.INTERRUPTED);
+        assertThat(store.find("replan").orElseThrow().status()).isEqualTo(PlanStatus.SOLVING);
+        assertThat(store.find("other's").orElseThrow().status()).isEqualTo(PlanStatus.QUEUED);
     }
 
     @Test
@@ -225,7 +270,7 @@ abstract class PlanStoreContract {
                 insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
                 values ('solve-plan', 'withJob', :at, false, 1)""").param("at", JsonText.utc(T0)).update();
 
-        assertThat(store.interruptOrphans("solve-plan", T0.plusSeconds(60))).isEqualTo(2);
+        assertThat(store.interruptOrphans(T0.plusSeconds(60))).isEqualTo(2);
 
         assertThat(store.find("queued").orElseThrow().status()).isEqualTo(PlanStatus.INTERRUPTED);
         StoredPlan interrupted = store.find("solving").orElseThrow();

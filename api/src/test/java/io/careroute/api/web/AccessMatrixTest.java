@@ -94,12 +94,16 @@ class AccessMatrixTest {
             new Row("GET", "/api/v1/plans/{id}/sheets.xlsx", ALL, 200, null, Target.PLAN, null),
             // A check stores nothing; it answers every worker's stops, so not to a WORKER.
             new Row("POST", "/api/v1/plans/{id}/check", READERS, 400, null, Target.PLAN, "{}"),
+            // Offered slots for a new visit (recommend): the dispatcher's and admin's, as adding a visit to the day.
+            new Row("POST", "/api/v1/plans/{id}/recommendations", REGISTRARS, 400, null, Target.PLAN, "{}"),
             new Row("GET", "/api/v1/plans/{id}/problem", READERS, 200, null, Target.PLAN, null),
             new Row("GET", "/api/v1/plans/{id}/events", READERS, 200, null, Target.PLAN, null),
             new Row("POST", "/api/v1/plans/{id}/stop", PLANNERS, 409, 403, Target.PLAN, null),
             new Row("POST", "/api/v1/plans/{id}/resume", PLANNERS, 409, 403, Target.PLAN, null),
             new Row("POST", "/api/v1/plans/{id}/publish", PLANNERS, 200, 403, Target.PLAN, null),
             new Row("POST", "/api/v1/plans/{id}/events", PLANNERS, 400, 403, Target.PLAN, "{}"),
+            // desk-edit (#16.3): publishing a hand-edited order, as publishing ("{}" leaves every task out: 400)
+            new Row("POST", "/api/v1/plans/{id}/edits", PLANNERS, 400, 403, Target.PLAN, "{}"),
             new Row("POST", "/api/v1/coverage", READERS, 400, null, Target.NONE, "{}"),
             new Row("POST", "/api/v1/coverage/geojson", READERS, 400, null, Target.NONE, "{}"),
             new Row("GET", "/api/v1/demo/problem", READERS, 200, null, Target.NONE, null),
@@ -158,6 +162,21 @@ class AccessMatrixTest {
             // acknowledged by those who dispatch (the record here raised none: 409 past access).
             new Row("GET", "/api/v1/plans/{id}/live", READERS, 200, null, Target.PLAN, null),
             new Row("POST", "/api/v1/records/{id}/acknowledge", REGISTRARS, 409, null, Target.RECORD, null),
+            // field-figures (issue 17.4, 17.5): the time bank ({volunteerId} is the organisation's WORKER's own id:
+            // a worker reads their own statement; withdrawals and transfers without an Idempotency-Key are refused
+            // input), its rules an admin's; the outcome figures of a month and of a plan for the console's readers.
+            new Row("GET", "/api/v1/timebank", REGISTRARS, 200, null, Target.NONE, null),
+            new Row("GET", "/api/v1/timebank/rules", ADMIN, 200, null, Target.NONE, null),
+            new Row("PUT", "/api/v1/timebank/rules", ADMIN, 400, null, Target.NONE, "{}"),
+            new Row("GET", "/api/v1/timebank/{volunteerId}", RECORDERS, 200, null, Target.NONE, null),
+            new Row("POST", "/api/v1/timebank/{volunteerId}/withdrawals", REGISTRARS, 400, null, Target.NONE, "{}"),
+            new Row("POST", "/api/v1/timebank/{volunteerId}/transfers", REGISTRARS, 400, null, Target.NONE, "{}"),
+            new Row("GET", "/api/v1/reports/outcomes", READERS, 200, null, Target.NONE, null),
+            new Row("GET", "/api/v1/reports/outcomes.xlsx", READERS, 200, null, Target.NONE, null),
+            new Row("GET", "/api/v1/plans/{id}/outcomes", READERS, 200, null, Target.PLAN, null),
+            // trust (issue 19.1, 19.3): the audit trail and an elder's erasure, ADMIN only (E1 is no elder: 404)
+            new Row("GET", "/api/v1/audit", ADMIN, 200, null, Target.NONE, null),
+            new Row("POST", "/api/v1/registry/elders/{id}/erasure", ADMIN, 404, null, Target.REGISTRY_ENTRY, null),
             // The actuator (taken from its own handler mapping): health and its probes open to anyone (the status;
             // the parts to an ADMIN), everything else about the whole instance for an ADMIN only.
             new Row("GET", "/actuator/health", ALL, 200, null, Target.NONE, null),
@@ -512,7 +531,8 @@ class AccessMatrixTest {
         String path = (row.path().contains("{id}") ? row.path().replace("{id}", idOf(row, owner)) : row.path())
                 .replace("{version}", "1").replace("{taskId}", owner == null ? "V0" : owner.taskId)
                 .replace("/actuator/health/**", "/actuator/health/readiness")
-                .replace("{requiredMetricName}", "careroute.solve.outcomes");
+                .replace("{requiredMetricName}", "careroute.solve.outcomes")
+                .replace("{volunteerId}", owner == null ? "V0" : owner.workerId);   // field-figures
         byte[] body = row.body() == null ? (row.method().equals("POST") ? new byte[0] : null)
                 : row.body().getBytes(StandardCharsets.UTF_8);
         return row.contentType() == null ? caller.request(row.method(), path, body)

@@ -28,7 +28,7 @@ class SolveQueueTest {
                 PlanApiTest.DAY));
         try (TestServer server = TestServer.start(Path.of(TestServer.freshDataDir("queue")),
                 "careroute.solve-seconds=300", "careroute.max-jobs=1", "careroute.queue-size=2",
-                "careroute.save-interval=300ms")) {
+                "careroute.save-interval=300ms", "careroute.lanes.organisation-share=1")) {
             ApiClient api = server.api;
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 3; i++) {

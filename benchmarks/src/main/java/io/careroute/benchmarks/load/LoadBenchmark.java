@@ -77,6 +77,28 @@ public class LoadBenchmark implements Callable<Integer> {
             description = "after the load, one reader alone for this long: the same run's baseline latency (default: ${DEFAULT-VALUE})")
     int baselineSeconds;
 
+    @Option(names = "--two-organisations",
+            description = "the fairness scenario instead (in-process server only): two organisations at twice the "
+                    + "expected load, the noisy one with a burst on top; writes fairness.json")
+    boolean twoOrganisations;
+
+    @Option(names = "--burst-planners", paramLabel = "N", defaultValue = "12",
+            description = "--two-organisations: the noisy one's extra planners, back to back (default: ${DEFAULT-VALUE})")
+    int burstPlanners;
+
+    @Option(names = "--burst-replanners", paramLabel = "N", defaultValue = "4",
+            description = "--two-organisations: the noisy one's extra re-planners, back to back (default: ${DEFAULT-VALUE})")
+    int burstReplanners;
+
+    @Option(names = "--replan-every", paramLabel = "S", defaultValue = "10",
+            description = "--two-organisations: each organisation's dispatcher re-plans every S seconds, twice the "
+                    + "expected one every 2×S (default: ${DEFAULT-VALUE})")
+    int replanEvery;
+
+    @Option(names = "--replan-seconds", paramLabel = "S",
+            description = "in-process server: time limit of a re-plan (default: the server's, 5)")
+    Integer replanSeconds;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench/load",
             description = "where load.json is written (default: ${DEFAULT-VALUE})")
     Path out;
@@ -110,6 +132,9 @@ public class LoadBenchmark implements Callable<Integer> {
             // The in-process server has no users: it gets a one-time ADMIN key of its own (a fresh database each run).
             apiKey = "cr_load-" + java.util.UUID.randomUUID();
         }
+        if (twoOrganisations) {
+            return twoOrganisations();
+        }
         LoadServer server = url == null ? LoadServer.start(serverSettings()) : null;
         try {
             LoadReport report = load(server == null ? url : server.url(), server, submitting);
@@ -125,6 +150,23 @@ public class LoadBenchmark implements Callable<Integer> {
         }
     }
 
+    private int twoOrganisations() throws Exception {
+        if (url != null || burstPlanners < 0 || burstReplanners < 0 || replanEvery < 1) {
+            throw new IllegalArgumentException("--two-organisations: an in-process server only (no --url); "
+                    + "--burst-planners and --burst-replanners 0 or more, --replan-every at least 1");
+        }
+        try (LoadServer server = LoadServer.start(serverSettings())) {
+            TwoOrganisationsLoad.Report report = new TwoOrganisationsLoad(new TwoOrganisationsLoad.Settings(seconds,
+                    burstPlanners, burstReplanners, Duration.ofSeconds(replanEvery), tasks,
+                    Duration.ofSeconds(maxRetryWait), drainSeconds)).run(server, apiKey);
+            TwoOrganisationsLoad.print(report, System.out);
+            Path file = out.resolve("fairness.json");
+            TwoOrganisationsLoad.write(report, file);
+            System.out.println("  report: " + file.toAbsolutePath());
+            return report.passed() ? 0 : 3;
+        }
+    }
+
     private List<String> serverSettings() {
         List<String> settings = new ArrayList<>();
         settings.add("careroute.solve-seconds=" + solveSeconds);
@@ -132,13 +174,25 @@ public class LoadBenchmark implements Callable<Integer> {
         settings.add("logging.level.root=WARN");
         settings.add("careroute.bootstrap.api-key=" + apiKey);
         settings.add("careroute.bootstrap.organisation=load");
+        // A production server needs its keys (issue 19.2); fresh ones for each run's fresh database.
+        settings.add("careroute.privacy.data-key=load:" + randomKey());
+        settings.add("careroute.privacy.pseudonym-key=" + randomKey());
         if (maxJobs != null) {
             settings.add("careroute.max-jobs=" + maxJobs);
         }
         if (queueSize != null) {
             settings.add("careroute.queue-size=" + queueSize);
         }
+        if (replanSeconds != null) {
+            settings.add("careroute.replan-seconds=" + replanSeconds);
+        }
         return settings;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private LoadReport load(String target, LoadServer server, int submitting) throws Exception {

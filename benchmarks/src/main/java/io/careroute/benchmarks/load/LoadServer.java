@@ -58,6 +58,11 @@ final class LoadServer implements AutoCloseable {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** A bean of the server's context (the two-organisation load creates its second organisation's key). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     long peakHeapBytes() {
         return peakHeap.get();
     }

@@ -59,6 +59,26 @@ class LoadBenchmarkTest {
         assertThat(report.path("jobs").path("leftUnended").asInt()).isPositive();
     }
 
+    /**
+     * The two-organisation scenario, small: the noisy organisation's burst is refused with 429 while the quiet one never
+     * is, nobody's job is lost, and the quiet one's re-plans end well within 10 s.
+     */
+    @Test
+    void twoOrganisationsTheQuietOneIsNeverRefused(@TempDir Path out) throws Exception {
+        int exit = LoadBenchmark.run("--two-organisations", "--seconds", "8", "--burst-planners", "3",
+                "--burst-replanners", "2", "--replan-every", "2", "--solve-seconds", "1", "--replan-seconds", "1",
+                "--queue-size", "3", "--max-retry-wait", "1", "--tasks", "5", "--drain-seconds", "60",
+                "--out", out.toString());
+        JsonNode report = new ObjectMapper().readTree(Files.readAllBytes(out.resolve("fairness.json")));
+        assertThat(exit).as(report.toPrettyString()).isZero();
+        assertThat(report.path("checks").findValuesAsText("name")).contains("noisy: no job lost or duplicated",
+                "quiet: no job lost or duplicated", "quiet: re-plans p95 ≤ 10 s", "429s only for the noisy one");
+        assertThat(report.path("noisy").path("refused429").asLong()).isPositive();
+        assertThat(report.path("quiet").path("refused429").asLong()).isZero();
+        assertThat(report.path("quiet").path("replanLatency").path("count").asInt()).isPositive();
+        assertThat(report.path("quiet").path("accepted").asLong()).isPositive();
+    }
+
     @Test
     void badOptionsExitWithTwo() {
         assertThat(LoadBenchmark.run("--clients", "2", "--submitters", "3")).isEqualTo(2);
