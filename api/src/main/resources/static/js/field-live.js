@@ -101,6 +101,7 @@ function render() {
   const flagged = view.flagged.map(id => byId.get(id)).filter(Boolean);
   section.classList.toggle('highlight', flagged.length > 0);
   section.dataset.flagged = String(flagged.length);
+  section.dataset.stamp = view.stamp;     // which state of the day's records this shows
   const lines = flagged.map(s => {
     const parts = [];
     if (s.windowLateMinutes) {
