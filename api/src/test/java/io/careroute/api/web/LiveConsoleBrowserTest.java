@@ -42,7 +42,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and kept in target/live-eta.txt (docs/testing.md quotes them).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // The same settings as the other browser tests and PlanApiTest: one application context for all.
         "careroute.graph-cache=target/graph-cache",
         "careroute.solve-seconds=4",
         "careroute.demo=true"})
@@ -71,7 +70,9 @@ class LiveConsoleBrowserTest {
     void theConsoleShowsANewExpectedTimeAndAFlagWithinTwoSecondsOfARecord() throws Exception {
         LocalDate today = LocalDate.now(SHANGHAI);
         String yesterdayId = submit(today.minusDays(1));
-        String todayId = submit(today);
+        // Today's plan with its workers renamed (L-W01...): the browser tests share one database, and a published
+        // plan of today with the demo's worker ids would add stops to the phone page's day in FieldPageBrowserTest.
+        String todayId = api().post("/api/v1/plans", renamedWorkers(today), null).body().get("id").asText();
         JsonNode plan = api().waitFor(yesterdayId, ApiClient::ended, Duration.ofSeconds(90)).get("plan");
         JsonNode todays = api().waitFor(todayId, ApiClient::ended, Duration.ofSeconds(90)).get("plan");
         for (String id : List.of(yesterdayId, todayId)) {
@@ -199,6 +200,32 @@ class LiveConsoleBrowserTest {
             }
         }
         throw new AssertionError("no meal in today's plan");
+    }
+
+    /** The demo day of {@code date} with every worker id prefixed "L-" (where the workers are named too). */
+    private static byte[] renamedWorkers(LocalDate date) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode problem = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ProblemJson.mapper().readTree(ProblemJson.write(DemoProblem.generate(TestNetwork.demo(),
+                        DemoStreetGenerator.DEFAULT_SEED, date)));
+        problem.get("workers").forEach(w -> ((com.fasterxml.jackson.databind.node.ObjectNode) w)
+                .put("id", "L-" + w.get("id").asText()));
+        for (JsonNode elder : problem.path("elders")) {
+            for (String list : List.of("preferredWorkers", "refusedWorkers")) {
+                if (elder.get(list) instanceof com.fasterxml.jackson.databind.node.ArrayNode ids) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        ids.set(i, ids.get(i).asText().startsWith("L-") ? ids.get(i)
+                                : com.fasterxml.jackson.databind.node.TextNode.valueOf("L-" + ids.get(i).asText()));
+                    }
+                }
+            }
+        }
+        for (JsonNode visit : problem.path("visits")) {
+            if (visit.hasNonNull("pinnedWorkerId")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) visit).put("pinnedWorkerId",
+                        "L-" + visit.get("pinnedWorkerId").asText());
+            }
+        }
+        return ProblemJson.mapper().writeValueAsBytes(problem);
     }
 
     private String submit(LocalDate date) throws Exception {
