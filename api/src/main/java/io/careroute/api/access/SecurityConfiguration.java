@@ -147,6 +147,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/records/*/corrections").hasAnyRole(names(REGISTRARS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/records/alerts", "/api/v1/plans/*/record-events")
                         .hasAnyRole(names(READERS))
+                        // Live day (issue 17.3): the console's live view is read like the record events; an
+                        // alert is taken on by those who dispatch.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/plans/*/live").hasAnyRole(names(READERS))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/records/*/acknowledge").hasAnyRole(names(REGISTRARS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/records", "/api/v1/records/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/field/day").hasRole(WORKER.name())
                         // field-figures (issue 17.4, 17.5): the time bank's rules are an admin's; withdrawals,

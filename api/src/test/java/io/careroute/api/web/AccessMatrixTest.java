@@ -158,6 +158,10 @@ class AccessMatrixTest {
             new Row("GET", "/api/v1/records/{id}", ALL, 200, null, Target.RECORD, null),
             new Row("POST", "/api/v1/records/{id}/corrections", REGISTRARS, 400, null, Target.RECORD, "{}"),
             new Row("GET", "/api/v1/field/day", WORKER, 200, null, Target.NONE, null),
+            // Live day (issue 17.3, field-live): the live view is read like the record events; an alert is
+            // acknowledged by those who dispatch (the record here raised none: 409 past access).
+            new Row("GET", "/api/v1/plans/{id}/live", READERS, 200, null, Target.PLAN, null),
+            new Row("POST", "/api/v1/records/{id}/acknowledge", REGISTRARS, 409, null, Target.RECORD, null),
             // field-figures (issue 17.4, 17.5): the time bank ({volunteerId} is the organisation's WORKER's own id:
             // a worker reads their own statement; withdrawals and transfers without an Idempotency-Key are refused
             // input), its rules an admin's; the outcome figures of a month and of a plan for the console's readers.
