@@ -1,4 +1,5 @@
-// The dispatcher's alerts from the field: a meal nobody took at the door, an elder living alone not answering.
+// The dispatcher's alerts from the field: a meal nobody took at the door, an elder living alone not answering, a
+// disabled or very old elder not answering at a visit.
 // Polls GET /api/v1/records/alerts (today's) and shows them at the top of the console's sidebar until the day ends.
 // A dispatcher acknowledges each (POST /api/v1/records/{id}/acknowledge): who and when then show beside it.
 import { request } from './api.js';
@@ -10,6 +11,7 @@ addTexts({
     'alerts.title': '现场提醒',
     'alerts.MEAL_NOT_TAKEN': '{0} 送餐无人接收（{1}，服务人员 {2}）',
     'alerts.ALONE_NOT_ANSWERING': '{0} 独居老人无人应答（{1}，服务人员 {2}）：请尽快联系',
+    'alerts.VULNERABLE_NOT_ANSWERING': '{0} 失能或高龄老人上门无人应答（{1}，服务人员 {2}）：请尽快联系',
     'alerts.acknowledge': '确认已处理',
     'alerts.acknowledged': '{0} 于 {1} 确认',
   },
@@ -17,6 +19,7 @@ addTexts({
     'alerts.title': 'From the field',
     'alerts.MEAL_NOT_TAKEN': '{0}: meal not taken ({1}, worker {2})',
     'alerts.ALONE_NOT_ANSWERING': '{0}: elder living alone not answering ({1}, worker {2}) — call now',
+    'alerts.VULNERABLE_NOT_ANSWERING': '{0}: disabled or very old elder not answering at a visit ({1}, worker {2}) — call now',
     'alerts.acknowledge': 'Acknowledge',
     'alerts.acknowledged': 'acknowledged by {0} at {1}',
   },

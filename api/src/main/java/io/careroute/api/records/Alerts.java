@@ -5,11 +5,14 @@ import io.careroute.api.store.RecordOutcome;
 /**
  * When a check-out must reach the dispatcher at once. Nobody at the door with a meal: the meal was not taken (food
  * safety, and did the elder eat?). Nobody answering an elder who lives alone: the 助急 case, someone must go and look.
+ * Nobody answering a disabled (失能) or very old (高龄) elder at a visit: they may have fallen, or be in hospital — the
+ * issue's "a vulnerable elder's check-in"; their meals stay MEAL_NOT_TAKEN (someone else may live with them).
  */
 final class Alerts {
 
     static final String MEAL_NOT_TAKEN = "MEAL_NOT_TAKEN";
     static final String ALONE_NOT_ANSWERING = "ALONE_NOT_ANSWERING";
+    static final String VULNERABLE_NOT_ANSWERING = "VULNERABLE_NOT_ANSWERING";
 
     private Alerts() {
     }
@@ -25,6 +28,9 @@ final class Alerts {
         if ("ALONE".equals(elderClass)) {
             return ALONE_NOT_ANSWERING;
         }
-        return "DELIVERY".equals(kind) ? MEAL_NOT_TAKEN : null;
+        if ("DELIVERY".equals(kind)) {
+            return MEAL_NOT_TAKEN;
+        }
+        return "DISABLED".equals(elderClass) || "VERY_OLD".equals(elderClass) ? VULNERABLE_NOT_ANSWERING : null;
     }
 }

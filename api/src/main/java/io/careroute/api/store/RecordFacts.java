@@ -7,7 +7,7 @@ import java.time.Instant;
  * health remark, a family member's phone): {@link #toString()} leaves it out, so a record never reaches a log.
  *
  * @param minutes from check-in to check-out, null until both are known
- * @param alert   why the dispatcher must act now (MEAL_NOT_TAKEN, ALONE_NOT_ANSWERING), null when nothing is due
+ * @param alert   why the dispatcher must act now (MEAL_NOT_TAKEN, ALONE_NOT_ANSWERING, VULNERABLE_NOT_ANSWERING), null when nothing is due
  */
 public record RecordFacts(Instant checkIn, Instant checkOut, Integer minutes, RecordOutcome outcome, String note,
                           String alert) {

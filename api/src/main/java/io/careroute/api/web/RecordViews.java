@@ -28,7 +28,7 @@ final class RecordViews {
                       @Schema(description = "from check-in to check-out, rounded") Integer minutes,
                       @Schema(description = "DONE, NOT_HOME, REFUSED or FOLLOW_UP") String outcome,
                       String note,
-                      @Schema(description = "MEAL_NOT_TAKEN or ALONE_NOT_ANSWERING: the dispatcher must act")
+                      @Schema(description = "MEAL_NOT_TAKEN, ALONE_NOT_ANSWERING or VULNERABLE_NOT_ANSWERING: the dispatcher must act")
                       String alert,
                       @Schema(description = "what made this version: CHECK_IN, CHECK_OUT or CORRECTION") String action,
                       OffsetDateTime recordedAt,

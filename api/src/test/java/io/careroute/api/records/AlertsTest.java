@@ -17,8 +17,17 @@ class AlertsTest {
     }
 
     @Test
+    void nobodyAnsweringADisabledOrVeryOldElderAtAVisitIsAnAlertTheirMealIsAMealNotTaken() {
+        assertThat(Alerts.of(RecordOutcome.NOT_HOME, "VISIT", "DISABLED")).isEqualTo(Alerts.VULNERABLE_NOT_ANSWERING);
+        assertThat(Alerts.of(RecordOutcome.NOT_HOME, "VISIT", "VERY_OLD")).isEqualTo(Alerts.VULNERABLE_NOT_ANSWERING);
+        assertThat(Alerts.of(RecordOutcome.NOT_HOME, "DELIVERY", "DISABLED")).isEqualTo(Alerts.MEAL_NOT_TAKEN);
+        assertThat(Alerts.of(RecordOutcome.DONE, "VISIT", "VERY_OLD")).isNull();
+    }
+
+    @Test
     void aVisitNobodyAnsweredAtAnotherElderOrAnyOtherOutcomeIsNot() {
-        assertThat(Alerts.of(RecordOutcome.NOT_HOME, "VISIT", "DISABLED")).isNull();
+        assertThat(Alerts.of(RecordOutcome.NOT_HOME, "VISIT", "REGULAR")).isNull();
+        assertThat(Alerts.of(RecordOutcome.NOT_HOME, "VISIT", "HARDSHIP")).isNull();
         assertThat(Alerts.of(RecordOutcome.NOT_HOME, "VISIT", null)).isNull();
         for (RecordOutcome outcome : new RecordOutcome[] {RecordOutcome.DONE, RecordOutcome.REFUSED,
                 RecordOutcome.FOLLOW_UP}) {

@@ -185,7 +185,7 @@ class FieldPageBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector("#alerts-card li[data-task-id='" + alerted + "']")).isEmpty());
         assertThat(browser.findElement(By.id("alerts-card")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.cssSelector("#alerts-card li[data-task-id='" + alerted + "']"))
-                .getAttribute("data-alert")).isIn("MEAL_NOT_TAKEN", "ALONE_NOT_ANSWERING");
+                .getAttribute("data-alert")).isIn("MEAL_NOT_TAKEN", "ALONE_NOT_ANSWERING", "VULNERABLE_NOT_ANSWERING");
         screenshot("field-alerts.png");
 
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()

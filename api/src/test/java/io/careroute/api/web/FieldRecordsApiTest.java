@@ -302,7 +302,11 @@ class FieldRecordsApiTest {
         if (elder.priorityClassOrDefault().name().equals("ALONE")) {
             return "ALONE_NOT_ANSWERING";
         }
-        return task.get("kind").asText().equals("DELIVERY") ? "MEAL_NOT_TAKEN" : null;
+        if (task.get("kind").asText().equals("DELIVERY")) {
+            return "MEAL_NOT_TAKEN";
+        }
+        String priorityClass = elder.priorityClassOrDefault().name();
+        return priorityClass.equals("DISABLED") || priorityClass.equals("VERY_OLD") ? "VULNERABLE_NOT_ANSWERING" : null;
     }
 
     private static OffsetDateTime later(OffsetDateTime a, OffsetDateTime b) {

@@ -190,7 +190,7 @@ class LiveDayApiTest {
         JsonNode record = dispatcher.postWith(path + "/check-out", json(Map.of("at", start.plusMinutes(2).toString(),
                 "outcome", "NOT_HOME")), "Idempotency-Key", "d-meal-out").body();
         String recordId = record.get("id").asText();
-        assertThat(record.get("alert").asText()).isIn("MEAL_NOT_TAKEN", "ALONE_NOT_ANSWERING");
+        assertThat(record.get("alert").asText()).isIn("MEAL_NOT_TAKEN", "ALONE_NOT_ANSWERING", "VULNERABLE_NOT_ANSWERING");
         String day = "/api/v1/records/alerts?date=" + start.toLocalDate();
         assertThat(dispatcher.get(day).body().get("acknowledgements")).isEmpty();
 
