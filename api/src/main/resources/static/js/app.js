@@ -142,6 +142,7 @@ function show(job, routes, problem) {
   fillActionDefaults();
   render();
   setBodyState('ready');
+  document.dispatchEvent(new CustomEvent('careroute:plan', { detail: { jobId: state.jobId, job } }));   // drag-edit.js
 }
 
 function view() {
@@ -588,6 +589,13 @@ function wire() {
     const item = e.target.closest('[data-open-job]');
     if (item) {
       loadJob(item.dataset.openJob);
+    }
+  });
+  // drag-edit.js draws a hand-edited order as checked by the server (null: the plan itself again).
+  document.addEventListener('careroute:preview', e => {
+    if (state.job) {
+      state.plan = e.detail?.plan || state.job.plan;
+      render();
     }
   });
   window.addEventListener('hashchange', () => {

@@ -66,7 +66,8 @@ export class Gantt {
     const x = time => LABEL_WIDTH + (time - from) / (to - from) * span;
     const height = AXIS + plan.workers.length * ROW + 6;
     const parts = [];
-    parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" class="gantt-svg" role="img">`);
+    parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" class="gantt-svg" role="img"
+      data-from="${from}" data-to="${to}" data-left="${LABEL_WIDTH}" data-span="${span}">`);   // the axis, for drag-edit.js
     parts.push(`<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
       <rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#9aa4b2" stroke-width="2"/></pattern></defs>`);
     for (let time = from; time <= to; time += hour) {

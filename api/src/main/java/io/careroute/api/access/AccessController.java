@@ -17,6 +17,7 @@ import io.careroute.data.i18n.Text;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -94,6 +95,8 @@ class AccessController {
     @Operation(summary = "Create a user of the caller's organisation (ADMIN): username (unique in the organisation; "
             + "they log in as username@code), password (at least 10 characters), role and, for WORKER, workerId; "
             + "answers 201, or 409 when the organisation has a user of that name")
+    @ApiResponse(responseCode = "201", description = "已创建 / created")
+    @ApiResponse(responseCode = "409", description = "用户名在本机构已被使用 / the user name is taken in the organisation")
     @PostMapping(value = "/api/v1/users", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<UserView> createUser(@RequestBody NewUser user) {

@@ -33,8 +33,10 @@ class AccessProblemsAdvice {
                 problem.setTitle(messages.get("api.access.notFound.title"));
             }
             default -> {
-                problem.setType(URI.create(ProblemResponses.TYPES + "conflict"));
-                problem.setTitle(messages.get("api.conflict.title"));
+                // Not the plan-state title (api.conflict.title): these conflicts are about the organisation's users.
+                boolean taken = e.reasonKey.equals("api.access.usernameTaken");
+                problem.setType(URI.create(ProblemResponses.TYPES + (taken ? "username-taken" : "conflict")));
+                problem.setTitle(messages.get(taken ? "api.access.usernameTaken.title" : "api.access.conflict.title"));
             }
         }
         problem.setDetail(reason);

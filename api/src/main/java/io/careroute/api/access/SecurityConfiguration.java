@@ -109,6 +109,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans", "/api/v1/plans/*/stop",
                                 "/api/v1/plans/*/resume", "/api/v1/plans/*/publish", "/api/v1/plans/*/events")
                         .hasAnyRole(names(PLANNERS))
+                        // desk-edit (#16.3): publishing a hand-edited order is publishing
+                        .requestMatchers(HttpMethod.POST, "/api/v1/plans/*/edits").hasAnyRole(names(PLANNERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/plans/*/problem", "/api/v1/plans/*/events")
                         .hasAnyRole(names(READERS))
                         // A check changes nothing, but answers every worker's stops: not for a WORKER.
@@ -122,6 +124,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/problem", "/api/v1/demo/coverage",
                                 "/api/v1/demo/coverage/geojson").hasAnyRole(names(READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/job", "/api/v1/network/roads").authenticated()
+                        // trust (issue 19.1, 19.3): the audit trail and an elder's erasure, for an ADMIN only
+                        .requestMatchers("/api/v1/audit").hasRole(ADMIN.name())
+                        .requestMatchers("/api/v1/registry/elders/*/erasure").hasRole(ADMIN.name())
                         // The register holds every elder's personal data: not for a WORKER (PIPL, minimum necessary).
                         .requestMatchers(HttpMethod.GET, "/api/v1/registry", "/api/v1/registry/**")
                         .hasAnyRole(names(READERS))
@@ -142,6 +147,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/records/*/corrections").hasAnyRole(names(REGISTRARS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/records/alerts", "/api/v1/plans/*/record-events")
                         .hasAnyRole(names(READERS))
+                        // Live day (issue 17.3): the console's live view is read like the record events; an
+                        // alert is taken on by those who dispatch.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/plans/*/live").hasAnyRole(names(READERS))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/records/*/acknowledge").hasAnyRole(names(REGISTRARS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/records", "/api/v1/records/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/field/day").hasRole(WORKER.name())
                         // field-figures (issue 17.4, 17.5): the time bank's rules are an admin's; withdrawals,

@@ -58,6 +58,7 @@ public class FieldRecords {
         if (current.isPresent() && current.get().facts().checkIn() != null) {
             throw RecordRefusal.conflict("taskId", "api.record.alreadyIn", stop.hhmm(current.get().facts().checkIn()));
         }
+        inOrder(caller, stop, request, at);
         RecordFacts facts = new RecordFacts(at, null, null, null,
                 current.map(r -> r.facts().note()).orElse(null), null);
         return store(caller, stop, published, current, facts, RecordAction.CHECK_IN, key);
@@ -112,6 +113,36 @@ public class FieldRecords {
             throw RecordRefusal.conflict("taskId", "api.record.unassigned", stop.task().id());
         }
         return published;
+    }
+
+    /**
+     * A worker is at one door at a time, and their day runs forwards: a check-in while another of their stops of the
+     * day is still open (checked in, not out) is refused (409, that stop named: check out there first), and so is
+     * one timed before what they recorded at another stop (400 at {@code at}). A stop may be taken out of the
+     * planned order (an elder asked to come later): the live view and the re-plan follow the records. A dispatcher
+     * recording for a worker after the fact (a forgotten stop) is not held to this.
+     */
+    private void inOrder(Caller caller, PlanStop stop, RecordRequest request, Instant at) {
+        if (!caller.isWorker()) {
+            return;
+        }
+        for (ServiceRecord other : records.list(caller.organisationId(), stop.date(), stop.date(),
+                stop.task().assignedTo())) {
+            RecordFacts facts = other.facts();
+            if (other.subject().lineageId().equals(stop.plan().lineageId())
+                    && other.subject().taskId().equals(stop.task().id())) {
+                continue;
+            }
+            if (facts.checkIn() != null && facts.checkOut() == null) {
+                throw RecordRefusal.conflict("taskId", "api.record.otherOpen", other.subject().taskId(),
+                        stop.hhmm(facts.checkIn()));
+            }
+            Instant last = facts.checkOut() != null ? facts.checkOut() : facts.checkIn();
+            if (last != null && at.isBefore(last)) {
+                request.add("at", "api.record.beforeOther", other.subject().taskId(), stop.hhmm(last));
+                request.refuseIfWrong();
+            }
+        }
     }
 
     /** The answer the first attempt with this key got, or 422 when the key was used for something else. */

@@ -16,6 +16,7 @@ import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.routing.network.RoadNetwork;
+import io.swagger.v3.oas.annotations.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,6 +69,9 @@ class DemoController {
      * working day's when nobody is on duty tomorrow, as {@code careroute plan --demo} plans it; {@code ?date=} asks
      * for another date's (today's, to record a day on the worker's phone page), moved on the same way.
      */
+    @Operation(summary = "The demo register's day as problem.json: tomorrow's (or the next working day's), or ?date=",
+            description = "演示台账某一天的问题（problem.json）：默认明天，无人值班则顺延到下一个服务日 / the demo "
+                    + "register's day: tomorrow by default, moved on to the next service day when nobody is on duty")
     @GetMapping("/problem")
     ProblemDocument problem(@RequestParam(required = false)
                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
@@ -78,6 +82,9 @@ class DemoController {
         return DemoRegister.firstServiceDay(network, DemoStreetGenerator.DEFAULT_SEED, date == null ? tomorrow() : date);
     }
 
+    @Operation(summary = "The plan job the server started for the demo at start-up (the demo organisation only)",
+            description = "启动时为演示街道提交的方案任务；其他机构得到 404 / the demo street's plan job submitted at "
+                    + "start-up; 404 to any other organisation")
     @GetMapping("/job")
     DemoJob job() {
         // The demo plan is the demo organisation's: to anyone else it does not exist.

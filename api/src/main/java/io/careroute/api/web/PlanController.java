@@ -30,6 +30,7 @@ import io.careroute.data.problem.ProblemJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,14 +51,22 @@ class PlanController {
 
     static final int MAX_PAGE_SIZE = 100;
 
+    /** One operation in the OpenAPI document (same path and method), two bodies: its description says both. */
+    private static final String SUBMIT_DESCRIPTION = """
+            提交一天的问题以求解：application/json 为 problem.json；multipart/form-data（字段 file）为 Excel 工作簿            （.xlsx、.xls）、CSV 文件的 .zip 或 problem.json，按命令行的方式检查：400 指出每个错误单元格的工作表、行、列            （errors[].sheet、.row、.column），不做保存。受理后答 202 及方案编号；求解队列已满时答 429 并带 Retry-After。
+
+            Submit a day's problem to plan: application/json is problem.json; multipart/form-data (field file) is an             Excel workbook (.xlsx, .xls), a .zip of .csv files or problem.json, checked as the command line checks a             file: 400 naming every bad cell by sheet, row and column (errors[].sheet, .row, .column), nothing stored.             Answers 202 with the plan id, or 429 with Retry-After when the solve queue is full.""";
+
     private final ProblemAssembler assembler;
     private final PlanJobs jobs;
     private final Publications publications;
     private final PlanStore store;
     private final CareRouteProperties properties;
+    private final IdempotentJobs idempotent;
 
     PlanController(ProblemAssembler assembler, PlanJobs jobs, Publications publications, PlanStore store,
-                   CareRouteProperties properties) {
+                   CareRouteProperties properties, IdempotentJobs idempotent) {
+        this.idempotent = idempotent;
         this.assembler = assembler;
         this.jobs = jobs;
         this.publications = publications;
@@ -65,32 +74,43 @@ class PlanController {
         this.properties = properties;
     }
 
-    @Operation(summary = "Submit a problem (problem.json) to plan; answers 202 with the plan id, or 429 with "
-            + "Retry-After when the solve queue is full",
+    @Operation(operationId = "submitPlan", summary = "Submit a problem (problem.json) to plan; answers 202 with the "
+            + "plan id, or 429 with Retry-After when the solve queue is full",
+            description = SUBMIT_DESCRIPTION,
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = ProblemDocument.class))))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobAccepted> submit(@RequestBody(required = false) byte[] body,
-                                       @RequestHeader(value = "Accept-Language", required = false) String language) {
-        Messages messages = Messages.forLanguage(language);
-        ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body);
-        PlanAccess.mealsOnlyForKitchens(problem);
-        jobs.refuseWhenFull(Caller.required().organisationId());   // before the costly part: snapping (the travel matrices are the job's)
-        PlanJobs.Submitted job = jobs.submit(problem, assembler.place(problem), messages,
-                Caller.required().organisationId());
-        return accepted(job.id(), job.status().name());
+                                       @RequestHeader(value = "Accept-Language", required = false) String language,
+                                       @RequestHeader(value = IdempotentJobs.HEADER, required = false) String idempotencyKey,
+                                       HttpServletRequest request) throws IOException {
+        return idempotent.submit(idempotencyKey, request, body, () -> {
+            Messages messages = Messages.forLanguage(language);
+            ProblemDocument problem = ProblemJson.read(body == null ? new byte[0] : body);
+            PlanAccess.mealsOnlyForKitchens(problem);
+            // Before the costly part: snapping (the travel matrices are the job's).
+            jobs.refuseWhenFull(Caller.required().organisationId());
+            PlanJobs.Submitted job = jobs.submit(problem, assembler.place(problem), messages,
+                    Caller.required().organisationId());
+            return accepted(job.id(), job.status().name());
+        });
     }
 
-    @Operation(summary = "Hand in the day as a file (multipart/form-data, field file): an Excel workbook (.xlsx, .xls), "
-            + "a .zip of .csv files or problem.json. Checked as the command line checks a file: 400 naming every bad "
-            + "cell by sheet, row and column (errors[].sheet, .row, .column), nothing stored; else as for problem.json")
+    @Operation(operationId = "submitPlan", summary = "Hand in the day as a file (multipart/form-data, field file): an "
+            + "Excel workbook (.xlsx, .xls), a .zip of .csv files or problem.json", description = SUBMIT_DESCRIPTION)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobAccepted> upload(@RequestPart(name = "file", required = false) MultipartFile file,
-                                       @RequestHeader(value = "Accept-Language", required = false) String language)
-            throws IOException {
+                                       @RequestHeader(value = "Accept-Language", required = false) String language,
+                                       @RequestHeader(value = IdempotentJobs.HEADER, required = false) String idempotencyKey,
+                                       HttpServletRequest request) throws IOException {
         if (file == null) {
             throw new InvalidInputException(List.of(new InputError("file", Text.of("error.required"))));
         }
+        byte[] sameRequest = IdempotentJobs.file(file.getOriginalFilename(), file.getBytes());
+        return idempotent.submit(idempotencyKey, request, sameRequest, () -> uploaded(file, language));
+    }
+
+    private ResponseEntity<JobAccepted> uploaded(MultipartFile file, String language) throws IOException {
         Messages messages = Messages.forLanguage(language);
         ProblemUpload upload = ProblemUpload.read(file.getBytes(), file.getOriginalFilename());
         ProblemDocument problem = upload.document();
@@ -133,6 +153,9 @@ class PlanController {
                 .map(Publication::planId).filter(id::equals).isPresent();
         JobView view = PlanViews.job(plan, latest, current, properties.timeZone());
         Caller caller = Caller.required();
+        // No ETag here: the view changes while solving without its day's publication changing, and an ETag would
+        // let Spring answer a browser's If-None-Match with 304 and the page see a stale progress. The day's
+        // publication version for If-Match on publish is publishedVersion of its published plan.
         return caller.isWorker() ? PlanViews.forWorker(view, caller.workerId()) : view;
     }
 

@@ -7,6 +7,7 @@ import io.careroute.api.jobs.PlanStateException;
 
 import java.time.Clock;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,8 +32,11 @@ import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemJson;
 import io.careroute.data.replan.EventsDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,11 +64,13 @@ class PlanLifecycleController {
     private final PlanStore store;
     private final Publications publications;
     private final CareRouteProperties properties;
+    private final IdempotentJobs idempotent;
 
     private final Clock clock;
 
     PlanLifecycleController(Replanner replanner, PlanJobs jobs, PlanStore store, Publications publications,
-                            CareRouteProperties properties, Clock clock) {
+                            CareRouteProperties properties, Clock clock, IdempotentJobs idempotent) {
+        this.idempotent = idempotent;
         this.clock = clock;
         this.replanner = replanner;
         this.jobs = jobs;
@@ -106,10 +112,20 @@ class PlanLifecycleController {
     @Operation(summary = "Publish a solved (or stopped) plan: it becomes the version of its day that carriers "
             + "work from and that re-planning events apply to")
     @PostMapping(value = "/publish", produces = MediaType.APPLICATION_JSON_VALUE)
-    PublicationView publish(@PathVariable String id) {
+    ResponseEntity<PublicationView> publish(@PathVariable String id,
+                                            @Parameter(description = "可选：当日当前发布的版本号（当日已发布方案的 "
+                                                    + "publishedVersion，或上次发布应答的 ETag；尚无发布为 \"0\"），"
+                                                    + "不符则 412 / optional: the day's current publication version "
+                                                    + "(publishedVersion of the day's published plan, or the ETag of "
+                                                    + "the last publish answer; \"0\" before any); 412 when it is not")
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                            String ifMatch) {
         StoredPlan plan = complete(jobs.get(id));
         mealsOnlyForKitchens(plan);
-        return PlanViews.publication(publications.publish(id, plan.lineageId(), now()), properties.timeZone());
+        IfMatch.check(ifMatch, publications.current(plan.lineageId()).map(Publication::version).orElse(0));
+        Publication published = publications.publish(id, plan.lineageId(), now());
+        return ResponseEntity.ok().eTag(IfMatch.etag(published.version()))
+                .body(PlanViews.publication(published, properties.timeZone()));
     }
 
     @Operation(summary = "Re-plan the published plan after events (new urgent visit, worker unavailable, cancel, "
@@ -119,25 +135,29 @@ class PlanLifecycleController {
                     content = @Content(schema = @Schema(implementation = EventsDocument.class))))
     @PostMapping(value = "/events", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobAccepted> events(@PathVariable String id, @RequestBody(required = false) byte[] body,
-                                       @RequestHeader(value = "Accept-Language", required = false) String language) {
-        Messages messages = Messages.forLanguage(language);
-        StoredPlan plan = complete(jobs.get(id));
-        mealsOnlyForKitchens(plan);
-        Optional<Publication> published = publications.current(plan.lineageId());
-        if (published.isPresent() && !published.get().planId().equals(id)) {
-            throw new PlanStateException("id", "api.state.notPublished", published.get().planId(),
-                    published.get().version());
-        }
-        EventsDocument events = ProblemJson.read(new ByteArrayInputStream(body == null ? new byte[0] : body),
-                EventsDocument.class);
-        PlanAccess.mealsOnlyForKitchens(events);
-        var problem = jobs.problem(plan).orElseThrow(() -> new JobNotFoundException(id));
-        Replanner.Draft draft = replanner.draft(problem, plan.plan(), events, messages);
-        PlanJobs.Submitted replan = jobs.submitReplan(plan, draft, events, Caller.required().organisationId());
-        if (published.isEmpty()) {
-            publications.publish(id, plan.lineageId(), now());
-        }
-        return PlanController.accepted(replan.id(), replan.status().name());
+                                       @RequestHeader(value = "Accept-Language", required = false) String language,
+                                       @RequestHeader(value = IdempotentJobs.HEADER, required = false) String idempotencyKey,
+                                       HttpServletRequest request) throws IOException {
+        return idempotent.submit(idempotencyKey, request, body, () -> {
+            Messages messages = Messages.forLanguage(language);
+            StoredPlan plan = complete(jobs.get(id));
+            mealsOnlyForKitchens(plan);
+            Optional<Publication> published = publications.current(plan.lineageId());
+            if (published.isPresent() && !published.get().planId().equals(id)) {
+                throw new PlanStateException("id", "api.state.notPublished", published.get().planId(),
+                        published.get().version());
+            }
+            EventsDocument events = ProblemJson.read(new ByteArrayInputStream(body == null ? new byte[0] : body),
+                    EventsDocument.class);
+            PlanAccess.mealsOnlyForKitchens(events);
+            var problem = jobs.problem(plan).orElseThrow(() -> new JobNotFoundException(id));
+            Replanner.Draft draft = replanner.draft(problem, plan.plan(), events, messages);
+            PlanJobs.Submitted replan = jobs.submitReplan(plan, draft, events, Caller.required().organisationId());
+            if (published.isEmpty()) {
+                publications.publish(id, plan.lineageId(), now());
+            }
+            return PlanController.accepted(replan.id(), replan.status().name());
+        });
     }
 
     @Operation(summary = "The events applied to this plan, oldest first, each with the re-plan it produced")

@@ -53,7 +53,8 @@ class PlanSheetsController {
         Caller caller = Caller.required();
         // A worker gets their own sheet only: the other carriers' pages and the unassigned list name other elders.
         var document = caller.isWorker() ? WorkerViews.plan(plan.plan(), caller.workerId()) : plan.plan();
-        return RouteSheetHtml.render(RouteSheetBuilder.build(document, problemOf(plan)), messages);
+        return RouteSheetHtml.render(MinimumNecessary.sheets(RouteSheetBuilder.build(document, problemOf(plan))),
+                messages);
     }
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -71,7 +72,8 @@ class PlanSheetsController {
         Caller caller = Caller.required();
         var document = caller.isWorker() ? WorkerViews.plan(plan.plan(), caller.workerId()) : plan.plan();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RouteSheetWorkbook.write(RouteSheetBuilder.build(document, problemOf(plan)), messages, out);
+        RouteSheetWorkbook.write(MinimumNecessary.sheets(RouteSheetBuilder.build(document, problemOf(plan))), messages,
+                out);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("route-sheets-" + id + ".xlsx").build().toString())

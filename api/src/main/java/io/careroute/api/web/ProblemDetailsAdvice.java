@@ -99,10 +99,38 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** An Idempotency-Key first used for another request (IdempotentJobs): 422, nothing started. */
+    @ExceptionHandler(IdempotentJobs.IdempotencyKeyReusedException.class)
+    ProblemDetail idempotencyKeyReused(IdempotentJobs.IdempotencyKeyReusedException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        String reason = messages.get("api.idempotency.reused", e.key);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        problem.setType(URI.create(TYPES + "idempotency-key-reused"));
+        problem.setTitle(messages.get("api.idempotency.title"));
+        problem.setDetail(reason);
+        problem.setProperty("errors", List.of(error(IdempotentJobs.HEADER, reason)));
+        return problem;
+    }
+
+    /** If-Match of a version that is no longer the current one (IfMatch): 412, with the current version. */
+    @ExceptionHandler(IfMatch.StaleVersionException.class)
+    ProblemDetail staleVersion(IfMatch.StaleVersionException e, HttpServletRequest request) {
+        Messages messages = messages(request);
+        String reason = messages.get("api.ifMatch.stale", e.expected, e.current);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.PRECONDITION_FAILED);
+        problem.setType(URI.create(TYPES + "stale-version"));
+        problem.setTitle(messages.get("api.ifMatch.stale.title"));
+        problem.setDetail(reason);
+        problem.setProperty("currentVersion", e.current);
+        problem.setProperty("errors", List.of(error(HttpHeaders.IF_MATCH, reason)));
+        return problem;
+    }
+
     @ExceptionHandler(DemoDisabledException.class)
     ProblemDetail demoDisabled(DemoDisabledException e, HttpServletRequest request) {
         Messages messages = Messages.forLanguage(request.getHeader("Accept-Language"));
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
+        problem.setType(URI.create(TYPES + "demo-disabled"));
         problem.setTitle(messages.isEnglish() ? "The demo is not enabled" : "未启用演示");
         problem.setDetail(messages.isEnglish() ? "start the server with --demo (careroute.demo=true)"
                 : "请以 --demo（careroute.demo=true）启动服务");
@@ -153,6 +181,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         log.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
+        problem.setType(URI.create(TYPES + "internal"));
         problem.setTitle("服务器内部错误 / Internal error");
         problem.setDetail(e.getClass().getSimpleName());
         problem.setProperty("errors", List.of());
@@ -203,11 +232,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
-                && (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
-            problem.setProperty("errors", List.of());
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            if (problem.getProperties() == null || !problem.getProperties().containsKey("errors")) {
+                problem.setProperty("errors", List.of());
+            }
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                problem.setType(URI.create(TYPES + kindOf(status.value())));
+            }
         }
         return response;
+    }
+
+    /**
+     * The kind of one of Spring's own errors, for its problem type URI (docs/api-conventions.md lists them): a
+     * client tells errors apart by type, not by title, which is in the caller's language.
+     */
+    static String kindOf(int status) {
+        return switch (status) {
+            case 400 -> "invalid-input";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal" : "http-" + status;
+        };
     }
 
     private static Messages messages(HttpServletRequest request) {

@@ -17,6 +17,7 @@ import io.careroute.api.records.RecordAnswer;
 import io.careroute.api.records.RecordCorrections;
 import io.careroute.api.records.RecordEvents;
 import io.careroute.api.records.RecordsWorkbook;
+import io.careroute.api.store.AlertAcknowledgements;
 import io.careroute.api.store.RecordStore;
 import io.careroute.api.store.ServiceRecord;
 import io.careroute.api.store.StoredPlan;
@@ -59,9 +60,11 @@ class RecordController {
     private final RecordStore records;
     private final CareRouteProperties properties;
     private final Clock clock;
+    private final AlertAcknowledgements acknowledgements;
 
     RecordController(FieldRecords field, RecordCorrections corrections, PlanJobs jobs, RecordStore records,
-                     CareRouteProperties properties, Clock clock) {
+                     CareRouteProperties properties, Clock clock, AlertAcknowledgements acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.field = field;
         this.corrections = corrections;
         this.jobs = jobs;
@@ -119,12 +122,17 @@ class RecordController {
     }
 
     @Operation(summary = "Check-outs that need the dispatcher now (a meal not taken, an elder living alone not "
-            + "answering) on a date (default today), newest first: what the console polls")
+            + "answering) on a date (default today), newest first, with their acknowledgements: what the console "
+            + "polls")
     @GetMapping(value = "/api/v1/records/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
-    RecordList alerts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    LiveDayViews.AlertList alerts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                  LocalDate date) {
         LocalDate day = date == null ? today() : date;
-        return new RecordList(day, day, records.alerts(Caller.required().organisationId(), day, day).stream()
-                .map(this::view).toList());
+        String organisation = Caller.required().organisationId();
+        // With who took each one on and when (issue 17.3: acknowledge), for the console.
+        return new LiveDayViews.AlertList(day, day, records.alerts(organisation, day, day).stream()
+                .map(this::view).toList(), acknowledgements.onDays(organisation, day, day).stream()
+                .map(a -> LiveDayViews.view(a, zone())).toList());
     }
 
     @Operation(summary = "One record: its current version and every version, oldest first (corrections never "
@@ -178,11 +186,11 @@ class RecordController {
         Caller caller = Caller.required();
         // A worker's list is their own, whatever they ask for.
         String worker = caller.isWorker() ? caller.workerId() : workerId;
-        return records.list(caller.organisationId(), from, to, worker);
+        return MinimumNecessary.records(records.list(caller.organisationId(), from, to, worker));
     }
 
     private RecordView view(ServiceRecord record) {
-        return RecordViews.view(record, zone());
+        return RecordViews.view(MinimumNecessary.record(record), zone());
     }
 
     private ZoneId zone() {

@@ -30,6 +30,7 @@ import io.careroute.data.registry.RegistryDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +107,8 @@ class RegistryController {
 
     @Operation(summary = "The current register (registry.json), with ETag \"<version>\"; 404 while there is none. "
             + "With Accept: " + XLSX + " the register workbook instead (as GET /api/v1/registry/workbook)")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "还没有台账 / no register yet")
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, XLSX})
     ResponseEntity<?> current(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                               @RequestParam(value = "lang", required = false) String lang,
@@ -115,11 +118,14 @@ class RegistryController {
         if (accept != null && accept.contains(XLSX)) {
             return workbook(current, lang, request);
         }
-        return ResponseEntity.ok().eTag(etag(current.version().version())).body(current.document());
+        return ResponseEntity.ok().eTag(etag(current.version().version()))
+                .body(MinimumNecessary.register(current.document()));
     }
 
     @Operation(summary = "The current register as a workbook (one sheet per list, Chinese headers; ?lang=en for "
             + "English), with ETag \"<version>\"; a download for the page and the template a centre fills in")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "还没有台账 / no register yet")
     @GetMapping(value = "/workbook", produces = XLSX)
     ResponseEntity<byte[]> currentWorkbook(@RequestParam(value = "lang", required = false) String lang,
                                            HttpServletRequest request) {
@@ -170,7 +176,7 @@ class RegistryController {
     ResponseEntity<JsonNode> entry(@PathVariable String id, HttpServletRequest request) {
         StoredRegistry current = currentOrNotFound();
         Entries entries = Entries.of(request);
-        ArrayNode list = list(MAPPER.valueToTree(current.document()), entries);
+        ArrayNode list = list(MAPPER.valueToTree(MinimumNecessary.register(current.document())), entries);
         int index = indexOf(list, id);
         if (index < 0) {
             throw RegistryException.notFound("id", "api.registry.noEntry", entries.field, id);
@@ -238,7 +244,7 @@ class RegistryController {
     ResponseEntity<RegistryDocument> version(@PathVariable int version) {
         StoredRegistry stored = store.version(Caller.required().organisationId(), version)
                 .orElseThrow(() -> RegistryException.notFound("version", "api.registry.noVersion", version));
-        return ResponseEntity.ok().eTag(etag(version)).body(stored.document());
+        return ResponseEntity.ok().eTag(etag(version)).body(MinimumNecessary.register(stored.document()));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -274,7 +280,7 @@ class RegistryController {
     private static ResponseEntity<byte[]> workbook(StoredRegistry current, String lang, HttpServletRequest request) {
         Messages messages = Messages.forLanguage(lang != null ? lang : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RegistryFiles.writeWorkbook(current.document(), out, messages);
+        RegistryFiles.writeWorkbook(MinimumNecessary.register(current.document()), out, messages);
         int version = current.version().version();
         return ResponseEntity.ok().eTag(etag(version)).contentType(MediaType.parseMediaType(XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

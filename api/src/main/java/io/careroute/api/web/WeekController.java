@@ -1,6 +1,7 @@
 package io.careroute.api.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -43,6 +44,7 @@ import io.careroute.planning.week.WeekPlanner;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -89,9 +91,11 @@ class WeekController {
     private final RegistryStore registers;
     private final CareRouteProperties properties;
     private final Clock clock;
+    private final IdempotentJobs idempotent;
 
     WeekController(WeekPlanner planner, PlanJobs jobs, WeekStore weeks, RegistryStore registers,
-                   CareRouteProperties properties, Clock clock) {
+                   CareRouteProperties properties, Clock clock, IdempotentJobs idempotent) {
+        this.idempotent = idempotent;
         this.planner = planner;
         this.jobs = jobs;
         this.weeks = weeks;
@@ -107,22 +111,26 @@ class WeekController {
                     content = @Content(schema = @Schema(implementation = WeekAsk.class))))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobAccepted> plan(@RequestBody(required = false) byte[] body,
-                                     @RequestHeader(value = "Accept-Language", required = false) String language) {
-        WeekAsk ask = read(body, WeekAsk.class);
-        Duration limit = seconds(ask.seconds());
-        Caller caller = Caller.required();
-        StoredRegistry registry = registers.current(caller.organisationId())
-                .orElseThrow(() -> RegistryException.notFound("registry", "api.registry.none"));
-        LocalDate from = ask.from() != null ? ask.from() : LocalDate.now(clock.withZone(zoneOf(registry)))
-                .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        WeekRequest request = new WeekRequest(from, ask.days() == null ? 7 : ask.days());
-        HorizonProblem horizon = planner.expand(registry.document(), request);
-        jobs.refuseWhenFull(Caller.required().organisationId());   // before the costly part: snapping the week's places
-        PlanJobs.Submitted job = jobs.submitWeek(new WeekOrder(horizon, planner.place(horizon),
-                registry.version().version(), null, Map.of(), limit, Messages.forLanguage(language),
-                caller.organisationId()));
-        log.info("Week {} asked by {} from register version {}", job.id(), caller.auditId(), registry.version().version());
-        return accepted(job);
+                                     @RequestHeader(value = "Accept-Language", required = false) String language,
+                                     @RequestHeader(value = IdempotentJobs.HEADER, required = false) String idempotencyKey,
+                                     HttpServletRequest http) throws IOException {
+        return idempotent.submit(idempotencyKey, http, body, () -> {
+            WeekAsk ask = read(body, WeekAsk.class);
+            Duration limit = seconds(ask.seconds());
+            Caller caller = Caller.required();
+            StoredRegistry registry = registers.current(caller.organisationId())
+                    .orElseThrow(() -> RegistryException.notFound("registry", "api.registry.none"));
+            LocalDate from = ask.from() != null ? ask.from() : LocalDate.now(clock.withZone(zoneOf(registry)))
+                    .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+            WeekRequest request = new WeekRequest(from, ask.days() == null ? 7 : ask.days());
+            HorizonProblem horizon = planner.expand(registry.document(), request);
+            jobs.refuseWhenFull(Caller.required().organisationId());   // before the costly part: snapping the week's places
+            PlanJobs.Submitted job = jobs.submitWeek(new WeekOrder(horizon, planner.place(horizon),
+                    registry.version().version(), null, Map.of(), limit, Messages.forLanguage(language),
+                    caller.organisationId()));
+            log.info("Week {} asked by {} from register version {}", job.id(), caller.auditId(), registry.version().version());
+            return accepted(job);
+        });
     }
 
     @Operation(summary = "The organisation's week plans, newest first, one page at a time (no documents)")
@@ -202,34 +210,38 @@ class WeekController {
     @PostMapping(value = "/{id}/replan", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobAccepted> replan(@PathVariable String id, @RequestBody(required = false) byte[] body,
-                                       @RequestHeader(value = "Accept-Language", required = false) String language) {
-        StoredWeek week = week(id);
-        ReplanAsk ask = read(body, ReplanAsk.class);
-        Duration limit = seconds(ask.seconds());
-        LocalDate last = week.from().plusDays(week.days() - 1L);
-        if (ask.since() == null) {
-            throw new InvalidInputException(List.of(InputError.at("since", "error.required")));
-        }
-        if (ask.since().isBefore(week.from()) || ask.since().isAfter(last)) {
-            throw new InvalidInputException(List.of(new InputError("since",
-                    Text.of("api.week.sinceOutside", week.from(), last))));
-        }
-        if (!week.published()) {
-            throw new PlanStateException("id", "api.week.notPublished");
-        }
-        Caller caller = Caller.required();
-        StoredRegistry registry = registers.current(caller.organisationId())
-                .orElseThrow(() -> RegistryException.notFound("registry", "api.registry.none"));
-        Map<java.time.LocalDate, String> dayPlans = weeks.publishedDayPlans(id);
-        HorizonProblem horizon = planner.expand(registry.document(), new WeekRequest(week.from(), week.days()),
-                new WeekReplan(ask.since(), weeks.publishedWeek(dayPlans)));
-        jobs.refuseWhenFull(Caller.required().organisationId());
-        PlanJobs.Submitted job = jobs.submitWeek(new WeekOrder(horizon, planner.place(horizon),
-                registry.version().version(), id, dayPlans, limit, Messages.forLanguage(language),
-                caller.organisationId()));
-        log.info("Week {} re-plans {} from {} (register version {}) for {}", job.id(), id, ask.since(),
-                registry.version().version(), caller.auditId());
-        return accepted(job);
+                                       @RequestHeader(value = "Accept-Language", required = false) String language,
+                                       @RequestHeader(value = IdempotentJobs.HEADER, required = false) String idempotencyKey,
+                                       HttpServletRequest http) throws IOException {
+        return idempotent.submit(idempotencyKey, http, body, () -> {
+            StoredWeek week = week(id);
+            ReplanAsk ask = read(body, ReplanAsk.class);
+            Duration limit = seconds(ask.seconds());
+            LocalDate last = week.from().plusDays(week.days() - 1L);
+            if (ask.since() == null) {
+                throw new InvalidInputException(List.of(InputError.at("since", "error.required")));
+            }
+            if (ask.since().isBefore(week.from()) || ask.since().isAfter(last)) {
+                throw new InvalidInputException(List.of(new InputError("since",
+                        Text.of("api.week.sinceOutside", week.from(), last))));
+            }
+            if (!week.published()) {
+                throw new PlanStateException("id", "api.week.notPublished");
+            }
+            Caller caller = Caller.required();
+            StoredRegistry registry = registers.current(caller.organisationId())
+                    .orElseThrow(() -> RegistryException.notFound("registry", "api.registry.none"));
+            Map<java.time.LocalDate, String> dayPlans = weeks.publishedDayPlans(id);
+            HorizonProblem horizon = planner.expand(registry.document(), new WeekRequest(week.from(), week.days()),
+                    new WeekReplan(ask.since(), weeks.publishedWeek(dayPlans)));
+            jobs.refuseWhenFull(Caller.required().organisationId());
+            PlanJobs.Submitted job = jobs.submitWeek(new WeekOrder(horizon, planner.place(horizon),
+                    registry.version().version(), id, dayPlans, limit, Messages.forLanguage(language),
+                    caller.organisationId()));
+            log.info("Week {} re-plans {} from {} (register version {}) for {}", job.id(), id, ask.since(),
+                    registry.version().version(), caller.auditId());
+            return accepted(job);
+        });
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ abstract class RecordStoreContract {
         DataSource dataSource = dataSource();
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("delete from alert_acknowledgement").update();   // field-live (issue 17.3)
         jdbc.sql("delete from service_record").update();   // the test's own rows; the application never deletes
         jdbc.sql("delete from publication").update();
         jdbc.sql("delete from plan").update();
@@ -159,5 +160,30 @@ abstract class RecordStoreContract {
         assertThat(publications.currentOn(ORG, DAY)).extracting(Publication::planId).containsExactlyInAnyOrder("p1", "p1b");
         assertThat(publications.currentOn(OTHER, DAY)).extracting(Publication::planId).containsExactly("p2");
         assertThat(publications.currentOn(ORG, DAY.minusDays(1))).isEmpty();
+    }
+
+    // field-live (issue 17.3): alert acknowledgements and the day's stamp.
+    @Test
+    void anAlertIsAcknowledgedOncePerRecordAndTheDaysStampMovesWithEveryVersion() {
+        AlertAcknowledgements acknowledgements = new AlertAcknowledgements(jdbc);
+        RecordStamps stamps = new RecordStamps(jdbc);
+        assertThat(stamps.of(ORG, "p1")).isEqualTo(new RecordStamps.Stamp(0, null));
+        RecordFacts notHome = new RecordFacts(T0, T0.plusSeconds(120), 2, RecordOutcome.NOT_HOME, null, "MEAL_NOT_TAKEN");
+        records.append(version("r1", 1, "V1", "C01", notHome, RecordAction.CHECK_OUT, "k1", T0));
+        assertThat(stamps.of(ORG, "p1")).isEqualTo(new RecordStamps.Stamp(1, T0));
+        records.append(version("r1", 2, "V1", "C01", notHome, RecordAction.CORRECTION, null, T0.plusSeconds(5)));
+        assertThat(stamps.of(ORG, "p1")).isEqualTo(new RecordStamps.Stamp(2, T0.plusSeconds(5)));
+        assertThat(stamps.of(OTHER, "p1").versions()).isZero();
+
+        AlertAcknowledgement first = new AlertAcknowledgement("r1", 2, "MEAL_NOT_TAKEN", T0.plusSeconds(60),
+                "account:d1", "zhang");
+        acknowledgements.add(ORG, first);
+        assertThatThrownBy(() -> acknowledgements.add(ORG, new AlertAcknowledgement("r1", 2, "MEAL_NOT_TAKEN",
+                T0.plusSeconds(61), "account:d2", "li"))).isInstanceOf(DuplicateKeyException.class);
+        assertThat(acknowledgements.of(ORG, "r1")).contains(first);
+        assertThat(acknowledgements.of(OTHER, "r1")).isEmpty();
+        assertThat(acknowledgements.onDays(ORG, DAY, DAY)).containsExactly(first);
+        assertThat(acknowledgements.onDays(ORG, DAY.plusDays(1), DAY.plusDays(1))).isEmpty();
+        assertThat(acknowledgements.onDays(OTHER, DAY, DAY)).isEmpty();
     }
 }

@@ -102,6 +102,8 @@ class AccessMatrixTest {
             new Row("POST", "/api/v1/plans/{id}/resume", PLANNERS, 409, 403, Target.PLAN, null),
             new Row("POST", "/api/v1/plans/{id}/publish", PLANNERS, 200, 403, Target.PLAN, null),
             new Row("POST", "/api/v1/plans/{id}/events", PLANNERS, 400, 403, Target.PLAN, "{}"),
+            // desk-edit (#16.3): publishing a hand-edited order, as publishing ("{}" leaves every task out: 400)
+            new Row("POST", "/api/v1/plans/{id}/edits", PLANNERS, 400, 403, Target.PLAN, "{}"),
             new Row("POST", "/api/v1/coverage", READERS, 400, null, Target.NONE, "{}"),
             new Row("POST", "/api/v1/coverage/geojson", READERS, 400, null, Target.NONE, "{}"),
             new Row("GET", "/api/v1/demo/problem", READERS, 200, null, Target.NONE, null),
@@ -156,6 +158,10 @@ class AccessMatrixTest {
             new Row("GET", "/api/v1/records/{id}", ALL, 200, null, Target.RECORD, null),
             new Row("POST", "/api/v1/records/{id}/corrections", REGISTRARS, 400, null, Target.RECORD, "{}"),
             new Row("GET", "/api/v1/field/day", WORKER, 200, null, Target.NONE, null),
+            // Live day (issue 17.3, field-live): the live view is read like the record events; an alert is
+            // acknowledged by those who dispatch (the record here raised none: 409 past access).
+            new Row("GET", "/api/v1/plans/{id}/live", READERS, 200, null, Target.PLAN, null),
+            new Row("POST", "/api/v1/records/{id}/acknowledge", REGISTRARS, 409, null, Target.RECORD, null),
             // field-figures (issue 17.4, 17.5): the time bank ({volunteerId} is the organisation's WORKER's own id:
             // a worker reads their own statement; withdrawals and transfers without an Idempotency-Key are refused
             // input), its rules an admin's; the outcome figures of a month and of a plan for the console's readers.
@@ -168,6 +174,9 @@ class AccessMatrixTest {
             new Row("GET", "/api/v1/reports/outcomes", READERS, 200, null, Target.NONE, null),
             new Row("GET", "/api/v1/reports/outcomes.xlsx", READERS, 200, null, Target.NONE, null),
             new Row("GET", "/api/v1/plans/{id}/outcomes", READERS, 200, null, Target.PLAN, null),
+            // trust (issue 19.1, 19.3): the audit trail and an elder's erasure, ADMIN only (E1 is no elder: 404)
+            new Row("GET", "/api/v1/audit", ADMIN, 200, null, Target.NONE, null),
+            new Row("POST", "/api/v1/registry/elders/{id}/erasure", ADMIN, 404, null, Target.REGISTRY_ENTRY, null),
             // The actuator (taken from its own handler mapping): health and its probes open to anyone (the status;
             // the parts to an ADMIN), everything else about the whole instance for an ADMIN only.
             new Row("GET", "/actuator/health", ALL, 200, null, Target.NONE, null),

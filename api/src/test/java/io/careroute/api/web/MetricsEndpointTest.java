@@ -39,7 +39,8 @@ class MetricsEndpointTest {
     static void start() {
         // One solver place and one queue place: a third plan is refused while the first solves.
         server = TestServer.start(Path.of(TestServer.freshDataDir("metrics")), "careroute.solve-seconds=3",
-                "careroute.replan-seconds=2", "careroute.max-jobs=1", "careroute.queue-size=1");
+                "careroute.replan-seconds=2", "careroute.max-jobs=1", "careroute.queue-size=1",
+                "careroute.lanes.organisation-share=1");
         day = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, PlanApiTest.DAY);
     }
 

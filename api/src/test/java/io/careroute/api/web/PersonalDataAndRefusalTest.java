@@ -149,6 +149,11 @@ class PersonalDataAndRefusalTest {
             refuse(api, errorBodies, "/api/v1/plans/" + id + "/events", events.getBytes(StandardCharsets.UTF_8), 409);
             assertThat(api.get("/api/v1/plans?size=100").body()).isEqualTo(listAfterReplan);
             assertThat(api.get("/api/v1/plans/" + replanId).body()).isEqualTo(published);
+
+            // trust (issue 19.1): the audit trail of all this names no elder either (pseudonyms, patterns, ids).
+            JsonNode trail = api.get("/api/v1/audit?size=100").body();
+            assertThat(trail.get("total").asInt()).isGreaterThan(10);
+            errorBodies.add(trail.toString());
         }
 
         // The CLI refuses the off-network problem (exit 2) without naming the elder either.
@@ -165,7 +170,7 @@ class PersonalDataAndRefusalTest {
         PersonalDataScan scan = new PersonalDataScan(scanned);
         String logs = output.getAll();
         assertThat(logs).contains("Refused input").contains("queued");   // the capture did see the server's logs
-        assertThat(errorBodies).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(errorBodies).hasSizeGreaterThanOrEqualTo(16);
         List<String> findings = new ArrayList<>(scan.findings(logs));
         errorBodies.forEach(body -> findings.addAll(scan.findings(body)));
         findings.addAll(scan.findings(cliErr.toString()));

@@ -32,11 +32,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * best, and the console opens the re-plan in which the visit went to that worker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // The same settings as ConsolePageBrowserTest, so both share one application context.
+        // A server of its own (its data directory below): it publishes new versions of the demo day, which the
+        // tests sharing ConsolePageBrowserTest's server send events to.
         "careroute.graph-cache=target/graph-cache",
         "careroute.solve-seconds=4",
         "careroute.demo=true"})
 class RecommendPageBrowserTest {
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownDataDir(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("careroute.data-dir", () -> TestServer.freshDataDir("recommend-page"));
+    }
 
     static ChromeDriver browser;
     static Path profile;
@@ -97,7 +103,8 @@ class RecommendPageBrowserTest {
                 d.findElement(By.tagName("body")).getAttribute("data-state"))
                 && !planId.equals(d.findElement(By.tagName("body")).getAttribute("data-job-id")));
         String replanId = browser.findElement(By.tagName("body")).getAttribute("data-job-id");
-        JsonNode replan = api.get("/api/v1/plans/" + replanId).body();
+        // The page follows the re-plan from when it is queued; its plan is there once it has ended.
+        JsonNode replan = api.waitFor(replanId, ApiClient::ended, Duration.ofSeconds(60));
         assertThat(replan.get("replanOf").asText()).isEqualTo(planId);
         Set<String> known = new HashSet<>();
         before.get("tasks").forEach(task -> known.add(task.get("id").asText()));

@@ -77,6 +77,9 @@ class UsernamesPerOrganisationTest {
                 ApiClient.Response again = createZhang(admin, "yet another password");
                 assertThat(again.status()).isEqualTo(409);
                 assertThat(again.body().get("errors").get(0).get("field").asText()).isEqualTo("username");
+                // trust: its own title, not the plan-state one ("方案当前的状态…").
+                assertThat(again.body().get("title").asText()).isEqualTo("本机构已有此用户名");
+                assertThat(again.body().get("type").asText()).endsWith("/username-taken");
             }
             assertThat(demoAdmin.get("/api/v1/users").body().findValuesAsText("username")).containsOnlyOnce("zhang");
         }

@@ -174,6 +174,9 @@ public class LoadBenchmark implements Callable<Integer> {
         settings.add("logging.level.root=WARN");
         settings.add("careroute.bootstrap.api-key=" + apiKey);
         settings.add("careroute.bootstrap.organisation=load");
+        // A production server needs its keys (issue 19.2); fresh ones for each run's fresh database.
+        settings.add("careroute.privacy.data-key=load:" + randomKey());
+        settings.add("careroute.privacy.pseudonym-key=" + randomKey());
         if (maxJobs != null) {
             settings.add("careroute.max-jobs=" + maxJobs);
         }
@@ -184,6 +187,12 @@ public class LoadBenchmark implements Callable<Integer> {
             settings.add("careroute.replan-seconds=" + replanSeconds);
         }
         return settings;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private LoadReport load(String target, LoadServer server, int submitting) throws Exception {

@@ -60,13 +60,15 @@ public final class CarePlanFactory {
         }
         workers.add(Worker.unassignedHolder());
 
+        Map<String, PinDoc> pins = new HashMap<>();
+        problem.pinsOrEmpty().forEach(pin -> pins.put(pin.taskId(), pin));
         List<Task> tasks = new ArrayList<>();
         for (DeliveryDoc d : problem.deliveriesOrEmpty()) {
             ElderDoc elder = elders.get(d.elderId());
             String batchId = d.batchId() != null ? d.batchId()
                     : problem.kitchensOrEmpty().stream().filter(k -> k.id().equals(d.kitchenId())).findFirst()
                             .orElseThrow().batchesOrEmpty().get(0).id();
-            tasks.add(Task.delivery(d.id()).refusedWorkers(new HashSet<>(elder.refusedWorkersOrEmpty()))
+            tasks.add(pinned(Task.delivery(d.id()).refusedWorkers(new HashSet<>(elder.refusedWorkersOrEmpty()))
                     .elder(elder.id())
                     .at(places.elder(elder.id()))
                     .batch(batches.get(d.kitchenId() + "\u0000" + batchId))
@@ -74,21 +76,23 @@ public final class CarePlanFactory {
                     .serviceSeconds(d.handoverMinutesOrDefault() * 60)
                     .windows(windows(d.windowsOrEmpty(), day))
                     .unassignedPenalty((long) weights.priority(elder.priorityClassOrDefault()) * DELIVERY_WEIGHT)
-                    .published(publishedWorker(published, d.id()), publishedStart(published, d.id(), day))
-                    .build());
+                    .published(publishedWorker(published, d.id()), publishedStart(published, d.id(), day)),
+                    pins.get(d.id()), day).build());
         }
         for (VisitDoc v : problem.visitsOrEmpty()) {
             ElderDoc elder = elders.get(v.elderId());
             long penalty = (long) weights.priority(elder.priorityClassOrDefault()) * VISIT_WEIGHT_PER_PRIORITY * v.priorityOrDefault()
                     * (v.isUrgent() ? URGENT_FACTOR : 1);
             if (!v.needsTwoWorkers()) {
-                tasks.add(visit(v.id(), v, elder, places, day, published).pinnedTo(v.pinnedWorkerId()).unassignedPenalty(penalty).build());
+                tasks.add(pinned(visit(v.id(), v, elder, places, day, published).pinnedTo(v.pinnedWorkerId()),
+                        pins.get(v.id()), day).unassignedPenalty(penalty).build());
                 continue;
             }
             // Two parts, one per worker, each carrying half the cost of leaving the visit unserved. A pin names
             // the lead worker; the second is chosen by the solver.
             String secondId = VisitDoc.secondPartId(v.id());
-            Task lead = visit(v.id(), v, elder, places, day, published).partOf(v.id(), 1).pinnedTo(v.pinnedWorkerId())
+            Task lead = pinned(visit(v.id(), v, elder, places, day, published).partOf(v.id(), 1).pinnedTo(v.pinnedWorkerId()),
+                            pins.get(v.id()), day)
                     .unassignedPenalty((penalty + 1) / 2).build();
             Task second = visit(secondId, v, elder, places, day, published).partOf(v.id(), 2)
                     .unassignedPenalty((penalty + 1) / 2).build();
@@ -114,6 +118,25 @@ public final class CarePlanFactory {
                 .windows(windows(v.windowsOrEmpty(), day))
                 .requiredSkills(Set.copyOf(v.requiredSkillsOrEmpty()))
                 .published(publishedWorker(published, taskId), publishedStart(published, taskId, day));
+    }
+
+    /**
+     * A pin of problem.json's {@code pins} (validated: {@code PinChecks}): the worker, the place in the route, and a
+     * pinned start as a window of one instant (the worker may arrive earlier and wait, never start later).
+     */
+    private static Task.Builder pinned(Task.Builder builder, PinDoc pin, PlanDay day) {
+        if (pin == null) {
+            return builder;
+        }
+        builder.pinnedTo(pin.workerId());
+        if (pin.position() != null) {
+            builder.pinnedAt(pin.position());
+        }
+        if (pin.start() != null) {
+            int start = day.toSeconds(pin.start());
+            builder.window(start, start);
+        }
+        return builder;
     }
 
     private static String publishedWorker(Map<String, PublishedTask> published, String taskId) {

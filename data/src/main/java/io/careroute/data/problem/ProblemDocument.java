@@ -19,7 +19,8 @@ public record ProblemDocument(
         List<WorkerDoc> workers,
         List<DeliveryDoc> deliveries,
         List<VisitDoc> visits,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> weights) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> weights,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PinDoc> pins) {
 
     public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
@@ -27,7 +28,19 @@ public record ProblemDocument(
     public ProblemDocument(LocalDate date, String timeZone, CoordinateSystemName coordinateSystem,
                            List<KitchenDoc> kitchens, List<ElderDoc> elders, List<WorkerDoc> workers,
                            List<DeliveryDoc> deliveries, List<VisitDoc> visits) {
-        this(date, timeZone, coordinateSystem, kitchens, elders, workers, deliveries, visits, null);
+        this(date, timeZone, coordinateSystem, kitchens, elders, workers, deliveries, visits, null, null);
+    }
+
+    /** A problem without pins beyond a visit's own {@code pinnedWorkerId}. */
+    public ProblemDocument(LocalDate date, String timeZone, CoordinateSystemName coordinateSystem,
+                           List<KitchenDoc> kitchens, List<ElderDoc> elders, List<WorkerDoc> workers,
+                           List<DeliveryDoc> deliveries, List<VisitDoc> visits, Map<String, String> weights) {
+        this(date, timeZone, coordinateSystem, kitchens, elders, workers, deliveries, visits, weights, null);
+    }
+
+    /** A dispatcher's pins: a meal or a visit to a worker, maybe to a place in the route and a start time. */
+    public List<PinDoc> pinsOrEmpty() {
+        return pins == null ? List.of() : pins;
     }
 
     /**

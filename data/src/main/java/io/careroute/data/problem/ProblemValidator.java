@@ -55,6 +55,7 @@ public final class ProblemValidator {
         checkDeliveries(p.deliveriesOrEmpty(), elders, kitchens);
         checkVisits(p.visitsOrEmpty(), elders, workers);
         checkWeights(p.weightsOrEmpty());
+        PinChecks.check(checks, p);
     }
 
     /** A misspelt constraint would otherwise keep its default weight without anyone noticing. */

@@ -20,6 +20,7 @@ import io.careroute.data.problem.DeliveryDoc;
 import io.careroute.data.problem.InputError;
 import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.LocationDoc;
+import io.careroute.data.problem.PinDoc;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.VisitDoc;
 import io.careroute.data.problem.WindowDoc;
@@ -187,8 +188,14 @@ public final class ReplanPreparation {
         List<VisitDoc> allVisits = new ArrayList<>(problem.visitsOrEmpty().stream().filter(v -> !gone.contains(v.id())).toList());
         allVisits.addAll(newVisits);
         allVisits.replaceAll(v -> pins.containsKey(v.id()) ? withPin(v, pins.get(v.id())) : v);
+        // The day's pins keep their worker (a PIN event replaces a task's pin). Their places and times are not carried:
+        // the frozen part moves every position, and a published start already costs to change.
+        List<PinDoc> dayPins = problem.pinsOrEmpty().stream()
+                .filter(pin -> pin != null && !pins.containsKey(pin.taskId()))
+                .map(pin -> new PinDoc(pin.taskId(), pin.workerId(), null, null)).toList();
         ProblemDocument full = new ProblemDocument(problem.date(), problem.timeZone(), problem.coordinateSystem(),
-                problem.kitchens(), problem.elders(), problem.workers(), allDeliveries, allVisits, problem.weights());
+                problem.kitchens(), problem.elders(), problem.workers(), allDeliveries, allVisits, problem.weights(),
+                dayPins);
 
         Set<String> closed = new HashSet<>(frozenTasks);
         closed.addAll(done);
@@ -198,7 +205,8 @@ public final class ReplanPreparation {
                 problem.kitchens(), withWorkers(problem.eldersOrEmpty(), present), openWorkers,
                 allDeliveries.stream().filter(d -> !closed.contains(d.id())).toList(),
                 allVisits.stream().filter(v -> !closed.contains(v.id())).map(v -> withoutAbsentPin(v, present)).toList(),
-                problem.weights());
+                problem.weights(), dayPins.stream()
+                        .filter(pin -> !closed.contains(pin.taskId()) && present.contains(pin.workerId())).toList());
         Set<String> frozenOrDone = new HashSet<>(frozenTasks);
         frozenOrDone.addAll(done);
         return new PreparedReplan(full, open, published, frozen, finished, warm, publishedTasks, frozenOrDone);

@@ -38,8 +38,12 @@ public final class PlanCheck {
 
     private final ScoreBreakdown breakdown = new ScoreBreakdown();
 
-    /** The outcome; {@link #feasible()} as written in check.json. */
-    public record Result(CheckDocument document) {
+    /**
+     * The outcome; {@link #feasible()} as written in check.json.
+     *
+     * @param plan the edited plan recomputed as a whole plan.json (what publishing the edit stores)
+     */
+    public record Result(CheckDocument document, PlanDocument plan) {
         public boolean feasible() {
             return document.feasible();
         }
@@ -63,7 +67,8 @@ public final class PlanCheck {
         List<String> independent = PlanVerifier.verify(problem.document(), plan.getTravelTimes(), document);
         boolean feasible = plan.getScore().isFeasible() && independent.isEmpty();
         return new Result(new CheckDocument(feasible, document.score(), violations(scores, messages),
-                document.workers(), document.tasks(), document.totals(), document.constraints(), independent));
+                document.workers(), document.tasks(), document.totals(), document.constraints(), independent),
+                document.withPlaces(problem.snaps()));
     }
 
     /** Every match on the hard or medium level, hard first (the breakdown's order), worst first within a rule. */

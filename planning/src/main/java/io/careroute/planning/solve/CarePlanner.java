@@ -11,6 +11,7 @@ import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.explain.ScoreBreakdown;
 import io.careroute.solver.explain.UnassignedExplainer;
 import io.careroute.solver.solve.CarePlanSolverConfig;
+import io.careroute.solver.solve.PinnedPlacement;
 import io.careroute.solver.solve.SolverSettings;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
@@ -44,6 +45,8 @@ public final class CarePlanner {
             // For hunting a corrupted score (FULL_ASSERT): docs/testing.md.
             config.setEnvironmentMode(EnvironmentMode.valueOf(mode));
         }
+        // Pinned first stops are in place before the search starts; its moves then leave them there.
+        PinnedPlacement.apply(problem.plan());
         Solver<CarePlan> solver = SolverFactory.<CarePlan>create(config).buildSolver();
         solver.addEventListener(event -> {
             onNewBest.accept(event.getNewBestSolution());

@@ -65,6 +65,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 requiredGender(factory),
                 refusedWorker(factory),
                 pinnedWorker(factory),
+                pinnedPosition(factory),
                 volunteerHours(factory),
                 volunteerDistance(factory),
                 twoWorkersTogether(factory),
@@ -202,6 +203,19 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .justifyWith((task, score) -> MatchJustification.of(CareConstraint.PINNED_WORKER, task, 1, Unit.COUNT,
                         task.getPinnedWorkerId()))
                 .asConstraint(CareConstraint.PINNED_WORKER.constraintName());
+    }
+
+    /**
+     * A dispatcher's "this visit first": a task pinned to a place in its worker's route is there. The search never
+     * breaks it (the moves leave a route's pinned first stops alone, see PinnedMoveFilter); an edited plan may.
+     */
+    Constraint pinnedPosition(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> !task.keepsPinnedPosition())
+                .penalizeConfigurableLong(task -> RULE_BREAK)
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.PINNED_POSITION, task,
+                        task.getPinnedPosition(), Unit.COUNT, task.getPinnedWorkerId()))
+                .asConstraint(CareConstraint.PINNED_POSITION.constraintName());
     }
 
     /** A volunteer gives a few hours a day (time-bank rules cap them): from leaving home to coming back. */

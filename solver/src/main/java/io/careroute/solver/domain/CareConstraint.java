@@ -26,6 +26,8 @@ public enum CareConstraint {
     REQUIRED_GENDER("Required worker gender", Level.HARD, 1, "required-gender"),
     REFUSED_WORKER("Refused worker", Level.HARD, 1, "refused-worker"),
     PINNED_WORKER("Pinned worker", Level.HARD, 1, "pinned-worker"),
+    /** A dispatcher's "this one first": a task pinned to a place in its worker's route. */
+    PINNED_POSITION("Pinned position", Level.HARD, 1, "pinned-position"),
     VOLUNTEER_HOURS("Volunteer daily hours", Level.HARD, 1, "volunteer-hours"),
     VOLUNTEER_DISTANCE("Volunteer distance from home", Level.HARD, 1, "volunteer-distance"),
     TWO_WORKERS_TOGETHER("Two-worker visit together", Level.HARD, 1, "two-workers-together"),

@@ -51,6 +51,18 @@ public class CarePlan {
         // Nearby selection measures distance from a task to a task or a route start with no access to the plan.
         tasks.forEach(task -> task.setTravelTimes(travelTimes));
         workers.forEach(worker -> worker.setTravelTimes(travelTimes));
+        countPinnedPlaces(workers, tasks);
+    }
+
+    /** Each worker's pinned first stops (the moves read the count: PinnedMoveFilter). */
+    private static void countPinnedPlaces(List<Worker> workers, List<Task> tasks) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Task task : tasks) {
+            if (task.getPinnedPosition() > 0) {
+                counts.merge(task.getPinnedWorkerId(), 1, Integer::sum);
+            }
+        }
+        workers.forEach(worker -> worker.setPinnedCount(counts.getOrDefault(worker.getId(), 0)));
     }
 
     public String getName() {

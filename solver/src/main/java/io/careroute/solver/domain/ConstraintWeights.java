@@ -140,6 +140,11 @@ public class ConstraintWeights {
         return weights.get(CareConstraint.PINNED_WORKER);
     }
 
+    @ConstraintWeight("Pinned position")
+    public HardMediumSoftLongScore getPinnedPosition() {
+        return weights.get(CareConstraint.PINNED_POSITION);
+    }
+
     @ConstraintWeight("Volunteer daily hours")
     public HardMediumSoftLongScore getVolunteerHours() {
         return weights.get(CareConstraint.VOLUNTEER_HOURS);

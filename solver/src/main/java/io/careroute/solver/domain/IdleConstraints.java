@@ -25,6 +25,7 @@ public final class IdleConstraints {
         boolean gender = false;
         boolean refusals = false;
         boolean pins = false;
+        boolean pinnedPositions = false;
         boolean pairs = false;
         boolean preferences = false;
         boolean published = false;
@@ -39,6 +40,7 @@ public final class IdleConstraints {
             gender |= task.getRequiredGender() != null;
             refusals |= !task.getRefusedWorkerIds().isEmpty();
             pins |= task.getPinnedWorkerId() != null;
+            pinnedPositions |= task.getPinnedPosition() > 0;
             pairs |= task.getPart() == 1;
             preferences |= !task.getPreferredWorkerIds().isEmpty();
             published |= task.wasPublished();
@@ -59,6 +61,7 @@ public final class IdleConstraints {
         off(active, CareConstraint.REQUIRED_GENDER, !gender);
         off(active, CareConstraint.REFUSED_WORKER, !refusals);
         off(active, CareConstraint.PINNED_WORKER, !pins);
+        off(active, CareConstraint.PINNED_POSITION, !pinnedPositions);
         off(active, CareConstraint.VOLUNTEER_HOURS, !hourLimits);
         off(active, CareConstraint.VOLUNTEER_DISTANCE, !distanceLimits);
         off(active, CareConstraint.TWO_WORKERS_TOGETHER, !pairs);

@@ -34,6 +34,8 @@ public class Task {
     private Set<String> refusedWorkerIds;
     private Set<String> preferredWorkerIds;
     private String pinnedWorkerId;
+    /** 1-based place in the pinned worker's route (the route's first stops are pinned, in order), 0 when not pinned. */
+    private int pinnedPosition;
     private long unassignedPenalty;
     private String publishedWorkerId;
     private int publishedStart = -1;
@@ -96,6 +98,10 @@ public class Task {
         this.refusedWorkerIds = Set.copyOf(b.refusedWorkerIds);
         this.preferredWorkerIds = Set.copyOf(b.preferredWorkerIds);
         this.pinnedWorkerId = b.pinnedWorkerId;
+        this.pinnedPosition = b.pinnedPosition;
+        if (pinnedPosition > 0 && pinnedWorkerId == null) {
+            throw new IllegalArgumentException("task " + id + " has a pinned position but no pinned worker");
+        }
         this.unassignedPenalty = b.unassignedPenalty;
         this.publishedWorkerId = b.publishedWorkerId;
         this.publishedStart = b.publishedStart;
@@ -273,6 +279,30 @@ public class Task {
         return pinnedWorkerId;
     }
 
+    /** 1-based place in the pinned worker's route, 0 when the task's place is not pinned (see {@code PinnedPlacement}). */
+    public int getPinnedPosition() {
+        return pinnedPosition;
+    }
+
+    /**
+     * The task's pinned place holds, judged from its own worker and previous stop only (so the score stays
+     * incremental): the pinned places of a worker are 1..k, so the first is first and each other follows the one
+     * pinned just before it; when all of them do, every one is at its place.
+     */
+    public boolean keepsPinnedPosition() {
+        if (pinnedPosition == 0) {
+            return true;
+        }
+        if (worker == null || !pinnedWorkerId.equals(worker.getId())) {
+            return false;
+        }
+        if (pinnedPosition == 1) {
+            return previous == null;
+        }
+        return previous != null && pinnedWorkerId.equals(previous.pinnedWorkerId)
+                && previous.pinnedPosition == pinnedPosition - 1;
+    }
+
     /** Medium-level cost of leaving this task unserved: larger for more vulnerable elders and urgent visits. */
     public long getUnassignedPenalty() {
         return unassignedPenalty;
@@ -374,6 +404,7 @@ public class Task {
         private Set<String> refusedWorkerIds = Set.of();
         private Set<String> preferredWorkerIds = Set.of();
         private String pinnedWorkerId;
+        private int pinnedPosition;
         private long unassignedPenalty = 1;
         private String publishedWorkerId;
         private int publishedStart = -1;
@@ -446,6 +477,12 @@ public class Task {
 
         public Builder pinnedTo(String workerId) {
             this.pinnedWorkerId = workerId;
+            return this;
+        }
+
+        /** The task's 1-based place in its pinned worker's route (needs {@link #pinnedTo}). */
+        public Builder pinnedAt(int position) {
+            this.pinnedPosition = position;
             return this;
         }
 

@@ -39,6 +39,8 @@ public class Worker {
     private boolean singleTrip;
     private int maxMetresFromHome;
     private boolean unassignedHolder;
+    /** How many of the route's first stops a dispatcher pinned in place (counted by CarePlan, placed by PinnedPlacement). */
+    private int pinnedCount;
     /** Null on a one-day plan. */
     private WorkerDayFacts dayFacts;
     private TravelTimes travelTimes;
@@ -152,6 +154,20 @@ public class Worker {
      */
     public int getMaxMetresFromHome() {
         return maxMetresFromHome;
+    }
+
+    /** How many of the route's first stops are pinned in place: no move changes the route before this index. */
+    public int getPinnedCount() {
+        return pinnedCount;
+    }
+
+    void setPinnedCount(int pinnedCount) {
+        this.pinnedCount = pinnedCount;
+    }
+
+    /** The task may be on this worker's route as far as pins go (the unassigned holder takes no pinned task). */
+    public boolean mayHoldPinned(Task task) {
+        return task.getPinnedWorkerId() == null || task.getPinnedWorkerId().equals(id);
     }
 
     public boolean isUnassignedHolder() {

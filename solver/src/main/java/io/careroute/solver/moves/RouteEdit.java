@@ -118,7 +118,11 @@ final class RouteEdit {
             int size = route.size();
             boolean fixedLegs = plan.fixedLegsWith(worker, task);
             // A position after an infeasible stop leaves that stop as it is: infeasible.
-            for (int index = 0; index <= Math.min(size, plan.firstBad()); index++) {
+            if (!worker.mayHoldPinned(task)) {
+                continue;
+            }
+            // Nothing goes before a route's pinned first stops (PinnedMoveFilter).
+            for (int index = worker.getPinnedCount(); index <= Math.min(size, plan.firstBad()); index++) {
                 ScheduledStop before = index == 0 ? null : plan.stops().get(index - 1);
                 if (before != null && before.end() > latestEnd) {
                     // Stops end ever later along a route: from here on the task would come after its last window.

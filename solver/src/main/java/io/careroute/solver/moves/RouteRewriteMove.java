@@ -37,6 +37,32 @@ final class RouteRewriteMove extends AbstractMove<CarePlan> {
         this.routes = routes;
     }
 
+    /**
+     * Every route this move writes keeps its pinned first stops and holds no task pinned to someone else (see
+     * {@link PinnedMoveFilter}); a task leaving a route shows up in the route it goes to.
+     */
+    boolean keepsPins() {
+        for (int i = 0; i < workers.size(); i++) {
+            Worker worker = workers.get(i);
+            List<Task> route = routes.get(i);
+            int pinned = worker.getPinnedCount();
+            if (route.size() < pinned) {
+                return false;
+            }
+            for (int j = 0; j < pinned; j++) {
+                if (route.get(j) != worker.getTasks().get(j)) {
+                    return false;
+                }
+            }
+            for (int j = pinned; j < route.size(); j++) {
+                if (!worker.mayHoldPinned(route.get(j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     @Override
     public boolean isMoveDoable(ScoreDirector<CarePlan> scoreDirector) {
         return !workers.isEmpty();

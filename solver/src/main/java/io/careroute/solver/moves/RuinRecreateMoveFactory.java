@@ -132,7 +132,7 @@ public class RuinRecreateMoveFactory implements MoveIteratorFactory<CarePlan, Mo
             List<Task> nearest = new ArrayList<>(count);
             for (int i = 0; i < order.length && nearest.size() < count; i++) {
                 Task task = tasks.get(order[i]);
-                if (task.isAssigned()) {
+                if (task.isAssigned() && task.getPinnedPosition() == 0) {   // a pinned place is never ruined
                     nearest.add(task);
                 }
             }

@@ -8,12 +8,14 @@ import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
 import io.careroute.solver.moves.ElderWeekMoveFactory;
+import io.careroute.solver.moves.PinnedMoveFilter;
 import io.careroute.solver.moves.RouteEliminationMoveFactory;
 import io.careroute.solver.moves.RuinRecreateMoveFactory;
 import io.careroute.solver.moves.TwoWorkerVisitMoveFactory;
 import io.careroute.solver.moves.WeekConstruction;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import org.optaplanner.core.config.constructionheuristic.placer.QueuedValuePlacerConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
 import org.optaplanner.core.config.heuristic.selector.list.DestinationSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
@@ -77,13 +79,13 @@ public final class CarePlanSolverConfig {
                 ((UnionMoveSelectorConfig) localSearch.getMoveSelectorConfig()).getMoveSelectorList());
         moves.add(weighted(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(ElderWeekMoveFactory.class),
                 ELDER_WEEK_WEIGHT));
-        localSearch.setMoveSelectorConfig(new UnionMoveSelectorConfig(moves));
+        localSearch.setMoveSelectorConfig(new UnionMoveSelectorConfig(moves).withFilterClass(PinnedMoveFilter.class));
         localSearch.setAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE)
                 .withSimulatedAnnealingStartingTemperature(WEEK_TEMPERATURE));
         // The custom phase leaves what it could not place (two-worker visits among it) to the construction heuristic.
         return create(settings, false).withPhases(
                 new CustomPhaseConfig().withCustomPhaseCommands(new WeekConstruction()),
-                new ConstructionHeuristicPhaseConfig(), localSearch);
+                construction(), localSearch);
     }
 
     private static SolverConfig create(SolverSettings settings, boolean eliminateRoutes) {
@@ -99,7 +101,21 @@ public final class CarePlanSolverConfig {
                         .withConstraintStreamImplType(ConstraintStreamImplType.BAVET))
                 .withRandomSeed(settings.randomSeed())
                 .withTerminationConfig(termination)
-                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch(eliminateRoutes));
+                .withPhases(construction(), localSearch(eliminateRoutes));
+    }
+
+    /**
+     * OptaPlanner's own first-fit construction for a list variable (the placer it builds by default: each unplaced
+     * task in turn, to its best place), spelled out only to filter it: a pinned task goes to its worker only and
+     * nothing goes before a route's pinned first stops (see {@link PinnedMoveFilter}, PinnedPlacement).
+     */
+    static ConstructionHeuristicPhaseConfig construction() {
+        String variable = "tasks";
+        return new ConstructionHeuristicPhaseConfig().withEntityPlacerConfig(new QueuedValuePlacerConfig()
+                .withValueSelectorConfig(new ValueSelectorConfig(variable).withId(variable))
+                .withMoveSelectorConfig(new ListChangeMoveSelectorConfig()
+                        .withValueSelectorConfig(new ValueSelectorConfig().withMimicSelectorRef(variable))
+                        .withFilterClass(PinnedMoveFilter.class)));
     }
 
     static LocalSearchPhaseConfig localSearch(boolean eliminateRoutes) {
@@ -124,8 +140,9 @@ public final class CarePlanSolverConfig {
             moves.add(weighted(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RuinRecreateMoveFactory.class),
                     RUIN_RECREATE_WEIGHT));
         }
+        // Pins are rules of the search: every move is filtered, the custom ones included.
         return new LocalSearchPhaseConfig()
-                .withMoveSelectorConfig(new UnionMoveSelectorConfig(moves))
+                .withMoveSelectorConfig(new UnionMoveSelectorConfig(moves).withFilterClass(PinnedMoveFilter.class))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
     }

@@ -301,6 +301,40 @@ class CarePlanConstraintProviderTest {
     }
 
     @Nested
+    class PinnedPosition {
+        @Test
+        void penalisesAPinnedPlaceTakenByAnotherStop() {
+            // C1's first two places are pinned (V1 then V2); the dispatcher put X first. The break counts once,
+            // where it is: V1 is not first; V2 still follows V1 (so moving X back mends both).
+            Worker c1 = careWorker("C1").build();
+            Task x = scheduled(visit("X", 3).build(), stop().build());
+            Task v1 = scheduled(visit("V1", 1).pinnedTo("C1").pinnedAt(1).build(), stop().build());
+            Task v2 = scheduled(visit("V2", 2).pinnedTo("C1").pinnedAt(2).build(), stop().build());
+            route(c1, x, v1, v2);
+            verifier.verifyThat(CarePlanConstraintProvider::pinnedPosition).given(c1, x, v1, v2)
+                    .penalizesBy(RULE);
+        }
+
+        @Test
+        void penalisesAPinnedPlaceOnAnotherWorker() {
+            Worker c2 = careWorker("C2").build();
+            Task v1 = scheduled(visit("V1", 1).pinnedTo("C1").pinnedAt(1).build(), stop().build());
+            route(c2, v1);
+            verifier.verifyThat(CarePlanConstraintProvider::pinnedPosition).given(c2, v1).penalizesBy(RULE);
+        }
+
+        @Test
+        void keptPlacesAreFine() {
+            Worker c1 = careWorker("C1").build();
+            Task v1 = scheduled(visit("V1", 1).pinnedTo("C1").pinnedAt(1).build(), stop().build());
+            Task v2 = scheduled(visit("V2", 2).pinnedTo("C1").pinnedAt(2).build(), stop().build());
+            Task x = scheduled(visit("X", 3).build(), stop().build());
+            route(c1, v1, v2, x);
+            verifier.verifyThat(CarePlanConstraintProvider::pinnedPosition).given(c1, v1, v2, x).penalizesBy(0);
+        }
+    }
+
+    @Nested
     class UnassignedTask {
         @Test
         void penalisesByPriorityWeight() {
