@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "careroute", mixinStandardHelpOptions = true, version = "careroute 0.1.0",
         description = {"Dispatch optimiser for community elderly care: meal deliveries and home visits on real roads.",
                 "社区居家养老助餐与上门服务调度优化。"},
-        subcommands = {PlanCommand.class, WeekCommand.class, ReplanCommand.class, ExportCommand.class, CheckCommand.class, RecommendCommand.class, CoverageCommand.class, VrptwCommand.class, ServeCommand.class, CreateAdminCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PlanCommand.class, WeekCommand.class, ReplanCommand.class, ExportCommand.class, CheckCommand.class, RecommendCommand.class, CoverageCommand.class, VrptwCommand.class, HhcrspCommand.class, ServeCommand.class, CreateAdminCommand.class, CommandLine.HelpCommand.class})
 public class CareRouteMain implements Runnable {
 
     @CommandLine.Spec

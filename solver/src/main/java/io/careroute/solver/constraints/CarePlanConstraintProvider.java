@@ -56,6 +56,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         return new Constraint[] {
                 boxCapacity(factory),
                 timeWindow(factory),
+                tardiness(factory),
+                maxTardiness(factory),
                 shiftEnd(factory),
                 outsideShift(factory),
                 hotFood(factory),
@@ -97,11 +99,37 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     /** The elder expects the meal or the visit inside the agreed window; service must start by its end. */
     Constraint timeWindow(ConstraintFactory factory) {
         return factory.forEach(Task.class)
-                .filter(task -> task.isAssigned() && task.getSchedule().lateSeconds() > 0)
+                .filter(task -> task.isAssigned() && task.getSchedule().lateSeconds() > 0 && !task.hasSoftWindowEnd())
                 .penalizeConfigurableLong(task -> task.getSchedule().lateSeconds())
                 .justifyWith((task, score) -> MatchJustification.of(CareConstraint.TIME_WINDOW, task,
                         task.getSchedule().lateSeconds(), Unit.SECONDS).withWindows(task.getWindows()))
                 .asConstraint(CareConstraint.TIME_WINDOW.constraintName());
+    }
+
+    // ---- Soft window ends (hhcrsp) ----
+
+    /** A soft window end may be passed: every second late is tardiness on the soft level, not a hard break. */
+    Constraint tardiness(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.isAssigned() && task.hasSoftWindowEnd() && task.getSchedule().lateSeconds() > 0)
+                .penalizeConfigurableLong(task -> task.getSchedule().lateSeconds())
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.TARDINESS, task,
+                        task.getSchedule().lateSeconds(), Unit.SECONDS).withWindows(task.getWindows()))
+                .asConstraint(CareConstraint.TARDINESS.constraintName());
+    }
+
+    /**
+     * The largest tardiness counts once more, so that no single elder bears the whole delay (the benchmark's Tmax).
+     * A max over all tasks is one group: any late task's change re-scores it.
+     */
+    Constraint maxTardiness(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.isAssigned() && task.hasSoftWindowEnd() && task.getSchedule().lateSeconds() > 0)
+                .groupBy(ConstraintCollectors.max((Task task) -> task.getSchedule().lateSeconds()))
+                .penalizeConfigurableLong(max -> max)
+                .justifyWith((max, score) -> new MatchJustification(CareConstraint.MAX_TARDINESS, null, null, max,
+                        Unit.SECONDS, null, null))
+                .asConstraint(CareConstraint.MAX_TARDINESS.constraintName());
     }
 
     /** Workers must be back at their end place by the end of their last shift. */
@@ -256,7 +284,8 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
         if (second.getSchedule().partnerDeadlock() || lead.getSchedule().partnerDeadlock()) {
             return RULE_BREAK;                                  // their routes wait for each other
         }
-        return Math.abs(second.getSchedule().start() - lead.getSchedule().start());   // shifts leave no common start
+        // Shifts leave no common start (or, for a gapped visit, no start within the gap): by how far it is missed.
+        return Task.gapBreak(lead, lead.getSchedule().start(), second, second.getSchedule().start());
     }
 
     /**

@@ -35,6 +35,11 @@ public enum CareConstraint {
     CARE_VISITS_APART("Care plan visits days apart", Level.HARD, 1, "care-visits-apart"),
     /** Multi-day plans: a worker's cap on hours in each week of the horizon (volunteers). */
     WEEKLY_HOURS("Weekly hours cap", Level.HARD, 1, "weekly-hours"),
+    // ---- Soft window ends (hhcrsp): off unless a task has a soft window end ----
+    /** Seconds a soft-window-end task starts after its window end, summed. */
+    TARDINESS("Tardiness past soft window ends", Level.SOFT, 1, "tardiness"),
+    /** The largest such tardiness of the plan, counted once more (the benchmark's Tmax). */
+    MAX_TARDINESS("Largest tardiness", Level.SOFT, 1, "max-tardiness"),
     // ---- Medium ----
     UNASSIGNED_TASK("Unassigned task", Level.MEDIUM, 1, "unassigned-task"),
     /** Off by default: only the classic VRPTW objective (fewest vehicles first) counts workers. */

@@ -94,6 +94,17 @@ public class ConstraintWeights {
         return weights.get(CareConstraint.TIME_WINDOW);
     }
 
+    // Soft window ends (hhcrsp)
+    @ConstraintWeight("Tardiness past soft window ends")
+    public HardMediumSoftLongScore getTardiness() {
+        return weights.get(CareConstraint.TARDINESS);
+    }
+
+    @ConstraintWeight("Largest tardiness")
+    public HardMediumSoftLongScore getMaxTardiness() {
+        return weights.get(CareConstraint.MAX_TARDINESS);
+    }
+
     @ConstraintWeight("Back by shift end")
     public HardMediumSoftLongScore getShiftEnd() {
         return weights.get(CareConstraint.SHIFT_END);

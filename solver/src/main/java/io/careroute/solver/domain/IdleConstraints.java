@@ -31,8 +31,10 @@ public final class IdleConstraints {
         boolean published = false;
         boolean publishedStarts = false;
         boolean careVisits = false;
+        boolean softEnds = false;
         for (Task task : tasks) {
             careVisits |= task.getCareVisit() != null;
+            softEnds |= task.hasSoftWindowEnd();
             deliveries |= task.isDelivery();
             skills |= !task.getRequiredSkills().isEmpty();
             gender |= task.getRequiredGender() != null;
@@ -63,6 +65,8 @@ public final class IdleConstraints {
         off(active, CareConstraint.VOLUNTEER_HOURS, !hourLimits);
         off(active, CareConstraint.VOLUNTEER_DISTANCE, !distanceLimits);
         off(active, CareConstraint.TWO_WORKERS_TOGETHER, !pairs);
+        off(active, CareConstraint.TARDINESS, !softEnds);
+        off(active, CareConstraint.MAX_TARDINESS, !softEnds);
         off(active, CareConstraint.PREFERRED_WORKER, !preferences);
         off(active, CareConstraint.CARE_VISITS_APART, !careVisits);
         off(active, CareConstraint.CONTINUITY_OVER_DAYS, !careVisits);

@@ -126,10 +126,19 @@ public final class LinkedRoutes {
         private void together(int r, Task task, int p, Task partner) {
             ScheduledStop mine = schedule(r, task, -1, false);
             ScheduledStop theirs = schedule(p, partner, -1, false);
-            for (int round = 0; round < MAX_SYNC_ROUNDS && mine.start() != theirs.start(); round++) {
-                int start = Math.max(mine.start(), theirs.start());
-                mine = schedule(r, task, start, false);
-                theirs = schedule(p, partner, start, false);
+            // Part 2 starts min..max seconds after part 1 (0..0: together): each waits for the other as needed.
+            Task lead = task.getPart() == 1 ? task : partner;
+            Task second = lead == task ? partner : task;
+            for (int round = 0; round < MAX_SYNC_ROUNDS; round++) {
+                int leadStart = (lead == task ? mine : theirs).start();
+                int secondStart = (lead == task ? theirs : mine).start();
+                if (Task.gapBreak(lead, leadStart, second, secondStart) == 0) {
+                    break;
+                }
+                int leadNotBefore = Math.max(leadStart, secondStart - second.getPartnerGapMax());
+                int secondNotBefore = Math.max(secondStart, leadStart + second.getPartnerGapMin());
+                mine = schedule(r, task, lead == task ? leadNotBefore : secondNotBefore, false);
+                theirs = schedule(p, partner, lead == task ? secondNotBefore : leadNotBefore, false);
             }
             place(r, task, mine);
             place(p, partner, theirs);

@@ -20,7 +20,8 @@ public final class RouteFeasibility {
 
     /** The rules of one stop: on time, inside a shift, and for a meal within the box and the still-hot limit. */
     public static boolean stopFeasible(Worker worker, Task task, ScheduledStop stop) {
-        if (stop.lateSeconds() > 0 || stop.outsideShiftSeconds() > 0) {
+        // Past a soft window end is tardiness (a soft cost), not a hard break.
+        if ((stop.lateSeconds() > 0 && !task.hasSoftWindowEnd()) || stop.outsideShiftSeconds() > 0) {
             return false;
         }
         return !task.isDelivery() || (stop.tripLoad() <= worker.getCapacityBoxes()

@@ -45,6 +45,17 @@ public class Task {
     private Task partner;
     /** Null unless the task is one visit of a care plan in a multi-day plan. */
     private CareVisitFacts careVisit;
+    /**
+     * The window end is soft: service may start after it, each second late costing tardiness (soft level) instead
+     * of breaking the hard window rule. Starting before the window start still means waiting.
+     */
+    private boolean softWindowEnd;
+    /**
+     * Part 2 of a two-worker visit only: it starts this many seconds after part 1 at the earliest and at the latest
+     * (a nurse 30-60 minutes after the carer). 0 and 0, the default, is a simultaneous start.
+     */
+    private int partnerGapMin;
+    private int partnerGapMax;
 
     @InverseRelationShadowVariable(sourceVariableName = "tasks")
     private Worker worker;
@@ -96,6 +107,16 @@ public class Task {
         this.publishedStart = b.publishedStart;
         this.visitId = b.visitId == null ? id : b.visitId;
         this.part = b.part;
+        this.softWindowEnd = b.softWindowEnd;
+        if (b.partnerGapMin < 0 || b.partnerGapMax < b.partnerGapMin) {
+            throw new IllegalArgumentException("task " + id + ": gap after part 1 must be 0 <= min <= max: "
+                    + b.partnerGapMin + ".." + b.partnerGapMax);
+        }
+        if ((b.partnerGapMin != 0 || b.partnerGapMax != 0) && b.part != 2) {
+            throw new IllegalArgumentException("task " + id + ": only part 2 of a two-worker visit has a gap after part 1");
+        }
+        this.partnerGapMin = b.partnerGapMin;
+        this.partnerGapMax = b.partnerGapMax;
     }
 
     /**
@@ -158,6 +179,28 @@ public class Task {
     /** 0 for a one-worker task, 1 or 2 for the parts of a two-worker visit. */
     public int getPart() {
         return part;
+    }
+
+    /** Service may start after the window end, at a cost in tardiness (see {@link #softWindowEnd}). */
+    public boolean hasSoftWindowEnd() {
+        return softWindowEnd;
+    }
+
+    /** Seconds after the start of part 1 that this part 2 may start at the earliest (0 for other tasks). */
+    public int getPartnerGapMin() {
+        return partnerGapMin;
+    }
+
+    /** Seconds after the start of part 1 that this part 2 may start at the latest (0 for other tasks). */
+    public int getPartnerGapMax() {
+        return partnerGapMax;
+    }
+
+    /** How far part 2's start lies outside part 1's start plus the gap (0/0: the start difference); 0 if kept. */
+    public static int gapBreak(Task lead, int leadStart, Task second, int secondStart) {
+        int earliest = leadStart + second.partnerGapMin;
+        int latest = leadStart + second.partnerGapMax;
+        return secondStart < earliest ? earliest - secondStart : Math.max(0, secondStart - latest);
     }
 
     public Kitchen kitchen() {
@@ -367,6 +410,9 @@ public class Task {
         private int publishedStart = -1;
         private String visitId;
         private int part;
+        private boolean softWindowEnd;
+        private int partnerGapMin;
+        private int partnerGapMax;
 
         private Builder(String id, TaskKind kind) {
             this.id = id;
@@ -459,6 +505,19 @@ public class Task {
             }
             this.visitId = visitId;
             this.part = part;
+            return this;
+        }
+
+        /** The window end may be passed at a cost in tardiness instead of breaking the hard window rule. */
+        public Builder softWindowEnd(boolean soft) {
+            this.softWindowEnd = soft;
+            return this;
+        }
+
+        /** For part 2 of a two-worker visit: start min..max seconds after part 1 (0, 0 = together). */
+        public Builder afterPartner(int minSeconds, int maxSeconds) {
+            this.partnerGapMin = minSeconds;
+            this.partnerGapMax = maxSeconds;
             return this;
         }
 

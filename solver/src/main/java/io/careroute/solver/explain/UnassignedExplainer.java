@@ -61,7 +61,7 @@ public final class UnassignedExplainer {
             return Blocker.CAPACITY;
         }
         ScheduledStop alone = RouteScheduler.schedule(worker, null, null, task, true, travel);
-        if (alone.lateSeconds() > 0) {
+        if (alone.lateSeconds() > 0 && !task.hasSoftWindowEnd()) {   // past a soft window end is only a cost
             return Blocker.CANNOT_REACH_IN_WINDOW;
         }
         if (alone.outsideShiftSeconds() > 0) {

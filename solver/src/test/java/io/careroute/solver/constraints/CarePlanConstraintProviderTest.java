@@ -75,6 +75,91 @@ class CarePlanConstraintProviderTest {
         }
     }
 
+    // ---- Soft window ends and gapped two-worker visits (hhcrsp) ----
+
+    @Nested
+    class SoftWindowEnds {
+        @Test
+        void lateOnASoftEndIsTardinessNotAHardBreak() {
+            Worker w = careWorker("C1").build();
+            Task soft = scheduled(visit("V1", 1).softWindowEnd(true).build(), stop().late(420).build());
+            Task hard = scheduled(visit("V2", 2).build(), stop().late(60).build());
+            route(w, soft, hard);
+            verifier.verifyThat(CarePlanConstraintProvider::timeWindow).given(w, soft, hard).penalizesBy(60);
+            verifier.verifyThat(CarePlanConstraintProvider::tardiness).given(w, soft, hard).penalizesBy(420);
+        }
+
+        @Test
+        void theLargestTardinessCountsOnceMore() {
+            Worker w = careWorker("C1").build();
+            Task a = scheduled(visit("V1", 1).softWindowEnd(true).build(), stop().late(420).build());
+            Task b = scheduled(visit("V2", 2).softWindowEnd(true).build(), stop().late(900).build());
+            Task onTime = scheduled(visit("V3", 3).softWindowEnd(true).build(), stop().build());
+            Task hard = scheduled(visit("V4", 4).build(), stop().late(5000).build());
+            route(w, a, b, onTime, hard);
+            verifier.verifyThat(CarePlanConstraintProvider::tardiness).given(w, a, b, onTime, hard).penalizesBy(1320);
+            verifier.verifyThat(CarePlanConstraintProvider::maxTardiness).given(w, a, b, onTime, hard).penalizesBy(900);
+        }
+
+        @Test
+        void nobodyLateMeansNoMaxTardiness() {
+            Worker w = careWorker("C1").build();
+            Task a = scheduled(visit("V1", 1).softWindowEnd(true).build(), stop().build());
+            route(w, a);
+            verifier.verifyThat(CarePlanConstraintProvider::maxTardiness).given(w, a).penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class GappedTwoWorkerVisit {
+        private Task[] gapped(int min, int max) {
+            Task lead = visit("G1", 1).partOf("G1", 1).build();
+            Task second = visit("G1#2", 1).partOf("G1", 2).afterPartner(min, max).build();
+            Task.pair(lead, second);
+            return new Task[] {lead, second};
+        }
+
+        @Test
+        void aStartInsideTheGapIsFine() {
+            Worker c1 = careWorker("C1").build();
+            Worker c2 = careWorker("C2").build();
+            Task[] v = gapped(1800, 3600);
+            scheduled(v[0], stop().arrival(H10).build());
+            scheduled(v[1], stop().arrival(H10 + 2400).build());
+            route(c1, v[0]);
+            route(c2, v[1]);
+            verifier.verifyThat(CarePlanConstraintProvider::twoWorkersTogether).given(c1, c2, v[0], v[1]).penalizesBy(0);
+        }
+
+        @Test
+        void tooEarlyOrTooLateIsPenalisedBySecondsOutsideTheGap() {
+            Worker c1 = careWorker("C1").build();
+            Worker c2 = careWorker("C2").build();
+            Task[] early = gapped(1800, 3600);
+            scheduled(early[0], stop().arrival(H10).build());
+            scheduled(early[1], stop().arrival(H10 + 1000).build());
+            route(c1, early[0]);
+            route(c2, early[1]);
+            verifier.verifyThat(CarePlanConstraintProvider::twoWorkersTogether)
+                    .given(c1, c2, early[0], early[1]).penalizesBy(800);
+            Task[] late = gapped(1800, 3600);
+            scheduled(late[0], stop().arrival(H10).build());
+            scheduled(late[1], stop().arrival(H10 + 4000).build());
+            route(c1, late[0]);
+            route(c2, late[1]);
+            verifier.verifyThat(CarePlanConstraintProvider::twoWorkersTogether)
+                    .given(c1, c2, late[0], late[1]).penalizesBy(400);
+            // Part 2 before part 1 is early by the whole minimum gap and more.
+            Task[] before = gapped(1800, 3600);
+            scheduled(before[0], stop().arrival(H10 + 600).build());
+            scheduled(before[1], stop().arrival(H10).build());
+            route(c1, before[0]);
+            route(c2, before[1]);
+            verifier.verifyThat(CarePlanConstraintProvider::twoWorkersTogether)
+                    .given(c1, c2, before[0], before[1]).penalizesBy(2400);
+        }
+    }
+
     @Nested
     class ShiftEnd {
         @Test

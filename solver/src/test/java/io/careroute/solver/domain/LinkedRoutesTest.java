@@ -94,4 +94,53 @@ class LinkedRoutesTest {
         Map<Task, ScheduledStop> stops = LinkedRoutes.schedule(List.of(c1), STREET);
         assertThat(stops.get(v[1]).start()).isEqualTo(stops.get(v[0]).end());
     }
+
+    // ---- Gapped two-worker visits (hhcrsp) ----
+
+    @Test
+    void aGappedSecondPartWaitsForTheMinimumGap() {
+        Worker c1 = careWorker("C1").startsAt(0).build();
+        Worker c2 = careWorker("C2").startsAt(1).build();
+        Task lead = visit("G1", 1).serviceSeconds(1800).partOf("G1", 1).build();
+        Task second = visit("G1#2", 1).serviceSeconds(600).partOf("G1", 2).afterPartner(1800, 3600).build();
+        Task.pair(lead, second);
+        route(c1, lead);
+        route(c2, second);
+
+        Map<Task, ScheduledStop> stops = LinkedRoutes.schedule(LinkedRoutes.component(List.of(c1)), STREET);
+
+        // C1 walks 400 m and starts at 8:06:40; C2 (at the elder's door) starts 30 min after, not at 8:00.
+        assertThat(stops.get(lead).start()).isEqualTo(H8 + 400);
+        assertThat(stops.get(second).start()).isEqualTo(H8 + 400 + 1800);
+        assertThat(Task.gapBreak(lead, stops.get(lead).start(), second, stops.get(second).start())).isZero();
+    }
+
+    @Test
+    void aLateSecondPartHoldsTheFirstBackToKeepTheMaximumGap() {
+        Worker c1 = careWorker("C1").startsAt(1).build();
+        Worker c2 = careWorker("C2").startsAt(0).build();
+        Task x = visit("X", 4).serviceSeconds(3600).build();
+        Task lead = visit("G1", 1).serviceSeconds(600).partOf("G1", 1).build();
+        Task second = visit("G1#2", 1).serviceSeconds(600).partOf("G1", 2).afterPartner(0, 600).build();
+        Task.pair(lead, second);
+        route(c1, lead);
+        route(c2, x, second);
+
+        Map<Task, ScheduledStop> stops = LinkedRoutes.schedule(LinkedRoutes.component(List.of(c1)), STREET);
+
+        // C2: 1600 m to X, an hour there, 1200 m back: at the elder at 8:00 + 6400 s; C1 starts at most 10 min before.
+        int secondStart = H8 + 1600 + 3600 + 1200;
+        assertThat(stops.get(second).start()).isEqualTo(secondStart);
+        assertThat(stops.get(lead).start()).isEqualTo(secondStart - 600);
+    }
+
+    @Test
+    void aPassedSoftWindowEndIsLateButNotShifted() {
+        Worker c1 = careWorker("C1").startsAt(0).build();
+        Task soft = visit("S", 4).serviceSeconds(600).window(H8, H8 + 1000).softWindowEnd(true).build();
+        ScheduledStop stop = RouteScheduler.simulate(c1, List.of(soft), STREET).get(0);
+        assertThat(stop.start()).isEqualTo(H8 + 1600);
+        assertThat(stop.lateSeconds()).isEqualTo(600);
+        assertThat(RouteFeasibility.stopFeasible(c1, soft, stop)).isTrue();
+    }
 }
