@@ -42,11 +42,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * shows among the dispatcher's alerts on the console.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // The same settings as the other browser tests and PlanApiTest: one application context for all.
         "careroute.graph-cache=target/graph-cache",
         "careroute.solve-seconds=4",
         "careroute.demo=true"})
 class FieldPageBrowserTest {
+
+    /**
+     * A server of its own: it publishes and records the demo day, which the browser tests sharing
+     * ConsolePageBrowserTest's server would otherwise find changed, depending on the order they run in.
+     */
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownDataDir(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("careroute.data-dir", () -> TestServer.freshDataDir("field-page"));
+    }
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static ChromeDriver browser;

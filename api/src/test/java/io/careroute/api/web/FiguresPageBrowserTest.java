@@ -47,6 +47,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "careroute.demo=true"})
 class FiguresPageBrowserTest {
 
+    /**
+     * A server of its own: it publishes and records the demo day, which the browser tests sharing
+     * ConsolePageBrowserTest's server would otherwise find changed, depending on the order they run in.
+     */
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownDataDir(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("careroute.data-dir", () -> TestServer.freshDataDir("figures-page"));
+    }
+
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static ChromeDriver browser;
     static Path profile;
