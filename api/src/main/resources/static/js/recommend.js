@@ -1,8 +1,9 @@
 // Offered slots in the console's "urgent visit" form: while the caller is on the phone the dispatcher asks for the
 // best (worker, start) fits of the visit as filled in (POST /api/v1/plans/{id}/recommendations), sees each with its
 // worker, start–end, score change and how many published tasks it would move, and takes one: the re-plan event that
-// adds the visit pinned to that worker (the same NEW_VISIT the form sends, with pinnedWorkerId). The start time is
-// not pinned (re-plan events have no time pin): the re-plan places the visit in its window on that worker's route.
+// adds the visit pinned to that worker (the same NEW_VISIT the form sends, with pinnedWorkerId) and to the start the
+// caller was promised: its window becomes that one instant, as a pinned start in problem.json does (the worker may
+// arrive early and wait, never start late), so the re-plan keeps the offer as made.
 import { ApiError, request } from './api.js';
 import { addTexts, applyStatic, t } from './i18n.js';
 import { escapeHtml, hhmm, isoAt, offsetOf } from './format.js';
@@ -171,7 +172,9 @@ function render() {
 async function take(slot, button) {
   const { date, offset } = clock(state.plan);
   const at = $('at-time').value ? isoAt(date, $('at-time').value, offset) : null;
-  const body = { at, events: [{ type: 'NEW_VISIT', visit: { ...state.visit, pinnedWorkerId: slot.workerId } }] };
+  const promised = [{ start: slot.start, end: slot.start }];
+  const body = { at, events: [{ type: 'NEW_VISIT',
+    visit: { ...state.visit, windows: promised, pinnedWorkerId: slot.workerId } }] };
   $('recommend-list').querySelectorAll('button').forEach(b => { b.disabled = true; });
   $('recommend-status').textContent = t('recommend.taking');
   try {
