@@ -107,7 +107,10 @@ class FiguresPageBrowserTest {
         browser.findElement(By.cssSelector("#figures-withdraw input[name='coins']")).sendKeys("0.2");
         browser.findElement(By.cssSelector("#figures-withdraw input[name='note']")).sendKeys("助洁一次");
         browser.findElement(By.cssSelector("#figures-withdraw button[type='submit']")).click();
-        wait.until(d -> d.findElement(By.id("figures-balance")).getText().equals("0.30"));
+        // The statement is redrawn after the withdrawal: read the balance afresh each time (a stale element is not
+        // yet the answer).
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("figures-balance")).getText().equals("0.30"));
         assertThat(browser.findElement(By.id("figures-statement")).getText()).contains("兑换服务").contains("助洁一次");
         assertThat(api.get("/api/v1/timebank/" + volunteer).body().get("balance").decimalValue())
                 .isEqualByComparingTo("0.30");
