@@ -151,16 +151,10 @@ final class JobAdmission {
      * Refuses (429) when the lane is full or the organisation holds its quota of it, before a submission is read and
      * placed: under overload a refusal used to cost as much as an accepted plan (found by the load benchmark).
      * {@link #admit} checks again, at the queue's gate, when it stores the plan.
+     *
+     * @return how many plans the organisation already has in the lane (queued or solving)
      */
-    void refuseWhenFull(SolveLane lane, String organisationId) {
-        alreadyAdmitted(lane, organisationId);
-    }
-
-    /**
-     * How many plans the organisation has in the lane (queued or solving); refuses (429) when the lane is full or
-     * that is its whole quota.
-     */
-    private long alreadyAdmitted(SolveLane lane, String organisationId) {
+    long refuseWhenFull(SolveLane lane, String organisationId) {
         int places = solverPlaces(lane) + waitingPlaces(lane);
         if (store.activeCount(lane) >= places) {
             metrics.refused();
@@ -219,7 +213,7 @@ final class JobAdmission {
         try {
             transactions.executeWithoutResult(status -> {
                 gate.enter();
-                long mine = alreadyAdmitted(lane, organisationId);
+                long mine = refuseWhenFull(lane, organisationId);
                 afterCount.run();
                 storeIt.run();
                 // Fair between organisations: the more of its own ahead, the later it starts.

@@ -18,10 +18,6 @@ public class QueueFullException extends RuntimeException {
     private final int places;
     private final long retryAfterSeconds;
 
-    public QueueFullException(int queueSize, long retryAfterSeconds) {
-        this(Reason.QUEUE, queueSize, retryAfterSeconds);
-    }
-
     /** @param places the lane's waiting places ({@link Reason#QUEUE}) or the organisation's quota */
     public QueueFullException(Reason reason, int places, long retryAfterSeconds) {
         super(reason == Reason.QUEUE ? "solve queue full" : "organisation's share of the solve queue taken");

@@ -230,8 +230,8 @@ class AccessMatrixTest {
         for (var org : List.of(Map.entry(demo, admin), Map.entry(other, otherAdmin))) {
             ApiClient orgAdmin = org.getValue();
             Org o = org.getKey();
-            assertThat(orgAdmin.request("PUT", "/api/v1/registry", json(register)).status()).isEqualTo(201);
-            ApiClient.Response week = orgAdmin.postWith("/api/v1/weeks", json(Map.of("from", "2026-12-07", "days", 3,
+            assertThat(orgAdmin.request("PUT", "/api/v1/registry", ApiClient.json(register)).status()).isEqualTo(201);
+            ApiClient.Response week = orgAdmin.postWith("/api/v1/weeks", ApiClient.json(Map.of("from", "2026-12-07", "days", 3,
                     "seconds", 2)));
             assertThat(week.status()).as("%s", week.body()).isEqualTo(202);
             o.weekId = week.body().get("id").asText();
@@ -251,7 +251,7 @@ class AccessMatrixTest {
                 o.callers.put(role, role == Role.ADMIN ? orgAdmin : orgAdmin.as(createKey(orgAdmin, role.name(),
                         role == Role.WORKER ? o.workerId : null).get("key").asText()));
             }
-            o.userId = orgAdmin.postWith("/api/v1/users", json(Map.of("username", "victim-" + UUID.randomUUID()
+            o.userId = orgAdmin.postWith("/api/v1/users", ApiClient.json(Map.of("username", "victim-" + UUID.randomUUID()
                     .toString().substring(0, 8), "password", "a long enough password", "role", "VIEWER"))).body()
                     .get("id").asText();
             o.keyId = createKey(orgAdmin, "VIEWER", null).get("id").asText();
@@ -269,7 +269,7 @@ class AccessMatrixTest {
             assertThat(orgAdmin.post("/api/v1/plans/" + org.getValue() + "/publish", new byte[0], null).status())
                     .isEqualTo(200);
             ApiClient.Response record = orgAdmin.postWith("/api/v1/plans/" + org.getValue() + "/tasks/"
-                    + firstTaskOf(plan, o.workerId) + "/check-in", json(Map.of("at", "2026-11-24T10:00:00+08:00")),
+                    + firstTaskOf(plan, o.workerId) + "/check-in", ApiClient.json(Map.of("at", "2026-11-24T10:00:00+08:00")),
                     "Idempotency-Key", "access-" + UUID.randomUUID());
             assertThat(record.status()).as("%s", record.body()).isEqualTo(201);
             o.recordId = record.body().get("id").asText();
@@ -495,7 +495,7 @@ class AccessMatrixTest {
         assertThat(listed.toString()).doesNotContain(key.get("key").asText());
 
         String password = "another long password";
-        JsonNode user = admin.postWith("/api/v1/users", json(Map.of("username", "dispatcher-two", "password", password,
+        JsonNode user = admin.postWith("/api/v1/users", ApiClient.json(Map.of("username", "dispatcher-two", "password", password,
                 "role", "DISPATCHER"))).body();
         assertThat(basic("dispatcher-two@demo", password, "/api/v1/me")).isEqualTo(200);
         assertThat(basic("dispatcher-two@demo", "wrong password", "/api/v1/me")).isEqualTo(401);
@@ -506,7 +506,7 @@ class AccessMatrixTest {
     @Test
     void thePageLogsInWithASessionCookieAndNeedsTheCsrfTokenToChangeAnything() throws Exception {
         String password = "a page user password";
-        admin.postWith("/api/v1/users", json(Map.of("username", "page-dispatcher", "password", password,
+        admin.postWith("/api/v1/users", ApiClient.json(Map.of("username", "page-dispatcher", "password", password,
                 "role", "DISPATCHER")));
         BrowserSession browser = new BrowserSession(port());
         assertThat(browser.get("/").statusCode()).isEqualTo(302);          // to the login page
@@ -572,7 +572,7 @@ class AccessMatrixTest {
         if (workerId != null) {
             key.put("workerId", workerId);
         }
-        ApiClient.Response created = admin.postWith("/api/v1/api-keys", json(key));
+        ApiClient.Response created = admin.postWith("/api/v1/api-keys", ApiClient.json(key));
         assertThat(created.status()).as("key creation: %s", created.body()).isEqualTo(201);
         return created.body();
     }
@@ -605,10 +605,6 @@ class AccessMatrixTest {
             }
         }
         throw new AssertionError("no route of " + workerId);
-    }
-
-    private static byte[] json(Object value) throws Exception {
-        return ProblemJson.mapper().writeValueAsBytes(value);
     }
 
     private static int port() {

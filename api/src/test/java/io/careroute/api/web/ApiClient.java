@@ -175,4 +175,36 @@ final class ApiClient {
         return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
                 response.headers());
     }
+
+    /** A value as a JSON request body. */
+    static byte[] json(Object value) {
+        try {
+            return ProblemJson.mapper().writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A new API key of the caller's organisation (the caller is an ADMIN) with {@code role}, linked to {@code workerId}
+     * (null for none); answers its secret.
+     */
+    String createKey(String role, String workerId) throws IOException, InterruptedException {
+        java.util.Map<String, String> key = new java.util.LinkedHashMap<>(java.util.Map.of(
+                "name", role.toLowerCase(java.util.Locale.ROOT) + " " + java.util.UUID.randomUUID(), "role", role));
+        if (workerId != null) {
+            key.put("workerId", workerId);
+        }
+        Response created = postWith("/api/v1/api-keys", json(key));
+        org.assertj.core.api.Assertions.assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        return created.body().get("key").asText();
+    }
+
+    /** A refusal as RFC 9457 problem details with {@code status}, naming {@code field} among its errors. */
+    static void assertRefused(Response response, int status, String field) {
+        org.assertj.core.api.Assertions.assertThat(response.status()).as("%s", response.body()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(response.contentType()).startsWith("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(response.body().get("errors").findValuesAsText("field"))
+                .contains(field);
+    }
 }

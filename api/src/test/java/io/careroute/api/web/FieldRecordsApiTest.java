@@ -91,12 +91,12 @@ class FieldRecordsApiTest {
                 }
             }
         }
-        worker = admin.as(key("WORKER", workerId));
+        worker = admin.as(admin.createKey("WORKER", workerId));
         String other = plan.get("workers").findValuesAsText("id").stream().filter(id -> !id.equals(workerId))
                 .findFirst().orElseThrow();
-        otherWorker = admin.as(key("WORKER", other));
-        dispatcher = admin.as(key("DISPATCHER", null));
-        viewer = admin.as(key("VIEWER", null));
+        otherWorker = admin.as(admin.createKey("WORKER", other));
+        dispatcher = admin.as(admin.createKey("DISPATCHER", null));
+        viewer = admin.as(admin.createKey("VIEWER", null));
     }
 
     @AfterAll
@@ -117,16 +117,16 @@ class FieldRecordsApiTest {
         OffsetDateTime done = arrived.plusMinutes(16);
 
         // Not published yet: nothing can be recorded.
-        refused(checkIn(worker, task, arrived, "k-early"), 409, "id");
+        ApiClient.assertRefused(checkIn(worker, task, arrived, "k-early"), 409, "id");
         assertThat(admin.post("/api/v1/plans/" + planId + "/publish", new byte[0], null).status()).isEqualTo(200);
 
-        refused(checkIn(worker, othersTask, arrived, "k-other"), 403, "taskId");
-        refused(checkIn(worker, "NO-SUCH-TASK", arrived, "k-none"), 404, "taskId");
-        refused(worker.postWith(path(task, "check-in"), json(Map.of("at", arrived.toString()))), 400, "Idempotency-Key");
-        refused(checkIn(worker, task, now.plusHours(2), "k-future"), 400, "at");
-        refused(checkIn(worker, task, arrived.minusDays(1), "k-yesterday"), 400, "at");
-        refused(worker.postWith(path(task, "check-in"), json(Map.of("at", "10:05")), "Idempotency-Key", "k-bad"), 400, "at");
-        refused(checkOut(worker, task, done, "DONE", null, "k-out-first"), 409, "checkIn");
+        ApiClient.assertRefused(checkIn(worker, othersTask, arrived, "k-other"), 403, "taskId");
+        ApiClient.assertRefused(checkIn(worker, "NO-SUCH-TASK", arrived, "k-none"), 404, "taskId");
+        ApiClient.assertRefused(worker.postWith(path(task, "check-in"), ApiClient.json(Map.of("at", arrived.toString()))), 400, "Idempotency-Key");
+        ApiClient.assertRefused(checkIn(worker, task, now.plusHours(2), "k-future"), 400, "at");
+        ApiClient.assertRefused(checkIn(worker, task, arrived.minusDays(1), "k-yesterday"), 400, "at");
+        ApiClient.assertRefused(worker.postWith(path(task, "check-in"), ApiClient.json(Map.of("at", "10:05")), "Idempotency-Key", "k-bad"), 400, "at");
+        ApiClient.assertRefused(checkOut(worker, task, done, "DONE", null, "k-out-first"), 409, "checkIn");
 
         ApiClient.Response in = checkIn(worker, task, arrived, "k-in");
         assertThat(in.status()).as("%s", in.body()).isEqualTo(201);
@@ -135,10 +135,10 @@ class FieldRecordsApiTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(again.body()).isEqualTo(in.body());
-        refused(checkIn(worker, task, arrived.plusMinutes(1), "k-in-2"), 409, "taskId");
-        refused(checkOut(worker, task, done, "DONE", null, "k-in"), 422, "Idempotency-Key");
-        refused(checkOut(worker, task, arrived.minusMinutes(1), "DONE", null, "k-out-early"), 400, "at");
-        refused(checkOut(worker, task, done, "FINISHED", null, "k-out-bad"), 400, "outcome");
+        ApiClient.assertRefused(checkIn(worker, task, arrived.plusMinutes(1), "k-in-2"), 409, "taskId");
+        ApiClient.assertRefused(checkOut(worker, task, done, "DONE", null, "k-in"), 422, "Idempotency-Key");
+        ApiClient.assertRefused(checkOut(worker, task, arrived.minusMinutes(1), "DONE", null, "k-out-early"), 400, "at");
+        ApiClient.assertRefused(checkOut(worker, task, done, "FINISHED", null, "k-out-bad"), 400, "outcome");
 
         ApiClient.Response out = checkOut(worker, task, done, "DONE", NOTE, "k-out");
         assertThat(out.status()).as("%s", out.body()).isEqualTo(201);
@@ -154,7 +154,7 @@ class FieldRecordsApiTest {
         assertThat(record.get("planVersion").asInt()).isEqualTo(1);
         assertThat(OffsetDateTime.parse(record.get("checkIn").asText()).toInstant()).isEqualTo(arrived.toInstant());
         assertThat(record.get("alert").isNull()).isTrue();
-        refused(checkOut(worker, task, done.plusMinutes(1), "DONE", null, "k-out-2"), 409, "taskId");
+        ApiClient.assertRefused(checkOut(worker, task, done.plusMinutes(1), "DONE", null, "k-out-2"), 409, "taskId");
 
         // The list: the worker's own, the dispatcher's all; another worker sees nothing of it.
         String day = "/api/v1/records?from=" + arrived.toLocalDate() + "&to=" + arrived.toLocalDate();
@@ -168,7 +168,7 @@ class FieldRecordsApiTest {
         assertThat(dispatcher.get(day).body().get("records")).hasSize(1);
         assertThat(otherWorker.get(day).body().get("records")).isEmpty();
         assertThat(otherWorker.get("/api/v1/records/" + recordId).status()).isEqualTo(404);
-        refused(dispatcher.get("/api/v1/records?from=2026-12-05&to=2026-12-01"), 400, "to");
+        ApiClient.assertRefused(dispatcher.get("/api/v1/records?from=2026-12-05&to=2026-12-01"), 400, "to");
 
         // The dispatcher records a stop for the worker: nobody at the door. A meal not taken or an elder living
         // alone raises an alert the console polls; a worker cannot read the alerts.
@@ -183,15 +183,15 @@ class FieldRecordsApiTest {
         assertThat(worker.get("/api/v1/records/alerts").status()).isEqualTo(403);
 
         // A correction is a new version; the worker's versions stay as they were.
-        refused(dispatcher.postWith("/api/v1/records/" + recordId + "/corrections",
-                json(Map.of("checkIn", arrived.minusMinutes(5).toString()))), 400, "reason");
-        refused(dispatcher.postWith("/api/v1/records/" + recordId + "/corrections",
-                json(Map.of("checkIn", arrived.minusMinutes(5).toString(), "reason", "到达时忘记打卡", "version", 1))),
+        ApiClient.assertRefused(dispatcher.postWith("/api/v1/records/" + recordId + "/corrections",
+                ApiClient.json(Map.of("checkIn", arrived.minusMinutes(5).toString()))), 400, "reason");
+        ApiClient.assertRefused(dispatcher.postWith("/api/v1/records/" + recordId + "/corrections",
+                ApiClient.json(Map.of("checkIn", arrived.minusMinutes(5).toString(), "reason", "到达时忘记打卡", "version", 1))),
                 412, "version");
         assertThat(worker.postWith("/api/v1/records/" + recordId + "/corrections",
-                json(Map.of("reason", "x", "outcome", "REFUSED"))).status()).isEqualTo(403);
+                ApiClient.json(Map.of("reason", "x", "outcome", "REFUSED"))).status()).isEqualTo(403);
         ApiClient.Response corrected = dispatcher.postWith("/api/v1/records/" + recordId + "/corrections",
-                json(Map.of("checkIn", arrived.minusMinutes(5).toString(), "reason", "到达时忘记打卡", "version", 2)));
+                ApiClient.json(Map.of("checkIn", arrived.minusMinutes(5).toString(), "reason", "到达时忘记打卡", "version", 2)));
         assertThat(corrected.status()).as("%s", corrected.body()).isEqualTo(201);
         assertThat(corrected.body().get("version").asInt()).isEqualTo(3);
         assertThat(corrected.body().get("minutes").asInt()).isEqualTo(21);
@@ -223,7 +223,7 @@ class FieldRecordsApiTest {
             }
         });
         assertThat(worker.get("/api/v1/plans/" + planId + "/record-events").status()).isEqualTo(403);
-        ApiClient.Response replan = dispatcher.postWith("/api/v1/plans/" + planId + "/events", json(events));
+        ApiClient.Response replan = dispatcher.postWith("/api/v1/plans/" + planId + "/events", ApiClient.json(events));
         assertThat(replan.status()).as("%s", replan.body()).isEqualTo(202);
         assertThat(dispatcher.waitFor(replan.body().get("id").asText(), ApiClient::ended, WAIT).get("status").asText())
                 .isEqualTo("SOLVED");
@@ -319,7 +319,7 @@ class FieldRecordsApiTest {
 
     private static ApiClient.Response checkIn(ApiClient caller, String task, OffsetDateTime at, String key)
             throws Exception {
-        return caller.postWith(path(task, "check-in"), json(Map.of("at", at.toString())), "Idempotency-Key", key);
+        return caller.postWith(path(task, "check-in"), ApiClient.json(Map.of("at", at.toString())), "Idempotency-Key", key);
     }
 
     private static ApiClient.Response checkOut(ApiClient caller, String task, OffsetDateTime at, String outcome,
@@ -328,28 +328,6 @@ class FieldRecordsApiTest {
         if (note != null) {
             body.put("note", note);
         }
-        return caller.postWith(path(task, "check-out"), json(body), "Idempotency-Key", key);
-    }
-
-    private static void refused(ApiClient.Response response, int status, String field) {
-        assertThat(response.status()).as("%s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("errors").findValuesAsText("field")).contains(field);
-        assertThat(response.body().toString()).doesNotContain(NOTE);
-    }
-
-    private static String key(String role, String worker) throws Exception {
-        Map<String, String> key = new LinkedHashMap<>(Map.of("name", role.toLowerCase() + " " + UUID.randomUUID(),
-                "role", role));
-        if (worker != null) {
-            key.put("workerId", worker);
-        }
-        ApiClient.Response created = admin.postWith("/api/v1/api-keys", json(key));
-        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
-        return created.body().get("key").asText();
-    }
-
-    private static byte[] json(Object value) throws Exception {
-        return ProblemJson.mapper().writeValueAsBytes(value);
+        return caller.postWith(path(task, "check-out"), ApiClient.json(body), "Idempotency-Key", key);
     }
 }

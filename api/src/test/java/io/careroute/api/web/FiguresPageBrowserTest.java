@@ -168,9 +168,9 @@ class FiguresPageBrowserTest {
                     OffsetDateTime midnight = now.toLocalDate().atStartOfDay(SHANGHAI).toOffsetDateTime().plusMinutes(1);
                     OffsetDateTime arrived = now.minusMinutes(40).isAfter(midnight) ? now.minusMinutes(40) : midnight;
                     String path = "/api/v1/plans/" + planId + "/tasks/" + stop.get("taskId").asText();
-                    assertThat(api.postWith(path + "/check-in", json(Map.of("at", arrived.toString())),
+                    assertThat(api.postWith(path + "/check-in", ApiClient.json(Map.of("at", arrived.toString())),
                             "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(201);
-                    assertThat(api.postWith(path + "/check-out", json(Map.of("at", arrived.plusMinutes(30).toString(),
+                    assertThat(api.postWith(path + "/check-out", ApiClient.json(Map.of("at", arrived.plusMinutes(30).toString(),
                             "outcome", "DONE")), "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(201);
                     return id;
                 }
@@ -191,7 +191,7 @@ class FiguresPageBrowserTest {
         if (workerId != null) {
             user.put("workerId", workerId);
         }
-        ApiClient.Response created = api.postWith("/api/v1/users", json(user));
+        ApiClient.Response created = api.postWith("/api/v1/users", ApiClient.json(user));
         assertThat(created.status()).isEqualTo(201);
         browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -216,7 +216,4 @@ class FiguresPageBrowserTest {
         return ((List<?>) result).stream().map(String::valueOf).toList();
     }
 
-    private static byte[] json(Object value) throws Exception {
-        return ProblemJson.mapper().writeValueAsBytes(value);
-    }
 }

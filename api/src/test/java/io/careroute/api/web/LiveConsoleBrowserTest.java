@@ -123,7 +123,7 @@ class LiveConsoleBrowserTest {
         String secondTask = second.get("taskId").asText();
         String task = "/api/v1/plans/" + yesterdayId + "/tasks/" + enc(first.get("taskId").asText());
         long asked = System.nanoTime();
-        assertThat(api().postWith(task + "/check-in", json(Map.of("at", OffsetDateTime.parse(first.get("start")
+        assertThat(api().postWith(task + "/check-in", ApiClient.json(Map.of("at", OffsetDateTime.parse(first.get("start")
                 .asText()).plusMinutes(50).toString())), "Idempotency-Key", "live-in").status()).isEqualTo(201);
         // What the server now expects (LiveDayApiTest checks how it is computed); the console must show it.
         JsonNode next = null;
@@ -157,7 +157,7 @@ class LiveConsoleBrowserTest {
 
         // Three hours behind at the check-out: the stops that will miss their window are flagged.
         asked = System.nanoTime();
-        assertThat(api().postWith(task + "/check-out", json(Map.of("at", OffsetDateTime.parse(first.get("end")
+        assertThat(api().postWith(task + "/check-out", ApiClient.json(Map.of("at", OffsetDateTime.parse(first.get("end")
                 .asText()).plusMinutes(180).toString(), "outcome", "DONE")), "Idempotency-Key", "live-out")
                 .status()).isEqualTo(201);
         // The view after the check-out (a flag may be there already after the check-in): the card shows its state.
@@ -199,9 +199,9 @@ class LiveConsoleBrowserTest {
             for (JsonNode stop : route.get("stops")) {
                 if (stop.path("kind").asText().equals("DELIVERY")) {
                     String task = "/api/v1/plans/" + planId + "/tasks/" + enc(stop.get("taskId").asText());
-                    assertThat(api().postWith(task + "/check-in", json(Map.of("at", now)), "Idempotency-Key",
+                    assertThat(api().postWith(task + "/check-in", ApiClient.json(Map.of("at", now)), "Idempotency-Key",
                             "alert-in-" + planId).status()).isEqualTo(201);
-                    JsonNode out = api().postWith(task + "/check-out", json(Map.of("at", now, "outcome", "NOT_HOME")),
+                    JsonNode out = api().postWith(task + "/check-out", ApiClient.json(Map.of("at", now, "outcome", "NOT_HOME")),
                             "Idempotency-Key", "alert-out-" + planId).body();
                     assertThat(out.get("alert").isNull()).isFalse();
                     return out.get("id").asText();
@@ -255,7 +255,7 @@ class LiveConsoleBrowserTest {
     private void logIn() throws Exception {
         String username = "live-" + Long.toHexString(System.nanoTime());
         String password = "live console password " + System.nanoTime();
-        ApiClient.Response created = api().postWith("/api/v1/users", json(Map.of("username", username,
+        ApiClient.Response created = api().postWith("/api/v1/users", ApiClient.json(Map.of("username", username,
                 "password", password, "role", "DISPATCHER")));
         assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
         browser.get("http://localhost:" + port + "/");
@@ -267,10 +267,6 @@ class LiveConsoleBrowserTest {
 
     private static String enc(String taskId) {
         return URLEncoder.encode(taskId, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] json(Object value) throws Exception {
-        return ProblemJson.mapper().writeValueAsBytes(value);
     }
 
     private ApiClient api() {

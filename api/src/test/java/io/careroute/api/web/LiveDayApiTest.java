@@ -54,8 +54,8 @@ class LiveDayApiTest {
         planId = admin.post("/api/v1/plans", ProblemJson.write(DemoProblem.generate(TestNetwork.demo(),
                 DemoStreetGenerator.DEFAULT_SEED, yesterday)), null).body().get("id").asText();
         plan = admin.waitFor(planId, ApiClient::ended, WAIT).get("plan");
-        dispatcher = admin.as(key("DISPATCHER", null));
-        viewer = admin.as(key("VIEWER", null));
+        dispatcher = admin.as(admin.createKey("DISPATCHER", null));
+        viewer = admin.as(admin.createKey("VIEWER", null));
     }
 
     @AfterAll
@@ -87,7 +87,7 @@ class LiveDayApiTest {
         }
         assertThat(route).as("a route starting with two task stops").isNotNull();
         String workerId = route.get("id").asText();
-        ApiClient worker = admin.as(key("WORKER", workerId));
+        ApiClient worker = admin.as(admin.createKey("WORKER", workerId));
         String first = stops.get(0).get("taskId").asText();
         String second = stops.get(1).get("taskId").asText();
         String third = stops.get(2).get("taskId").asText();
@@ -97,7 +97,7 @@ class LiveDayApiTest {
         JsonNode draft = dispatcher.get(live()).body();
         assertThat(draft.get("published").asBoolean()).isFalse();
         assertThat(liveStop(draft, workerId, second).get("state").asText()).isEqualTo("OPEN");
-        refused(checkIn(worker, first, plannedStart, "w-early"), 409, "id");
+        ApiClient.assertRefused(checkIn(worker, first, plannedStart, "w-early"), 409, "id");
         assertThat(admin.post("/api/v1/plans/" + planId + "/publish", new byte[0], null).status()).isEqualTo(200);
 
         // Published, nothing recorded: every stop expected as planned; the ETag answers 304 until a record changes.
@@ -110,7 +110,7 @@ class LiveDayApiTest {
         assertThat(before.body().get("flagged")).isEmpty();
 
         // Far in the future, or a stop two places on while the first is still open: refused, naming the field.
-        refused(checkIn(worker, first, OffsetDateTime.now(SHANGHAI).plusYears(1), "w-future"), 400, "at");
+        ApiClient.assertRefused(checkIn(worker, first, OffsetDateTime.now(SHANGHAI).plusYears(1), "w-future"), 400, "at");
 
         // 50 minutes late at the first stop: the second is expected 50 minutes later than planned.
         assertThat(checkIn(worker, first, plannedStart.plusMinutes(50), "w-in-1").status()).isEqualTo(201);
@@ -136,13 +136,13 @@ class LiveDayApiTest {
         }
         assertThat(workerOf(after.body(), workerId).get("delayMinutes").asInt()).isEqualTo(50);
 
-        refused(checkIn(worker, third, plannedStart.plusMinutes(55), "w-in-3"), 409, "taskId");
+        ApiClient.assertRefused(checkIn(worker, third, plannedStart.plusMinutes(55), "w-in-3"), 409, "taskId");
 
         // Checked out three hours behind: the stops that will now miss their window are flagged, worst first.
         OffsetDateTime plannedEnd = OffsetDateTime.parse(stops.get(0).get("end").asText());
         OffsetDateTime out = plannedEnd.plusMinutes(180);
         assertThat(checkOut(worker, first, out, "DONE", "w-out-1").status()).isEqualTo(201);
-        refused(checkIn(worker, second, out.minusMinutes(5), "w-in-2-early"), 400, "at");
+        ApiClient.assertRefused(checkIn(worker, second, out.minusMinutes(5), "w-in-2-early"), 400, "at");
         JsonNode late = dispatcher.get(live()).body();
         assertThat(liveStop(late, workerId, first).get("state").asText()).isEqualTo("DONE");
         assertThat(late.get("flagged")).isNotEmpty();
@@ -158,7 +158,7 @@ class LiveDayApiTest {
         // (At the check-out: the day is yesterday's, and at "now" nobody would be left to plan.)
         JsonNode events = dispatcher.get("/api/v1/plans/" + planId + "/record-events?at="
                 + java.net.URLEncoder.encode(out.toString(), java.nio.charset.StandardCharsets.UTF_8)).body();
-        ApiClient.Response replan = dispatcher.postWith("/api/v1/plans/" + planId + "/events", json(events));
+        ApiClient.Response replan = dispatcher.postWith("/api/v1/plans/" + planId + "/events", ApiClient.json(events));
         assertThat(replan.status()).as("%s", replan.body()).isEqualTo(202);
 
         // A worker does not read the console's live view; another organisation's plan is unknown (AccessMatrixTest).
@@ -184,10 +184,10 @@ class LiveDayApiTest {
         String task = meal.get("taskId").asText();
         OffsetDateTime start = OffsetDateTime.parse(meal.get("start").asText());
         String path = "/api/v1/plans/" + planId + "/tasks/" + enc(task);
-        ApiClient.Response in = dispatcher.postWith(path + "/check-in", json(Map.of("at", start.toString())),
+        ApiClient.Response in = dispatcher.postWith(path + "/check-in", ApiClient.json(Map.of("at", start.toString())),
                 "Idempotency-Key", "d-meal-in");
         assertThat(in.status()).as("%s", in.body()).isIn(200, 201);
-        JsonNode record = dispatcher.postWith(path + "/check-out", json(Map.of("at", start.plusMinutes(2).toString(),
+        JsonNode record = dispatcher.postWith(path + "/check-out", ApiClient.json(Map.of("at", start.plusMinutes(2).toString(),
                 "outcome", "NOT_HOME")), "Idempotency-Key", "d-meal-out").body();
         String recordId = record.get("id").asText();
         assertThat(record.get("alert").asText()).isIn("MEAL_NOT_TAKEN", "ALONE_NOT_ANSWERING", "VULNERABLE_NOT_ANSWERING");
@@ -196,7 +196,7 @@ class LiveDayApiTest {
 
         // A viewer may not; a record of nothing alarming cannot be; an unknown one is unknown.
         assertThat(viewer.postWith("/api/v1/records/" + recordId + "/acknowledge", null).status()).isEqualTo(403);
-        refused(dispatcher.postWith("/api/v1/records/" + UUID.randomUUID() + "/acknowledge", null), 404, "id");
+        ApiClient.assertRefused(dispatcher.postWith("/api/v1/records/" + UUID.randomUUID() + "/acknowledge", null), 404, "id");
 
         ApiClient.Response ack = dispatcher.postWith("/api/v1/records/" + recordId + "/acknowledge", null);
         assertThat(ack.status()).as("%s", ack.body()).isEqualTo(201);
@@ -229,11 +229,11 @@ class LiveDayApiTest {
         }
         assertThat(stop).isNotNull();
         ApiClient.Response in = dispatcher.postWith("/api/v1/plans/" + planId + "/tasks/" + enc(stop.get("taskId").asText())
-                + "/check-in", json(Map.of("at", stop.get("start").asText())), "Idempotency-Key", "d-plain-in");
+                + "/check-in", ApiClient.json(Map.of("at", stop.get("start").asText())), "Idempotency-Key", "d-plain-in");
         assertThat(in.status()).as("%s", in.body()).isIn(200, 201, 409);
         String recordId = in.status() == 409 ? null : in.body().get("id").asText();
         if (recordId != null) {
-            refused(dispatcher.postWith("/api/v1/records/" + recordId + "/acknowledge", null), 409, "id");
+            ApiClient.assertRefused(dispatcher.postWith("/api/v1/records/" + recordId + "/acknowledge", null), 409, "id");
         }
     }
 
@@ -314,33 +314,12 @@ class LiveDayApiTest {
     private static ApiClient.Response checkIn(ApiClient caller, String task, OffsetDateTime at, String key)
             throws Exception {
         return caller.postWith("/api/v1/plans/" + planId + "/tasks/" + enc(task) + "/check-in",
-                json(Map.of("at", at.toString())), "Idempotency-Key", key);
+                ApiClient.json(Map.of("at", at.toString())), "Idempotency-Key", key);
     }
 
     private static ApiClient.Response checkOut(ApiClient caller, String task, OffsetDateTime at, String outcome,
                                                String key) throws Exception {
         return caller.postWith("/api/v1/plans/" + planId + "/tasks/" + enc(task) + "/check-out",
-                json(Map.of("at", at.toString(), "outcome", outcome)), "Idempotency-Key", key);
-    }
-
-    private static void refused(ApiClient.Response response, int status, String field) {
-        assertThat(response.status()).as("%s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("errors").findValuesAsText("field")).contains(field);
-    }
-
-    private static String key(String role, String worker) throws Exception {
-        Map<String, String> key = new LinkedHashMap<>(Map.of("name", role.toLowerCase() + " " + UUID.randomUUID(),
-                "role", role));
-        if (worker != null) {
-            key.put("workerId", worker);
-        }
-        ApiClient.Response created = admin.postWith("/api/v1/api-keys", json(key));
-        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
-        return created.body().get("key").asText();
-    }
-
-    private static byte[] json(Object value) throws Exception {
-        return ProblemJson.mapper().writeValueAsBytes(value);
+                ApiClient.json(Map.of("at", at.toString(), "outcome", outcome)), "Idempotency-Key", key);
     }
 }

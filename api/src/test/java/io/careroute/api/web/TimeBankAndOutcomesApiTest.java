@@ -79,10 +79,10 @@ class TimeBankAndOutcomesApiTest {
             }
         }
         assertThat(task).as("a volunteer with a stop in the demo day").isNotNull();
-        dispatcher = admin.as(key("DISPATCHER", null));
-        viewer = admin.as(key("VIEWER", null));
-        volunteer = admin.as(key("WORKER", volunteerId));
-        otherWorker = admin.as(key("WORKER", other));
+        dispatcher = admin.as(admin.createKey("DISPATCHER", null));
+        viewer = admin.as(admin.createKey("VIEWER", null));
+        volunteer = admin.as(admin.createKey("WORKER", volunteerId));
+        otherWorker = admin.as(admin.createKey("WORKER", other));
     }
 
     @AfterAll
@@ -98,9 +98,9 @@ class TimeBankAndOutcomesApiTest {
         OffsetDateTime arrived = later(now.minusMinutes(40), now.toLocalDate().atStartOfDay(SHANGHAI)
                 .toOffsetDateTime().plusMinutes(1));
         String stop = "/api/v1/plans/" + planId + "/tasks/" + task;
-        assertThat(dispatcher.postWith(stop + "/check-in", json(Map.of("at", arrived.toString())),
+        assertThat(dispatcher.postWith(stop + "/check-in", ApiClient.json(Map.of("at", arrived.toString())),
                 "Idempotency-Key", "tb-in").status()).isEqualTo(201);
-        ApiClient.Response out = dispatcher.postWith(stop + "/check-out", json(Map.of("at",
+        ApiClient.Response out = dispatcher.postWith(stop + "/check-out", ApiClient.json(Map.of("at",
                 arrived.plusMinutes(30).toString(), "outcome", "DONE")), "Idempotency-Key", "tb-out");
         assertThat(out.status()).as("%s", out.body()).isEqualTo(201);
         String recordId = out.body().get("id").asText();
@@ -112,32 +112,32 @@ class TimeBankAndOutcomesApiTest {
         assertThat(own.get("entries").get(0).get("kind").asText()).isEqualTo("CREDIT");
         assertThat(own.get("entries").get(0).get("recordId").asText()).isEqualTo(recordId);
         assertThat(own.get("rules").get("maxBalanceCoins").decimalValue()).isEqualByComparingTo("1500");
-        refused(otherWorker.get("/api/v1/timebank/" + volunteerId), 403, "volunteerId");
+        ApiClient.assertRefused(otherWorker.get("/api/v1/timebank/" + volunteerId), 403, "volunteerId");
         assertThat(viewer.get("/api/v1/timebank/" + volunteerId).status()).isEqualTo(403);
         assertThat(volunteer.get("/api/v1/timebank").status()).isEqualTo(403);
 
         // A withdrawal, applied once; the bad ones name their field.
         String withdrawals = "/api/v1/timebank/" + volunteerId + "/withdrawals";
-        ApiClient.Response taken = dispatcher.postWith(withdrawals, json(Map.of("coins", 0.2, "note", "助洁一次")),
+        ApiClient.Response taken = dispatcher.postWith(withdrawals, ApiClient.json(Map.of("coins", 0.2, "note", "助洁一次")),
                 "Idempotency-Key", "tb-w1");
         assertThat(taken.status()).as("%s", taken.body()).isEqualTo(201);
         assertThat(taken.body().get("balance").decimalValue()).isEqualByComparingTo("0.30");
-        ApiClient.Response again = dispatcher.postWith(withdrawals, json(Map.of("coins", 0.2, "note", "助洁一次")),
+        ApiClient.Response again = dispatcher.postWith(withdrawals, ApiClient.json(Map.of("coins", 0.2, "note", "助洁一次")),
                 "Idempotency-Key", "tb-w1");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
-        refused(dispatcher.postWith(withdrawals, json(Map.of("coins", 5)), "Idempotency-Key", "tb-w2"), 409, "coins");
-        refused(dispatcher.postWith(withdrawals, json(Map.of("coins", 0.2))), 400, "Idempotency-Key");
-        refused(dispatcher.postWith(withdrawals, json(Map.of("coins", "abc")), "Idempotency-Key", "tb-w3"), 400,
+        ApiClient.assertRefused(dispatcher.postWith(withdrawals, ApiClient.json(Map.of("coins", 5)), "Idempotency-Key", "tb-w2"), 409, "coins");
+        ApiClient.assertRefused(dispatcher.postWith(withdrawals, ApiClient.json(Map.of("coins", 0.2))), 400, "Idempotency-Key");
+        ApiClient.assertRefused(dispatcher.postWith(withdrawals, ApiClient.json(Map.of("coins", "abc")), "Idempotency-Key", "tb-w3"), 400,
                 "coins");
-        refused(dispatcher.postWith(withdrawals, json(Map.of("coins", 0.001)), "Idempotency-Key", "tb-w4"), 400,
+        ApiClient.assertRefused(dispatcher.postWith(withdrawals, ApiClient.json(Map.of("coins", 0.001)), "Idempotency-Key", "tb-w4"), 400,
                 "coins");
-        refused(dispatcher.postWith("/api/v1/timebank/" + volunteerId + "/transfers",
-                json(Map.of("to", "E01", "coins", 0.1)), "Idempotency-Key", "tb-t1"), 409, "to");
+        ApiClient.assertRefused(dispatcher.postWith("/api/v1/timebank/" + volunteerId + "/transfers",
+                ApiClient.json(Map.of("to", "E01", "coins", 0.1)), "Idempotency-Key", "tb-t1"), 409, "to");
 
         // A dispatcher's correction to 45 minutes is re-credited by a new entry; the first stays as it was.
         ApiClient.Response corrected = dispatcher.postWith("/api/v1/records/" + recordId + "/corrections",
-                json(Map.of("checkOut", arrived.plusMinutes(45).toString(), "reason", "打卡晚了")));
+                ApiClient.json(Map.of("checkOut", arrived.plusMinutes(45).toString(), "reason", "打卡晚了")));
         assertThat(corrected.status()).as("%s", corrected.body()).isEqualTo(201);
         JsonNode after = dispatcher.get("/api/v1/timebank/" + volunteerId).body();
         assertThat(after.get("entries").findValuesAsText("kind")).containsExactly("CREDIT", "WITHDRAWAL", "RECREDIT");
@@ -157,7 +157,7 @@ class TimeBankAndOutcomesApiTest {
         assertThat(hours.get("workers")).hasSize(1);
         assertThat(hours.get("workers").get(0).get("workerId").asText()).isEqualTo(volunteerId);
         assertThat(figures.get("punctuality").get("onTime").get("of").asInt()).isEqualTo(1);
-        refused(viewer.get("/api/v1/reports/outcomes?month=2026-13"), 400, "month");
+        ApiClient.assertRefused(viewer.get("/api/v1/reports/outcomes?month=2026-13"), 400, "month");
         assertThat(volunteer.get("/api/v1/reports/outcomes").status()).isEqualTo(403);
         JsonNode planFigures = viewer.get("/api/v1/plans/" + planId + "/outcomes").body();
         assertThat(planFigures.get("plansRecorded").asInt()).isEqualTo(1);
@@ -179,14 +179,14 @@ class TimeBankAndOutcomesApiTest {
     void theRulesAreAnAdminsAndEveryBadFieldIsNamed() throws Exception {
         Map<String, Object> rules = new LinkedHashMap<>(Map.of("coinsPerHour", 1, "countTravel", false,
                 "roundingMinutes", 15, "rounding", "SIDEWAYS", "transfersAllowed", true, "maxBalanceCoins", 1500));
-        refused(admin.request("PUT", "/api/v1/timebank/rules", json(rules)), 400, "rounding");
-        assertThat(dispatcher.request("PUT", "/api/v1/timebank/rules", json(rules)).status()).isEqualTo(403);
+        ApiClient.assertRefused(admin.request("PUT", "/api/v1/timebank/rules", ApiClient.json(rules)), 400, "rounding");
+        assertThat(dispatcher.request("PUT", "/api/v1/timebank/rules", ApiClient.json(rules)).status()).isEqualTo(403);
         rules.put("rounding", "DOWN");
         rules.put("roundingMinutes", 0);
-        refused(admin.request("PUT", "/api/v1/timebank/rules", json(rules)), 400, "roundingMinutes");
+        ApiClient.assertRefused(admin.request("PUT", "/api/v1/timebank/rules", ApiClient.json(rules)), 400, "roundingMinutes");
         rules.put("roundingMinutes", 1);
         rules.put("maxBalanceCoins", 1600);
-        ApiClient.Response saved = admin.request("PUT", "/api/v1/timebank/rules", json(rules));
+        ApiClient.Response saved = admin.request("PUT", "/api/v1/timebank/rules", ApiClient.json(rules));
         assertThat(saved.status()).as("%s", saved.body()).isEqualTo(200);
         assertThat(admin.get("/api/v1/timebank/rules").body().get("maxBalanceCoins").decimalValue())
                 .isEqualByComparingTo("1600");
@@ -194,33 +194,12 @@ class TimeBankAndOutcomesApiTest {
         // Back to the defaults for the other test, whatever the order.
         rules.put("transfersAllowed", false);
         rules.put("maxBalanceCoins", 1500);
-        assertThat(admin.request("PUT", "/api/v1/timebank/rules", json(rules)).status()).isEqualTo(200);
+        assertThat(admin.request("PUT", "/api/v1/timebank/rules", ApiClient.json(rules)).status()).isEqualTo(200);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
     private static OffsetDateTime later(OffsetDateTime a, OffsetDateTime b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static void refused(ApiClient.Response response, int status, String field) {
-        assertThat(response.status()).as("%s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("errors").findValuesAsText("field")).contains(field);
-    }
-
-    private static String key(String role, String worker) throws Exception {
-        Map<String, String> key = new LinkedHashMap<>(Map.of("name", role.toLowerCase() + " " + UUID.randomUUID(),
-                "role", role));
-        if (worker != null) {
-            key.put("workerId", worker);
-        }
-        ApiClient.Response created = admin.postWith("/api/v1/api-keys", json(key));
-        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
-        return created.body().get("key").asText();
-    }
-
-    private static byte[] json(Object value) throws Exception {
-        return ProblemJson.mapper().writeValueAsBytes(value);
     }
 }

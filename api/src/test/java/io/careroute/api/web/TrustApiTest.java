@@ -59,7 +59,7 @@ class TrustApiTest {
             RegistryDocument register = DemoRegistry.from(problem);
             assertThat(admin.request("PUT", "/api/v1/registry", ProblemJson.mapper().writeValueAsBytes(register))
                     .status()).isEqualTo(201);
-            JsonNode key = admin.postWith("/api/v1/api-keys", json(Map.of("name", "dispatcher", "role", "DISPATCHER")))
+            JsonNode key = admin.postWith("/api/v1/api-keys", ApiClient.json(Map.of("name", "dispatcher", "role", "DISPATCHER")))
                     .body();
             ApiClient dispatcher = admin.as(key.get("key").asText());
             String dispatcherKeyId = key.get("id").asText();
@@ -82,9 +82,9 @@ class TrustApiTest {
             String elderId = task.get("elderId").asText();
             ElderDoc elder = problem.elders().stream().filter(e -> e.id().equals(elderId)).findFirst().orElseThrow();
             String taskPath = "/api/v1/plans/" + planId + "/tasks/" + task.get("id").asText();
-            assertThat(admin.postWith(taskPath + "/check-in", json(Map.of("at", DAY + "T10:00:00+08:00")),
+            assertThat(admin.postWith(taskPath + "/check-in", ApiClient.json(Map.of("at", DAY + "T10:00:00+08:00")),
                     "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(201);
-            ApiClient.Response out = admin.postWith(taskPath + "/check-out", json(Map.of("at", DAY + "T10:30:00+08:00",
+            ApiClient.Response out = admin.postWith(taskPath + "/check-out", ApiClient.json(Map.of("at", DAY + "T10:30:00+08:00",
                     "outcome", "DONE", "note", elder.name() + " 说腿疼，电话 " + elder.phone())),
                     "Idempotency-Key", UUID.randomUUID().toString());
             assertThat(out.status()).as("%s", out.body()).isIn(200, 201);
@@ -122,9 +122,9 @@ class TrustApiTest {
 
             // Minimum necessary: a kitchen sees no health class or care grade, a viewer no phone either; records'
             // notes only for those who keep them; route sheets carry no elder's class.
-            ApiClient kitchen = admin.as(admin.postWith("/api/v1/api-keys", json(Map.of("name", "kitchen",
+            ApiClient kitchen = admin.as(admin.postWith("/api/v1/api-keys", ApiClient.json(Map.of("name", "kitchen",
                     "role", "KITCHEN"))).body().get("key").asText());
-            ApiClient viewer = admin.as(admin.postWith("/api/v1/api-keys", json(Map.of("name", "viewer",
+            ApiClient viewer = admin.as(admin.postWith("/api/v1/api-keys", ApiClient.json(Map.of("name", "viewer",
                     "role", "VIEWER"))).body().get("key").asText());
             JsonNode kitchenElder = kitchen.get("/api/v1/registry/elders/" + elderId).body();
             assertThat(kitchenElder.get("phone").asText()).isEqualTo(elder.phone());
@@ -202,8 +202,8 @@ class TrustApiTest {
         ProblemDocument problem = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, DAY);
         RegistryDocument register = DemoRegistry.from(problem);
         try (TestServer first = TestServer.start(dataDir)) {   // sealed with the test key t1
-            assertThat(first.api.request("PUT", "/api/v1/registry", json(register)).status()).isEqualTo(201);
-            assertThat(first.api.request("PUT", "/api/v1/registry", json(register)).status()).isEqualTo(201);
+            assertThat(first.api.request("PUT", "/api/v1/registry", ApiClient.json(register)).status()).isEqualTo(201);
+            assertThat(first.api.request("PUT", "/api/v1/registry", ApiClient.json(register)).status()).isEqualTo(201);
         }
         String t1 = "t1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
         String t2 = "t2:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
@@ -213,7 +213,7 @@ class TrustApiTest {
             // Served at once, old rows read with the old key; new writes sealed with the new one.
             assertThat(second.api.get("/api/v1/registry/versions/1").body().get("elders").size())
                     .isEqualTo(register.eldersOrEmpty().size());
-            assertThat(second.api.request("PUT", "/api/v1/registry", json(register)).status()).isEqualTo(201);
+            assertThat(second.api.request("PUT", "/api/v1/registry", ApiClient.json(register)).status()).isEqualTo(201);
             long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
             while (jdbc.sql("select count(*) from registry_version where document not like 'cr1:t2:%'")
                     .query(Long.class).single() > 0 && System.nanoTime() < deadline) {
@@ -238,10 +238,6 @@ class TrustApiTest {
         assertThatThrownBy(() -> TestServer.start(Path.of(TestServer.freshDataDir("no-pseudonym-key")),
                 "careroute.privacy.pseudonym-key=", "careroute.demo=false"))
                 .hasStackTraceContaining("CAREROUTE_PSEUDONYM_KEY");
-    }
-
-    private static byte[] json(Object value) throws Exception {
-        return ProblemJson.mapper().writeValueAsBytes(value);
     }
 
     private static HttpResponse<byte[]> raw(TestServer server, String path) throws Exception {
