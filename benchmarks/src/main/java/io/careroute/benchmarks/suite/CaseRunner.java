@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.solve.PortfolioSolve;
 import io.careroute.solver.solve.SolverSettings;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.impl.solver.DefaultSolver;
 
-/** Solves one problem once: one configuration, one seed, one budget, one solver thread. */
+/**
+ * Solves one problem once: one configuration, one seed, one budget, one solver thread (or, for a {@code portfolio-N}
+ * variant, N solvers at once from seeds seed..seed+N-1, the best kept).
+ */
 public final class CaseRunner {
 
     /** Enough points to draw a smooth curve; the first and last are always kept. */
@@ -41,11 +44,17 @@ public final class CaseRunner {
         CarePlan unsolved = problem.problem();
         SolverConfig config = config(problem, variant, seed);
         boolean localSearch = config.getPhaseConfigList().stream().anyMatch(phase -> phase instanceof LocalSearchPhaseConfig);
+        // A portfolio's members each solve a copy; member 0's phases give the steps and speed (one thread's figures),
+        // the portfolio's bests the timeline, and every member's calculations the count.
+        PortfolioSolve portfolio = new PortfolioSolve(unsolved, PortfolioSolve.seeded(config, variant.portfolio()));
         @SuppressWarnings("unchecked")
-        DefaultSolver<CarePlan> solver = (DefaultSolver<CarePlan>) SolverFactory.<CarePlan>create(config).buildSolver();
-        RunRecorder recorder = new RunRecorder(solver, progressSeconds, progress);
+        DefaultSolver<CarePlan> solver = (DefaultSolver<CarePlan>) portfolio.solvers().get(0);
+        RunRecorder recorder = new RunRecorder(solver, progressSeconds, progress, variant.portfolio() == 1);
+        if (variant.portfolio() > 1) {
+            portfolio.addNewBestListener(best -> recorder.portfolioBest(best.getScore()));
+        }
         long started = System.nanoTime();
-        CarePlan solved = solver.solve(unsolved);
+        CarePlan solved = portfolio.solve();
         double seconds = (System.nanoTime() - started) / 1e9;
 
         BenchmarkCase.Outcome outcome = problem.evaluate(solved, solutionFileWithoutExtension);
@@ -62,9 +71,14 @@ public final class CaseRunner {
                 best == null ? null : outcome.vehicles() - best.vehicles(), null,
                 score.hardScore(), score.mediumScore(), score.softScore(), score.toString(),
                 seconds, last == null ? 0 : last.millis() / 1000.0, recorder.localSearchSteps(),
-                last == null ? -1 : last.step(), scope.getScoreCalculationCount(), scope.getScoreCalculationSpeed(),
+                last == null ? -1 : last.step(), calculations(portfolio), scope.getScoreCalculationSpeed(),
                 recorder.localSearchSpeed(), safetyHit,
                 outcome.solutionFile() == null ? null : outcome.solutionFile().toString(), null, thin(timeline));
+    }
+
+    private static long calculations(PortfolioSolve portfolio) {
+        return portfolio.solvers().stream()
+                .mapToLong(member -> ((DefaultSolver<CarePlan>) member).getSolverScope().getScoreCalculationCount()).sum();
     }
 
     /** At most {@link #MAX_TIMELINE_POINTS} points, evenly picked, first and last kept. */

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 
 import io.careroute.solver.domain.CarePlan;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.solver.event.BestSolutionChangedEvent;
 import org.optaplanner.core.impl.localsearch.scope.LocalSearchPhaseScope;
 import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
 import org.optaplanner.core.impl.phase.scope.AbstractPhaseScope;
@@ -30,25 +29,40 @@ final class RunRecorder extends PhaseLifecycleListenerAdapter<CarePlan> {
     private long localSearchSteps;
     private long localSearchCalculations;
     private long localSearchSpeed;
-    private HardMediumSoftLongScore best;
+    private volatile HardMediumSoftLongScore best;
     private long phaseStartNanos;
     private long phaseStartCalculations;
 
     /** @param progress called with the elapsed seconds' description of the best so far, at most every {@code everySeconds} */
     RunRecorder(DefaultSolver<CarePlan> solver, double everySeconds, Consumer<String> progress) {
+        this(solver, everySeconds, progress, true);
+    }
+
+    /**
+     * @param ownBests whether {@code solver}'s new bests are the run's; false for a portfolio, whose bests come from
+     *                 any member through {@link #portfolioBest}
+     */
+    RunRecorder(DefaultSolver<CarePlan> solver, double everySeconds, Consumer<String> progress, boolean ownBests) {
         this.progressEveryNanos = (long) (everySeconds * 1e9);
         this.progress = progress;
         solver.addPhaseLifecycleListener(this);
-        solver.addEventListener(this::newBest);
+        if (ownBests) {
+            solver.addEventListener(event -> newBest((HardMediumSoftLongScore) event.getNewBestScore(),
+                    inLocalSearch ? currentStep : -1));
+        }
     }
 
-    private void newBest(BestSolutionChangedEvent<CarePlan> event) {
-        HardMediumSoftLongScore score = (HardMediumSoftLongScore) event.getNewBestScore();
+    /** A portfolio's new best, from any member: its step is no one step of this recorder's solver, so none is kept. */
+    synchronized void portfolioBest(HardMediumSoftLongScore score) {
+        newBest(score, -1);
+    }
+
+    private synchronized void newBest(HardMediumSoftLongScore score, long step) {
         if (!score.isSolutionInitialized()) {
             return;
         }
         best = score;
-        timeline.add(new ScorePoint((System.nanoTime() - started) / 1_000_000, inLocalSearch ? currentStep : -1,
+        timeline.add(new ScorePoint((System.nanoTime() - started) / 1_000_000, step,
                 score.hardScore(), score.mediumScore(), score.softScore()));
     }
 
@@ -87,8 +101,8 @@ final class RunRecorder extends PhaseLifecycleListenerAdapter<CarePlan> {
         inLocalSearch = false;
     }
 
-    List<ScorePoint> timeline() {
-        return timeline;
+    synchronized List<ScorePoint> timeline() {
+        return List.copyOf(timeline);
     }
 
     long localSearchSteps() {

@@ -33,8 +33,17 @@ import org.optaplanner.core.config.solver.SolverConfig;
  */
 public final class SolverVariants {
 
-    /** A named change to the production configuration. */
-    public record Variant(String name, String description, UnaryOperator<SolverConfig> change) {
+    /**
+     * A named change to the production configuration.
+     *
+     * @param portfolio solvers run at once on the problem, each with its own seed, the best answer kept
+     *                  ({@code PortfolioSolve}); 1 is one solver thread
+     */
+    public record Variant(String name, String description, UnaryOperator<SolverConfig> change, int portfolio) {
+
+        public Variant(String name, String description, UnaryOperator<SolverConfig> change) {
+            this(name, description, change, 1);
+        }
 
         public SolverConfig apply(SolverConfig production) {
             return change.apply(production);
@@ -42,6 +51,7 @@ public final class SolverVariants {
     }
 
     private static final Pattern LATE_ACCEPTANCE = Pattern.compile("late-acceptance-(\\d+)");
+    private static final Pattern PORTFOLIO = Pattern.compile("portfolio-(\\d+)");
 
     private static final Map<String, Variant> NAMED = new LinkedHashMap<>();
 
@@ -59,6 +69,8 @@ public final class SolverVariants {
         add("hill-climbing", "default moves, but only moves that do not worsen the score are accepted (may stall: "
                 + "under --steps it then stops at the safety time limit)",
                 acceptance(new LocalSearchAcceptorConfig().withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING))));
+        add("move-threads-2", "default with OptaPlanner's multithreaded incremental solving: moves evaluated on two "
+                + "threads (moveThreadCount 2), the second core", config -> new SolverConfig(config).withMoveThreadCount("2"));
         add("construction-only", "the construction heuristic alone, no local search (a deliberately weak baseline)",
                 config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
                         .filter(phase -> !(phase instanceof LocalSearchPhaseConfig)).toList()));
@@ -97,7 +109,7 @@ public final class SolverVariants {
                 result = part.apply(result);
             }
             return result;
-        });
+        }, parts.stream().mapToInt(Variant::portfolio).max().orElse(1));
     }
 
     public static List<Variant> parseList(String commaSeparated) {
@@ -113,7 +125,7 @@ public final class SolverVariants {
     }
 
     public static String known() {
-        return String.join(", ", NAMED.keySet()) + ", late-acceptance-N";
+        return String.join(", ", NAMED.keySet()) + ", late-acceptance-N, portfolio-N";
     }
 
     private static Variant single(String name) {
@@ -129,6 +141,15 @@ public final class SolverVariants {
             }
             return new Variant(name, "default moves, late acceptance over the last " + size + " steps",
                     acceptance(new LocalSearchAcceptorConfig().withLateAcceptanceSize(size)));
+        }
+        Matcher p = PORTFOLIO.matcher(name);
+        if (p.matches()) {
+            int size = Integer.parseInt(p.group(1));
+            if (size < 1 || size > 16) {
+                throw new IllegalArgumentException("portfolio size must be 1 to 16: " + name);
+            }
+            return new Variant(name, "default configuration, " + size + " solvers at once on " + size
+                    + " threads, seeds seed..seed+" + (size - 1) + ", the best answer kept", config -> config, size);
         }
         throw new IllegalArgumentException("unknown solver configuration '" + name + "'; known: " + known());
     }

@@ -102,8 +102,10 @@ public final class SuiteRunner {
             line.append(String.format(Locale.ROOT, ", BKS %d / %.2f, gap %+.2f%%, %+d vehicles", r.bestVehicles(), r.bestDistance(),
                     Math.abs(r.gapPercent()) < 5e-3 ? 0.0 : r.gapPercent(), r.vehiclesAboveBest()));
         }
-        line.append(String.format(Locale.ROOT, ", score %s, best after %.1f s (step %d of %d), %,d score calcs/s in local search",
-                r.score(), r.secondsToBest(), r.stepsToBest(), r.steps(), r.localSearchSpeed()));
+        // A portfolio's best may come from any member: no one step of the steps counted (member 0's) is its step.
+        line.append(String.format(Locale.ROOT, ", score %s, best after %.1f s (step %s of %d), %,d score calcs/s in local search",
+                r.score(), r.secondsToBest(), r.stepsToBest() < 0 ? "-" : String.valueOf(r.stepsToBest()), r.steps(),
+                r.localSearchSpeed()));
         if (r.safetyLimitHit()) {
             line.append(", STOPPED BY THE SAFETY TIME LIMIT (not reproducible)");
         }

@@ -12,9 +12,8 @@ import io.careroute.solver.explain.ScoreBreakdown;
 import io.careroute.solver.explain.UnassignedExplainer;
 import io.careroute.solver.solve.CarePlanSolverConfig;
 import io.careroute.solver.solve.PinnedPlacement;
+import io.careroute.solver.solve.PortfolioSolve;
 import io.careroute.solver.solve.SolverSettings;
-import org.optaplanner.core.api.solver.Solver;
-import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 
@@ -25,6 +24,28 @@ public final class CarePlanner {
     public static final String ENVIRONMENT_MODE_PROPERTY = "careroute.solver.environmentMode";
 
     private final ScoreBreakdown breakdown = new ScoreBreakdown();
+    private final int portfolio;
+
+    /** One solver thread per solve. */
+    public CarePlanner() {
+        this(1);
+    }
+
+    /**
+     * @param portfolio solvers per solve, each on a thread of its own with a seed of its own, the best answer kept
+     *                  ({@link PortfolioSolve}); 1 is a plain solve
+     */
+    public CarePlanner(int portfolio) {
+        if (portfolio < 1) {
+            throw new IllegalArgumentException("a solve needs at least one solver thread, not " + portfolio);
+        }
+        this.portfolio = portfolio;
+    }
+
+    /** Solvers per solve (see {@link #CarePlanner(int)}). */
+    public int portfolio() {
+        return portfolio;
+    }
 
     /** Solves in the calling thread; {@code onNewBest} sees every improving solution (for progress). */
     public CarePlan solve(AssembledProblem problem, SolverSettings settings, Consumer<CarePlan> onNewBest) {
@@ -47,19 +68,19 @@ public final class CarePlanner {
         }
         // Pinned first stops are in place before the search starts; its moves then leave them there.
         PinnedPlacement.apply(problem.plan());
-        Solver<CarePlan> solver = SolverFactory.<CarePlan>create(config).buildSolver();
-        solver.addEventListener(event -> {
-            onNewBest.accept(event.getNewBestSolution());
-            if (event.getNewBestSolution().getScore().isSolutionInitialized()) {
+        PortfolioSolve solve = new PortfolioSolve(problem.plan(), PortfolioSolve.seeded(config, portfolio));
+        solve.addNewBestListener(best -> {
+            onNewBest.accept(best);
+            if (best.getScore().isSolutionInitialized()) {
                 stop.constructed();
             }
             stop.repeat();
         });
         // A warm-started problem (a resumed solve) has every task placed already: it may stop at once.
         int placed = problem.plan().getWorkers().stream().mapToInt(w -> w.getTasks() == null ? 0 : w.getTasks().size()).sum();
-        stop.attach(solver, placed == problem.plan().getTasks().size());
+        stop.attach(solve::terminateEarly, placed == problem.plan().getTasks().size());
         try {
-            return solver.solve(problem.plan());
+            return solve.solve();
         } finally {
             stop.detach();
         }

@@ -1,8 +1,5 @@
 package io.careroute.planning.solve;
 
-import io.careroute.solver.domain.CarePlan;
-import org.optaplanner.core.api.solver.Solver;
-
 /**
  * Lets another thread end a solve early; the solve then returns its best solution so far.
  * <ul>
@@ -15,7 +12,7 @@ import org.optaplanner.core.api.solver.Solver;
  */
 public final class SolveStop {
 
-    private volatile Solver<CarePlan> solver;
+    private volatile Runnable terminator;
     private volatile boolean requested;
     private volatile boolean constructed;
 
@@ -30,15 +27,16 @@ public final class SolveStop {
 
     /** Passes a standing request on to the solver, if one is running and has placed every task. */
     public void repeat() {
-        Solver<CarePlan> running = solver;
+        Runnable running = terminator;
         if (requested && constructed && running != null) {
-            running.terminateEarly();
+            running.run();
         }
     }
 
-    void attach(Solver<CarePlan> solver, boolean constructed) {
+    /** @param terminator ends the running solve early (every solver of a portfolio) */
+    void attach(Runnable terminator, boolean constructed) {
         this.constructed = constructed;
-        this.solver = solver;
+        this.terminator = terminator;
         repeat();
     }
 
@@ -48,6 +46,6 @@ public final class SolveStop {
     }
 
     void detach() {
-        this.solver = null;
+        this.terminator = null;
     }
 }

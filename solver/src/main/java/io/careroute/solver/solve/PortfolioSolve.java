@@ -1,0 +1,153 @@
+package io.careroute.solver.solve;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import io.careroute.solver.domain.CarePlan;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.impl.solver.DefaultSolverFactory;
+
+/**
+ * A portfolio: the same problem solved by several solvers at once, each on a copy of its own and with a seed of its
+ * own, one thread each; the best answer wins. Why not OptaPlanner's move threads: with late acceptance taking the
+ * first accepted move, a step evaluates only a few moves, so a second move thread bought about 6 % more score
+ * calculations and the very same search (docs/benchmarks.md, "Two cores"); the search stalls in a basin within a few
+ * seconds instead, and a second independent search from another seed often ends in a better one.
+ *
+ * <p>A listener sees a new best only when it beats every earlier one of the whole portfolio, so progress never goes
+ * backwards; ending early ends every member.
+ */
+public final class PortfolioSolve {
+
+    private final List<Solver<CarePlan>> solvers = new ArrayList<>();
+    private final List<CarePlan> copies = new ArrayList<>();
+    private final List<Consumer<CarePlan>> listeners = new CopyOnWriteArrayList<>();
+    private HardMediumSoftLongScore best;
+
+    /**
+     * @param configs one configuration per member (see {@link #seeded}); the first member solves {@code problem}
+     *                itself, the others planning clones of it
+     */
+    public PortfolioSolve(CarePlan problem, List<SolverConfig> configs) {
+        if (configs.isEmpty()) {
+            throw new IllegalArgumentException("a portfolio needs at least one solver configuration");
+        }
+        for (int i = 0; i < configs.size(); i++) {
+            DefaultSolverFactory<CarePlan> factory = new DefaultSolverFactory<>(configs.get(i));
+            Solver<CarePlan> solver = factory.buildSolver();
+            solver.addEventListener(event -> offer(event.getNewBestSolution()));
+            solvers.add(solver);
+            copies.add(i == 0 ? problem : factory.getSolutionDescriptor().getSolutionCloner().cloneSolution(problem));
+        }
+    }
+
+    /** {@code size} copies of {@code base}, member i with the seed {@code base's seed + i} (member 0 is {@code base}). */
+    public static List<SolverConfig> seeded(SolverConfig base, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a portfolio has at least one member, not " + size);
+        }
+        long seed = base.getRandomSeed() == null ? 0 : base.getRandomSeed();
+        List<SolverConfig> configs = new ArrayList<>(size);
+        configs.add(base);
+        for (int i = 1; i < size; i++) {
+            configs.add(new SolverConfig(base).withRandomSeed(seed + i));
+        }
+        return configs;
+    }
+
+    /** The members' solvers, member 0 first (for listeners that want one member's own events). */
+    public List<Solver<CarePlan>> solvers() {
+        return List.copyOf(solvers);
+    }
+
+    /** Sees every solution that beats all earlier ones of the portfolio, a clone no solver touches any more. */
+    public void addNewBestListener(Consumer<CarePlan> listener) {
+        listeners.add(listener);
+    }
+
+    public void terminateEarly() {
+        solvers.forEach(Solver::terminateEarly);
+    }
+
+    /**
+     * Solves: member 0 in the calling thread, the others on threads of their own; returns the best answer once every
+     * member has ended (the first member's on a tie, so a one-member portfolio is exactly a plain solve).
+     */
+    public CarePlan solve() {
+        int size = solvers.size();
+        CarePlan[] answers = new CarePlan[size];
+        Throwable[] failures = new Throwable[size];
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 1; i < size; i++) {
+            int member = i;
+            Thread thread = new Thread(() -> {
+                try {
+                    answers[member] = solvers.get(member).solve(copies.get(member));
+                } catch (Throwable e) {
+                    failures[member] = e;
+                    terminateEarly();
+                }
+            }, Thread.currentThread().getName() + "-portfolio-" + member);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        try {
+            answers[0] = solvers.get(0).solve(copies.get(0));
+        } catch (RuntimeException | Error e) {
+            terminateEarly();
+            join(threads);
+            throw e;
+        }
+        join(threads);
+        for (Throwable failure : failures) {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+        }
+        CarePlan winner = answers[0];
+        for (int i = 1; i < size; i++) {
+            if (answers[i].getScore().compareTo(winner.getScore()) > 0) {
+                winner = answers[i];
+            }
+        }
+        return winner;
+    }
+
+    private void offer(CarePlan solution) {
+        HardMediumSoftLongScore score = solution.getScore();
+        synchronized (this) {
+            if (best != null && score.compareTo(best) <= 0) {
+                return;
+            }
+            best = score;
+            // Under the lock, so that listeners see the portfolio's bests in order.
+            listeners.forEach(listener -> listener.accept(solution));
+        }
+    }
+
+    /** Waits for the other members; an interrupt ends them early (they return their best) and is kept. */
+    private void join(List<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    terminateEarly();
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
