@@ -105,7 +105,8 @@ public final class ProblemAssembler {
      * Validates the problem and snaps its places, without computing any matrix (route geometry and snap reports
      * need no more).
      *
-     * @throws InvalidInputException naming every invalid field and every place no mode in use can reach
+     * @throws InvalidInputException naming every invalid field, every place no mode in use can reach and every
+     *                               pinned start its worker cannot reach on the roads ({@link PinReach})
      */
     public PlacedProblem place(ProblemDocument problem) {
         placements.incrementAndGet();
@@ -124,6 +125,10 @@ public final class ProblemAssembler {
             placeSets.put(mode, network.place(TravelModes.profile(mode), points, maxSnapMetres));
         }
         List<InputError> errors = offNetwork(places, placeSets, problem);
+        if (errors.isEmpty()) {
+            // Only with every place on the roads: a pinned start the worker cannot reach is refused here, up front.
+            errors = PinReach.check(problem, places, placeSets);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
