@@ -80,6 +80,35 @@ final class PinReach {
         return reach.errors;
     }
 
+    /**
+     * Why a visit pinned to a worker (a slot taken on the phone: the re-plan's {@code NEW_VISIT} with
+     * {@code pinnedWorkerId}) cannot be reached in any of its windows: the worker, free where they are when their
+     * shift (re)starts, gets to the elder's door only after the last window has closed. Null when a window is
+     * reachable, or when the worker or the visit is not in the problem.
+     */
+    static Text windowsOutOfReach(ProblemDocument problem, PlaceCatalogue places, Map<TravelMode, PlaceSet> placeSets,
+                                  String visitId, String workerId) {
+        WorkerDoc worker = problem.workersOrEmpty().stream().filter(w -> workerId.equals(w.id())).findFirst().orElse(null);
+        VisitDoc visit = problem.visitsOrEmpty().stream().filter(v -> visitId.equals(v.id())).findFirst().orElse(null);
+        if (worker == null || visit == null || visit.windowsOrEmpty().isEmpty() || worker.shiftsOrEmpty().isEmpty()) {
+            return null;
+        }
+        PinReach reach = new PinReach(problem, places, placeSets);
+        TravelMatrix road = placeSets.get(worker.mode()).matrix(
+                new int[] {places.workerStart(workerId), places.elder(visit.elderId())});
+        long free = worker.shiftsOrEmpty().stream().mapToLong(w -> w.start().toEpochSecond()).min().orElseThrow();
+        long closes = visit.windowsOrEmpty().stream().mapToLong(w -> w.end().toEpochSecond()).max().orElseThrow();
+        if (!road.reachable(0, 1)) {
+            return Text.of("error.pinStartNoRoute", workerId, visitId);
+        }
+        long arrival = free + road.seconds(0, 1);
+        if (arrival <= closes) {
+            return null;
+        }
+        return Text.of("error.pinWindowOutOfReach", workerId, visitId, reach.hhmm(free), minutes(road.seconds(0, 1)),
+                reach.earliest(arrival), reach.hhmm(closes));
+    }
+
     /** Walks one worker's pinned stops in order, keeping the earliest each can start. */
     private void route(WorkerDoc worker, List<Integer> pinIndices) {
         List<PinDoc> pins = pinIndices.stream().map(problem.pinsOrEmpty()::get).toList();

@@ -136,6 +136,17 @@ public final class ProblemAssembler {
     }
 
     /**
+     * Why the worker cannot reach the visit in any of its windows on the roads, from where and when they are free in
+     * {@code problem} (a re-plan's open part: where each worker is now), or null when they can. For a visit pinned by
+     * a re-plan event, such as a slot taken on the phone, checked before the re-plan is queued.
+     *
+     * @param placed what {@link #place} answered for this very {@code problem}
+     */
+    public Text windowsOutOfReach(ProblemDocument problem, PlacedProblem placed, String visitId, String workerId) {
+        return PinReach.windowsOutOfReach(problem, placed.places(), placed.placeSets(), visitId, workerId);
+    }
+
+    /**
      * How many problems this assembler has validated and placed on the roads: a server places a plan once, on the
      * request, and its job builds only the matrices (a test holds it to that).
      */
