@@ -43,8 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Issue 16's "done when", as one journey in a real headless Chromium against the real server: a new dispatcher (a
  * server with no demo plan) uploads the demo workbook on the page and plans it, drags a visit on the map onto
- * another worker's last stop and sees the broken rule the API's check reports, undoes it, takes an offered slot for
- * a new call, and publishes the re-plan. Every wait is for a state the page writes (data-state attributes, the
+ * another worker's last stop and sees the broken rule the API's check reports, undoes it (and drops it on another
+ * route's line, and undoes that), takes an offered slot for a new call, and publishes the re-plan. Every wait is for a state the page writes (data-state attributes, the
  * shown plan's id), never a fixed sleep.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -121,6 +121,20 @@ class DeskJourneyBrowserTest {
         ConsolePageBrowserTest.Chromium.screenshot(browser, "journey-map-drag-broken.png");
 
         // 3. Undo: the plan as it was, on the map too.
+        browser.findElement(By.id("btn-edit-undo")).click();
+        wait.until(d -> !d.findElement(By.id("edit-card")).isDisplayed());
+        wait.until(d -> !d.findElements(By.cssSelector("#map .pin[data-task-id='" + visit + "'][data-worker='" + from
+                + "']")).isEmpty());
+
+        // 3b. The same visit dropped on another worker's route line (between two of their stops): it goes on that
+        // route, checked as any edit; undone again.
+        String[] line = lineDrop(visit, from);
+        dragTo(visit, Integer.parseInt(line[1]), Integer.parseInt(line[2]));
+        wait.until(d -> !d.findElements(By.cssSelector("#map .pin[data-task-id='" + visit + "'][data-worker='" + line[0]
+                + "']")).isEmpty());
+        wait.until(d -> List.of("broken", "feasible").contains(d.findElement(By.id("edit-card")).getAttribute("data-state")));
+        assertThat(browser.findElements(By.cssSelector("#gantt g.gantt-row[data-worker='" + line[0] + "'] [data-task-id='"
+                + visit + "']"))).hasSize(1);
         browser.findElement(By.id("btn-edit-undo")).click();
         wait.until(d -> !d.findElement(By.id("edit-card")).isDisplayed());
         wait.until(d -> !d.findElements(By.cssSelector("#map .pin[data-task-id='" + visit + "'][data-worker='" + from
@@ -240,6 +254,45 @@ class DeskJourneyBrowserTest {
         int y = at.get(1).intValue();
         new Actions(browser).moveToLocation(x, y).clickAndHold().moveToLocation(x + 10, y + 6)
                 .moveToLocation(at.get(2).intValue(), at.get(3).intValue()).release().perform();
+    }
+
+    /**
+     * A point in the middle of another worker's route line where that line is what the pointer hits (no stop, no other
+     * line over it): [worker, x, y].
+     */
+    private static String[] lineDrop(String visit, String from) {
+        @SuppressWarnings("unchecked")
+        List<Object> found = (List<Object>) script("""
+                const map = document.getElementById('map').getBoundingClientRect();
+                for (const path of document.querySelectorAll('#map path.route-line[data-worker]')) {
+                  if (path.dataset.worker === arguments[1]) { continue; }
+                  const length = path.getTotalLength();
+                  for (let f = 0.3; f < 0.75; f += 0.05) {
+                    const p = path.getPointAtLength(length * f);
+                    const at = new DOMPoint(p.x, p.y).matrixTransform(path.getScreenCTM());
+                    if (at.x < map.left + 20 || at.x > map.right - 20 || at.y < map.top + 20 || at.y > map.bottom - 20) {
+                      continue;
+                    }
+                    if (document.elementFromPoint(at.x, at.y) === path) {
+                      return [path.dataset.worker, String(Math.round(at.x)), String(Math.round(at.y))];
+                    }
+                  }
+                }
+                return null;""", visit, from);
+        assertThat(found).as("a clear point on another worker's route line").isNotNull();
+        return found.stream().map(String::valueOf).toArray(String[]::new);
+    }
+
+    /** Presses the visit's marker and drops it at a point of the page. */
+    private static void dragTo(String taskId, int toX, int toY) {
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) script("""
+                const box = document.querySelector("#map .pin[data-task-id='" + arguments[0] + "']").getBoundingClientRect();
+                return [box.left + box.width / 2, box.top + box.height / 2];""", taskId);
+        int x = at.get(0).intValue();
+        int y = at.get(1).intValue();
+        new Actions(browser).moveToLocation(x, y).clickAndHold().moveToLocation(x + 10, y + 6)
+                .moveToLocation(toX, toY).release().perform();
     }
 
     /** The API's Time window break of the visit moved to the end of the worker's day, or null when it is on time. */
