@@ -58,7 +58,7 @@ final class PinReach {
         problem.visitsOrEmpty().forEach(v -> visits.put(v.id(), v));
     }
 
-    /** Every pinned start that cannot be reached, by field, in the order of the pins. */
+    /** Every pinned start that cannot be reached, by field ({@code pins[i].start}), worker by worker. */
     static List<InputError> check(ProblemDocument problem, PlaceCatalogue places, Map<TravelMode, PlaceSet> placeSets) {
         PinReach reach = new PinReach(problem, places, placeSets);
         // worker id -> pin index by position: only routes with a pinned start need any road
