@@ -10,7 +10,7 @@ import { escapeHtml, minutes } from './format.js';
 addTexts({
   zh: {
     'edit.title': '手动调整',
-    'edit.hint': '在时间轴上按住一个任务，拖到另一名人员的行或同一行的另一位置，系统会立即检查。',
+    'edit.hint': '在时间轴上按住一个任务，拖到另一名人员的行或同一行的另一位置；或在地图上把编号站点拖到另一站点（排在其后）或另一条路线上。系统会立即检查。',
     'edit.checking': '正在检查…',
     'edit.feasible': '调整可行：没有违反硬性规则',
     'edit.broken': '调整违反 {0} 条硬性规则',
@@ -29,7 +29,7 @@ addTexts({
   },
   en: {
     'edit.title': 'Hand edits',
-    'edit.hint': 'Hold a stop on the timeline and drag it to another worker\'s row or another place in a row; it is checked at once.',
+    'edit.hint': 'Hold a stop on the timeline and drag it to another worker\'s row or another place in a row, or on the map drag a numbered stop onto another stop (it goes after it) or onto a route line; it is checked at once.',
     'edit.checking': 'Checking…',
     'edit.feasible': 'The edit is feasible: no hard rule broken',
     'edit.broken': 'The edit breaks {0} hard rule(s)',
@@ -182,15 +182,40 @@ function timeAt(clientX) {
 
 /** Takes the task out of wherever it is and puts it on the worker's route, before the first stop starting later. */
 function move(taskId, workerId, time) {
+  const shownRoute = state.shown.workers.find(w => w.id === workerId);
+  const before = shownRoute.stops.filter(s => s.taskId && s.kind !== 'KITCHEN' && s.kind !== 'END' && s.taskId !== taskId
+      && ms(s.start) < time).length;
+  moveTo(taskId, workerId, before);
+}
+
+/**
+ * The same edit from the map (map-drag.js): the task goes on the worker's route right after the stop
+ * {@code afterTaskId} (first when null); checked, shown and undone exactly as a drag on the timeline.
+ */
+export function moveAfter(taskId, workerId, afterTaskId) {
+  if (!canEdit() || !state.order) {
+    return;
+  }
+  const route = state.order.workers.find(w => w.id === workerId);
+  if (!route) {
+    return;
+  }
+  const rest = route.taskIds.filter(id => id !== taskId);
+  moveTo(taskId, workerId, afterTaskId == null ? 0 : rest.indexOf(afterTaskId) + 1);
+}
+
+/** Whether a stop may be dragged now (a plan is shown, the caller is no worker). */
+export function editable() {
+  return Boolean(canEdit());
+}
+
+function moveTo(taskId, workerId, index) {
   const order = copy(state.order);
   for (const route of order.workers) {
     route.taskIds = route.taskIds.filter(id => id !== taskId);
   }
   order.unassigned = order.unassigned.filter(id => id !== taskId);
-  const shownRoute = state.shown.workers.find(w => w.id === workerId);
-  const before = shownRoute.stops.filter(s => s.taskId && s.kind !== 'KITCHEN' && s.kind !== 'END' && s.taskId !== taskId
-      && ms(s.start) < time).length;
-  order.workers.find(w => w.id === workerId).taskIds.splice(before, 0, taskId);
+  order.workers.find(w => w.id === workerId).taskIds.splice(index, 0, taskId);
   if (JSON.stringify(order) === JSON.stringify(state.order)) {
     return;
   }

@@ -40,4 +40,30 @@ class PinRefusalCliTest {
         assertThat(err.toString()).doesNotContain("Exception", "\tat ");
         assertThat(plans.resolve("plan.json")).doesNotExist();
     }
+
+    @Test
+    void aPinnedStartTheWorkerCannotWalkToInTimeExitsWithTwoAndTheTimes(@TempDir Path dir) throws Exception {
+        // The worker starts at one corner of the People's Square extract, the elder lives at the other (about 3 km
+        // on foot), and the visit is pinned five minutes into the shift: inside window and shift, out of reach.
+        Path problem = dir.resolve("problem.json");
+        Files.writeString(problem, """
+                {"date": "2026-11-24",
+                 "elders": [{"id": "E1", "location": {"lat": 31.2385, "lon": 121.4835}}],
+                 "workers": [{"id": "W1", "mode": "FOOT", "start": {"lat": 31.2225, "lon": 121.4640},
+                              "shifts": [{"start": "2026-11-24T08:00:00+08:00", "end": "2026-11-24T12:00:00+08:00"}]}],
+                 "visits": [{"id": "V1", "elderId": "E1", "type": "CHECK_IN", "durationMinutes": 30,
+                             "windows": [{"start": "2026-11-24T08:00:00+08:00", "end": "2026-11-24T11:00:00+08:00"}]}],
+                 "pins": [{"taskId": "V1", "workerId": "W1", "position": 1, "start": "2026-11-24T08:05:00+08:00"}]}
+                """);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path plans = dir.resolve("out");
+        int exit = CareRouteMain.run(new PrintWriter(out, true), new PrintWriter(err, true), "plan", problem.toString(),
+                "--out", plans.toString(), "--lang", "en", "--graph-cache", TestNetwork.GRAPH_CACHE.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("pins[0].start: worker W1 leaves the start at 08:00 and needs about ",
+                "V1 can start at ", "at the earliest, not at the pinned 08:05");
+        assertThat(err.toString()).doesNotContain("Exception", "\tat ");
+        assertThat(plans.resolve("plan.json")).doesNotExist();
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,9 +14,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.plan.PlanDocument;
+import io.careroute.data.problem.DeliveryDoc;
 import io.careroute.data.problem.PinDoc;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
+import io.careroute.data.problem.ProblemValidator;
 import io.careroute.data.problem.WindowDoc;
 import io.careroute.planning.demo.DemoProblem;
 import io.careroute.planning.testing.TestNetwork;
@@ -136,6 +139,38 @@ class DeskEditApiTest {
                 .containsExactly("pins[0].workerId", "pins[1].start");
         assertThat(refused.body().get("errors").get(0).get("reason").asText()).contains(carrier, bath, "技能");
         assertThat(total()).isEqualTo(before);
+    }
+
+    @Test
+    void aPinnedStartTheWorkerCannotReachOnTheRoadsIsRefusedWithTheTimes() throws Exception {
+        // A meal pinned first on a carrier's route at the very minute its batch is ready (its window widened around
+        // that): in window and shift, yet loading and the way to the door make it late whatever the search does.
+        DeliveryDoc meal = demo.deliveries().get(0);
+        String carrier = demo.workers().stream().filter(w -> w.skillsOrEmpty().isEmpty()).findFirst().orElseThrow().id();
+        OffsetDateTime ready = demo.kitchens().stream().filter(k -> k.id().equals(meal.kitchenId())).findFirst()
+                .orElseThrow().batchesOrEmpty().stream()
+                .filter(b -> meal.batchId() == null || b.id().equals(meal.batchId())).findFirst().orElseThrow().readyAt();
+        List<DeliveryDoc> meals = new ArrayList<>(demo.deliveries());
+        meals.set(0, new DeliveryDoc(meal.id(), meal.elderId(), meal.kitchenId(), meal.batchId(), meal.boxes(),
+                List.of(new WindowDoc(ready.minusHours(1), ready.plusHours(2))), meal.handoverMinutes()));
+        ProblemDocument pinned = new ProblemDocument(demo.date(), demo.timeZone(), demo.coordinateSystem(),
+                demo.kitchens(), demo.elders(), demo.workers(), meals, demo.visits(), demo.weights(),
+                List.of(new PinDoc(meal.id(), carrier, 1, ready)));
+        assertThat(ProblemValidator.check(pinned)).as("the pin's fields alone are fine").isEmpty();
+        long before = total();
+
+        ApiClient.Response refused = api().post("/api/v1/plans", ProblemJson.write(pinned), "en");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactly("pins[0].start");
+        assertThat(refused.body().get("errors").get(0).get("reason").asText())
+                .startsWith("the meal of " + meal.id() + " can leave kitchen " + meal.kitchenId() + " at ")
+                .contains("can be handed over at ");
+        assertThat(total()).isEqualTo(before);
+        // The same refusal in Chinese, the default.
+        assertThat(api().post("/api/v1/plans", ProblemJson.write(pinned), null).body().get("errors").get(0)
+                .get("reason").asText()).contains("才能离开厨房 " + meal.kitchenId());
     }
 
     /** The plan's order as the page sends it, with {@code moved} taken out and put last on {@code to} (if given). */

@@ -78,6 +78,24 @@ class RecommendationApiTest {
 
         // Taking the best: the re-plan event the page sends, the new visit pinned to the offered worker.
         JsonNode best = slots.get(0);
+
+        // (desk-gap) A promise the worker cannot keep on the roads: the visit pinned to them at the very minute their
+        // shift starts, at home, is refused at the event's windows before any re-plan is queued.
+        String worker = best.get("workerId").asText();
+        String shiftStart = demo.workers().stream().filter(w -> w.id().equals(worker)).findFirst().orElseThrow()
+                .shiftsOrEmpty().get(0).start().toString();
+        String stale = "{\"at\": \"2026-11-24T07:00:00+08:00\", \"events\": [{\"type\": \"NEW_VISIT\", \"visit\": "
+                + new String(visit("CALL0", "", shiftStart, shiftStart))
+                        .replace("\"urgent\": true,", "\"urgent\": true, \"pinnedWorkerId\": \"" + worker + "\",")
+                + "}]}";
+        ApiClient.Response refused = api().post("/api/v1/plans/" + id + "/events", stale.getBytes(), "en");
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactly("events[0].visit.windows");
+        assertThat(refused.body().get("errors").get(0).get("reason").asText()).startsWith("worker " + worker + " is free from ")
+                .contains("they can reach CALL0 at ", "after its last window closes at ");
+        assertThat(total()).as("nothing stored").isEqualTo(before);
+
         String events = "{\"at\": \"2026-11-24T09:00:00+08:00\", \"events\": [{\"type\": \"NEW_VISIT\", \"visit\": "
                 + new String(visit("CALL1", "", "2026-11-24T13:00:00+08:00", "2026-11-24T15:00:00+08:00"))
                         .replace("\"urgent\": true,", "\"urgent\": true, \"pinnedWorkerId\": \"" + best.get("workerId").asText() + "\",")

@@ -105,7 +105,8 @@ public final class ProblemAssembler {
      * Validates the problem and snaps its places, without computing any matrix (route geometry and snap reports
      * need no more).
      *
-     * @throws InvalidInputException naming every invalid field and every place no mode in use can reach
+     * @throws InvalidInputException naming every invalid field, every place no mode in use can reach and every
+     *                               pinned start its worker cannot reach on the roads ({@link PinReach})
      */
     public PlacedProblem place(ProblemDocument problem) {
         placements.incrementAndGet();
@@ -124,10 +125,25 @@ public final class ProblemAssembler {
             placeSets.put(mode, network.place(TravelModes.profile(mode), points, maxSnapMetres));
         }
         List<InputError> errors = offNetwork(places, placeSets, problem);
+        if (errors.isEmpty()) {
+            // Only with every place on the roads: a pinned start the worker cannot reach is refused here, up front.
+            errors = PinReach.check(problem, places, placeSets);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return new PlacedProblem(places, placeSets);
+    }
+
+    /**
+     * Why the worker cannot reach the visit in any of its windows on the roads, from where and when they are free in
+     * {@code problem} (a re-plan's open part: where each worker is now), or null when they can. For a visit pinned by
+     * a re-plan event, such as a slot taken on the phone, checked before the re-plan is queued.
+     *
+     * @param placed what {@link #place} answered for this very {@code problem}
+     */
+    public Text windowsOutOfReach(ProblemDocument problem, PlacedProblem placed, String visitId, String workerId) {
+        return PinReach.windowsOutOfReach(problem, placed.places(), placed.placeSets(), visitId, workerId);
     }
 
     /**

@@ -4,11 +4,15 @@ import io.careroute.planning.assemble.AssembledProblem;
 import io.careroute.planning.assemble.SnapReport;
 import io.careroute.planning.assemble.ProblemAssembler;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import io.careroute.data.i18n.Messages;
+import io.careroute.data.i18n.Text;
 import io.careroute.data.plan.PlanDocument;
+import io.careroute.data.problem.InputError;
+import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemValidator;
 import io.careroute.data.replan.Change;
@@ -65,8 +69,32 @@ public final class Replanner {
         PreparedReplan prepared = ReplanPreparation.prepare(problem, published, events);
         ProblemValidator.validate(prepared.fullProblem());
         ProblemAssembler.PlacedProblem open = assembler.place(prepared.openProblem());
+        refuseOutOfReach(prepared, open, events);
         ProblemAssembler.PlacedProblem day = assembler.place(prepared.fullProblem());
         return new Draft(prepared, open, messages, SnapReport.of(day.places(), day.placeSets()));
+    }
+
+    /**
+     * A new visit pinned to a worker (a slot taken while the caller waits) whose windows all close before that worker,
+     * from where they are now, can get there: refused at the event's windows, so a promise that can no longer be kept
+     * (the plan moved on since the slot was offered) is not queued as a re-plan that would break it.
+     */
+    private void refuseOutOfReach(PreparedReplan prepared, ProblemAssembler.PlacedProblem open, EventsDocument events) {
+        List<InputError> errors = new ArrayList<>();
+        List<EventsDocument.Event> list = events.eventsOrEmpty();
+        for (int i = 0; i < list.size(); i++) {
+            EventsDocument.Event e = list.get(i);
+            if (e.type() == EventsDocument.Type.NEW_VISIT && e.visit().pinnedWorkerId() != null) {
+                Text why = assembler.windowsOutOfReach(prepared.openProblem(), open, e.visit().id(),
+                        e.visit().pinnedWorkerId());
+                if (why != null) {
+                    errors.add(new InputError("events[" + i + "].visit.windows", why));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
     }
 
     /** The travel matrices and the warm start of a drafted re-plan: ready to solve. */

@@ -96,6 +96,18 @@ public final class PlaceSet {
         return new BucketManyToMany(network.contracted(profile)).matrix(seeds);
     }
 
+    /**
+     * Times and distances among a few chosen places only (indices into this set; row and column {@code i} of the
+     * answer are {@code places[i]}): a check that needs a handful of routes does not pay for the whole matrix.
+     */
+    public TravelMatrix matrix(int[] places) {
+        List<SnapSeeds> chosen = new ArrayList<>(places.length);
+        for (int place : places) {
+            chosen.add(seeds.get(place));
+        }
+        return new BucketManyToMany(network.contracted(profile)).matrix(chosen);
+    }
+
     /** The same matrix, reusing every pair and search space the cache already holds for these places. */
     public TravelMatrix matrix(MatrixCache cache) {
         return cache.matrix(network.contracted(profile), seeds);
