@@ -1,0 +1,185 @@
+package io.careroute.benchmarks.peers;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import com.google.ortools.Loader;
+import com.google.ortools.constraintsolver.Assignment;
+import com.google.ortools.constraintsolver.FirstSolutionStrategy;
+import com.google.ortools.constraintsolver.LocalSearchMetaheuristic;
+import com.google.ortools.constraintsolver.RoutingDimension;
+import com.google.ortools.constraintsolver.RoutingIndexManager;
+import com.google.ortools.constraintsolver.RoutingModel;
+import com.google.ortools.constraintsolver.RoutingSearchParameters;
+import com.google.ortools.constraintsolver.main;
+import io.careroute.data.vrptw.EuclideanTravelTimes;
+import io.careroute.data.vrptw.VrptwInstance;
+
+/**
+ * Google OR-Tools' routing solver ({@code com.google.ortools:ortools-java}) on a VRPTW instance, set up as its own
+ * VRPTW examples do: a capacity dimension, a time dimension whose transit is the service time at the origin plus the
+ * leg (waiting allowed up to the horizon), each customer's window on its cumul, the depot's window on every vehicle's
+ * start and end; the first solution by {@code PATH_CHEAPEST_ARC}, then {@code GUIDED_LOCAL_SEARCH} until the time
+ * limit. Legs are careroute's travel units (integers, as OR-Tools needs), and vehicles come first through a fixed
+ * cost per vehicle ({@link VrptwUnits#vehicleFixedCost()}). The routing solver is single-threaded.
+ */
+public final class OrToolsRunner implements PeerSolver {
+
+    private static boolean loaded;
+
+    @Override
+    public String name() {
+        return "ortools";
+    }
+
+    @Override
+    public String description() {
+        return "OR-Tools " + version() + " routing: PATH_CHEAPEST_ARC, then guided local search, 1 thread";
+    }
+
+    /** The version of the ortools-java jar on the class path (from its manifest or Maven properties). */
+    public static String version() {
+        String version = Loader.class.getPackage().getImplementationVersion();
+        return version != null ? version : MavenVersion.of("com.google.ortools", "ortools-java", Loader.class);
+    }
+
+    @Override
+    public String settings(VrptwInstance instance, long seed) {
+        return String.format(Locale.ROOT, """
+                ortools-java %s, RoutingModel, %d vehicles, depot node 0 (the seed is not used: the search is deterministic)
+                capacity dimension: demand per node, capacity %d per vehicle
+                time dimension: transit = service at the origin + ceil(Euclidean × 10,000), slack and horizon %d units, \
+                windows on every customer's cumul, the depot's window on every start and end
+                arc cost: the leg in units; fixed cost %,d per vehicle used (every customer's round trip: vehicles first)
+                search: first solution PATH_CHEAPEST_ARC, metaheuristic GUIDED_LOCAL_SEARCH, time limit = the budget""",
+                version(), instance.vehicles(), instance.capacity(), EuclideanTravelTimes.toUnits(instance.depot().due()),
+                new VrptwUnits(instance).vehicleFixedCost());
+    }
+
+    @Override
+    public PeerRun solve(VrptwInstance instance, Duration budget, long seed, double progressSeconds, Consumer<String> progress) {
+        load();
+        VrptwUnits units = new VrptwUnits(instance);
+        int size = units.size();
+        int vehicles = instance.vehicles();
+        RoutingIndexManager manager = new RoutingIndexManager(size, vehicles, 0);
+        RoutingModel routing = new RoutingModel(manager);
+
+        int distance = routing.registerTransitCallback((long from, long to) ->
+                units.leg(manager.indexToNode(from), manager.indexToNode(to)));
+        routing.setArcCostEvaluatorOfAllVehicles(distance);
+        long fixedCost = units.vehicleFixedCost();
+        routing.setFixedCostOfAllVehicles(fixedCost);
+
+        int demand = routing.registerUnaryTransitCallback((long from) -> units.demand(manager.indexToNode(from)));
+        long[] capacities = new long[vehicles];
+        java.util.Arrays.fill(capacities, instance.capacity());
+        routing.addDimensionWithVehicleCapacity(demand, 0, capacities, true, "Capacity");
+
+        int time = routing.registerTransitCallback((long from, long to) -> {
+            int a = manager.indexToNode(from);
+            return units.service(a) + units.leg(a, manager.indexToNode(to));
+        });
+        long horizon = units.due(0);
+        routing.addDimension(time, horizon, horizon, false, "Time");
+        RoutingDimension times = routing.getMutableDimension("Time");
+        for (int node = 1; node < size; node++) {
+            times.cumulVar(manager.nodeToIndex(node)).setRange(units.ready(node), units.due(node));
+        }
+        for (int v = 0; v < vehicles; v++) {
+            times.cumulVar(routing.start(v)).setRange(units.ready(0), units.due(0));
+            times.cumulVar(routing.end(v)).setRange(units.ready(0), units.due(0));
+        }
+
+        long nanos = budget.toNanos();
+        RoutingSearchParameters parameters = main.defaultRoutingSearchParameters().toBuilder()
+                .setFirstSolutionStrategy(FirstSolutionStrategy.Value.PATH_CHEAPEST_ARC)
+                .setLocalSearchMetaheuristic(LocalSearchMetaheuristic.Value.GUIDED_LOCAL_SEARCH)
+                .setTimeLimit(com.google.protobuf.Duration.newBuilder().setSeconds(nanos / 1_000_000_000L)
+                        .setNanos((int) (nanos % 1_000_000_000L)).build())
+                .setLogSearch(false)
+                .build();
+
+        long started = System.nanoTime();
+        BestTracker tracker = new BestTracker(progressSeconds, routing, vehicles, fixedCost, started, progress);
+        routing.addAtSolutionCallback(tracker::solutionFound);
+        Assignment solution = routing.solveWithParameters(parameters);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        List<List<Integer>> routes = new ArrayList<>();
+        if (solution != null) {
+            for (int v = 0; v < vehicles; v++) {
+                List<Integer> route = new ArrayList<>();
+                for (long index = solution.value(routing.nextVar(routing.start(v))); !routing.isEnd(index);
+                     index = solution.value(routing.nextVar(index))) {
+                    route.add(instance.customers().get(manager.indexToNode(index)).id());
+                }
+                if (!route.isEmpty()) {
+                    routes.add(route);
+                }
+            }
+        }
+        return new PeerRun(routes, seconds, tracker.millisOfBest / 1000.0, tracker.solutions, tracker.solutionOfBest,
+                List.copyOf(tracker.timeline));
+    }
+
+    private static synchronized void load() {
+        if (!loaded) {
+            Loader.loadNativeLibraries();   // unpacks the linux-x86-64 library once per JVM: outside the timed search
+            loaded = true;
+        }
+    }
+
+    /** Called by OR-Tools at every solution the search finds (each improving move of the local search). */
+    private static final class BestTracker {
+        private final RoutingModel routing;
+        private final int vehicles;
+        private final long fixedCost;
+        private final long started;
+        private final Consumer<String> progress;
+        private final List<PeerRun.Point> timeline = new ArrayList<>();
+        private long bestCost = Long.MAX_VALUE;
+        private long solutions;
+        private long solutionOfBest;
+        private long millisOfBest;
+        private long lastProgress;
+        private final long progressNanos;
+
+        BestTracker(double progressSeconds, RoutingModel routing, int vehicles, long fixedCost, long started, Consumer<String> progress) {
+            this.routing = routing;
+            this.vehicles = vehicles;
+            this.fixedCost = fixedCost;
+            this.started = started;
+            this.progress = progress;
+            this.progressNanos = (long) (progressSeconds * 1e9);
+        }
+
+        void solutionFound() {
+            solutions++;
+            long cost = routing.costVar().value();
+            long elapsed = System.nanoTime() - started;
+            if (cost < bestCost) {
+                bestCost = cost;
+                solutionOfBest = solutions;
+                millisOfBest = elapsed / 1_000_000;
+                int used = 0;
+                for (int v = 0; v < vehicles; v++) {
+                    if (!routing.isEnd(routing.nextVar(routing.start(v))
+                            .value())) {
+                        used++;
+                    }
+                }
+                timeline.add(new PeerRun.Point(millisOfBest, solutions, used, 0, cost - used * fixedCost));
+            }
+            if (progressNanos > 0 && elapsed - lastProgress >= progressNanos && !timeline.isEmpty()) {
+                lastProgress = elapsed;
+                PeerRun.Point best = timeline.get(timeline.size() - 1);
+                progress.accept(String.format(Locale.ROOT, "%.0f s, solution %,d, best %d vehicles, %.2f", elapsed / 1e9,
+                        solutions, best.vehicles(), best.distanceUnits() / (double) EuclideanTravelTimes.SCALE));
+            }
+        }
+    }
+}
