@@ -24,9 +24,14 @@ import io.careroute.data.vrptw.VrptwInstance;
  * leg (waiting allowed up to the horizon), each customer's window on its cumul, the depot's window on every vehicle's
  * start and end; the first solution by {@code PATH_CHEAPEST_ARC}, then {@code GUIDED_LOCAL_SEARCH} until the time
  * limit. Legs are careroute's travel units (integers, as OR-Tools needs), and vehicles come first through a fixed
- * cost per vehicle ({@link VrptwUnits#vehicleFixedCost()}). The routing solver is single-threaded.
+ * cost per vehicle ({@link VrptwUnits#vehicleFixedCost()}); every customer is a disjunction with a larger penalty, so
+ * a first solution exists on tight windows and serving everyone still comes first. The routing solver is
+ * single-threaded.
  */
 public final class OrToolsRunner implements PeerSolver {
+
+    /** A customer left out costs this many vehicles' fixed costs (more than the 2 a vehicle of its own could cost). */
+    static final long DROP_PENALTY_IN_FIXED_COSTS = 4;
 
     private static boolean loaded;
 
@@ -54,9 +59,10 @@ public final class OrToolsRunner implements PeerSolver {
                 time dimension: transit = service at the origin + ceil(Euclidean × 10,000), slack and horizon %d units, \
                 windows on every customer's cumul, the depot's window on every start and end
                 arc cost: the leg in units; fixed cost %,d per vehicle used (every customer's round trip: vehicles first)
+                a customer may be left out at %d × the fixed cost (a disjunction each: PATH_CHEAPEST_ARC needs it to start on tight windows)
                 search: first solution PATH_CHEAPEST_ARC, metaheuristic GUIDED_LOCAL_SEARCH, time limit = the budget""",
                 version(), instance.vehicles(), instance.capacity(), EuclideanTravelTimes.toUnits(instance.depot().due()),
-                new VrptwUnits(instance).vehicleFixedCost());
+                new VrptwUnits(instance).vehicleFixedCost(), DROP_PENALTY_IN_FIXED_COSTS);
     }
 
     @Override
@@ -93,6 +99,13 @@ public final class OrToolsRunner implements PeerSolver {
             times.cumulVar(routing.start(v)).setRange(units.ready(0), units.due(0));
             times.cumulVar(routing.end(v)).setRange(units.ready(0), units.due(0));
         }
+        // Every customer may be left out at a penalty, or PATH_CHEAPEST_ARC finds no first solution at all on tight
+        // windows (R101, RC101, R1_2_1: ROUTING_FAIL_TIMEOUT after the whole budget). The penalty outweighs a vehicle of
+        // its own plus its round trip (at most twice the fixed cost), so serving everyone still comes first.
+        long dropPenalty = DROP_PENALTY_IN_FIXED_COSTS * fixedCost;
+        for (int node = 1; node < size; node++) {
+            routing.addDisjunction(new long[] {manager.nodeToIndex(node)}, dropPenalty);
+        }
 
         long nanos = budget.toNanos();
         RoutingSearchParameters parameters = main.defaultRoutingSearchParameters().toBuilder()
@@ -104,7 +117,7 @@ public final class OrToolsRunner implements PeerSolver {
                 .build();
 
         long started = System.nanoTime();
-        BestTracker tracker = new BestTracker(progressSeconds, routing, vehicles, fixedCost, started, progress);
+        BestTracker tracker = new BestTracker(progressSeconds, routing, manager, size, vehicles, fixedCost, dropPenalty, started, progress);
         routing.addAtSolutionCallback(tracker::solutionFound);
         Assignment solution = routing.solveWithParameters(parameters);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -136,8 +149,11 @@ public final class OrToolsRunner implements PeerSolver {
     /** Called by OR-Tools at every solution the search finds (each improving move of the local search). */
     private static final class BestTracker {
         private final RoutingModel routing;
+        private final RoutingIndexManager manager;
+        private final int size;
         private final int vehicles;
         private final long fixedCost;
+        private final long dropPenalty;
         private final long started;
         private final Consumer<String> progress;
         private final List<PeerRun.Point> timeline = new ArrayList<>();
@@ -148,10 +164,14 @@ public final class OrToolsRunner implements PeerSolver {
         private long lastProgress;
         private final long progressNanos;
 
-        BestTracker(double progressSeconds, RoutingModel routing, int vehicles, long fixedCost, long started, Consumer<String> progress) {
+        BestTracker(double progressSeconds, RoutingModel routing, RoutingIndexManager manager, int size, int vehicles, long fixedCost,
+                    long dropPenalty, long started, Consumer<String> progress) {
             this.routing = routing;
+            this.manager = manager;
+            this.size = size;
             this.vehicles = vehicles;
             this.fixedCost = fixedCost;
+            this.dropPenalty = dropPenalty;
             this.started = started;
             this.progress = progress;
             this.progressNanos = (long) (progressSeconds * 1e9);
@@ -167,12 +187,17 @@ public final class OrToolsRunner implements PeerSolver {
                 millisOfBest = elapsed / 1_000_000;
                 int used = 0;
                 for (int v = 0; v < vehicles; v++) {
-                    if (!routing.isEnd(routing.nextVar(routing.start(v))
-                            .value())) {
+                    if (!routing.isEnd(routing.nextVar(routing.start(v)).value())) {
                         used++;
                     }
                 }
-                timeline.add(new PeerRun.Point(millisOfBest, solutions, used, 0, cost - used * fixedCost));
+                int unserved = 0;
+                for (int node = 1; node < size; node++) {
+                    if (routing.activeVar(manager.nodeToIndex(node)).value() == 0) {
+                        unserved++;
+                    }
+                }
+                timeline.add(new PeerRun.Point(millisOfBest, solutions, used, unserved, cost - used * fixedCost - unserved * dropPenalty));
             }
             if (progressNanos > 0 && elapsed - lastProgress >= progressNanos && !timeline.isEmpty()) {
                 lastProgress = elapsed;

@@ -24,6 +24,9 @@ final class SideBySide {
             if (run == null) {
                 return "—";
             }
+            if (run.served() == 0) {
+                return "no solution within the budget";
+            }
             String gap = run.gapPercent() == null ? "" : String.format(Locale.ROOT, " %+.2f%%", Math.abs(run.gapPercent()) < 0.005 ? 0.0 : run.gapPercent());
             String unserved = run.served() < run.tasks() ? String.format(Locale.ROOT, " (%d unserved)", run.tasks() - run.served()) : "";
             return String.format(Locale.ROOT, "%d / %.2f%s%s %s", run.vehicles(), run.distance(), gap, unserved, verdict(run))
