@@ -55,6 +55,7 @@ public final class OrToolsRunner implements PeerSolver {
     public String settings(VrptwInstance instance, long seed) {
         return String.format(Locale.ROOT, """
                 ortools-java %s, RoutingModel, %d vehicles, depot node 0 (the seed is not used: the search is deterministic)
+                transits as matrices and a vector held by the native solver (registerTransitMatrix, registerUnaryTransitVector)
                 capacity dimension: demand per node, capacity %d per vehicle
                 time dimension: transit = service at the origin + ceil(Euclidean × 10,000), slack and horizon %d units, \
                 windows on every customer's cumul, the depot's window on every start and end
@@ -74,21 +75,28 @@ public final class OrToolsRunner implements PeerSolver {
         RoutingIndexManager manager = new RoutingIndexManager(size, vehicles, 0);
         RoutingModel routing = new RoutingModel(manager);
 
-        int distance = routing.registerTransitCallback((long from, long to) ->
-                units.leg(manager.indexToNode(from), manager.indexToNode(to)));
+        // Matrices and vectors held by the native solver, not Java callbacks: no call back into the JVM per arc.
+        long[][] legs = new long[size][size];
+        long[][] serviceAndLeg = new long[size][size];
+        long[] demands = new long[size];
+        for (int from = 0; from < size; from++) {
+            demands[from] = units.demand(from);
+            for (int to = 0; to < size; to++) {
+                legs[from][to] = units.leg(from, to);
+                serviceAndLeg[from][to] = units.service(from) + units.leg(from, to);
+            }
+        }
+        int distance = routing.registerTransitMatrix(legs);
         routing.setArcCostEvaluatorOfAllVehicles(distance);
         long fixedCost = units.vehicleFixedCost();
         routing.setFixedCostOfAllVehicles(fixedCost);
 
-        int demand = routing.registerUnaryTransitCallback((long from) -> units.demand(manager.indexToNode(from)));
+        int demand = routing.registerUnaryTransitVector(demands);
         long[] capacities = new long[vehicles];
         java.util.Arrays.fill(capacities, instance.capacity());
         routing.addDimensionWithVehicleCapacity(demand, 0, capacities, true, "Capacity");
 
-        int time = routing.registerTransitCallback((long from, long to) -> {
-            int a = manager.indexToNode(from);
-            return units.service(a) + units.leg(a, manager.indexToNode(to));
-        });
+        int time = routing.registerTransitMatrix(serviceAndLeg);
         long horizon = units.due(0);
         routing.addDimension(time, horizon, horizon, false, "Time");
         RoutingDimension times = routing.getMutableDimension("Time");
