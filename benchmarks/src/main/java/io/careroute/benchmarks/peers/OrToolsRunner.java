@@ -147,9 +147,20 @@ public final class OrToolsRunner implements PeerSolver {
                 List.copyOf(tracker.timeline));
     }
 
+    @Override
+    public void prepare() {
+        load();
+    }
+
     private static synchronized void load() {
         if (!loaded) {
-            Loader.loadNativeLibraries();   // unpacks the linux-x86-64 library once per JVM: outside the timed search
+            try {
+                Loader.loadNativeLibraries();   // unpacks the linux-x86-64 library once per JVM: outside the timed search
+            } catch (RuntimeException | LinkageError e) {
+                throw new IllegalStateException("OR-Tools cannot run here: its native library for " + System.getProperty("os.name")
+                        + " " + System.getProperty("os.arch") + " did not load (the benchmarks module ships the linux-x86-64 one only; "
+                        + "see docs/dependencies.md): " + e.getMessage(), e);
+            }
             loaded = true;
         }
     }

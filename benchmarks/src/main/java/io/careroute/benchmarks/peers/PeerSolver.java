@@ -17,6 +17,15 @@ public interface PeerSolver {
     /** One line for {@code --list} and the report: library, version, algorithm. */
     String description();
 
+    /**
+     * Anything that can fail before a run (a native library to load), done once before the suite solves anything, so a
+     * solver that cannot run here stops the run at once rather than after careroute's runs.
+     *
+     * @throws IllegalStateException saying why the solver cannot run on this machine
+     */
+    default void prepare() {
+    }
+
     /** The settings that decide the search, for the report's configuration section. */
     String settings(VrptwInstance instance, long seed);
 

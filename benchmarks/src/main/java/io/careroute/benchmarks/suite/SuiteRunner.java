@@ -57,6 +57,7 @@ public final class SuiteRunner {
     /** Runs everything, writes {@code report.html}, {@code results.csv}, {@code report.json} and the solutions into {@code out}. */
     public BenchmarkReport run(RunEnvironment environment, Path out) throws IOException {
         int total = cases.size() * variants.size() * seeds.size();
+        peers.forEach(PeerSolver::prepare);
         for (PeerSolver peer : peers) {
             total += (int) cases.stream().filter(c -> c instanceof VrptwCase).count() * peerSeeds(peer).size();
         }
