@@ -8,8 +8,11 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
 
+import com.graphhopper.jsprit.core.algorithm.SearchStrategy;
 import com.graphhopper.jsprit.core.algorithm.VehicleRoutingAlgorithm;
 import com.graphhopper.jsprit.core.algorithm.box.Jsprit;
+import com.graphhopper.jsprit.core.algorithm.listener.IterationStartsListener;
+import com.graphhopper.jsprit.core.algorithm.termination.PrematureAlgorithmTermination;
 import com.graphhopper.jsprit.core.problem.Location;
 import com.graphhopper.jsprit.core.problem.VehicleRoutingProblem;
 import com.graphhopper.jsprit.core.problem.job.Service;
@@ -22,6 +25,7 @@ import com.graphhopper.jsprit.core.problem.vehicle.VehicleType;
 import com.graphhopper.jsprit.core.problem.vehicle.VehicleTypeImpl;
 import com.graphhopper.jsprit.core.util.FastVehicleRoutingTransportCostsMatrix;
 import com.graphhopper.jsprit.core.util.Solutions;
+import io.careroute.data.vrptw.EuclideanTravelTimes;
 import io.careroute.data.vrptw.VrptwInstance;
 
 /**
@@ -144,8 +148,7 @@ public final class JspritRunner implements PeerSolver {
      * Stops the search at the budget and records each new best. jsprit asks its termination about every discovered
      * solution, accepted or not, just before it keeps the best ever: the same solutions, the same order.
      */
-    private static final class BestTracker implements com.graphhopper.jsprit.core.algorithm.termination.PrematureAlgorithmTermination,
-            com.graphhopper.jsprit.core.algorithm.listener.IterationStartsListener {
+    private static final class BestTracker implements PrematureAlgorithmTermination, IterationStartsListener {
         private final VrptwUnits units;
         private final long[] started;
         private final long budgetNanos;
@@ -175,7 +178,7 @@ public final class JspritRunner implements PeerSolver {
         }
 
         @Override
-        public boolean isPrematureBreak(com.graphhopper.jsprit.core.algorithm.SearchStrategy.DiscoveredSolution discovered) {
+        public boolean isPrematureBreak(SearchStrategy.DiscoveredSolution discovered) {
             iterations++;
             offer(discovered.getSolution(), iterations);
             long elapsed = System.nanoTime() - started[0];
@@ -183,7 +186,7 @@ public final class JspritRunner implements PeerSolver {
                 lastProgress = elapsed;
                 PeerRun.Point best = timeline.get(timeline.size() - 1);
                 progress.accept(String.format(Locale.ROOT, "%.0f s, iteration %,d, best %d vehicles, %.2f", elapsed / 1e9,
-                        iterations, best.vehicles(), best.distanceUnits() / (double) io.careroute.data.vrptw.EuclideanTravelTimes.SCALE));
+                        iterations, best.vehicles(), best.distanceUnits() / (double) EuclideanTravelTimes.SCALE));
             }
             return elapsed >= budgetNanos;
         }

@@ -2,6 +2,7 @@ package io.careroute.benchmarks.peers;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -93,7 +94,7 @@ public final class OrToolsRunner implements PeerSolver {
 
         int demand = routing.registerUnaryTransitVector(demands);
         long[] capacities = new long[vehicles];
-        java.util.Arrays.fill(capacities, instance.capacity());
+        Arrays.fill(capacities, instance.capacity());
         routing.addDimensionWithVehicleCapacity(demand, 0, capacities, true, "Capacity");
 
         int time = routing.registerTransitMatrix(serviceAndLeg);

@@ -3,6 +3,7 @@ package io.careroute.benchmarks.peers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -43,7 +44,7 @@ public final class Peers {
         }
         List<String> seen = new ArrayList<>();
         for (String part : names.split(",")) {
-            String name = part.strip().toLowerCase(java.util.Locale.ROOT);
+            String name = part.strip().toLowerCase(Locale.ROOT);
             if (name.isEmpty()) {
                 continue;
             }

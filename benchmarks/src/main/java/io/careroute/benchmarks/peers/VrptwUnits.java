@@ -1,5 +1,7 @@
 package io.careroute.benchmarks.peers;
 
+import java.util.List;
+
 import io.careroute.data.vrptw.EuclideanTravelTimes;
 import io.careroute.data.vrptw.VrptwInstance;
 import io.careroute.solver.domain.TravelMode;
@@ -57,9 +59,9 @@ final class VrptwUnits {
     }
 
     /** The routes' distance in units, as careroute's score counts it. */
-    long distanceUnits(java.util.List<java.util.List<Integer>> routes) {
+    long distanceUnits(List<List<Integer>> routes) {
         long total = 0;
-        for (java.util.List<Integer> route : routes) {
+        for (List<Integer> route : routes) {
             int at = 0;
             for (int customer : route) {
                 total += leg(at, customer);
