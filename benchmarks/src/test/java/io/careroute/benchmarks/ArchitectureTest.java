@@ -75,6 +75,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyThePeerRunnersUseThePeerSolvers() {
+        // jsprit and OR-Tools are benchmark peers (issue 18): measured beside careroute, never part of it.
+        noClasses().that().resideOutsideOfPackage("io.careroute.benchmarks.peers..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.graphhopper.jsprit..", "com.google.ortools..")
+                .check(classes);
+    }
+
+    @Test
     void theStoreKnowsNothingOfTheWebLayer() {
         noClasses().that().resideInAPackage("io.careroute.api.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.careroute.api.web..", "io.careroute.api.jobs..",
@@ -102,7 +110,8 @@ class ArchitectureTest {
         for (String pkg : new String[] {"io.careroute.solver.domain", "io.careroute.routing.network",
                 "io.careroute.data.problem", "io.careroute.planning.assemble", "io.careroute.planning.solve",
                 "io.careroute.api.web", "io.careroute.api.jobs", "io.careroute.api.config", "io.careroute.api.store",
-                "io.careroute.benchmarks.load", "io.careroute.benchmarks.suite"}) {
+                "io.careroute.benchmarks.load", "io.careroute.benchmarks.suite",
+                "io.careroute.benchmarks.peers"}) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }

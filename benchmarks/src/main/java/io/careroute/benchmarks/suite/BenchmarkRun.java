@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.careroute.benchmarks.peers.PeerSolver;
+import io.careroute.benchmarks.peers.Peers;
 import io.careroute.planning.assemble.NetworkSource;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.problem.InputError;
@@ -53,6 +55,11 @@ public class BenchmarkRun implements Callable<Integer> {
             description = "solver configurations to compare, separated by commas; combine with + (default: ${DEFAULT-VALUE}; see --list)")
     String configs;
 
+    @Option(names = "--peers", paramLabel = "A,B", defaultValue = "",
+            description = "other solvers to run beside careroute on every VRPTW problem, separated by commas: jsprit, ortools "
+                    + "(same time budget, one thread, one after another; needs --seconds; see --list)")
+    String peers;
+
     @Option(names = "--seeds", paramLabel = "1,2", defaultValue = "0", split = ",",
             description = "random seeds; every configuration runs once per seed (default: ${DEFAULT-VALUE})")
     List<Long> seeds;
@@ -84,10 +91,21 @@ public class BenchmarkRun implements Callable<Integer> {
     }
 
     public static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** As {@link #run(String...)}, with the option listing and error lines written to {@code out} and {@code err} (tests). */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
         BenchmarkRun command = new BenchmarkRun();
         command.args = args;
         CommandLine commandLine = new CommandLine(command);
         commandLine.setExecutionExceptionHandler(BenchmarkRun::handle);
+        if (out != null) {
+            commandLine.setOut(out);
+        }
+        if (err != null) {
+            commandLine.setErr(err);
+        }
         return commandLine.execute(args);
     }
 
@@ -100,6 +118,10 @@ public class BenchmarkRun implements Callable<Integer> {
         }
         Budget budget = budget();
         List<SolverVariants.Variant> variants = SolverVariants.parseList(configs);
+        List<PeerSolver> peerSolvers = Peers.parseList(peers);
+        if (!peerSolvers.isEmpty() && budget.time() == null) {
+            throw new IllegalArgumentException("--peers needs --seconds: jsprit and OR-Tools have no step budget that means what --steps means for careroute");
+        }
         if (seeds.isEmpty() || seeds.stream().distinct().count() != seeds.size()) {
             throw new IllegalArgumentException("--seeds: give distinct seeds, e.g. --seeds 1,2");
         }
@@ -112,10 +134,12 @@ public class BenchmarkRun implements Callable<Integer> {
             List<BenchmarkCase> cases = suites.cases(suite);
             RunEnvironment environment = RunEnvironment.capture(repository(), suite, "careroute benchmark " + String.join(" ", args),
                     budget, seeds, checker == null ? null : checker.describe());
-            System.out.printf(Locale.ROOT, "benchmark %s: %d problems × %d configurations × %d seeds, %s; commit %s%s; %d cores, Java %s%n",
-                    suite, cases.size(), variants.size(), seeds.size(), budget.describe(), environment.shortCommit(),
+            System.out.printf(Locale.ROOT, "benchmark %s: %d problems × %d configurations × %d seeds%s, %s; commit %s%s; %d cores, Java %s%n",
+                    suite, cases.size(), variants.size(), seeds.size(),
+                    peerSolvers.isEmpty() ? "" : " and peers " + String.join(", ", peerSolvers.stream().map(PeerSolver::name).toList()),
+                    budget.describe(), environment.shortCommit(),
                     environment.dirty() ? " (uncommitted changes)" : "", environment.cores(), environment.javaVersion());
-            new SuiteRunner(cases, variants, seeds, budget, progressSeconds, checker, System.out).run(environment, reportDir);
+            new SuiteRunner(cases, variants, peerSolvers, seeds, budget, progressSeconds, checker, System.out).run(environment, reportDir);
         }
         return 0;
     }
@@ -144,6 +168,10 @@ public class BenchmarkRun implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-20s %s%n", v.getKey(), v.getValue().description());
         }
         out.printf(Locale.ROOT, "  %-20s %s%n", "late-acceptance-N", "default moves, late acceptance over the last N steps (default 200)");
+        out.println("Peer solvers (--peers, on VRPTW problems, with --seconds):");
+        for (String name : Peers.names()) {
+            out.printf(Locale.ROOT, "  %-20s %s%n", name, Peers.named(name).description());
+        }
     }
 
     /** {@code --shared}, else -Dcareroute.shared, else $CAREROUTE_SHARED, else ../shared. */

@@ -6,11 +6,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * The figures a configuration is judged by, over all its runs in one report.
  *
- * @param meanGapPercent         mean distance gap to the best known (vrptw_check.py's definition), over the runs of
- *                               problems with a BKS; null if there are none
- * @param atBestVehicles         runs that use no more vehicles than the best known
+ * @param meanGapPercent         mean distance gap to the best known (vrptw_check.py's definition), over the feasible
+ *                               runs (every customer served) of problems with a BKS; null if there are none
+ * @param atBestVehicles         feasible runs that use no more vehicles than the best known
  * @param bestKnownRuns          runs of problems with a BKS
- * @param meanVehiclesAboveBest  mean of (vehicles - best known vehicles) over those runs
+ * @param meanVehiclesAboveBest  mean of (vehicles - best known vehicles) over the feasible runs with a BKS
  * @param meanGapToRunBestPercent mean soft-score gap to the best score of the same problem in this report, over the runs
  *                               on the best's hard and medium level
  */
@@ -21,11 +21,14 @@ public record ConfigSummary(String config, int runs, int feasibleRuns, int bestK
 
     static ConfigSummary of(String config, List<RunResult> runs) {
         List<RunResult> withBest = runs.stream().filter(RunResult::hasBestKnown).toList();
+        // A run that left customers out has fewer vehicles and less distance than any complete solution: its figures
+        // would flatter the means. It counts as a run with a BKS that did not reach its vehicles.
+        List<RunResult> complete = withBest.stream().filter(RunResult::feasible).toList();
         return new ConfigSummary(config, runs.size(),
                 (int) runs.stream().filter(RunResult::feasible).count(), withBest.size(),
-                mean(withBest, RunResult::gapPercent),
+                mean(complete, RunResult::gapPercent),
                 (int) withBest.stream().filter(RunResult::atBestKnownVehicles).count(),
-                mean(withBest, r -> r.vehiclesAboveBest()),
+                mean(complete, r -> r.vehiclesAboveBest()),
                 mean(runs.stream().filter(r -> r.gapToRunBestPercent() != null).toList(), RunResult::gapToRunBestPercent),
                 runs.stream().mapToDouble(RunResult::secondsToBest).average().orElse(0),
                 runs.stream().mapToDouble(RunResult::localSearchSpeed).average().orElse(0),

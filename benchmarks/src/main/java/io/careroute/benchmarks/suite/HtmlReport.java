@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import io.careroute.benchmarks.peers.Peers;
 import io.careroute.data.vrptw.EuclideanTravelTimes;
 
 /**
@@ -38,6 +39,7 @@ final class HtmlReport {
         out.append("<h1>careroute 求解器基准测试 <span class=\"en\">solver benchmark</span>: ").append(esc(env.suite())).append("</h1>\n");
         environment(env);
         summary();
+        sideBySide();
         runs();
         charts();
         configurations();
@@ -85,7 +87,7 @@ final class HtmlReport {
                     .append(num(s.meanVehiclesAboveBest() == null ? "—" : fmt("%+.2f", s.meanVehiclesAboveBest())))
                     .append(num(s.meanGapToRunBestPercent() == null ? "—" : pct(s.meanGapToRunBestPercent())))
                     .append(num(fmt("%.1f s", s.meanSecondsToBest())))
-                    .append(num(fmt("%,.0f", s.meanScoreCalculationSpeed())))
+                    .append(num(Peers.isPeer(s.config()) ? "—" : fmt("%,.0f", s.meanScoreCalculationSpeed())))
                     .append(num(checkerSummary(s))).append("</tr>\n");
         }
         out.append("</table>\n<p class=\"note\">差距 = 100 ×（距离 − 最优已知距离）/ 最优已知距离，与 vrptw_check.py 相同，不论车辆数；车辆数另列。"
@@ -93,6 +95,37 @@ final class HtmlReport {
                 + " <span class=\"en\">Gap = 100 × (distance − BKS distance) / BKS distance, as vrptw_check.py computes it, whatever the "
                 + "vehicle count (compared separately). Gap to run best: soft score against the best score for the same problem "
                 + "in this report (any configuration or seed), for runs on its hard and medium level.</span></p>\n");
+    }
+
+    /** careroute beside the peer solvers, one row per VRPTW problem; only when the run had peers. */
+    private void sideBySide() {
+        if (report.configurations().stream().noneMatch(c -> Peers.isPeer(c.name()))) {
+            return;
+        }
+        List<SideBySide.Row> rows = SideBySide.rows(report);
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.append("<h2>同台对比 <span class=\"en\">Side by side</span></h2>\n<table>\n<tr>")
+                .append(th("实例", "instance")).append(th("最优已知", "BKS veh / distance"));
+        for (SideBySide.Cell cell : rows.get(0).cells()) {
+            out.append(th(cell.config(), Peers.isPeer(cell.config()) ? "peer" : "careroute"));
+        }
+        out.append("</tr>\n");
+        for (SideBySide.Row row : rows) {
+            out.append("<tr><td>").append(esc(row.instance())).append("</td>").append(num(row.bestKnown()));
+            for (SideBySide.Cell cell : row.cells()) {
+                RunResult r = cell.run();
+                boolean good = r != null && "checked".equals(SideBySide.verdict(r));
+                out.append("<td class=\"n").append(r == null ? "" : good ? " good" : " bad").append("\">").append(esc(cell.text())).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</table>\n<p class=\"note\">每格：车辆 / 距离、与最优已知解的差距、检查器结论（checked = vrptw_check.py 确认可行且数字一致）；多个种子时取最好的一次。"
+                + "各求解器依次运行（不并行），同一机器、同一时间预算、单线程。"
+                + " <span class=\"en\">Each cell: vehicles / distance, gap to the best known, the checker's verdict (checked = "
+                + "vrptw_check.py confirms it feasible with the same figures); with several seeds the best run. The solvers ran one "
+                + "after another (never at the same time) on the same machine, with the same time budget and one thread.</span></p>\n");
     }
 
     private String checkerSummary(ConfigSummary s) {
@@ -132,8 +165,10 @@ final class HtmlReport {
             out.append("<td class=\"score\">").append(esc(r.score())).append("</td></tr>\n");
         }
         out.append("</table>\n<p class=\"note\">* 无最优已知解的问题：显示与本次最佳的差距。CH = 构造启发式得到的解。⚠ = 达到安全时间上限（不可复现）。"
+                + "对比求解器：jsprit 计迭代次数，OR-Tools 计找到的解的个数；得分按 careroute 的 VRPTW 层级换算（中：未服务 × 10,000 + 车辆；软：距离单位）。"
                 + " <span class=\"en\">* No BKS: gap to the run's best. CH = the construction heuristic's solution was the best. "
-                + "⚠ = stopped by the safety time limit (not reproducible).</span></p>\n");
+                + "⚠ = stopped by the safety time limit (not reproducible). Peers: jsprit counts iterations, OR-Tools solutions found; "
+                + "their score is put on careroute's VRPTW levels (medium: unserved × 10,000 + vehicles; soft: distance units).</span></p>\n");
     }
 
     private String checker(RunResult r) {
@@ -309,8 +344,9 @@ final class HtmlReport {
         out.append("<h2>求解器配置 <span class=\"en\">Solver configurations</span></h2>\n<dl>\n");
         for (BenchmarkReport.Configuration c : report.configurations()) {
             out.append("<dt>").append(esc(c.name())).append("</dt><dd>").append(esc(c.description()));
+            String what = Peers.isPeer(c.name()) ? "设置 settings" : "OptaPlanner XML";
             for (Map.Entry<String, String> xml : c.solverConfigXml().entrySet()) {
-                out.append("<details><summary>OptaPlanner XML (").append(esc(xml.getKey())).append(")</summary><pre>")
+                out.append("<details><summary>").append(what).append(" (").append(esc(xml.getKey())).append(")</summary><pre>")
                         .append(esc(xml.getValue())).append("</pre></details>");
             }
             out.append("</dd>\n");

@@ -35,8 +35,9 @@ public record RunResult(String instance, String kind, String config, long seed, 
         return bestDistance != null;
     }
 
+    /** As few vehicles as the best known, every customer served (leaving customers out is no way to save vehicles). */
     public boolean atBestKnownVehicles() {
-        return bestVehicles != null && vehicles <= bestVehicles;
+        return bestVehicles != null && vehicles <= bestVehicles && feasible();
     }
 
     RunResult withGapToRunBest(Double gap) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.careroute.benchmarks.peers.PeerSolver;
+import io.careroute.benchmarks.peers.Peers;
 import org.optaplanner.core.impl.io.jaxb.SolverConfigIO;
 
 /**
@@ -25,9 +27,20 @@ public final class SuiteRunner {
     private final CaseRunner runner;
     private final VrptwChecker checker;
     private final PrintStream progress;
+    private final List<PeerSolver> peers;
+    private final PeerCaseRunner peerRunner;
 
     public SuiteRunner(List<BenchmarkCase> cases, List<SolverVariants.Variant> variants, List<Long> seeds, Budget budget,
                        double progressSeconds, VrptwChecker checker, PrintStream progress) {
+        this(cases, variants, List.of(), seeds, budget, progressSeconds, checker, progress);
+    }
+
+    /**
+     * @param peers other solvers run on every VRPTW problem after careroute's configurations, one after another, with
+     *              the same time budget (not on generated days, which are careroute's own model)
+     */
+    public SuiteRunner(List<BenchmarkCase> cases, List<SolverVariants.Variant> variants, List<PeerSolver> peers, List<Long> seeds,
+                       Budget budget, double progressSeconds, VrptwChecker checker, PrintStream progress) {
         if (seeds.isEmpty() || variants.isEmpty()) {
             throw new IllegalArgumentException("need at least one configuration and one seed");
         }
@@ -37,11 +50,17 @@ public final class SuiteRunner {
         this.runner = new CaseRunner(budget, progressSeconds);
         this.checker = checker;
         this.progress = progress;
+        this.peers = List.copyOf(peers);
+        this.peerRunner = peers.isEmpty() ? null : new PeerCaseRunner(budget, progressSeconds);
     }
 
     /** Runs everything, writes {@code report.html}, {@code results.csv}, {@code report.json} and the solutions into {@code out}. */
     public BenchmarkReport run(RunEnvironment environment, Path out) throws IOException {
         int total = cases.size() * variants.size() * seeds.size();
+        peers.forEach(PeerSolver::prepare);
+        for (PeerSolver peer : peers) {
+            total += (int) cases.stream().filter(c -> c instanceof VrptwCase).count() * peerSeeds(peer).size();
+        }
         int index = 0;
         List<RunResult> results = new ArrayList<>();
         long started = System.nanoTime();
@@ -59,11 +78,32 @@ public final class SuiteRunner {
                             (System.nanoTime() - started) / 1e9));
                 }
             }
+            if (!(problem instanceof VrptwCase vrptw)) {
+                if (!peers.isEmpty()) {
+                    progress.println(problem.name() + ": no peer runs (a generated day is careroute's own model, not VRPTW)");
+                }
+                continue;
+            }
+            for (PeerSolver peer : peers) {
+                for (long seed : peerSeeds(peer)) {
+                    index++;
+                    String tag = String.format(Locale.ROOT, "[%d/%d] %s · %s · seed %d", index, total, problem.name(), peer.name(), seed);
+                    progress.println(tag + ": solving (" + environment.budget() + ")");
+                    Path solution = out.resolve("solutions").resolve(peer.name()).resolve("seed-" + seed).resolve(problem.name());
+                    RunResult result = checked(problem, peerRunner.run(vrptw, peer, seed, solution, line -> progress.println("    " + tag + ": " + line)));
+                    results.add(result);
+                    progress.println(tag + ": " + describe(result) + String.format(Locale.ROOT, "  (%.0f s elapsed in all)",
+                            (System.nanoTime() - started) / 1e9));
+                }
+            }
         }
         BenchmarkReport report = BenchmarkReport.of(environment, configurations(), results);
         ReportFiles.write(report, out);
         for (ConfigSummary s : report.summaries()) {
             progress.println(summaryLine(s));
+        }
+        if (!peers.isEmpty()) {
+            SideBySide.lines(report).forEach(progress::println);
         }
         progress.println("REPORT " + out.resolve(ReportFiles.HTML) + " (also " + ReportFiles.CSV + ", " + ReportFiles.JSON + ")");
         return report;
@@ -102,10 +142,15 @@ public final class SuiteRunner {
             line.append(String.format(Locale.ROOT, ", BKS %d / %.2f, gap %+.2f%%, %+d vehicles", r.bestVehicles(), r.bestDistance(),
                     Math.abs(r.gapPercent()) < 5e-3 ? 0.0 : r.gapPercent(), r.vehiclesAboveBest()));
         }
-        // A portfolio's best may come from any member: no one step of the steps counted (member 0's) is its step.
-        line.append(String.format(Locale.ROOT, ", score %s, best after %.1f s (step %s of %d), %,d score calcs/s in local search",
-                r.score(), r.secondsToBest(), r.stepsToBest() < 0 ? "-" : String.valueOf(r.stepsToBest()), r.steps(),
-                r.localSearchSpeed()));
+        if (Peers.isPeer(r.config())) {
+            line.append(String.format(Locale.ROOT, ", best after %.1f s (%s %,d of %,d)", r.secondsToBest(),
+                    r.config().equals("jsprit") ? "iteration" : "solution", r.stepsToBest(), r.steps()));
+        } else {
+            // A portfolio's best may come from any member: no one step of the steps counted (member 0's) is its step.
+            line.append(String.format(Locale.ROOT, ", score %s, best after %.1f s (step %s of %d), %,d score calcs/s in local search",
+                    r.score(), r.secondsToBest(), r.stepsToBest() < 0 ? "-" : String.valueOf(r.stepsToBest()), r.steps(),
+                    r.localSearchSpeed()));
+        }
         if (r.safetyLimitHit()) {
             line.append(", STOPPED BY THE SAFETY TIME LIMIT (not reproducible)");
         }
@@ -129,7 +174,23 @@ public final class SuiteRunner {
             }
             configurations.add(new BenchmarkReport.Configuration(variant.name(), variant.description(), xml));
         }
+        for (PeerSolver peer : peers) {
+            Map<String, String> settings = new LinkedHashMap<>();
+            cases.stream().filter(c -> c instanceof VrptwCase).findFirst().ifPresent(c -> {
+                try {
+                    settings.put(c.name(), peer.settings(((VrptwCase) c).vrptw(), seeds.get(0)));
+                } catch (IOException e) {
+                    settings.put(c.name(), "(not readable: " + e.getMessage() + ")");
+                }
+            });
+            configurations.add(new BenchmarkReport.Configuration(peer.name(), peer.description(), settings));
+        }
         return configurations;
+    }
+
+    /** OR-Tools' guided local search draws no random numbers: one run per problem, with the first seed. */
+    private List<Long> peerSeeds(PeerSolver peer) {
+        return peer.name().equals("ortools") ? seeds.subList(0, 1) : seeds;
     }
 
     private static String xml(CaseRunner runner, BenchmarkCase problem, SolverVariants.Variant variant, long seed) {

@@ -69,6 +69,11 @@ public final class VrptwCase implements BenchmarkCase {
                 bestKnown, written);
     }
 
+    /** The instance as read from its file (read once): what the peer solvers are given. */
+    public VrptwInstance vrptw() throws IOException {
+        return instance();
+    }
+
     private VrptwInstance instance() throws IOException {
         if (instance == null) {
             instance = SolomonReader.read(file);

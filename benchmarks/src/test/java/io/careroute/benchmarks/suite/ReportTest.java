@@ -70,6 +70,25 @@ class ReportTest {
     }
 
     @Test
+    void aRunThatLeavesCustomersOutNeitherReachesTheBestKnownVehiclesNorLowersTheMeanGap() {
+        RunResult complete = run("R101", "ortools", 0, 19, 1700.0, 19, 1645.79, -19, -17_000_000);
+        // A peer that found no solution at all: no vehicles, no distance, every customer left out.
+        RunResult none = new RunResult("RC101", "vrptw", "ortools", 0, 100, 0, 0, 0.0, "", 14, 1696.94, -100.0, -14, null,
+                0, -1_000_000, 0, "0hard/-1000000medium/0soft", 5.0, 0.0, 0, 0, 0, 0, 0, false, null, null, List.of());
+        BenchmarkReport report = BenchmarkReport.of(environment(), configurations("ortools"), List.of(complete, none));
+
+        ConfigSummary s = report.summary("ortools");
+        assertThat(none.feasible()).isFalse();
+        assertThat(none.atBestKnownVehicles()).isFalse();
+        assertThat(s.bestKnownRuns()).isEqualTo(2);
+        assertThat(s.atBestVehicles()).isEqualTo(1);
+        assertThat(s.feasibleRuns()).isEqualTo(1);
+        assertThat(s.meanGapPercent()).isCloseTo(100 * (1700 - 1645.79) / 1645.79, within(1e-9));
+        assertThat(s.meanVehiclesAboveBest()).isEqualTo(0.0);
+        assertThat(SideBySide.rows(report).get(1).cells().get(0).text()).isEqualTo("no solution within the budget");
+    }
+
+    @Test
     void writesAReadablePageACsvLinePerRunAndJsonThatReadsBack(@TempDir Path dir) throws Exception {
         List<RunResult> runs = List.of(
                 run("R101", "default", 1, 19, 1700.0, 19, 1645.79, -19, -17_000_000),
