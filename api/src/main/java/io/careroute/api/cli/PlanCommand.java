@@ -56,6 +56,11 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
             description = "solver time limit in seconds (default: ${DEFAULT-VALUE}); it stops earlier once the plan stops improving")
     long seconds;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "solvers at once, one per thread, each with its own seed, the best plan kept (default: "
+                    + "${DEFAULT-VALUE}; on the benchmark's care days two were not reliably better in 10 s: docs/benchmarks.md)")
+    int threads;
+
     @Option(names = "--seed", defaultValue = "" + DemoStreetGenerator.DEFAULT_SEED, description = "demo generator seed")
     long seed;
 
@@ -89,6 +94,9 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
         if (seconds < 1) {
             throw new IllegalArgumentException("--seconds must be at least 1");
         }
+        if (threads < 1 || threads > 16) {
+            throw new IllegalArgumentException("--threads must be 1 to 16, not " + threads);
+        }
         Messages messages = messages();
         Path outDir = out != null ? out : Path.of(demo ? "out/demo" : "out/plan");
         try (RoadNetwork network = road.open()) {
@@ -96,7 +104,7 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
             ProblemDocument problem = demo ? demoDay.problem() : ProblemFiles.read(problemFile);
             long started = System.nanoTime();
             AssembledProblem assembled = road.assembler(network).assemble(problem);
-            CarePlanner planner = new CarePlanner();
+            CarePlanner planner = new CarePlanner(threads);
             CarePlan solved = planner.solve(assembled, new SolverSettings(Duration.ofSeconds(seconds),
                     Duration.ofSeconds(Math.max(3, seconds / 4)), 0), best -> { });
             Duration took = Duration.ofNanos(System.nanoTime() - started);

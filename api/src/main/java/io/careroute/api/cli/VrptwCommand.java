@@ -12,9 +12,8 @@ import io.careroute.data.vrptw.VrptwPlanFactory;
 import io.careroute.data.vrptw.VrptwSolution;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.solve.CarePlanSolverConfig;
+import io.careroute.solver.solve.PortfolioSolve;
 import io.careroute.solver.solve.SolverSettings;
-import org.optaplanner.core.api.solver.Solver;
-import org.optaplanner.core.api.solver.SolverFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +32,12 @@ class VrptwCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "solvers at once, one per thread, seeds SEED..SEED+N-1, the best solution kept (default: 2 "
+                    + "on a machine with two or more cores, else 1: on the Solomon sample two gave the better of two seeds "
+                    + "in the same time, docs/benchmarks.md)")
+    Integer threads;
+
     @Option(names = "--out", paramLabel = "SOLUTION.txt", description = "write the routes as 'Route N: ids' lines")
     Path out;
 
@@ -43,12 +48,16 @@ class VrptwCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VrptwInstance instance = SolomonReader.read(instanceFile);
         CarePlan problem = VrptwPlanFactory.create(instance);
-        Solver<CarePlan> solver = SolverFactory.<CarePlan>create(CarePlanSolverConfig.forVrptw(
-                new SolverSettings(Duration.ofSeconds(seconds), null, seed))).buildSolver();
+        int members = threads != null ? threads : Math.min(2, Runtime.getRuntime().availableProcessors());
+        if (members < 1 || members > 16) {
+            throw new IllegalArgumentException("--threads must be 1 to 16, not " + members);
+        }
+        PortfolioSolve solve = new PortfolioSolve(problem, PortfolioSolve.seeded(CarePlanSolverConfig.forVrptw(
+                new SolverSettings(Duration.ofSeconds(seconds), null, seed)), members));
         long started = System.nanoTime();
         AtomicLong timeToBest = new AtomicLong();
-        solver.addEventListener(event -> timeToBest.set(System.nanoTime() - started));
-        CarePlan solved = solver.solve(problem);
+        solve.addNewBestListener(best -> timeToBest.set(System.nanoTime() - started));
+        CarePlan solved = solve.solve();
         double elapsed = (System.nanoTime() - started) / 1e9;
         VrptwSolution solution = VrptwSolution.of(instance, solved);
         if (out != null) {

@@ -68,9 +68,17 @@ class PlanningConfiguration {
         return new SlotFinder();
     }
 
+    /**
+     * {@code careroute.solve-threads}: solvers per solve job (a portfolio, the best plan kept). 1 by default: each job
+     * already takes a core ({@code careroute.max-jobs}), the urgent lane needs the rest, and on the benchmark's care
+     * days two solvers were not reliably better in 10 s (docs/benchmarks.md, "Two cores").
+     */
     @Bean
-    CarePlanner carePlanner() {
-        return new CarePlanner();
+    CarePlanner carePlanner(@org.springframework.beans.factory.annotation.Value("${careroute.solve-threads:1}") int threads) {
+        if (threads < 1 || threads > 16) {
+            throw new IllegalArgumentException("careroute.solve-threads must be 1 to 16, not " + threads);
+        }
+        return new CarePlanner(threads);
     }
 
     /** Weeks planned over REST: the same assembler (weights, matrix cache) and planner as every day's plan. */
