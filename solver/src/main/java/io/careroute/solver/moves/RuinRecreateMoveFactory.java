@@ -27,7 +27,8 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * each stop goes back only to a worker who may serve it ({@link EligibleWorkers}: skills, gender, refusals, its pinned
  * worker, a shift that meets a window); the two parts of a two-worker visit are taken out and put back together, the
  * second never on the route of the first (when one part has a pinned place, the other alone moves, off that route);
- * trips, loads and the still-hot limit come out of the order and are checked on insertion ({@link RouteEdit}).
+ * trips, loads and the still-hot limit come out of the order and are checked on insertion ({@link RouteEdit}), and
+ * a meal route the ruin re-split into trips that break a rule makes the move not doable.
  * Unserved tasks near the seed join the cluster and are served if they fit; a stop that was served and fits nowhere
  * makes the move not doable (it would only drop someone).
  */
@@ -86,6 +87,9 @@ public class RuinRecreateMoveFactory implements MoveIteratorFactory<CarePlan, Mo
             if (!recreate(edit, holder, order) && served) {
                 return NotDoableMove.INSTANCE;   // it would leave a stop unserved: not worth scoring
             }
+        }
+        if (!edit.keepsFeasibleRoutesFeasible()) {
+            return NotDoableMove.INSTANCE;   // a meal route's trips fell apart: a hard break, not worth scoring
         }
         return edit.asMove();
     }
