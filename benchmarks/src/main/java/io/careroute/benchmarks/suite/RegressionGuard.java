@@ -207,7 +207,8 @@ public class RegressionGuard implements Callable<Integer> {
             figures.append(String.format(Locale.ROOT, " days=%s daysSoftLossPercent=%.3f limit=%.2f", describeDays(dayRuns),
                     Verdict.meanSoftLossPercent(baseline.days(), dayRuns), daysAllowed));
         }
-        figures.append(String.format(Locale.ROOT, " seconds=%.0f report=%s", seconds, reportDir.resolve(ReportFiles.HTML)));
+        figures.append(String.format(Locale.ROOT, " seconds=%.0f report=%s", seconds,
+                (checkVrptw ? reportDir : reportDir.resolve("days")).resolve(ReportFiles.HTML)));
         if (failures.isEmpty()) {
             System.out.println("GUARD PASS " + figures);
             return 0;
