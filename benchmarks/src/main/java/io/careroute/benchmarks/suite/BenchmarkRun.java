@@ -37,7 +37,7 @@ public class BenchmarkRun implements Callable<Integer> {
 
     @Option(names = "--suite", paramLabel = "NAME|INSTANCES", defaultValue = "solomon-sample",
             description = "a suite (see --list) or instances separated by commas: R101, C1_2_1, solomon/RC105, a Solomon-format file, "
-                    + "meal-day, visit-day (default: ${DEFAULT-VALUE})")
+                    + "meal-day, visit-day, care-day (default: ${DEFAULT-VALUE})")
     String suite;
 
     @Option(names = "--seconds", paramLabel = "S", description = "wall-clock time per run (default 30 unless --steps is given)")
@@ -223,7 +223,7 @@ public class BenchmarkRun implements Callable<Integer> {
     }
 
     /** The demo street's road network, opened only when a generated day needs it, and closed at the end. */
-    private static final class LazyNetwork implements AutoCloseable {
+    static final class LazyNetwork implements AutoCloseable {
         private RoadNetwork network;
 
         synchronized RoadNetwork get() {

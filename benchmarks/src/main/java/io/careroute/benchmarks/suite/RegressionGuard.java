@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
  * {@code careroute benchmark guard}: the release check. Runs the guard sample with the stored step budget and seeds
  * (so the run is reproducible: the same code gives the same figures on any machine, however loaded), and fails when
  * the mean gap to the best known solutions is worse than the stored baseline by more than the tolerance, when fewer
- * runs reach the best-known vehicle count, or when a solution is infeasible or disagrees with the checker.
+ * runs reach the best-known vehicle count, or when a solution is infeasible or disagrees with the checker. Then the
+ * same for the generated care day(s) of the baseline (meals, visits and two-worker visits on the demo street's roads,
+ * the production configuration): it fails when a run breaks a hard rule, when the runs leave more (or more vulnerable)
+ * elders unserved than the baseline's (the medium score), or when the soft score is worse than the baseline's by more
+ * than the days' tolerance on average.
  *
  * <p>Exit 0: no regression; 3: regression; 2: bad options; 1: the guard could not run.
  *
@@ -38,7 +42,20 @@ public class RegressionGuard implements Callable<Integer> {
     /** The stored baseline: what the guard compares with, and the exact inputs to reproduce it. */
     public record Baseline(String suite, List<String> instances, int steps, List<Long> seeds, String config,
                            double meanGapPercent, int atBestVehicles, int runs, double tolerancePercent,
-                           String commit, String note) {
+                           String commit, String note, DaysBaseline days) {
+    }
+
+    /**
+     * The care days' part of the baseline: generated days (no best known solution), compared run by run with the
+     * baseline's own figures for the same day and seed.
+     *
+     * @param tolerancePercent allowed mean loss of soft score, in percent of each run's baseline soft score
+     */
+    public record DaysBaseline(List<String> instances, int steps, List<Long> seeds, double tolerancePercent, List<DayRun> runs) {
+    }
+
+    /** One run's score, as the baseline stores it. */
+    public record DayRun(String instance, long seed, long hard, long medium, long soft) {
     }
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "the baseline file (default: benchmarks/guard-baseline.json)")
@@ -64,6 +81,13 @@ public class RegressionGuard implements Callable<Integer> {
     @Option(names = "--safety-seconds", paramLabel = "S", defaultValue = "300",
             description = "wall-clock limit per run that should never be reached (default: ${DEFAULT-VALUE})")
     double safetySeconds;
+
+    @Option(names = "--only", paramLabel = "PART", description = "check one part only: vrptw or days (default: both)")
+    String only;
+
+    @Option(names = "--days-tolerance", paramLabel = "PERCENT",
+            description = "allowed mean loss of a care day's soft score, in percent (default: the baseline's)")
+    Double daysTolerance;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -101,40 +125,90 @@ public class RegressionGuard implements Callable<Integer> {
         if (allowed < 0) {
             throw new IllegalArgumentException("--tolerance must not be negative");
         }
+        if (only != null && !only.equals("vrptw") && !only.equals("days")) {
+            throw new IllegalArgumentException("--only: vrptw or days, not '" + only + "'");
+        }
+        if (writeBaseline && only != null) {
+            throw new IllegalArgumentException("--write-baseline stores both parts: leave out --only");
+        }
+        boolean checkVrptw = only == null || only.equals("vrptw");
+        boolean checkDays = only == null || only.equals("days");
+        if (checkDays && baseline.days() == null) {
+            throw new IllegalArgumentException("--baseline: " + file + " has no care days (\"days\"); check --only vrptw");
+        }
+        double daysAllowed = daysTolerance != null ? daysTolerance : checkDays ? baseline.days().tolerancePercent() : 0;
+        if (daysAllowed < 0) {
+            throw new IllegalArgumentException("--days-tolerance must not be negative");
+        }
         SolverVariants.Variant variant = SolverVariants.parse(config);
         Path sharedDir = BenchmarkRun.sharedDir(shared);
-        Budget budget = Budget.steps(baseline.steps(), Duration.ofMillis(Math.round(safetySeconds * 1000)));
-        VrptwChecker checker = VrptwChecker.find(sharedDir);
-        List<BenchmarkCase> cases = new Suites(sharedDir.resolve("data/vrptw"), () -> {
-            throw new IllegalStateException("the guard runs VRPTW instances only");
-        }).cases(String.join(",", baseline.instances()));
+        Duration safety = Duration.ofMillis(Math.round(safetySeconds * 1000));
         Path reportDir = out != null ? out : Path.of("out", "bench", "guard-" + variant.name().replaceAll("[^A-Za-z0-9_.-]+", "_"));
-        RunEnvironment environment = RunEnvironment.capture(Path.of(System.getProperty("careroute.repository", ".")).toAbsolutePath(),
-                "guard", "careroute benchmark guard " + String.join(" ", args), budget, baseline.seeds(),
-                checker == null ? null : checker.describe());
-        System.out.printf(Locale.ROOT, "guard: %s on %s, %s, seeds %s; baseline %s (commit %s): mean gap %.3f %%, %d/%d runs at BKS vehicles; "
-                        + "tolerance +%.2f points%n", variant.name(), String.join(", ", baseline.instances()), budget.describe(),
-                baseline.seeds(), file, baseline.commit(), baseline.meanGapPercent(), baseline.atBestVehicles(), baseline.runs(), allowed);
+        Path repository = Path.of(System.getProperty("careroute.repository", ".")).toAbsolutePath();
+        String command = "careroute benchmark guard " + String.join(" ", args);
         long started = System.nanoTime();
-        BenchmarkReport report = new SuiteRunner(cases, List.of(variant), baseline.seeds(), budget, 30, checker, System.out)
-                .run(environment, reportDir);
-        ConfigSummary summary = report.summary(variant.name());
+
+        ConfigSummary summary = null;
+        List<String> failures = new java.util.ArrayList<>();
+        RunEnvironment environment = null;
+        if (checkVrptw) {
+            Budget budget = Budget.steps(baseline.steps(), safety);
+            VrptwChecker checker = VrptwChecker.find(sharedDir);
+            List<BenchmarkCase> cases = new Suites(sharedDir.resolve("data/vrptw"), () -> {
+                throw new IllegalStateException("the guard's VRPTW part runs VRPTW instances only");
+            }).cases(String.join(",", baseline.instances()));
+            environment = RunEnvironment.capture(repository, "guard", command, budget, baseline.seeds(),
+                    checker == null ? null : checker.describe());
+            System.out.printf(Locale.ROOT, "guard: %s on %s, %s, seeds %s; baseline %s (commit %s): mean gap %.3f %%, %d/%d runs at BKS vehicles; "
+                            + "tolerance +%.2f points%n", variant.name(), String.join(", ", baseline.instances()), budget.describe(),
+                    baseline.seeds(), file, baseline.commit(), baseline.meanGapPercent(), baseline.atBestVehicles(), baseline.runs(), allowed);
+            BenchmarkReport report = new SuiteRunner(cases, List.of(variant), baseline.seeds(), budget, 30, checker, System.out)
+                    .run(environment, reportDir);
+            summary = report.summary(variant.name());
+            failures.addAll(Verdict.failures(baseline, summary, allowed));
+        }
+        List<RunResult> dayRuns = List.of();
+        if (checkDays) {
+            DaysBaseline days = baseline.days();
+            Budget budget = Budget.steps(days.steps(), safety);
+            RunEnvironment dayEnvironment = RunEnvironment.capture(repository, "guard-days", command, budget, days.seeds(), null);
+            environment = environment != null ? environment : dayEnvironment;
+            System.out.printf(Locale.ROOT, "guard: %s on %s, %s, seeds %s; baseline %s; tolerance: no hard break, medium no worse, "
+                            + "soft %.2f %% on average%n", variant.name(), String.join(", ", days.instances()), budget.describe(),
+                    days.seeds(), file, daysAllowed);
+            try (BenchmarkRun.LazyNetwork network = new BenchmarkRun.LazyNetwork()) {
+                List<BenchmarkCase> cases = new Suites(sharedDir.resolve("data/vrptw"), network::get).cases(String.join(",", days.instances()));
+                dayRuns = new SuiteRunner(cases, List.of(variant), days.seeds(), budget, 30, null, System.out)
+                        .run(dayEnvironment, reportDir.resolve("days")).runs();
+            }
+            failures.addAll(Verdict.dayFailures(days, dayRuns, daysAllowed));
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
 
         if (writeBaseline) {
+            DaysBaseline days = baseline.days();
+            DaysBaseline updatedDays = new DaysBaseline(days.instances(), days.steps(), days.seeds(), daysAllowed,
+                    dayRuns.stream().map(r -> new DayRun(r.instance(), r.seed(), r.hard(), r.medium(), r.soft())).toList());
             Baseline updated = new Baseline("guard", baseline.instances(), baseline.steps(), baseline.seeds(), variant.name(),
                     summary.meanGapPercent(), summary.atBestVehicles(), summary.runs(), allowed,
-                    environment.commit() + (environment.dirty() ? "-dirty" : ""), baseline.note());
+                    environment.commit() + (environment.dirty() ? "-dirty" : ""), baseline.note(), updatedDays);
             mapper().writeValue(file.toFile(), updated);
-            System.out.printf(Locale.ROOT, "GUARD BASELINE WRITTEN %s: mean gap %.3f %%, %d/%d runs at BKS vehicles (%.0f s)%n", file,
-                    summary.meanGapPercent(), summary.atBestVehicles(), summary.runs(), seconds);
+            System.out.printf(Locale.ROOT, "GUARD BASELINE WRITTEN %s: mean gap %.3f %%, %d/%d runs at BKS vehicles; care days %s (%.0f s)%n",
+                    file, summary.meanGapPercent(), summary.atBestVehicles(), summary.runs(), describeDays(dayRuns), seconds);
             return 0;
         }
-        List<String> failures = Verdict.failures(baseline, summary, allowed);
-        String figures = String.format(Locale.ROOT, "config=%s meanGapPercent=%.3f baseline=%.3f limit=%.3f atBksVehicles=%d/%d "
-                        + "baselineAtBksVehicles=%d/%d seconds=%.0f report=%s", variant.name(), summary.meanGapPercent(),
-                baseline.meanGapPercent(), baseline.meanGapPercent() + allowed, summary.atBestVehicles(), summary.runs(),
-                baseline.atBestVehicles(), baseline.runs(), seconds, reportDir.resolve(ReportFiles.HTML));
+        StringBuilder figures = new StringBuilder("config=" + variant.name());
+        if (summary != null) {
+            figures.append(String.format(Locale.ROOT, " meanGapPercent=%.3f baseline=%.3f limit=%.3f atBksVehicles=%d/%d "
+                            + "baselineAtBksVehicles=%d/%d", summary.meanGapPercent(), baseline.meanGapPercent(),
+                    baseline.meanGapPercent() + allowed, summary.atBestVehicles(), summary.runs(), baseline.atBestVehicles(), baseline.runs()));
+        }
+        if (checkDays) {
+            figures.append(String.format(Locale.ROOT, " days=%s daysSoftLossPercent=%.3f limit=%.2f", describeDays(dayRuns),
+                    Verdict.meanSoftLossPercent(baseline.days(), dayRuns), daysAllowed));
+        }
+        figures.append(String.format(Locale.ROOT, " seconds=%.0f report=%s", seconds,
+                (checkVrptw ? reportDir : reportDir.resolve("days")).resolve(ReportFiles.HTML)));
         if (failures.isEmpty()) {
             System.out.println("GUARD PASS " + figures);
             return 0;
@@ -142,6 +216,12 @@ public class RegressionGuard implements Callable<Integer> {
         System.out.println("GUARD FAIL " + figures);
         failures.forEach(f -> System.out.println("  - " + f));
         return REGRESSION;
+    }
+
+    /** Each care-day run's score, e.g. {@code care-day/1=0hard/-460medium/-261614soft}. */
+    private static String describeDays(List<RunResult> runs) {
+        return String.join(",", runs.stream().map(r -> r.instance() + "/" + r.seed() + "=" + r.hard() + "hard/" + r.medium()
+                + "medium/" + r.soft() + "soft").toList());
     }
 
     /** The comparison, apart so that it can be tested on hand-made figures. */
@@ -173,6 +253,63 @@ public class RegressionGuard implements Callable<Integer> {
                 failures.add(summary.safetyLimitHits() + " runs stopped by the safety time limit (not the step budget)");
             }
             return failures;
+        }
+
+        /**
+         * The care days: every baseline run must be there again; none may break a hard rule; the medium scores (unserved
+         * elders, weighted by vulnerability) must add up to no less than the baseline's; and the soft score may lose at
+         * most {@code tolerance} percent of the baseline's on average over the runs.
+         */
+        static List<String> dayFailures(DaysBaseline days, List<RunResult> runs, double tolerance) {
+            List<String> failures = new java.util.ArrayList<>();
+            long medium = 0;
+            long baselineMedium = 0;
+            for (DayRun base : days.runs()) {
+                RunResult run = find(runs, base);
+                if (run == null) {
+                    failures.add("no run of " + base.instance() + " seed " + base.seed() + " (the baseline has one)");
+                    continue;
+                }
+                if (run.hard() < 0) {
+                    failures.add(String.format(Locale.ROOT, "%s seed %d breaks a hard rule: %s", run.instance(), run.seed(), run.score()));
+                }
+                if (run.safetyLimitHit()) {
+                    failures.add(run.instance() + " seed " + run.seed() + " stopped by the safety time limit (not the step budget)");
+                }
+                medium += run.medium();
+                baselineMedium += base.medium();
+            }
+            if (!failures.isEmpty()) {
+                return failures;
+            }
+            if (medium < baselineMedium) {
+                failures.add(String.format(Locale.ROOT, "care days leave more elders unserved: medium %d in all, the baseline %d",
+                        medium, baselineMedium));
+            }
+            double loss = meanSoftLossPercent(days, runs);
+            if (loss > tolerance) {
+                failures.add(String.format(Locale.ROOT, "care days' soft score is %.3f %% worse than the baseline's on average "
+                        + "(allowed %.2f %%)", loss, tolerance));
+            }
+            return failures;
+        }
+
+        /** Mean over the baseline's runs of 100 × (baseline soft − soft) / |baseline soft|: positive is worse. */
+        static double meanSoftLossPercent(DaysBaseline days, List<RunResult> runs) {
+            double sum = 0;
+            int count = 0;
+            for (DayRun base : days.runs()) {
+                RunResult run = find(runs, base);
+                if (run != null && base.soft() != 0) {
+                    sum += 100.0 * (base.soft() - run.soft()) / Math.abs(base.soft());
+                    count++;
+                }
+            }
+            return count == 0 ? 0 : sum / count;
+        }
+
+        private static RunResult find(List<RunResult> runs, DayRun base) {
+            return runs.stream().filter(r -> r.instance().equals(base.instance()) && r.seed() == base.seed()).findFirst().orElse(null);
         }
     }
 

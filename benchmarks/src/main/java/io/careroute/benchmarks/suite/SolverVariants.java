@@ -57,10 +57,12 @@ public final class SolverVariants {
 
     static {
         add("default", "the production configuration (CarePlanSolverConfig): construction heuristic, then late acceptance "
-                + "over nearby change and swap, sub-list, 2/3-opt and plain change moves (VRPTW also route elimination and "
-                + "ruin and recreate; generated days also the two-worker visit move)", config -> config);
+                + "over nearby change and swap, sub-list, 2/3-opt and plain change moves and ruin and recreate (VRPTW also "
+                + "route elimination; generated days also the two-worker visit move)", config -> config);
         add("no-ruin", "default without ruin and recreate", dropMoves(SolverVariants::isRuinRecreate));
         add("no-route-elimination", "default without route elimination", dropMoves(SolverVariants::isRouteElimination));
+        add("no-large-moves", "default without ruin and recreate and route elimination (on a generated day: the production "
+                + "configuration before issue 18.3)", dropMoves(m -> isRuinRecreate(m) || isRouteElimination(m)));
         add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));
         add("no-sublist", "default without sub-list change and swap moves",
                 dropMoves(m -> m instanceof SubListChangeMoveSelectorConfig || m instanceof SubListSwapMoveSelectorConfig));
@@ -172,7 +174,7 @@ public final class SolverVariants {
         return config -> mapLocalSearch(config, phase -> {
             List<MoveSelectorConfig> kept = new ArrayList<>(union(phase).getMoveSelectorList());
             kept.removeIf(dropped::test);
-            return phase.withMoveSelectorConfig(new UnionMoveSelectorConfig(kept));
+            return phase.withMoveSelectorConfig(new UnionMoveSelectorConfig(kept).withFilterClass(union(phase).getFilterClass()));
         });
     }
 
@@ -195,7 +197,7 @@ public final class SolverVariants {
                 }
                 moves.add(replaced);
             }
-            return phase.withMoveSelectorConfig(new UnionMoveSelectorConfig(moves));
+            return phase.withMoveSelectorConfig(new UnionMoveSelectorConfig(moves).withFilterClass(union(phase).getFilterClass()));
         });
     }
 

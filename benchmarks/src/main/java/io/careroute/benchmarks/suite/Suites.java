@@ -24,6 +24,13 @@ public final class Suites {
     public static final DemoSize MEAL_DAY = new DemoSize(200, 1, 16, 0, 0, 0.25);
     /** A home-care centre's day: 160 visits to 150 elders by 20 care workers with skills and split shifts. */
     public static final DemoSize VISIT_DAY = new DemoSize(150, 0, 0, 20, 160, 0.0);
+    /**
+     * A street's whole day (issue 18.3): 120 lunches and 30 dinners by 10 carriers, 100 visits by 14 care workers, the
+     * bathing of bedridden elders by two workers at once: meals, visits and two-worker visits in one plan.
+     */
+    public static final DemoSize CARE_DAY = new DemoSize(120, 1, 10, 14, 100, 0.25);
+    /** The generated days by name. */
+    static final Map<String, DemoSize> DAYS = Map.of("meal-day", MEAL_DAY, "visit-day", VISIT_DAY, "care-day", CARE_DAY);
 
     /** One Solomon instance of each class and window width: clustered, random, mixed; short and long horizon. */
     static final List<String> SOLOMON_SAMPLE = List.of("C101", "C201", "R101", "R201", "RC101", "RC201");
@@ -47,7 +54,9 @@ public final class Suites {
                 List.of("meal-day")));
         add(new Suite("visit-day", "a generated home-care day on the demo street: 160 visits, 20 care workers", List.of(),
                 List.of("visit-day")));
-        add(new Suite("days", "both generated days", List.of(), List.of("meal-day", "visit-day")));
+        add(new Suite("care-day", "a generated street day: 150 deliveries by 10 carriers and 100 visits (two-worker ones among "
+                + "them) by 14 care workers", List.of(), List.of("care-day")));
+        add(new Suite("days", "the three generated days", List.of(), List.of("meal-day", "visit-day", "care-day")));
         add(new Suite("guard", "the regression guard's sample: " + String.join(", ", GUARD_SAMPLE), GUARD_SAMPLE, List.of()));
     }
 
@@ -67,7 +76,7 @@ public final class Suites {
 
     /**
      * The cases of a named suite, or of a comma-separated list of instance names ({@code R101}, {@code C1_2_1},
-     * {@code solomon/R101}, a path to a Solomon-format file, {@code meal-day}, {@code visit-day}).
+     * {@code solomon/R101}, a path to a Solomon-format file, {@code meal-day}, {@code visit-day}, {@code care-day}).
      */
     public List<BenchmarkCase> cases(String suiteOrInstances) {
         Suite suite = NAMED.get(suiteOrInstances.strip());
@@ -81,7 +90,7 @@ public final class Suites {
             days = new ArrayList<>();
             for (String name : suiteOrInstances.split(",")) {
                 String n = name.strip();
-                if (n.equals("meal-day") || n.equals("visit-day")) {
+                if (DAYS.containsKey(n)) {
                     days.add(n);
                 } else if (!n.isEmpty()) {
                     vrptw.add(n);
@@ -96,7 +105,7 @@ public final class Suites {
             }
         }
         for (String day : days) {
-            cases.add(new GeneratedDayCase(day, day.equals("meal-day") ? MEAL_DAY : VISIT_DAY, network));
+            cases.add(new GeneratedDayCase(day, DAYS.get(day), network));
         }
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("no instances in '" + suiteOrInstances + "'");
@@ -122,7 +131,7 @@ public final class Suites {
             }
         }
         throw new IllegalArgumentException("unknown suite or instance '" + name + "': not a suite (" + String.join(", ", NAMED.keySet())
-                + "), not meal-day or visit-day, and no such file under " + vrptwData + " (solomon/, homberger_200/)");
+                + "), not a generated day (meal-day, visit-day, care-day), and no such file under " + vrptwData + " (solomon/, homberger_200/)");
     }
 
     private Map<String, BestKnown> bestKnown() {

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 class RegressionGuardTest {
 
     private static final RegressionGuard.Baseline BASELINE = new RegressionGuard.Baseline("guard", List.of("C101", "R101"), 1000,
-            List.of(1L, 2L), "default", 1.20, 3, 4, 0.5, "abc", "");
+            List.of(1L, 2L), "default", 1.20, 3, 4, 0.5, "abc", "", null);
+
+    private static final RegressionGuard.DaysBaseline DAYS = new RegressionGuard.DaysBaseline(List.of("care-day"), 1000,
+            List.of(1L, 2L), 1.0, List.of(new RegressionGuard.DayRun("care-day", 1, 0, -400, -200_000),
+            new RegressionGuard.DayRun("care-day", 2, 0, -500, -100_000)));
 
     @Test
     void passesWithinTheToleranceAndFailsBeyondIt() {
@@ -46,6 +50,51 @@ class RegressionGuardTest {
         assertThat(stored.tolerancePercent()).isPositive();
         assertThat(stored.atBestVehicles()).isBetween(1, stored.runs());
         assertThat(stored.commit()).isNotEqualTo("placeholder");
+        // The care days: a day of meals, visits and two-worker visits, every seed's run stored, none breaking a rule.
+        RegressionGuard.DaysBaseline days = stored.days();
+        assertThat(days).isNotNull();
+        assertThat(days.instances()).contains("care-day");
+        assertThat(days.runs()).hasSize(days.instances().size() * days.seeds().size()).allMatch(r -> r.hard() == 0);
+        assertThat(days.steps()).isPositive();
+        assertThat(days.tolerancePercent()).isPositive();
+    }
+
+    @Test
+    void careDaysPassWithinTheSoftToleranceAndFailOnAHardBreakOrMoreUnserved() {
+        // Seed 1 loses 1.5 %, seed 2 gains 0.6 %: 0.45 % on average, within 1 %.
+        List<RunResult> fine = List.of(day(1, 0, -400, -203_000), day(2, 0, -500, -99_400));
+        assertThat(RegressionGuard.Verdict.meanSoftLossPercent(DAYS, fine)).isCloseTo(0.45, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(RegressionGuard.Verdict.dayFailures(DAYS, fine, 1.0)).isEmpty();
+        assertThat(RegressionGuard.Verdict.dayFailures(DAYS, fine, 0.4)).singleElement().asString()
+                .contains("soft score is 0.450 % worse than the baseline's on average (allowed 0.40 %)");
+
+        // One more routine elder unserved is worse, whatever the travel saved.
+        List<RunResult> unserved = List.of(day(1, 0, -410, -150_000), day(2, 0, -500, -90_000));
+        assertThat(RegressionGuard.Verdict.dayFailures(DAYS, unserved, 1.0)).singleElement().asString()
+                .contains("medium -910 in all, the baseline -900");
+        // Serving one more elder passes.
+        assertThat(RegressionGuard.Verdict.dayFailures(DAYS, List.of(day(1, 0, -300, -200_000), day(2, 0, -500, -100_000)), 1.0))
+                .isEmpty();
+
+        assertThat(RegressionGuard.Verdict.dayFailures(DAYS, List.of(day(1, -1, -400, -200_000), day(2, 0, -500, -100_000)), 1.0))
+                .singleElement().asString().contains("care-day seed 1 breaks a hard rule");
+        assertThat(RegressionGuard.Verdict.dayFailures(DAYS, List.of(day(1, 0, -400, -200_000)), 1.0))
+                .singleElement().asString().contains("no run of care-day seed 2");
+    }
+
+    @Test
+    void badOptionsAreRefusedWithExit2() {
+        String stored = Path.of(System.getProperty("careroute.repositoryRoot", "..")).resolve("benchmarks/guard-baseline.json").toString();
+        assertThat(RegressionGuard.run("--baseline", stored, "--only", "everything")).isEqualTo(2);
+        assertThat(RegressionGuard.run("--baseline", stored, "--only", "days", "--write-baseline")).isEqualTo(2);
+        assertThat(RegressionGuard.run("--baseline", stored, "--days-tolerance", "-1")).isEqualTo(2);
+        assertThat(RegressionGuard.run("--baseline", "no-such-file.json")).isEqualTo(2);
+    }
+
+    private static RunResult day(long seed, long hard, long medium, long soft) {
+        return new RunResult("care-day", "care-day", "default", seed, 250, 240, 20, 200.0, "km", null, null, null, null, null,
+                hard, medium, soft, hard + "hard/" + medium + "medium/" + soft + "soft", 10, 9, 1000, 900, 100_000, 10_000, 10_000,
+                false, null, null, List.of());
     }
 
     private static ConfigSummary summary(double meanGap, int atBestVehicles) {

@@ -192,6 +192,38 @@ final class RouteEdit {
     }
 
     /**
+     * No route this edit took stops from breaks a route rule (time, shift, load per trip, still-hot) it kept before.
+     * Inserting never does (it is checked), but taking a stop out of a multi-trip route may: its trips are split
+     * greedily, so the next delivery may now join the trip under way, which leaves the kitchen earlier, and a later one
+     * misses the still-hot limit or its window. A single-trip route's legs only shorten (checked nowhere, as before).
+     */
+    boolean keepsFeasibleRoutesFeasible() {
+        for (Worker worker : changed) {
+            if (worker.isUnassignedHolder() || worker.isSingleTrip()) {
+                continue;
+            }
+            RoutePlan plan = plan(worker);
+            if ((plan.firstBad() < routes.get(worker).size() || !plan.endOk()) && wasFeasible(worker)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The solver's route as it stands keeps every route rule (judged on the schedules the solver keeps). */
+    private static boolean wasFeasible(Worker worker) {
+        List<Task> route = worker.getTasks();
+        List<ScheduledStop> stops = new ArrayList<>(route.size());
+        for (Task task : route) {
+            if (task.getSchedule() == null) {
+                return false;
+            }
+            stops.add(task.getSchedule());
+        }
+        return RouteFeasibility.isFeasible(worker, route, stops);
+    }
+
+    /**
      * The edit as one move that rewrites each route it changed; not doable when every route ends as it was (ruin and
      * recreate, route elimination: such a move is not evaluated, and a step is always a real change).
      */

@@ -16,8 +16,14 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * cheapest place in another route that keeps that route feasible. One stop moves at a time never removes a
  * vehicle unless the route is already down to one stop; this move removes a whole route in one step, which is
  * what "fewest vehicles first" needs.
+ *
+ * <p>On a care day it keeps the day's rules: a route with pinned first stops is never emptied (nor is a task pinned to
+ * its worker moved off it: no other route may take it); each task goes only to a worker who may serve it
+ * ({@link EligibleWorkers}); a part of a two-worker visit never goes to the route that holds the other part.
  */
 public class RouteEliminationMoveFactory implements MoveIteratorFactory<CarePlan, Move<CarePlan>> {
+
+    private EligibleWorkers eligible;
 
     @Override
     public long getSize(ScoreDirector<CarePlan> scoreDirector) {
@@ -34,7 +40,7 @@ public class RouteEliminationMoveFactory implements MoveIteratorFactory<CarePlan
         return new RandomMoves(() -> eliminateARoute(scoreDirector, random));
     }
 
-    private static Move<CarePlan> eliminateARoute(ScoreDirector<CarePlan> scoreDirector, Random random) {
+    private Move<CarePlan> eliminateARoute(ScoreDirector<CarePlan> scoreDirector, Random random) {
         CarePlan plan = scoreDirector.getWorkingSolution();
         List<Worker> used = plan.getWorkers().stream()
                 .filter(w -> !w.isUnassignedHolder() && !w.getTasks().isEmpty()).toList();
@@ -45,9 +51,16 @@ public class RouteEliminationMoveFactory implements MoveIteratorFactory<CarePlan
         Worker a = used.get(random.nextInt(used.size()));
         Worker b = used.get(random.nextInt(used.size()));
         Worker victim = a.getTasks().size() <= b.getTasks().size() ? a : b;
-        List<Worker> others = used.stream().filter(w -> w != victim).toList();
+        if (victim.getPinnedCount() > 0) {
+            return NotDoableMove.INSTANCE;   // its pinned first stops stay where they are
+        }
+        if (eligible == null || !eligible.isFor(plan)) {
+            eligible = new EligibleWorkers(plan);
+        }
         RouteEdit edit = new RouteEdit(scoreDirector);
         for (Task task : List.copyOf(victim.getTasks())) {
+            Worker partnerRoute = task.getPartner() == null ? null : edit.workerOf(task.getPartner());
+            List<Worker> others = eligible.of(task, w -> w != victim && !w.getTasks().isEmpty(), partnerRoute);
             RouteEdit.Insertion best = edit.cheapestInsertion(task, others);
             if (best == null) {
                 return NotDoableMove.INSTANCE;   // some task fits nowhere else: this route stays

@@ -38,7 +38,7 @@ final class RouteRewriteMove extends AbstractMove<CarePlan> {
     }
 
     /**
-     * Every route this move writes keeps its pinned first stops and holds no task pinned to someone else (see
+     * Every route this move writes keeps its pinned first stops and takes in no task pinned to someone else (see
      * {@link PinnedMoveFilter}); a task leaving a route shows up in the route it goes to.
      */
     boolean keepsPins() {
@@ -55,7 +55,9 @@ final class RouteRewriteMove extends AbstractMove<CarePlan> {
                 }
             }
             for (int j = pinned; j < route.size(); j++) {
-                if (!worker.mayHoldPinned(route.get(j))) {
+                Task task = route.get(j);
+                // A pinned task may stay where it already is (an unserved one on the holder), never come to this route.
+                if (!worker.mayHoldPinned(task) && task.getWorker() != worker) {
                     return false;
                 }
             }

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
@@ -21,6 +22,15 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * Ruin and recreate (large neighbourhood search): takes a cluster of nearby stops out of their routes and puts
  * each back at its cheapest feasible place, in random order. It rebuilds a whole corner of the map in one move,
  * which single-stop moves reach only through long chains of worse intermediate plans.
+ *
+ * <p>On a care day it keeps the day's rules as the small moves do: a stop with a pinned place is never taken out;
+ * each stop goes back only to a worker who may serve it ({@link EligibleWorkers}: skills, gender, refusals, its pinned
+ * worker, a shift that meets a window); the two parts of a two-worker visit are taken out and put back together, the
+ * second never on the route of the first (when one part has a pinned place, the other alone moves, off that route);
+ * trips, loads and the still-hot limit come out of the order and are checked on insertion ({@link RouteEdit}), and
+ * a meal route the ruin re-split into trips that break a rule makes the move not doable.
+ * Unserved tasks near the seed join the cluster and are served if they fit; a stop that was served and fits nowhere
+ * makes the move not doable (it would only drop someone).
  */
 public class RuinRecreateMoveFactory implements MoveIteratorFactory<CarePlan, Move<CarePlan>> {
 
@@ -29,6 +39,7 @@ public class RuinRecreateMoveFactory implements MoveIteratorFactory<CarePlan, Mo
 
     /** Every task's neighbours, nearest first, sorted once on first use: the tasks of a solve never change. */
     private NeighbourLists neighbours;
+    private EligibleWorkers eligible;
 
     @Override
     public long getSize(ScoreDirector<CarePlan> scoreDirector) {
@@ -47,32 +58,84 @@ public class RuinRecreateMoveFactory implements MoveIteratorFactory<CarePlan, Mo
 
     private Move<CarePlan> ruinAndRecreate(ScoreDirector<CarePlan> scoreDirector, Random random) {
         CarePlan plan = scoreDirector.getWorkingSolution();
-        List<Task> assigned = plan.getTasks().stream().filter(Task::isAssigned).toList();
-        if (assigned.size() < MIN_RUIN + 1) {
+        // Any task may be the seed, served or not: around an unserved one the move tries to make room for it. (With
+        // every task served, as on a VRPTW instance, the draws are those of the served tasks.)
+        List<Task> tasks = plan.getTasks();
+        if (tasks.size() < MIN_RUIN + 1) {
             return NotDoableMove.INSTANCE;
         }
-        Task seed = assigned.get(random.nextInt(assigned.size()));
+        Task seed = tasks.get(random.nextInt(tasks.size()));
         int size = MIN_RUIN + random.nextInt(MAX_RUIN - MIN_RUIN + 1);
-        if (neighbours == null || !neighbours.isFor(plan.getTasks())) {
-            neighbours = new NeighbourLists(plan.getTasks(), plan.getTravelTimes());
+        if (neighbours == null || !neighbours.isFor(tasks)) {
+            neighbours = new NeighbourLists(tasks, plan.getTravelTimes());
+            eligible = new EligibleWorkers(plan);
         }
-        List<Task> ruined = neighbours.nearestAssigned(seed, size);
-
+        List<List<Task>> units = units(neighbours.nearestRuinable(seed, size));
         Worker holder = plan.unassignedHolder();
-        List<Worker> workers = plan.getWorkers().stream().filter(w -> !w.isUnassignedHolder()).toList();
         RouteEdit edit = new RouteEdit(scoreDirector);
-        for (Task task : ruined) {
-            edit.move(task, task.getWorker(), holder, edit.route(holder).size());
+        for (List<Task> unit : units) {
+            for (Task task : unit) {
+                if (task.isAssigned()) {
+                    edit.move(task, task.getWorker(), holder, edit.route(holder).size());
+                }
+            }
         }
-        Collections.shuffle(ruined, random);
-        for (Task task : ruined) {
-            RouteEdit.Insertion best = edit.cheapestInsertion(task, workers);
-            if (best == null) {
+        Collections.shuffle(units, random);
+        for (List<Task> unit : units) {
+            boolean served = unit.stream().anyMatch(Task::isAssigned);
+            List<Task> order = unit.size() == 2 && random.nextBoolean() ? List.of(unit.get(1), unit.get(0)) : unit;
+            if (!recreate(edit, holder, order) && served) {
                 return NotDoableMove.INSTANCE;   // it would leave a stop unserved: not worth scoring
+            }
+        }
+        if (!edit.keepsFeasibleRoutesFeasible()) {
+            return NotDoableMove.INSTANCE;   // a meal route's trips fell apart: a hard break, not worth scoring
+        }
+        return edit.asMove();
+    }
+
+    /**
+     * The ruined tasks as units put back together: a single stop, or both parts of a two-worker visit (the partner
+     * joins the cluster unless its place is pinned). Units keep the order of the cluster, by their first task.
+     */
+    private static List<List<Task>> units(List<Task> ruined) {
+        List<List<Task>> units = new ArrayList<>(ruined.size());
+        Set<Task> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Task task : ruined) {
+            if (!taken.add(task)) {
+                continue;
+            }
+            Task partner = task.getPartner();
+            if (partner != null && partner.getPinnedPosition() == 0 && taken.add(partner)) {
+                units.add(List.of(task, partner));
+            } else {
+                units.add(List.of(task));
+            }
+        }
+        return units;
+    }
+
+    /**
+     * Puts each task of a unit (now on the holder) at its cheapest feasible place among the workers who may take it,
+     * never on the route that holds its partner; all or none: when one part fits nowhere, the parts already placed go
+     * back to the holder. Returns whether the unit was placed.
+     */
+    private boolean recreate(RouteEdit edit, Worker holder, List<Task> unit) {
+        for (int i = 0; i < unit.size(); i++) {
+            Task task = unit.get(i);
+            Worker partnerRoute = task.getPartner() == null ? null : edit.workerOf(task.getPartner());
+            List<Worker> candidates = partnerRoute == null || partnerRoute == holder
+                    ? eligible.of(task) : eligible.of(task, worker -> true, partnerRoute);
+            RouteEdit.Insertion best = edit.cheapestInsertion(task, candidates);
+            if (best == null) {
+                for (int j = 0; j < i; j++) {
+                    edit.move(unit.get(j), edit.workerOf(unit.get(j)), holder, edit.route(holder).size());
+                }
+                return false;
             }
             edit.move(task, holder, best.worker(), best.index());
         }
-        return edit.asMove();
+        return true;
     }
 
     /**
@@ -119,6 +182,15 @@ public class RuinRecreateMoveFactory implements MoveIteratorFactory<CarePlan, Mo
         }
 
         List<Task> nearestAssigned(Task seed, int count) {
+            return nearestOf(seed, count, true);
+        }
+
+        /** The nearest tasks, served or not, whose place is not pinned: what ruin and recreate takes out. */
+        List<Task> nearestRuinable(Task seed, int count) {
+            return nearestOf(seed, count, false);
+        }
+
+        private List<Task> nearestOf(Task seed, int count, boolean assignedOnly) {
             int seedIndex = indexOf.get(seed);
             int[] order = sorted[seedIndex];
             if (order == null) {
@@ -132,7 +204,7 @@ public class RuinRecreateMoveFactory implements MoveIteratorFactory<CarePlan, Mo
             List<Task> nearest = new ArrayList<>(count);
             for (int i = 0; i < order.length && nearest.size() < count; i++) {
                 Task task = tasks.get(order[i]);
-                if (task.isAssigned() && task.getPinnedPosition() == 0) {   // a pinned place is never ruined
+                if ((!assignedOnly || task.isAssigned()) && task.getPinnedPosition() == 0) {   // a pinned place is never ruined
                     nearest.add(task);
                 }
             }
