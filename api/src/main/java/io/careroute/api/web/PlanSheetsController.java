@@ -53,8 +53,7 @@ class PlanSheetsController {
         Caller caller = Caller.required();
         // A worker gets their own sheet only: the other carriers' pages and the unassigned list name other elders.
         var document = caller.isWorker() ? WorkerViews.plan(plan.plan(), caller.workerId()) : plan.plan();
-        return RouteSheetHtml.render(MinimumNecessary.sheets(RouteSheetBuilder.build(document, problemOf(plan))),
-                messages);
+        return RouteSheetHtml.render(RouteSheetBuilder.build(document, problemOf(plan)), messages);
     }
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -72,8 +71,7 @@ class PlanSheetsController {
         Caller caller = Caller.required();
         var document = caller.isWorker() ? WorkerViews.plan(plan.plan(), caller.workerId()) : plan.plan();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RouteSheetWorkbook.write(MinimumNecessary.sheets(RouteSheetBuilder.build(document, problemOf(plan))), messages,
-                out);
+        RouteSheetWorkbook.write(RouteSheetBuilder.build(document, problemOf(plan)), messages, out);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("route-sheets-" + id + ".xlsx").build().toString())
@@ -81,10 +79,13 @@ class PlanSheetsController {
                 .body(out.toByteArray());
     }
 
-    @Operation(summary = "The day's problem (problem.json) a plan job plans; for a re-plan, with its events applied")
+    @Operation(summary = "The day's problem (problem.json) a plan job plans; for a re-plan, with its events applied",
+            description = "老人的优先类别（失能、高龄、独居等）和性别要求只给管理员和调度员；厨房看不到，只读用户也看不到电话 / "
+                    + "elders' priority classes and gender requirements only for ADMIN and DISPATCHER; a KITCHEN sees "
+                    + "neither, a VIEWER no phone either (minimum necessary, docs/user-guide.md#personal-information)")
     @GetMapping(value = "/{id}/problem", produces = MediaType.APPLICATION_JSON_VALUE)
     ProblemDocument problem(@PathVariable String id) {
-        return problemOf(jobs.get(id));
+        return MinimumNecessary.problem(problemOf(jobs.get(id)));
     }
 
     private ProblemDocument problemOf(StoredPlan plan) {
