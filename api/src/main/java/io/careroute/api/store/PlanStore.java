@@ -295,10 +295,14 @@ public class PlanStore {
                             insert into week_day (week_id, plan_date, problem, plan_document, task_order, routes)
                             values (:id, :date, :problem, :plan, :order, :routes)""")
                             .param("id", id).param("date", day.date())
-                            .param("problem", sealing.write(day.problem(), WeekStore.dayContext(id, day.date(), "problem")))
-                            .param("plan", sealing.write(day.plan(), WeekStore.dayContext(id, day.date(), "plan_document")))
-                            .param("order", sealing.write(day.taskOrder(), WeekStore.dayContext(id, day.date(), "task_order")))
-                            .param("routes", sealing.write(day.routes(), WeekStore.dayContext(id, day.date(), "routes")))
+                            .param("problem", sealing.write(day.problem(), WeekStore.dayContext(id, day.date(),
+                                    "problem")))
+                            .param("plan", sealing.write(day.plan(), WeekStore.dayContext(id, day.date(),
+                                    "plan_document")))
+                            .param("order", sealing.write(day.taskOrder(), WeekStore.dayContext(id, day.date(),
+                                    "task_order")))
+                            .param("routes", sealing.write(day.routes(), WeekStore.dayContext(id, day.date(),
+                                    "routes")))
                             .update();
                 }
             }

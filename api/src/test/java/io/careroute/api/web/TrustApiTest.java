@@ -150,7 +150,7 @@ class TrustApiTest {
             // trust-docs (issue 19.2): the plans' documents at rest too — the problem, plan, routes, task order,
             // changes, events, weeks — sealed, with no name, phone, address, home or class in the clear.
             var jdbc = server.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
-            List<String> atRest = planDocumentsAtRest(jdbc);
+            List<String> atRest = PersonalDataScan.planDocumentsAtRest(jdbc);
             assertThat(atRest).hasSizeGreaterThanOrEqualTo(4).allSatisfy(raw -> assertThat(raw).startsWith("cr1:t1:")
                     .doesNotContain("priorityClass", "DISABLED", "VERY_OLD", "ALONE", "EMPTY_NEST", "HARDSHIP"));
             assertThat(new PersonalDataScan(List.of(problem)).findings(String.join("\n", atRest))).isEmpty();
@@ -200,7 +200,7 @@ class TrustApiTest {
             }
             assertThat(readable.get(3)).contains("ERASED-");   // the plan stays, with an anonymous elder
             // The erasure sealed what it rewrote again (trust-docs): nothing in the clear at rest after it either.
-            assertThat(planDocumentsAtRest(jdbc)).allSatisfy(raw -> assertThat(raw).startsWith("cr1:t1:")
+            assertThat(PersonalDataScan.planDocumentsAtRest(jdbc)).allSatisfy(raw -> assertThat(raw).startsWith("cr1:t1:")
                     .doesNotContain(elder.name(), "priorityClass"));
             assertThat(admin.get("/api/v1/registry").body().get("elders").size())
                     .isEqualTo(register.eldersOrEmpty().size() - 1);   // the others stay
@@ -241,11 +241,11 @@ class TrustApiTest {
             }
             assertThat(jdbc.sql("select document from registry_version").query(String.class).list())
                     .hasSize(3).allMatch(document -> document.startsWith("cr1:t2:"));
-            while (planDocumentsAtRest(jdbc).stream().anyMatch(raw -> !raw.startsWith("cr1:t2:"))
+            while (PersonalDataScan.planDocumentsAtRest(jdbc).stream().anyMatch(raw -> !raw.startsWith("cr1:t2:"))
                     && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
-            assertThat(planDocumentsAtRest(jdbc)).hasSizeGreaterThanOrEqualTo(4)
+            assertThat(PersonalDataScan.planDocumentsAtRest(jdbc)).hasSizeGreaterThanOrEqualTo(4)
                     .allMatch(raw -> raw.startsWith("cr1:t2:"));
         }
         // The old key retired: everything opens with the new one alone.
@@ -268,18 +268,6 @@ class TrustApiTest {
         assertThatThrownBy(() -> TestServer.start(Path.of(TestServer.freshDataDir("no-pseudonym-key")),
                 "careroute.privacy.pseudonym-key=", "careroute.demo=false"))
                 .hasStackTraceContaining("CAREROUTE_PSEUDONYM_KEY");
-    }
-
-    /** The raw text of every plan document column: problems, plans, events, week days (trust-docs, issue 19.2). */
-    private static List<String> planDocumentsAtRest(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-        List<String> raw = new ArrayList<>();
-        Map<String, List<String>> columns = Map.of("problem", List.of("document"),
-                "plan", List.of("plan_document", "routes", "best_routes", "changes", "week_document"),
-                "replan_event", List.of("document"),
-                "week_day", List.of("problem", "plan_document", "task_order", "routes"));
-        columns.forEach((table, names) -> names.forEach(column -> raw.addAll(jdbc.sql("select " + column + " from "
-                + table + " where " + column + " is not null").query(String.class).list())));
-        return raw;
     }
 
     private static HttpResponse<byte[]> raw(TestServer server, String path) throws Exception {
