@@ -164,7 +164,8 @@ abstract class TrustStoreContract {
 
         PrivacyProperties properties = new PrivacyProperties(null, null, null, true, 0, Duration.ofMinutes(10));
         DataMaintenance maintenance = new DataMaintenance(during, recordsDuring, new StoredDocuments(jdbc, rotated),
-                new Retention(jdbc, transactions), properties, Clock.fixed(T0, ZoneOffset.UTC));
+                new TimeBankStore(jdbc, transactions, rotated), new Retention(jdbc, transactions), properties,
+                Clock.fixed(T0, ZoneOffset.UTC));
         assertThat(maintenance.reencryptAll()).isGreaterThanOrEqualTo(3);
         assertThat(maintenance.reencryptAll()).isZero();   // nothing left under k1
         assertThat(jdbc.sql("select document from registry_version where organisation_id = :org").param("org", org)
@@ -356,10 +357,20 @@ abstract class TrustStoreContract {
         jdbc.sql("update problem set document = :plain where id = :id").param("id", replan + "-problem")
                 .param("plain", JsonText.write(demo.problem)).update();   // stored plain again, for the rotation
 
+        // A time-bank transfer's note (free text: "for her hospital stay") is sealed the same way.
+        String holder = "W-" + shortId();
+        new TimeBankStore(jdbc, transactions, k1).append(List.of(new TimeBankEntry(org, holder, 1,
+                TimeBankEntry.Kind.TRANSFER_OUT, -100, 0, null, null, null, null, null, "F1", "t1", NAME + "住院",
+                T0, "account:a1", null)));
+        String rawNote = jdbc.sql("select note from time_bank_entry where organisation_id = :org and holder_id = :h")
+                .param("org", org).param("h", holder).query(String.class).single();
+        assertThat(rawNote).startsWith("cr1:k1:").doesNotContain(NAME);
+
         // Rotation: k2 current, k1 still read; the re-encryption seals the legacy row and moves the rest to k2.
         DataCipher rotated = cipher("k2", "k1", "k2", "test");   // "test": the other tests' rows in this database
         DataMaintenance maintenance = new DataMaintenance(registers(rotated), new RecordStore(jdbc, rotated),
-                new StoredDocuments(jdbc, rotated), new Retention(jdbc, transactions),
+                new StoredDocuments(jdbc, rotated), new TimeBankStore(jdbc, transactions, rotated),
+                new Retention(jdbc, transactions),
                 new PrivacyProperties(null, null, null, true, 0, Duration.ofMinutes(10)), Clock.fixed(T0, ZoneOffset.UTC));
         assertThat(maintenance.reencryptAll()).isGreaterThanOrEqualTo(15);
         assertThat(maintenance.reencryptAll()).isZero();
@@ -367,7 +378,11 @@ abstract class TrustStoreContract {
             assertThat(raw).startsWith("cr1:k2:");
             assertNothingPersonalIn(raw, demo.problem);
         });
+        assertThat(jdbc.sql("select note from time_bank_entry where organisation_id = :org and holder_id = :h")
+                .param("org", org).param("h", holder).query(String.class).single()).startsWith("cr1:k2:");
         // k1 retired: everything opens with k2 alone.
+        assertThat(new TimeBankStore(jdbc, transactions, cipher("k2", "k2")).last(org, holder).orElseThrow().note())
+                .isEqualTo(NAME + "住院");
         PlanStore after = new PlanStore(jdbc, transactions, cipher("k2", "k2"));
         assertThat(after.problem(legacy)).contains(demo.problem);
         assertThat(after.problem(replan + "-problem")).contains(demo.problem);
@@ -453,6 +468,6 @@ abstract class TrustStoreContract {
 
     private DataMaintenance maintenance(PrivacyProperties properties, Clock clock) {
         return new DataMaintenance(registers(DataCipher.forTests()), new RecordStore(jdbc), new StoredDocuments(jdbc),
-                new Retention(jdbc, transactions), properties, clock);
+                new TimeBankStore(jdbc, transactions), new Retention(jdbc, transactions), properties, clock);
     }
 }
