@@ -79,11 +79,9 @@ class PlanSheetsController {
                 .body(out.toByteArray());
     }
 
-    @Operation(summary = "The day's problem (problem.json) a plan job plans; for a re-plan, with its events applied",
-            description = "老人的优先类别（失能、高龄、独居等）和性别要求只给管理员和调度员；"
-                    + "厨房看不到，只读用户也看不到电话 / "
-                    + "elders' priority classes and gender requirements only for ADMIN and DISPATCHER; a KITCHEN sees "
-                    + "neither, a VIEWER no phone either (minimum necessary, docs/user-guide.md#personal-information)")
+    // Minimum necessary (trust-docs): the classes only for ADMIN and DISPATCHER, see MinimumNecessary.problem. Not in
+    // the operation's description: the committed OpenAPI document (src/main/openapi) stays as the clients have it.
+    @Operation(summary = "The day's problem (problem.json) a plan job plans; for a re-plan, with its events applied")
     @GetMapping(value = "/{id}/problem", produces = MediaType.APPLICATION_JSON_VALUE)
     ProblemDocument problem(@PathVariable String id) {
         return MinimumNecessary.problem(problemOf(jobs.get(id)));
