@@ -93,8 +93,10 @@ public class StoredDocuments {
 
     /**
      * Seals up to {@code limit} documents per column that are still under an older key, or not sealed at all (stored
-     * before sealing), with the current key. A row is changed only if nobody sealed it meanwhile (a solver saving its
-     * progress, an erasure). Returns how many were sealed again: 0 when all are current.
+     * before sealing), with the current key. A row is changed only if it still holds what was read: a solver saving its
+     * progress meanwhile — on an instance not yet restarted with the new key, too — or an erasure wins. (Compared by
+     * the first characters, which hold a sealed text's random nonce: H2 cannot compare text columns whole.)
+     * Returns how many were sealed again: 0 when all are current.
      */
     public int reencrypt(int limit) {
         String current = cipher.currentPrefix() + "%";
@@ -117,12 +119,25 @@ public class StoredDocuments {
                     String context = DocumentSealing.context(kind.table(), kind.key(row), column);
                     String sealed = cipher.seal(cipher.open(stored, context), context).text();
                     done += jdbc.sql("update " + kind.table() + " set " + column + " = :sealed where " + byKey(kind)
-                                    + " and " + column + " not like :current")
-                            .params(row).param("sealed", sealed).param("current", current).update();
+                                    + " and " + column + " like :read escape '!'")
+                            .params(row).param("sealed", sealed).param("read", startOf(stored)).update();
                 }
             }
         }
         return done;
+    }
+
+    /**
+     * A LIKE pattern matching texts that begin as {@code stored} does: its first 64 characters (one fewer rather than
+     * half a character outside the basic plane, as a rare name's may be), escaped with !.
+     */
+    private static String startOf(String stored) {
+        int end = Math.min(64, stored.length());
+        if (end > 0 && Character.isHighSurrogate(stored.charAt(end - 1))) {
+            end--;
+        }
+        String start = stored.substring(0, end);
+        return start.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static String byKey(Kind kind) {
