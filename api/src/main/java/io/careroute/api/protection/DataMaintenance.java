@@ -11,14 +11,17 @@ import io.careroute.api.config.PrivacyProperties;
 import io.careroute.api.store.RecordStore;
 import io.careroute.api.store.RegistryStore;
 import io.careroute.api.store.Retention;
+import io.careroute.api.store.StoredDocuments;
+import io.careroute.api.store.TimeBankStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The background work on stored personal data, every careroute.privacy.maintenance-interval: re-encryption (rows
- * still sealed with an older key, or stored before encryption, are sealed with the current key, a batch at a time,
+ * The background work on stored personal data, every careroute.privacy.maintenance-interval: re-encryption (register
+ * versions, records' notes, time-bank notes, and the plans' documents — problems, plans, routes, events, weeks and their days — still
+ * sealed with an older key, or stored before encryption, are sealed with the current key, a batch at a time,
  * while the server serves: key rotation without downtime) and retention (plans older than retention-days deleted).
  * <p>
  * A plain scheduled thread, not a db-scheduler task: the one db-scheduler of an instance belongs to the solve
@@ -34,15 +37,19 @@ public class DataMaintenance implements SmartLifecycle {
 
     private final RegistryStore registers;
     private final RecordStore records;
+    private final StoredDocuments documents;
+    private final TimeBankStore timeBank;
     private final Retention retention;
     private final PrivacyProperties properties;
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    public DataMaintenance(RegistryStore registers, RecordStore records, Retention retention, PrivacyProperties properties,
-                    Clock clock) {
+    public DataMaintenance(RegistryStore registers, RecordStore records, StoredDocuments documents,
+                           TimeBankStore timeBank, Retention retention, PrivacyProperties properties, Clock clock) {
         this.registers = registers;
         this.records = records;
+        this.documents = documents;
+        this.timeBank = timeBank;
         this.retention = retention;
         this.properties = properties;
         this.clock = clock;
@@ -53,7 +60,8 @@ public class DataMaintenance implements SmartLifecycle {
         int total = 0;
         int done;
         do {
-            done = registers.reencrypt(BATCH) + records.reencrypt(BATCH);
+            done = registers.reencrypt(BATCH) + records.reencrypt(BATCH) + documents.reencrypt(BATCH)
+                    + timeBank.reencrypt(BATCH);
             total += done;
         } while (done > 0);
         if (total > 0) {

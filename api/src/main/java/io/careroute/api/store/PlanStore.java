@@ -20,6 +20,8 @@ import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.replan.Change;
 import io.careroute.data.replan.EventsDocument;
 import io.careroute.data.week.WeekDocument;
+import io.careroute.api.privacy.DataCipher;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionOperations;
@@ -28,6 +30,10 @@ import org.springframework.transaction.support.TransactionOperations;
  * Problems, plans and the events behind re-plans, in the database (H2 by default, PostgreSQL by configuration;
  * schema in {@code db/migration}). A plan row is written when the plan is queued, updated with its best solution
  * while it solves, and completed when it ends, so a restart finds every plan where it was.
+ * <p>
+ * The documents (problem, plan, task order, routes, changes, events, week) are stored sealed ({@link DocumentSealing}:
+ * they name elders and their priority classes); the columns beside them, which lists and the job runner read, hold
+ * no personal data.
  */
 @Repository
 public class PlanStore {
@@ -44,10 +50,35 @@ public class PlanStore {
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
+    private final DocumentSealing sealing;
 
-    public PlanStore(JdbcClient jdbc, TransactionOperations transactions) {
+    @Autowired
+    public PlanStore(JdbcClient jdbc, TransactionOperations transactions, DataCipher cipher) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.sealing = new DocumentSealing(cipher);
+    }
+
+    /** For tests that are not about keys: sealed with {@link DataCipher#forTests()}. */
+    public PlanStore(JdbcClient jdbc, TransactionOperations transactions) {
+        this(jdbc, transactions, DataCipher.forTests());
+    }
+
+    /** The sealing of this store's documents, shared with {@link WeekStore} (its days). */
+    DocumentSealing sealing() {
+        return sealing;
+    }
+
+    static String problemContext(String problemId) {
+        return DocumentSealing.context("problem", problemId, "document");
+    }
+
+    static String planContext(String planId, String column) {
+        return DocumentSealing.context("plan", planId, column);
+    }
+
+    static String eventsContext(String eventsId) {
+        return DocumentSealing.context("replan_event", eventsId, "document");
     }
 
     /** Stores a queued plan with its problem and, for a re-plan, its events: all or nothing. */
@@ -63,7 +94,7 @@ public class PlanStore {
                     .param("date", problem.date())
                     .param("tasks", plan.tasks())
                     .param("workers", problem.workersOrEmpty().size())
-                    .param("document", JsonText.write(problem))
+                    .param("document", sealing.write(problem, problemContext(plan.problemId())))
                     .update();
             jdbc.sql("""
                     insert into plan (id, organisation_id, problem_id, lineage_id, replan_of, status, language,
@@ -83,16 +114,17 @@ public class PlanStore {
                     .update();
             if (plan.events() != null) {
                 EventsDocument events = plan.events();
+                String eventsId = UUID.randomUUID().toString();
                 jdbc.sql("""
                         insert into replan_event (id, plan_id, replan_id, received_at, at_time, event_count, document)
                         values (:id, :planId, :replanId, :receivedAt, :at, :count, :document)""")
-                        .param("id", UUID.randomUUID().toString())
+                        .param("id", eventsId)
                         .param("planId", plan.replanOf())
                         .param("replanId", plan.id())
                         .param("receivedAt", utc(plan.createdAt()))
                         .param("at", events.at())
                         .param("count", events.eventsOrEmpty().size())
-                        .param("document", JsonText.write(events))
+                        .param("document", sealing.write(events, eventsContext(eventsId)))
                         .update();
             }
         });
@@ -234,9 +266,9 @@ public class PlanStore {
                 .param("feasible", snapshot.feasible())
                 .param("unassigned", snapshot.unassigned())
                 .param("progress", JsonText.write(snapshot.progress()))
-                .param("bestRoutes", JsonText.write(snapshot.bestRoutes()))
-                .param("plan", JsonText.write(snapshot.plan()))
-                .param("week", JsonText.write(snapshot.week()))
+                .param("bestRoutes", sealing.write(snapshot.bestRoutes(), planContext(id, "best_routes")))
+                .param("plan", sealing.write(snapshot.plan(), planContext(id, "plan_document")))
+                .param("week", sealing.write(snapshot.week(), planContext(id, "week_document")))
                 .param("at", utc(at))
                 .param("id", id);
     }
@@ -253,8 +285,8 @@ public class PlanStore {
                     .param("status", finished.status().name())
                     .param("finishedAt", utc(finished.finishedAt()))
                     .param("failure", finished.failure())
-                    .param("routes", JsonText.write(finished.routes()))
-                    .param("changes", JsonText.write(finished.changes()))
+                    .param("routes", sealing.write(finished.routes(), planContext(id, "routes")))
+                    .param("changes", sealing.write(finished.changes(), planContext(id, "changes")))
                     .update() == 1;
             if (ended && !finished.days().isEmpty()) {
                 jdbc.sql("delete from week_day where week_id = :id").param("id", id).update();
@@ -263,10 +295,14 @@ public class PlanStore {
                             insert into week_day (week_id, plan_date, problem, plan_document, task_order, routes)
                             values (:id, :date, :problem, :plan, :order, :routes)""")
                             .param("id", id).param("date", day.date())
-                            .param("problem", JsonText.write(day.problem()))
-                            .param("plan", JsonText.write(day.plan()))
-                            .param("order", JsonText.write(day.taskOrder()))
-                            .param("routes", JsonText.write(day.routes()))
+                            .param("problem", sealing.write(day.problem(), WeekStore.dayContext(id, day.date(),
+                                    "problem")))
+                            .param("plan", sealing.write(day.plan(), WeekStore.dayContext(id, day.date(),
+                                    "plan_document")))
+                            .param("order", sealing.write(day.taskOrder(), WeekStore.dayContext(id, day.date(),
+                                    "task_order")))
+                            .param("routes", sealing.write(day.routes(), WeekStore.dayContext(id, day.date(),
+                                    "routes")))
                             .update();
                 }
             }
@@ -290,8 +326,9 @@ public class PlanStore {
                     .param("solved", PlanStatus.SOLVED.name()).param("at", utc(plan.createdAt()))
                     .param("score", document.score()).param("feasible", document.feasible())
                     .param("unassigned", document.totals().unassigned())
-                    .param("order", JsonText.write(taskOrder)).param("plan", JsonText.write(document))
-                    .param("routes", JsonText.write(routes)).param("id", plan.id())
+                    .param("order", sealing.write(taskOrder, planContext(plan.id(), "best_routes")))
+                    .param("plan", sealing.write(document, planContext(plan.id(), "plan_document")))
+                    .param("routes", sealing.write(routes, planContext(plan.id(), "routes"))).param("id", plan.id())
                     .update();
         });
     }
@@ -328,7 +365,7 @@ public class PlanStore {
 
     public Optional<StoredPlan> find(String id) {
         return jdbc.sql("select " + PLAN_COLUMNS + " from plan where id = :id").param("id", id)
-                .query(PlanStore::storedPlan).optional();
+                .query(this::storedPlan).optional();
     }
 
     /** Whose plan it is (empty when there is no such plan). */
@@ -339,13 +376,14 @@ public class PlanStore {
 
     public Optional<ProblemDocument> problem(String problemId) {
         return jdbc.sql("select document from problem where id = :id").param("id", problemId)
-                .query(String.class).optional().map(json -> JsonText.read(json, ProblemDocument.class));
+                .query(String.class).optional()
+                .map(stored -> sealing.read(stored, problemContext(problemId), ProblemDocument.class));
     }
 
     /** The route geometry of a finished plan (empty when the plan is unknown or has none yet). */
     public Optional<Map<String, Object>> routes(String id) {
         return jdbc.sql("select routes from plan where id = :id and routes is not null").param("id", id)
-                .query(String.class).optional().map(json -> JsonText.read(json, GEOJSON));
+                .query(String.class).optional().map(stored -> sealing.read(stored, planContext(id, "routes"), GEOJSON));
     }
 
     /** Plans of every organisation, newest first. */
@@ -383,7 +421,7 @@ public class PlanStore {
     /** The events that produced a re-plan. */
     public Optional<StoredEvents> eventsOf(String replanId) {
         return jdbc.sql("select id, plan_id, replan_id, received_at, document from replan_event where replan_id = :id")
-                .param("id", replanId).query(PlanStore::storedEvents).optional();
+                .param("id", replanId).query(this::storedEvents).optional();
     }
 
     /** The events applied to a plan, oldest first. */
@@ -391,27 +429,30 @@ public class PlanStore {
         return jdbc.sql("""
                 select id, plan_id, replan_id, received_at, document from replan_event
                 where plan_id = :id order by received_at, id""")
-                .param("id", planId).query(PlanStore::storedEvents).list();
+                .param("id", planId).query(this::storedEvents).list();
     }
 
-    private static StoredPlan storedPlan(ResultSet rs, int row) throws SQLException {
-        return new StoredPlan(rs.getString("id"), rs.getString("problem_id"), rs.getString("lineage_id"),
+    private StoredPlan storedPlan(ResultSet rs, int row) throws SQLException {
+        String id = rs.getString("id");
+        return new StoredPlan(id, rs.getString("problem_id"), rs.getString("lineage_id"),
                 rs.getString("replan_of"), PlanStatus.valueOf(rs.getString("status")), rs.getString("language"),
                 Duration.ofMillis(rs.getLong("time_limit_ms")), time(rs, "created_at"), time(rs, "started_at"),
                 time(rs, "finished_at"), time(rs, "updated_at"), Duration.ofMillis(rs.getLong("spent_ms")),
                 rs.getInt("tasks"), rs.getString("score"), (Boolean) rs.getObject("feasible"),
                 (Integer) rs.getObject("unassigned"), rs.getString("failure"),
-                JsonText.read(rs.getString("progress"), PROGRESS), JsonText.read(rs.getString("best_routes"), ROUTES),
-                JsonText.read(rs.getString("plan_document"), PlanDocument.class),
-                JsonText.read(rs.getString("changes"), CHANGES),
+                JsonText.read(rs.getString("progress"), PROGRESS),
+                sealing.read(rs.getString("best_routes"), planContext(id, "best_routes"), ROUTES),
+                sealing.read(rs.getString("plan_document"), planContext(id, "plan_document"), PlanDocument.class),
+                sealing.read(rs.getString("changes"), planContext(id, "changes"), CHANGES),
                 new SolverRun(rs.getString("solved_by"), rs.getInt("runs"), rs.getInt("takeovers"),
                         rs.getObject("solve_until_ms") == null ? null : Duration.ofMillis(rs.getLong("solve_until_ms"))),
-                JsonText.read(rs.getString("week_document"), WeekDocument.class));
+                sealing.read(rs.getString("week_document"), planContext(id, "week_document"), WeekDocument.class));
     }
 
-    private static StoredEvents storedEvents(ResultSet rs, int row) throws SQLException {
-        return new StoredEvents(rs.getString("id"), rs.getString("plan_id"), rs.getString("replan_id"),
-                time(rs, "received_at"), JsonText.read(rs.getString("document"), EventsDocument.class));
+    private StoredEvents storedEvents(ResultSet rs, int row) throws SQLException {
+        String id = rs.getString("id");
+        return new StoredEvents(id, rs.getString("plan_id"), rs.getString("replan_id"),
+                time(rs, "received_at"), sealing.read(rs.getString("document"), eventsContext(id), EventsDocument.class));
     }
 
     static Instant time(ResultSet rs, String column) throws SQLException {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.careroute.api.privacy.DataCipher;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionOperations;
@@ -20,16 +22,59 @@ import org.springframework.transaction.support.TransactionOperations;
  * numbered, so two writers computing the next entry from the same balance cannot both store it (the primary key
  * refuses the second: {@link org.springframework.dao.DuplicateKeyException}); a record version is credited once; an
  * idempotency key is applied once. Every lookup is within one organisation.
+ * <p>
+ * An entry's note is free text that may name a person or their health (a family member's hospital stay): it is stored
+ * sealed ({@link DataCipher}, bound to its entry), as the records' notes are; the only change to a stored entry is
+ * the re-encryption sealing its note with the current key ({@link #reencrypt}).
  */
 @Repository
 public class TimeBankStore {
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
+    private final DataCipher cipher;
 
-    public TimeBankStore(JdbcClient jdbc, TransactionOperations transactions) {
+    @Autowired
+    public TimeBankStore(JdbcClient jdbc, TransactionOperations transactions, DataCipher cipher) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.cipher = cipher;
+    }
+
+    /** For tests that are not about keys: sealed with {@link DataCipher#forTests()}. */
+    public TimeBankStore(JdbcClient jdbc, TransactionOperations transactions) {
+        this(jdbc, transactions, DataCipher.forTests());
+    }
+
+    /**
+     * Seals up to {@code limit} notes still under an older key, or stored before notes were sealed, with the current
+     * one; each only if nobody sealed it meanwhile. Returns how many were sealed again: 0 when all are current.
+     */
+    public int reencrypt(int limit) {
+        record Row(String org, String holder, int seq, String note) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select organisation_id, holder_id, seq, note from time_bank_entry
+                where note is not null and note not like :current
+                order by organisation_id, holder_id, seq limit :limit""")
+                .param("current", cipher.currentPrefix() + "%").param("limit", limit)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4))).list();
+        int done = 0;
+        for (Row row : rows) {
+            String context = noteContext(row.org(), row.holder(), row.seq());
+            done += jdbc.sql("""
+                    update time_bank_entry set note = :note
+                    where organisation_id = :org and holder_id = :holder and seq = :seq and note not like :current""")
+                    .param("note", cipher.seal(cipher.open(row.note(), context), context).text())
+                    .param("current", cipher.currentPrefix() + "%")
+                    .param("org", row.org()).param("holder", row.holder()).param("seq", row.seq()).update();
+        }
+        return done;
+    }
+
+    /** Binds a sealed note to its entry. */
+    private static String noteContext(String organisationId, String holderId, int seq) {
+        return "time_bank_entry:" + organisationId + "/" + holderId + "/" + seq + ":note";
     }
 
     /** The organisation's current rules, or the defaults when it never set any. */
@@ -65,7 +110,7 @@ public class TimeBankStore {
         return jdbc.sql("""
                 select * from time_bank_entry where organisation_id = :org and holder_id = :holder
                 order by seq desc limit 1""").param("org", organisationId).param("holder", holderId)
-                .query(TimeBankStore::entry).optional();
+                .query(this::entry).optional();
     }
 
     /** The holder's entries made from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
@@ -74,7 +119,7 @@ public class TimeBankStore {
                 select * from time_bank_entry where organisation_id = :org and holder_id = :holder
                   and created_at >= :from and created_at < :to order by seq""")
                 .param("org", organisationId).param("holder", holderId).param("from", utc(from)).param("to", utc(to))
-                .query(TimeBankStore::entry).list();
+                .query(this::entry).list();
     }
 
     /** The holder's balance just before {@code at}: the last entry made before it (0 without one). */
@@ -83,7 +128,7 @@ public class TimeBankStore {
                 select * from time_bank_entry where organisation_id = :org and holder_id = :holder
                   and created_at < :at order by seq desc limit 1""")
                 .param("org", organisationId).param("holder", holderId).param("at", utc(at))
-                .query(TimeBankStore::entry).optional().map(TimeBankEntry::balanceCenti).orElse(0L);
+                .query(this::entry).optional().map(TimeBankEntry::balanceCenti).orElse(0L);
     }
 
     /** Every holder's latest entry (their balance), by holder. */
@@ -92,13 +137,13 @@ public class TimeBankStore {
                 select * from time_bank_entry e where organisation_id = :org and not exists (
                   select 1 from time_bank_entry n where n.organisation_id = e.organisation_id
                     and n.holder_id = e.holder_id and n.seq > e.seq)
-                order by holder_id""").param("org", organisationId).query(TimeBankStore::entry).list();
+                order by holder_id""").param("org", organisationId).query(this::entry).list();
     }
 
     /** The entry (the first, for a transfer) an idempotency key made. */
     public Optional<TimeBankEntry> byIdempotencyKey(String organisationId, String key) {
         return jdbc.sql("select * from time_bank_entry where organisation_id = :org and idempotency_key = :key")
-                .param("org", organisationId).param("key", key).query(TimeBankStore::entry).optional();
+                .param("org", organisationId).param("key", key).query(this::entry).optional();
     }
 
     /** The credits of a record, oldest first. */
@@ -106,7 +151,7 @@ public class TimeBankStore {
         return jdbc.sql("""
                 select * from time_bank_entry where organisation_id = :org and record_id = :record
                 order by record_version""").param("org", organisationId).param("record", recordId)
-                .query(TimeBankStore::entry).list();
+                .query(this::entry).list();
     }
 
     /**
@@ -152,7 +197,8 @@ public class TimeBankStore {
                 .param("kind", e.kind().name()).param("amount", e.amountCenti()).param("balance", e.balanceCenti())
                 .param("record", e.recordId()).param("recordVersion", e.recordVersion())
                 .param("date", e.serviceDate()).param("due", e.dueCenti()).param("capped", e.cappedCenti())
-                .param("counterpart", e.counterpartId()).param("transfer", e.transferId()).param("note", e.note())
+                .param("counterpart", e.counterpartId()).param("transfer", e.transferId())
+                .param("note", cipher.seal(e.note(), noteContext(e.organisationId(), e.holderId(), e.seq())).text())
                 .param("at", utc(e.at())).param("by", e.by()).param("key", e.idempotencyKey()).update();
     }
 
@@ -163,13 +209,16 @@ public class TimeBankStore {
                 rs.getString("created_by"));
     }
 
-    private static TimeBankEntry entry(ResultSet rs, int row) throws SQLException {
-        return new TimeBankEntry(rs.getString("organisation_id"), rs.getString("holder_id"), rs.getInt("seq"),
+    private TimeBankEntry entry(ResultSet rs, int row) throws SQLException {
+        String org = rs.getString("organisation_id");
+        String holder = rs.getString("holder_id");
+        int seq = rs.getInt("seq");
+        return new TimeBankEntry(org, holder, seq,
                 TimeBankEntry.Kind.valueOf(rs.getString("kind")), rs.getLong("amount_centi"),
                 rs.getLong("balance_centi"), rs.getString("record_id"), (Integer) rs.getObject("record_version"),
                 rs.getObject("service_date", LocalDate.class), (Long) rs.getObject("due_centi"),
                 (Long) rs.getObject("capped_centi"), rs.getString("counterpart_id"), rs.getString("transfer_id"),
-                rs.getString("note"), PlanStore.time(rs, "created_at"), rs.getString("created_by"),
+                cipher.open(rs.getString("note"), noteContext(org, holder, seq)), PlanStore.time(rs, "created_at"), rs.getString("created_by"),
                 rs.getString("idempotency_key"));
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * Week plans. A week's solve is an ordinary plan row of the same id ({@link PlanStore}: queued, claimed, saved,
  * taken over and ended as a day's plan is, by the same job engine); this store keeps what week it is, the days it was
  * cut into, and publishes them as ordinary day plans. Every lookup that a caller reaches is within one organisation.
+ * The days' documents are sealed as the plans' are ({@link DocumentSealing}, the plan store's key).
  */
 @Repository
 public class WeekStore {
@@ -97,12 +98,24 @@ public class WeekStore {
                 select plan_date, problem, plan_document, task_order, routes, day_plan_id from week_day
                 where week_id = :id order by plan_date""")
                 .param("id", weekId)
-                .query((rs, n) -> new StoredWeekDay(new WeekDayResult(rs.getObject("plan_date", LocalDate.class),
-                        JsonText.read(rs.getString("problem"), ProblemDocument.class),
-                        JsonText.read(rs.getString("plan_document"), PlanDocument.class),
-                        JsonText.read(rs.getString("task_order"), ORDER),
-                        JsonText.read(rs.getString("routes"), GEOJSON)), rs.getString("day_plan_id")))
+                .query((rs, n) -> {
+                    LocalDate date = rs.getObject("plan_date", LocalDate.class);
+                    DocumentSealing sealing = plans.sealing();
+                    return new StoredWeekDay(new WeekDayResult(date,
+                            sealing.read(rs.getString("problem"), dayContext(weekId, date, "problem"),
+                                    ProblemDocument.class),
+                            sealing.read(rs.getString("plan_document"), dayContext(weekId, date, "plan_document"),
+                                    PlanDocument.class),
+                            sealing.read(rs.getString("task_order"), dayContext(weekId, date, "task_order"), ORDER),
+                            sealing.read(rs.getString("routes"), dayContext(weekId, date, "routes"), GEOJSON)),
+                            rs.getString("day_plan_id"));
+                })
                 .list();
+    }
+
+    /** Binds a sealed column of a week's day to its row: {@code week_day:<week id>/<date>:<column>}. */
+    static String dayContext(String weekId, LocalDate date, String column) {
+        return DocumentSealing.context("week_day", weekId + "/" + date, column);
     }
 
     /**

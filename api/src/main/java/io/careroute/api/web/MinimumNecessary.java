@@ -6,9 +6,10 @@ import io.careroute.api.access.Caller;
 import io.careroute.api.store.RecordFacts;
 import io.careroute.api.store.Role;
 import io.careroute.api.store.ServiceRecord;
+import io.careroute.data.problem.ElderDoc;
+import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.registry.RegistryDocument;
 import io.careroute.data.registry.RegistryElder;
-import io.careroute.data.sheets.RouteSheets;
 
 /**
  * What each receiver is given of an elder (issue 19.2, minimum necessary; docs/user-guide.md#personal-information):
@@ -18,8 +19,13 @@ import io.careroute.data.sheets.RouteSheets;
  *       address, phone, home); a VIEWER neither, and no phone;</li>
  *   <li>service records (list, one record, workbook): a record's note and a correction's reason, free texts that may
  *       hold health details, only to ADMIN, DISPATCHER and the WORKER who wrote them (their own records);</li>
- *   <li>route sheets, whoever prints them: for the carrier at the door, so name, address and phone, never the
- *       elder's health or disability class.</li>
+ *   <li>a plan's day problem ({@code GET /plans/{id}/problem}, the elders as the plan had them): as the register,
+ *       ADMIN and DISPATCHER all of it; a KITCHEN no priority class (disabled, very old, living alone...: health and
+ *       social status) and no gender requirement; a VIEWER neither, and no phone (a WORKER may not read it);</li>
+ *   <li>route sheets, whoever prints them: for the carrier at the door, so name, address and phone, and what the
+ *       stop needs (the visit, its skills, two workers, to report at once when an elder living alone does not
+ *       answer), never the elder's class itself: RouteSheets holds no class, so neither the CLI nor the REST sheets
+ *       can print it.</li>
  * </ul>
  * A WORKER's plan, map and field day are cut to their own stops already ({@link WorkerViews}, {@link FieldDayViews}).
  */
@@ -42,6 +48,20 @@ final class MinimumNecessary {
                 document.workers(), document.mealSubscriptions(), document.carePlans());
     }
 
+    /** A day's problem as the caller's role may see it: the elders' classes only to those who keep the register. */
+    static ProblemDocument problem(ProblemDocument problem) {
+        Role role = Caller.required().role();
+        if (role == Role.ADMIN || role == Role.DISPATCHER || problem == null || problem.elders() == null) {
+            return problem;
+        }
+        boolean phone = role == Role.KITCHEN;
+        List<ElderDoc> elders = problem.elders().stream().map(e -> e == null ? null
+                : new ElderDoc(e.id(), e.location(), e.name(), phone ? e.phone() : null, e.address(), null, null,
+                e.preferredWorkers(), e.refusedWorkers())).toList();
+        return new ProblemDocument(problem.date(), problem.timeZone(), problem.coordinateSystem(), problem.kitchens(),
+                elders, problem.workers(), problem.deliveries(), problem.visits(), problem.weights(), problem.pins());
+    }
+
     /** A record as the caller's role may see it. */
     static ServiceRecord record(ServiceRecord record) {
         Role role = Caller.required().role();
@@ -57,20 +77,5 @@ final class MinimumNecessary {
 
     static List<ServiceRecord> records(List<ServiceRecord> records) {
         return records.stream().map(MinimumNecessary::record).toList();
-    }
-
-    /** Route sheets without any elder's health or disability class. */
-    static RouteSheets sheets(RouteSheets sheets) {
-        return new RouteSheets(sheets.date(), sheets.carriers().stream().map(c -> new RouteSheets.Carrier(
-                c.workerId(), c.mode(), c.capacityBoxes(), c.shift(), c.stops().stream().map(l -> new RouteSheets.Line(
-                l.sequence(), l.trip(), l.kind(), l.taskId(), l.place(), l.arrival(), l.start(), l.end(), l.boxes(),
-                elder(l.elder()), l.windows(), l.serviceMinutes(), l.visitType(), l.requiredSkills())).toList(),
-                c.totals())).toList(),
-                sheets.unserved().stream().map(u -> new RouteSheets.Unserved(u.taskId(), u.kind(), elder(u.elder()),
-                        u.reason())).toList());
-    }
-
-    private static RouteSheets.Elder elder(RouteSheets.Elder e) {
-        return e == null ? null : new RouteSheets.Elder(e.id(), e.name(), e.address(), e.phone(), null);
     }
 }

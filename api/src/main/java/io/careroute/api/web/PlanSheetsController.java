@@ -53,8 +53,7 @@ class PlanSheetsController {
         Caller caller = Caller.required();
         // A worker gets their own sheet only: the other carriers' pages and the unassigned list name other elders.
         var document = caller.isWorker() ? WorkerViews.plan(plan.plan(), caller.workerId()) : plan.plan();
-        return RouteSheetHtml.render(MinimumNecessary.sheets(RouteSheetBuilder.build(document, problemOf(plan))),
-                messages);
+        return RouteSheetHtml.render(RouteSheetBuilder.build(document, problemOf(plan)), messages);
     }
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -72,8 +71,7 @@ class PlanSheetsController {
         Caller caller = Caller.required();
         var document = caller.isWorker() ? WorkerViews.plan(plan.plan(), caller.workerId()) : plan.plan();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RouteSheetWorkbook.write(MinimumNecessary.sheets(RouteSheetBuilder.build(document, problemOf(plan))), messages,
-                out);
+        RouteSheetWorkbook.write(RouteSheetBuilder.build(document, problemOf(plan)), messages, out);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("route-sheets-" + id + ".xlsx").build().toString())
@@ -81,10 +79,12 @@ class PlanSheetsController {
                 .body(out.toByteArray());
     }
 
+    // Minimum necessary (trust-docs): the classes only for ADMIN and DISPATCHER, see MinimumNecessary.problem. Not in
+    // the operation's description: the committed OpenAPI document (src/main/openapi) stays as the clients have it.
     @Operation(summary = "The day's problem (problem.json) a plan job plans; for a re-plan, with its events applied")
     @GetMapping(value = "/{id}/problem", produces = MediaType.APPLICATION_JSON_VALUE)
     ProblemDocument problem(@PathVariable String id) {
-        return problemOf(jobs.get(id));
+        return MinimumNecessary.problem(problemOf(jobs.get(id)));
     }
 
     private ProblemDocument problemOf(StoredPlan plan) {

@@ -3,19 +3,42 @@ package io.careroute.api.store;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** Issue 19.1-3 on an H2 file database, with the URL options of application.yml. */
+/**
+ * Issue 19.1-3 on an H2 file database, with the URL options of application.yml and, as in the server (and as
+ * H2PlanStoreTest), a connection pool. Without it every statement opened and closed the file database, and after
+ * many such cycles over the sealed plans' large documents H2 once found its own file corrupted on reopening
+ * ("File corrupted while reading record ... Double mark"), something a served database never does.
+ */
 class H2TrustStoreTest extends TrustStoreContract {
 
     @TempDir
     static Path dataDir;
 
+    private static HikariDataSource pool;
+
     @Override
     DataSource dataSource() {
-        return new DriverManagerDataSource("jdbc:h2:file:" + dataDir.resolve("careroute")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        if (pool == null) {
+            pool = new HikariDataSource();
+            pool.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("careroute")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
+            pool.setUsername("sa");
+            pool.setPassword("");
+            pool.setMaximumPoolSize(4);
+        }
+        return pool;
+    }
+
+    @AfterAll
+    static void closePool() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
     }
 
     @Override

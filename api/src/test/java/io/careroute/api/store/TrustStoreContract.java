@@ -18,7 +18,9 @@ import io.careroute.api.config.PrivacyProperties;
 import io.careroute.api.privacy.DataCipher;
 import io.careroute.api.protection.DataMaintenance;
 import io.careroute.api.protection.ElderErasure;
+import io.careroute.data.problem.CoordinateSystemName;
 import io.careroute.data.problem.ProblemDocument;
+import io.careroute.data.week.WeekDocument;
 import io.careroute.data.problem.ProblemJson;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +74,11 @@ abstract class TrustStoreContract {
         for (String id : ids) {
             byte[] key = new byte[32];
             java.util.Arrays.fill(key, (byte) id.hashCode());
+            if (id.equals("test")) {   // DataCipher.forTests(): what the stores' test constructors sealed with
+                for (int i = 0; i < key.length; i++) {
+                    key[i] = (byte) i;
+                }
+            }
             keys.put(id, key);
         }
         return new DataCipher(current, keys);
@@ -147,7 +154,7 @@ abstract class TrustStoreContract {
                 .query(String.class).single()).startsWith("cr1:k1:").doesNotContain(NAME);
 
         // Rotation: k2 is the current key, k1 still read. New writes use k2; old rows read as before.
-        DataCipher rotated = cipher("k2", "k1", "k2");
+        DataCipher rotated = cipher("k2", "k1", "k2", "test");   // "test": the other tests' rows in this database
         RegistryStore during = registers(rotated);
         RecordStore recordsDuring = new RecordStore(jdbc, rotated);
         during.append(org, 2, RegistryStoreContract.registry(REGISTER), "account:a1");
@@ -156,8 +163,9 @@ abstract class TrustStoreContract {
         assertThat(during.version(org, 1).orElseThrow().document().eldersOrEmpty().get(0).name()).isEqualTo(NAME);
 
         PrivacyProperties properties = new PrivacyProperties(null, null, null, true, 0, Duration.ofMinutes(10));
-        DataMaintenance maintenance = new DataMaintenance(during, recordsDuring,
-                new Retention(jdbc, transactions), properties, Clock.fixed(T0, ZoneOffset.UTC));
+        DataMaintenance maintenance = new DataMaintenance(during, recordsDuring, new StoredDocuments(jdbc, rotated),
+                new TimeBankStore(jdbc, transactions, rotated), new Retention(jdbc, transactions), properties,
+                Clock.fixed(T0, ZoneOffset.UTC));
         assertThat(maintenance.reencryptAll()).isGreaterThanOrEqualTo(3);
         assertThat(maintenance.reencryptAll()).isZero();   // nothing left under k1
         assertThat(jdbc.sql("select document from registry_version where organisation_id = :org").param("org", org)
@@ -227,8 +235,9 @@ abstract class TrustStoreContract {
         }
         assertThat(registers.versions(org).toString()).doesNotContain("E7,", "E7]");
         // The stored problem: no name, phone, address or id; the other elder untouched.
-        String problem = jdbc.sql("select document from problem where id = :id").param("id", planId + "-problem")
-                .query(String.class).single();
+        assertThat(jdbc.sql("select document from problem where id = :id").param("id", planId + "-problem")
+                .query(String.class).single()).startsWith("cr1:test:");   // sealed again after the rewrite
+        String problem = JsonText.write(plans.problem(planId + "-problem").orElseThrow());
         assertThat(problem).doesNotContain(NAME, PHONE, "13900009999", ADDRESS, "\"E7\"", "31.2301234")
                 .contains("李建国", "\"E70\"", erased.anonymousId());
         // The record: anonymous, no note; what was done and how long stays.
@@ -263,6 +272,156 @@ abstract class TrustStoreContract {
                     .formatted(DAY, NAME, PHONE, ADDRESS), ProblemDocument.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Issue 19.2: the plans' documents — a day's problem, its plan, task order, routes, changes and events, a week's
+     * document and days — hold every elder's name, phone, address, home and priority class. At rest (the raw column
+     * text, as anyone with the database reads it) none of it is in the clear; the application reads them as stored;
+     * a row stored before sealing still reads and is sealed by the re-encryption; a rotation moves them all.
+     */
+    @Test
+    void thePlansDocumentsAreSealedAtRestReadAsStoredAndMoveToTheNewKey() {
+        DemoDocuments demo = DemoDocuments.get();
+        DataCipher k1 = cipher("k1", "k1");
+        PlanStore plans = new PlanStore(jdbc, transactions, k1);
+        WeekStore weeks = new WeekStore(jdbc, transactions, plans, new Publications(jdbc, transactions));
+        String day = shortId();
+        String replan = shortId();
+        String week = shortId();
+        String legacy = shortId();
+        int tasks = demo.plan.tasks().size();
+        plans.create(new NewPlan(day, day + "-problem", demo.problem, day, null, "zh", Duration.ofSeconds(30), tasks,
+                T0, null, org));
+        plans.claim(day, "A", T0.plusSeconds(1)).orElseThrow();
+        ProgressSnapshot best = new ProgressSnapshot(Duration.ofSeconds(2), demo.score, true,
+                demo.plan.totals().unassigned(), List.of(new ProgressPoint(900, demo.score)), demo.order, demo.plan);
+        assertThat(plans.finish(day, "A", new FinishedPlan(PlanStatus.SOLVED, T0.plusSeconds(3), best, demo.routes,
+                demo.changes, null))).isTrue();
+        plans.create(new NewPlan(replan, replan + "-problem", demo.problem, day, day, "zh", Duration.ofSeconds(5),
+                tasks, T0.plusSeconds(20), demo.events, org));
+        int version = registers(k1).append(org, null, RegistryStoreContract.registry(REGISTER), "account:a1").version();
+        transactions.executeWithoutResult(status -> {
+            plans.create(new NewPlan(week, week + "-problem", demo.problem, week, null, "zh", Duration.ofSeconds(30),
+                    tasks, T0, null, org));
+            weeks.create(new NewWeek(week, org, version, DAY, 7, null, null, null, T0));
+        });
+        plans.claim(week, "A", T0.plusSeconds(1)).orElseThrow();
+        WeekDocument weekDocument = new WeekDocument(DAY, 7, "Asia/Shanghai", CoordinateSystemName.WGS84,
+                demo.score, true, List.of(new WeekDocument.CarePlanLine("CP1", "E01", 2, 1,
+                List.of(new WeekDocument.PlannedVisit("CP1@" + DAY, DAY, "C01")), null)),
+                new WeekDocument.Continuity(3, 2, 0.667), List.of(new WeekDocument.WorkerLine("C01", 7.5, 10.0)),
+                List.of(new WeekDocument.DayLine(DAY, 97, 95, null, true)));
+        assertThat(plans.finish(week, "A", new FinishedPlan(PlanStatus.SOLVED, T0.plusSeconds(3),
+                new ProgressSnapshot(Duration.ofSeconds(2), demo.score, true, 0, List.of(), demo.order, null,
+                        weekDocument), null, null, null,
+                List.of(new WeekDayResult(DAY, demo.problem, demo.plan, demo.order, demo.routes))))).isTrue();
+        // A problem stored before its documents were sealed: plain JSON, as an upgraded database holds it.
+        jdbc.sql("""
+                insert into problem (id, organisation_id, created_at, plan_date, tasks, workers, document)
+                values (:id, :org, :at, :date, 1, 1, :document)""")
+                .param("id", legacy).param("org", org).param("at", JsonText.utc(T0)).param("date", DAY)
+                .param("document", JsonText.write(demo.problem)).update();
+
+        // At rest: every document sealed with k1, nothing personal or of health in the clear.
+        List<String> atRest = rawDocuments(day, replan, week, legacy);
+        assertThat(atRest).hasSize(15).filteredOn(raw -> !raw.startsWith("cr1:")).hasSize(1);   // the legacy row
+        assertThat(atRest).filteredOn(raw -> raw.startsWith("cr1:")).hasSize(14).allSatisfy(raw -> {
+            assertThat(raw).startsWith("cr1:k1:");
+            assertNothingPersonalIn(raw, demo.problem);
+        });
+        String plain = jdbc.sql("select document from problem where id = :id").param("id", legacy)
+                .query(String.class).single();
+        assertThat(plain).contains("priorityClass");   // the scan below would see a plain document
+
+        // Read as stored, the legacy row too.
+        assertThat(plans.problem(day + "-problem")).contains(demo.problem);
+        assertThat(plans.problem(legacy)).contains(demo.problem);
+        StoredPlan solved = plans.find(day).orElseThrow();
+        assertThat(solved.plan()).isEqualTo(demo.plan);
+        assertThat(solved.bestRoutes()).isEqualTo(demo.order);
+        assertThat(solved.changes()).isEqualTo(demo.changes);
+        assertThat(plans.routes(day)).isPresent();
+        assertThat(plans.eventsOf(replan).orElseThrow().events()).isEqualTo(demo.events);
+        assertThat(plans.find(week).orElseThrow().week()).isEqualTo(weekDocument);
+        assertThat(weeks.days(week)).singleElement().satisfies(d -> {
+            assertThat(d.day().problem()).isEqualTo(demo.problem);
+            assertThat(d.day().plan()).isEqualTo(demo.plan);
+            assertThat(d.day().taskOrder()).isEqualTo(demo.order);
+        });
+        // A sealed problem moved into another row does not open.
+        jdbc.sql("update problem set document = (select document from problem where id = :from) where id = :to")
+                .param("from", day + "-problem").param("to", replan + "-problem").update();
+        assertThatThrownBy(() -> plans.problem(replan + "-problem")).hasMessageContaining("does not open");
+        jdbc.sql("update problem set document = :plain where id = :id").param("id", replan + "-problem")
+                .param("plain", JsonText.write(demo.problem)).update();   // stored plain again, for the rotation
+
+        // A time-bank transfer's note (free text: "for her hospital stay") is sealed the same way.
+        String holder = "W-" + shortId();
+        new TimeBankStore(jdbc, transactions, k1).append(List.of(new TimeBankEntry(org, holder, 1,
+                TimeBankEntry.Kind.TRANSFER_OUT, -100, 0, null, null, null, null, null, "F1", "t1", NAME + "住院",
+                T0, "account:a1", null)));
+        String rawNote = jdbc.sql("select note from time_bank_entry where organisation_id = :org and holder_id = :h")
+                .param("org", org).param("h", holder).query(String.class).single();
+        assertThat(rawNote).startsWith("cr1:k1:").doesNotContain(NAME);
+
+        // Rotation: k2 current, k1 still read; the re-encryption seals the legacy row and moves the rest to k2.
+        DataCipher rotated = cipher("k2", "k1", "k2", "test");   // "test": the other tests' rows in this database
+        DataMaintenance maintenance = new DataMaintenance(registers(rotated), new RecordStore(jdbc, rotated),
+                new StoredDocuments(jdbc, rotated), new TimeBankStore(jdbc, transactions, rotated),
+                new Retention(jdbc, transactions),
+                new PrivacyProperties(null, null, null, true, 0, Duration.ofMinutes(10)), Clock.fixed(T0, ZoneOffset.UTC));
+        assertThat(maintenance.reencryptAll()).isGreaterThanOrEqualTo(15);
+        assertThat(maintenance.reencryptAll()).isZero();
+        assertThat(rawDocuments(day, replan, week, legacy)).hasSize(15).allSatisfy(raw -> {
+            assertThat(raw).startsWith("cr1:k2:");
+            assertNothingPersonalIn(raw, demo.problem);
+        });
+        assertThat(jdbc.sql("select note from time_bank_entry where organisation_id = :org and holder_id = :h")
+                .param("org", org).param("h", holder).query(String.class).single()).startsWith("cr1:k2:");
+        // k1 retired: everything opens with k2 alone.
+        assertThat(new TimeBankStore(jdbc, transactions, cipher("k2", "k2")).last(org, holder).orElseThrow().note())
+                .isEqualTo(NAME + "住院");
+        PlanStore after = new PlanStore(jdbc, transactions, cipher("k2", "k2"));
+        assertThat(after.problem(legacy)).contains(demo.problem);
+        assertThat(after.problem(replan + "-problem")).contains(demo.problem);
+        assertThat(after.find(day).orElseThrow().plan()).isEqualTo(demo.plan);
+        assertThat(after.eventsOf(replan).orElseThrow().events()).isEqualTo(demo.events);
+        assertThat(new WeekStore(jdbc, transactions, after, new Publications(jdbc, transactions)).days(week))
+                .singleElement().satisfies(d -> assertThat(d.day().problem()).isEqualTo(demo.problem));
+    }
+
+    /** The raw text of every document column of these plans' rows (problems, plans, events, week days). */
+    private List<String> rawDocuments(String day, String replan, String week, String legacy) {
+        List<String> raw = new ArrayList<>();
+        raw.addAll(jdbc.sql("select document from problem where id in (:ids)")
+                .param("ids", List.of(day + "-problem", replan + "-problem", week + "-problem", legacy))
+                .query(String.class).list());
+        for (String column : List.of("plan_document", "routes", "best_routes", "changes", "week_document")) {
+            raw.addAll(jdbc.sql("select " + column + " from plan where id in (:ids) and " + column + " is not null")
+                    .param("ids", List.of(day, replan, week)).query(String.class).list());
+        }
+        raw.addAll(jdbc.sql("select document from replan_event where replan_id = :id").param("id", replan)
+                .query(String.class).list());
+        for (String column : List.of("problem", "plan_document", "task_order", "routes")) {
+            raw.addAll(jdbc.sql("select " + column + " from week_day where week_id = :id and " + column
+                    + " is not null").param("id", week).query(String.class).list());
+        }
+        return raw;
+    }
+
+    /** No elder's name, phone, address, home coordinate or priority class in {@code raw}. */
+    private static void assertNothingPersonalIn(String raw, ProblemDocument problem) {
+        assertThat(raw).doesNotContain("priorityClass", "DISABLED", "VERY_OLD", "ALONE", "EMPTY_NEST", "HARDSHIP",
+                "elders", "phone", "address");
+        for (var elder : problem.eldersOrEmpty()) {
+            for (String value : new String[] {elder.name(), elder.phone(), elder.address(),
+                    elder.location() == null ? null : String.valueOf(elder.location().lat())}) {
+                if (value != null && value.length() >= 2) {
+                    assertThat(raw).doesNotContain(value);
+                }
+            }
         }
     }
 
@@ -308,7 +467,7 @@ abstract class TrustStoreContract {
     }
 
     private DataMaintenance maintenance(PrivacyProperties properties, Clock clock) {
-        return new DataMaintenance(registers(DataCipher.forTests()), new RecordStore(jdbc),
-                new Retention(jdbc, transactions), properties, clock);
+        return new DataMaintenance(registers(DataCipher.forTests()), new RecordStore(jdbc), new StoredDocuments(jdbc),
+                new TimeBankStore(jdbc, transactions), new Retention(jdbc, transactions), properties, clock);
     }
 }

@@ -445,6 +445,43 @@ class AccessMatrixTest {
         assertThat(worker.get("/api/v1/plans/" + demo.planId + "/problem").status()).isEqualTo(403);
     }
 
+    // ---- trust-docs (issue 19.2, minimum necessary): the elders' classes in a plan's problem and on route sheets ----
+
+    /**
+     * The priority class (disabled, very old, living alone...: health and social status) and the gender requirement
+     * of a plan's elders are for those who keep the register (ADMIN, DISPATCHER); a KITCHEN plans meals to doors and
+     * a VIEWER reads, neither needs them (nor a VIEWER the phone). No route sheet names a class, whoever prints it.
+     */
+    @Test
+    void theEldersClassesInAPlansProblemAreOnlyForThoseWhoKeepTheRegisterAndOnNoSheet() throws Exception {
+        JsonNode full = admin.get("/api/v1/plans/" + demo.planId + "/problem").body();
+        assertThat(full.get("elders").findValues("priorityClass")).anyMatch(c -> !c.isNull());
+        for (Role role : List.of(Role.ADMIN, Role.DISPATCHER, Role.KITCHEN, Role.VIEWER)) {
+            JsonNode problem = demo.callers.get(role).get("/api/v1/plans/" + demo.planId + "/problem").body();
+            assertThat(problem.get("elders")).as(role.name()).hasSameSizeAs(full.get("elders"));
+            assertThat(problem.get("elders").findValuesAsText("name")).as(role.name())
+                    .isEqualTo(full.get("elders").findValuesAsText("name"));
+            assertThat(problem.get("visits")).as(role.name()).isEqualTo(full.get("visits"));
+            boolean keepsTheRegister = role == Role.ADMIN || role == Role.DISPATCHER;
+            if (keepsTheRegister) {
+                assertThat(problem).as(role.name()).isEqualTo(full);
+            } else {
+                assertThat(problem.get("elders").findValues("priorityClass")).as(role.name()).allMatch(JsonNode::isNull);
+                assertThat(problem.get("elders").findValues("requiredWorkerGender")).as(role.name())
+                        .allMatch(JsonNode::isNull);
+                if (role == Role.KITCHEN) {   // it takes meals to the door
+                    assertThat(problem.get("elders").findValues("phone")).isEqualTo(full.get("elders").findValues("phone"));
+                } else {
+                    assertThat(problem.get("elders").findValues("phone")).as(role.name()).allMatch(JsonNode::isNull);
+                }
+            }
+        }
+        for (Role role : Role.values()) {
+            assertThat(sheets(demo.callers.get(role), demo.planId)).as(role.name())
+                    .doesNotContain("失能", "高龄", "独居", "困难", "空巢");
+        }
+    }
+
     @Test
     void aKitchenPlansMealsButIsRefusedHomeVisitsNamingTheField() throws Exception {
         ApiClient kitchen = demo.callers.get(Role.KITCHEN);

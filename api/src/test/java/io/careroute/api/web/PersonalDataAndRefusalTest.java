@@ -154,6 +154,15 @@ class PersonalDataAndRefusalTest {
             JsonNode trail = api.get("/api/v1/audit?size=100").body();
             assertThat(trail.get("total").asInt()).isGreaterThan(10);
             errorBodies.add(trail.toString());
+
+            // trust-docs (issue 19.2): what the database keeps of all this — the problems, plans, routes, the
+            // re-plan's events — is sealed: the scan below reads it raw, and it names no one.
+            List<String> plansAtRest = PersonalDataScan.planDocumentsAtRest(server.context.getBean(
+                    org.springframework.jdbc.core.simple.JdbcClient.class));
+            assertThat(plansAtRest).hasSizeGreaterThanOrEqualTo(8).allMatch(raw -> raw.startsWith("cr1:"));
+            assertThat(String.join("\n", plansAtRest)).doesNotContain("priorityClass", "DISABLED", "VERY_OLD",
+                    "ALONE");
+            errorBodies.addAll(plansAtRest);
         }
 
         // The CLI refuses the off-network problem (exit 2) without naming the elder either.

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.careroute.data.problem.ElderDoc;
 import io.careroute.data.problem.ProblemDocument;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Looks for elders' personal data in text meant for logs or error messages: every name, phone number, address and
@@ -53,6 +55,21 @@ final class PersonalDataScan {
             terms.add(Double.toString(value));
             terms.add(String.format(Locale.ROOT, "%.5f", value));   // as a formatted log line would print it
         }
+    }
+
+    /**
+     * trust-docs (issue 19.2): the raw text, as anyone with the database reads it, of every column that keeps a plan's
+     * documents — problems, plans (plan, routes, task order, changes, week), events, week days — for the scan.
+     */
+    static List<String> planDocumentsAtRest(JdbcClient jdbc) {
+        List<String> raw = new ArrayList<>();
+        Map<String, List<String>> columns = Map.of("problem", List.of("document"),
+                "plan", List.of("plan_document", "routes", "best_routes", "changes", "week_document"),
+                "replan_event", List.of("document"),
+                "week_day", List.of("problem", "plan_document", "task_order", "routes"));
+        columns.forEach((table, names) -> names.forEach(column -> raw.addAll(jdbc.sql("select " + column + " from "
+                + table + " where " + column + " is not null").query(String.class).list())));
+        return raw;
     }
 
     int size() {

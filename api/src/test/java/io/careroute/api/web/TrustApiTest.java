@@ -147,6 +147,19 @@ class TrustApiTest {
                     .sql("select document from registry_version order by version desc limit 1").query(String.class)
                     .single();
             assertThat(stored).startsWith("cr1:t1:").doesNotContain(elder.name(), elder.phone());
+            // trust-docs (issue 19.2): the plans' documents at rest too — the problem, plan, routes, task order,
+            // changes, events, weeks — sealed, with no name, phone, address, home or class in the clear.
+            var jdbc = server.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            List<String> atRest = PersonalDataScan.planDocumentsAtRest(jdbc);
+            assertThat(atRest).hasSizeGreaterThanOrEqualTo(4).allSatisfy(raw -> assertThat(raw).startsWith("cr1:t1:")
+                    .doesNotContain("priorityClass", "DISABLED", "VERY_OLD", "ALONE", "EMPTY_NEST", "HARDSHIP"));
+            assertThat(new PersonalDataScan(List.of(problem)).findings(String.join("\n", atRest))).isEmpty();
+            // ... and what a kitchen reads of the plan's problem: the doors, not the classes.
+            JsonNode kitchenProblem = kitchen.get("/api/v1/plans/" + planId + "/problem").body();
+            assertThat(kitchenProblem.get("elders").findValuesAsText("name")).contains(elder.name());
+            assertThat(kitchenProblem.get("elders").findValues("priorityClass")).allMatch(JsonNode::isNull);
+            assertThat(admin.get("/api/v1/plans/" + planId + "/problem").body().get("elders")
+                    .findValues("priorityClass")).anyMatch(c -> !c.isNull());
 
             // The erasure: ADMIN only; then the elder is nowhere.
             assertThat(dispatcher.postWith("/api/v1/registry/elders/" + elderId + "/erasure", new byte[0]).status())
@@ -186,6 +199,9 @@ class TrustApiTest {
                 assertThat(body).as(path).doesNotContain(elder.name(), elder.phone(), elder.address());
             }
             assertThat(readable.get(3)).contains("ERASED-");   // the plan stays, with an anonymous elder
+            // The erasure sealed what it rewrote again (trust-docs): nothing in the clear at rest after it either.
+            assertThat(PersonalDataScan.planDocumentsAtRest(jdbc)).allSatisfy(raw -> assertThat(raw).startsWith("cr1:t1:")
+                    .doesNotContain(elder.name(), "priorityClass"));
             assertThat(admin.get("/api/v1/registry").body().get("elders").size())
                     .isEqualTo(register.eldersOrEmpty().size() - 1);   // the others stay
         }
@@ -201,9 +217,13 @@ class TrustApiTest {
         Path dataDir = Path.of(TestServer.freshDataDir("rotation"));
         ProblemDocument problem = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, DAY);
         RegistryDocument register = DemoRegistry.from(problem);
-        try (TestServer first = TestServer.start(dataDir)) {   // sealed with the test key t1
+        String planId;
+        try (TestServer first = TestServer.start(dataDir, "careroute.solve-seconds=2")) {   // sealed with the test key t1
             assertThat(first.api.request("PUT", "/api/v1/registry", ApiClient.json(register)).status()).isEqualTo(201);
             assertThat(first.api.request("PUT", "/api/v1/registry", ApiClient.json(register)).status()).isEqualTo(201);
+            // trust-docs: a solved plan's documents move to the new key as the register does.
+            planId = first.api.post("/api/v1/plans", ProblemJson.write(problem), null).body().get("id").asText();
+            first.api.waitFor(planId, ApiClient::ended, WAIT);
         }
         String t1 = "t1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
         String t2 = "t2:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
@@ -221,12 +241,22 @@ class TrustApiTest {
             }
             assertThat(jdbc.sql("select document from registry_version").query(String.class).list())
                     .hasSize(3).allMatch(document -> document.startsWith("cr1:t2:"));
+            while (PersonalDataScan.planDocumentsAtRest(jdbc).stream().anyMatch(raw -> !raw.startsWith("cr1:t2:"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(PersonalDataScan.planDocumentsAtRest(jdbc)).hasSizeGreaterThanOrEqualTo(4)
+                    .allMatch(raw -> raw.startsWith("cr1:t2:"));
         }
         // The old key retired: everything opens with the new one alone.
         try (TestServer third = TestServer.start(dataDir, "careroute.privacy.data-key=" + t2)) {
             for (int version = 1; version <= 3; version++) {
                 assertThat(third.api.get("/api/v1/registry/versions/" + version).status()).isEqualTo(200);
             }
+            assertThat(third.api.get("/api/v1/plans/" + planId).body().get("plan").get("tasks").size())
+                    .isPositive();
+            assertThat(third.api.get("/api/v1/plans/" + planId + "/problem").body().get("elders").size())
+                    .isEqualTo(problem.elders().size());
         }
     }
 

@@ -16,6 +16,7 @@ import io.careroute.data.plan.PlanDocument.TaskOutcome;
 import io.careroute.data.plan.PlanDocument.WorkerRoute;
 import io.careroute.data.problem.DeliveryDoc;
 import io.careroute.data.problem.ElderDoc;
+import io.careroute.data.problem.PriorityClass;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.VisitDoc;
 import io.careroute.data.sheets.RouteSheets.Carrier;
@@ -60,25 +61,31 @@ public final class RouteSheetBuilder {
                     trip++;
                     String place = stop.kitchenId() + batchesLoaded(stops, i);
                     lines.add(new Line(0, trip, StopKind.KITCHEN, null, place, stop.arrival(), stop.start(), stop.end(),
-                            stop.loadAfter(), null, List.of(), 0, null, List.of()));
+                            stop.loadAfter(), null, List.of(), 0, null, List.of(), null, false));
                 }
                 case DELIVERY -> {
                     DeliveryDoc d = deliveries.get(stop.taskId());
                     int handed = boxes(stop.taskId());
                     boxes += handed;
+                    String elderId = d == null ? elderOf(stop.taskId()) : d.elderId();
                     lines.add(new Line(++sequence, trip, StopKind.DELIVERY, stop.taskId(), null, stop.arrival(), stop.start(),
-                            stop.end(), handed, elder(d == null ? elderOf(stop.taskId()) : d.elderId()),
-                            d == null ? List.of() : d.windowsOrEmpty(), minutes(stop), null, List.of()));
+                            stop.end(), handed, elder(elderId), d == null ? List.of() : d.windowsOrEmpty(), minutes(stop),
+                            null, List.of(), null, reportNoAnswer(elderId, false)));
                 }
                 case VISIT -> {
-                    VisitDoc v = visits.get(stop.taskId());
+                    // The second worker's part of a two-worker visit (V3#2) is the visit V3.
+                    TaskOutcome outcome = outcomes.get(stop.taskId());
+                    VisitDoc v = visits.get(outcome != null && outcome.visitId() != null ? outcome.visitId()
+                            : stop.taskId());
+                    String elderId = v == null ? elderOf(stop.taskId()) : v.elderId();
                     lines.add(new Line(++sequence, trip, StopKind.VISIT, stop.taskId(), null, stop.arrival(), stop.start(),
-                            stop.end(), 0, elder(v == null ? elderOf(stop.taskId()) : v.elderId()),
-                            v == null ? List.of() : v.windowsOrEmpty(), minutes(stop), v == null ? null : v.type(),
-                            v == null ? List.of() : v.requiredSkillsOrEmpty()));
+                            stop.end(), 0, elder(elderId), v == null ? List.of() : v.windowsOrEmpty(), minutes(stop),
+                            v == null ? null : v.type(), v == null ? List.of() : v.requiredSkillsOrEmpty(),
+                            outcome == null || outcome.part() == null ? null : outcome.partnerWorker(),
+                            reportNoAnswer(elderId, true)));
                 }
                 case END -> lines.add(new Line(0, trip, StopKind.END, null, null, stop.arrival(), stop.start(), stop.end(),
-                        0, null, List.of(), 0, null, List.of()));
+                        0, null, List.of(), 0, null, List.of(), null, false));
             }
         }
         PlanDocument.RouteTotals t = route.totals();
@@ -132,9 +139,22 @@ public final class RouteSheetBuilder {
     private Elder elder(String elderId) {
         ElderDoc e = elderId == null ? null : elders.get(elderId);
         if (e == null) {
-            return new Elder(elderId, null, null, null, null);
+            return new Elder(elderId, null, null, null);
         }
-        return new Elder(e.id(), e.name(), e.address(), e.phone(), e.priorityClassOrDefault());
+        return new Elder(e.id(), e.name(), e.address(), e.phone());
+    }
+
+    /**
+     * What the elder's class asks of the carrier, without the class: nobody answering an elder who lives alone, or a
+     * disabled or very old elder at a visit, must reach the dispatcher at once (the records' alerts, for paper).
+     */
+    private boolean reportNoAnswer(String elderId, boolean visit) {
+        ElderDoc e = elderId == null ? null : elders.get(elderId);
+        if (e == null) {
+            return false;
+        }
+        PriorityClass c = e.priorityClassOrDefault();
+        return c == PriorityClass.ALONE || visit && (c == PriorityClass.DISABLED || c == PriorityClass.VERY_OLD);
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.careroute.data.i18n.Messages;
-import io.careroute.data.problem.PriorityClass;
 import io.careroute.data.problem.WindowDoc;
 import io.careroute.data.sheets.RouteSheets.Carrier;
 import io.careroute.data.sheets.RouteSheets.Line;
@@ -62,7 +61,11 @@ final class SheetText {
                 clock(t.firstDeparture()), clock(t.returnTime()));
     }
 
-    /** What the carrier should know at this stop: trip and load at a kitchen; window, hand-over, who the elder is. */
+    /**
+     * What the carrier should know at this stop: trip and load at a kitchen; window, hand-over, the visit and what it
+     * needs (skills, the partner of a two-worker visit), and to report at once when nobody answers where that matters.
+     * Never the elder's class (RouteSheets: what to do, not why).
+     */
     String notes(Line line) {
         List<String> parts = new ArrayList<>();
         switch (line.kind()) {
@@ -76,6 +79,9 @@ final class SheetText {
                 waitUntilStart(line, parts);
                 String type = line.visitType() == null ? "" : m.isEnglish() ? line.visitType().name() : line.visitType().chinese();
                 parts.add(m.get("sheets.note.visit", type, line.serviceMinutes()));
+                if (line.partner() != null) {
+                    parts.add(m.get("sheets.note.partner", line.partner()));
+                }
                 if (!line.requiredSkills().isEmpty()) {
                     parts.add(m.get("sheets.note.skills", String.join(m.get("reason.listSeparator"), line.requiredSkills())));
                 }
@@ -85,8 +91,8 @@ final class SheetText {
                 return "";
             }
         }
-        if (line.elder() != null && line.elder().priorityClass() != null && line.elder().priorityClass() != PriorityClass.REGULAR) {
-            parts.add(m.get("class." + line.elder().priorityClass().name()));
+        if (line.reportNoAnswer()) {
+            parts.add(m.get("sheets.note.noAnswer"));
         }
         return String.join(m.get("reason.separator"), parts);
     }
