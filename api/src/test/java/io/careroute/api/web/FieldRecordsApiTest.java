@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,13 +63,13 @@ class FieldRecordsApiTest {
     static String workerId;
     static List<JsonNode> ownStops = new ArrayList<>();
     static String othersTask;
+    static final LocalDate DAY = LocalDate.now(SHANGHAI).minusDays(1);
 
     @BeforeAll
     static void aPlanOfTodayAndItsPeople() throws Exception {
         server = TestServer.start(Path.of(TestServer.freshDataDir("records")), "careroute.solve-seconds=2");
         admin = server.api;
-        LocalDate today = LocalDate.now(SHANGHAI);
-        problem = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, today);
+        problem = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, DAY);
         planId = admin.post("/api/v1/plans", ProblemJson.write(problem), null).body().get("id").asText();
         plan = admin.waitFor(planId, ApiClient::ended, WAIT).get("plan");
         int most = -1;
@@ -110,10 +109,9 @@ class FieldRecordsApiTest {
     @Order(1)
     void aWorkersDayIsRecordedOnceAndEveryBadRequestIsRefusedNamingItsField(CapturedOutput output) throws Exception {
         String task = ownStops.get(0).get("taskId").asText();
-        OffsetDateTime now = OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS);
-        // Today, in the past (a run just after midnight starts at 00:01 and may find a check-out "in the future").
-        OffsetDateTime arrived = later(now.minusMinutes(25),
-                now.toLocalDate().atStartOfDay(SHANGHAI).toOffsetDateTime().plusMinutes(1));
+        // Yesterday's day, all in the past whatever the hour (with today's, a run just after midnight in Shanghai
+        // sent check-outs "in the future", which the server rightly refuses).
+        OffsetDateTime arrived = DAY.atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime();
         OffsetDateTime done = arrived.plusMinutes(16);
 
         // Not published yet: nothing can be recorded.
@@ -123,7 +121,7 @@ class FieldRecordsApiTest {
         ApiClient.assertRefused(checkIn(worker, othersTask, arrived, "k-other"), 403, "taskId");
         ApiClient.assertRefused(checkIn(worker, "NO-SUCH-TASK", arrived, "k-none"), 404, "taskId");
         ApiClient.assertRefused(worker.postWith(path(task, "check-in"), ApiClient.json(Map.of("at", arrived.toString()))), 400, "Idempotency-Key");
-        ApiClient.assertRefused(checkIn(worker, task, now.plusHours(2), "k-future"), 400, "at");
+        ApiClient.assertRefused(checkIn(worker, task, OffsetDateTime.now(SHANGHAI).plusHours(2), "k-future"), 400, "at");
         ApiClient.assertRefused(checkIn(worker, task, arrived.minusDays(1), "k-yesterday"), 400, "at");
         ApiClient.assertRefused(worker.postWith(path(task, "check-in"), ApiClient.json(Map.of("at", "10:05")), "Idempotency-Key", "k-bad"), 400, "at");
         ApiClient.assertRefused(checkOut(worker, task, done, "DONE", null, "k-out-first"), 409, "checkIn");
@@ -253,9 +251,12 @@ class FieldRecordsApiTest {
     @Order(2)
     void theWorkersDayListsTheirStopsInOrderWithNavigationPointsAndNoOneElsesElders() throws Exception {
         assertThat(admin.post("/api/v1/plans/" + planId + "/publish", new byte[0], null).status()).isEqualTo(200);
-        JsonNode day = worker.get("/api/v1/field/day").body();
+        // Without a date the phone asks for today's (Shanghai); the recorded day is yesterday's.
+        assertThat(worker.get("/api/v1/field/day").body().get("date").asText()).isIn(
+                LocalDate.now(SHANGHAI).toString(), DAY.plusDays(1).toString());
+        JsonNode day = worker.get("/api/v1/field/day?date=" + DAY).body();
         assertThat(day.get("workerId").asText()).isEqualTo(workerId);
-        assertThat(day.get("date").asText()).isEqualTo(LocalDate.now(SHANGHAI).toString());
+        assertThat(day.get("date").asText()).isEqualTo(DAY.toString());
         List<String> tasks = new ArrayList<>();
         JsonNode stops = day.get("stops");
         for (JsonNode stop : stops) {
@@ -309,9 +310,6 @@ class FieldRecordsApiTest {
         return priorityClass.equals("DISABLED") || priorityClass.equals("VERY_OLD") ? "VULNERABLE_NOT_ANSWERING" : null;
     }
 
-    private static OffsetDateTime later(OffsetDateTime a, OffsetDateTime b) {
-        return a.isAfter(b) ? a : b;
-    }
 
     private static String path(String task, String action) {
         return "/api/v1/plans/" + planId + "/tasks/" + task + "/" + action;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +56,7 @@ class FiguresPageBrowserTest {
     }
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final LocalDate DAY = LocalDate.now(SHANGHAI).minusDays(1);
     static ChromeDriver browser;
     static Path profile;
 
@@ -78,7 +78,7 @@ class FiguresPageBrowserTest {
     void aDispatcherReadsTheMonthsFiguresAndAVolunteersStatementAndRedeemsCoins() throws Exception {
         ApiClient api = new ApiClient(port);
         String volunteer = recordAVolunteersStop(api);
-        String month = java.time.YearMonth.now(SHANGHAI).toString();
+        String month = java.time.YearMonth.from(DAY).toString();
         JsonNode figures = api.get("/api/v1/reports/outcomes?month=" + month).body();
 
         logIn(api);
@@ -86,7 +86,12 @@ class FiguresPageBrowserTest {
         wait.until(d -> !d.findElements(By.id("btn-figures")).isEmpty());
         assertThat(browser.findElement(By.id("btn-figures")).getText()).isEqualTo("成效与时间银行");
         browser.findElement(By.id("btn-figures")).click();
-        wait.until(d -> !d.findElements(By.cssSelector(".figures-shares rect[data-share]")).isEmpty());
+        // The view opens on the browser's month; the recorded day is yesterday's (Shanghai), which on the first of a
+        // month is the month before: the dispatcher picks it.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("const m = document.getElementById('figures-month');"
+                + " if (m.value !== arguments[0]) { m.value = arguments[0]; m.dispatchEvent(new Event('change')); }", month);
+        wait.until(d -> !d.findElements(By.cssSelector(".figures-shares rect[data-share]")).isEmpty()
+                && d.findElement(By.cssSelector(".figures-hours")).getText().contains(volunteer));
         // The bars are the API's shares; the workers' chart names the volunteer.
         List<String> shares = texts(".figures-shares rect[data-share]", "el.dataset.share");
         assertThat(shares).hasSize(5);
@@ -149,10 +154,13 @@ class FiguresPageBrowserTest {
         ConsolePageBrowserTest.Chromium.screenshot(browser, "figures-worker-phone.png");
     }
 
-    /** Today's demo day with every meal carrier a volunteer, published; one volunteer stop of 30 minutes, done. */
+    /**
+     * Yesterday's demo day with every meal carrier a volunteer, published; one volunteer stop of 30 minutes, done.
+     * Yesterday's, so that its records lie in the past whatever the hour: with today's, a run just after midnight in
+     * Shanghai sent a check-out in the future, which the server rightly refuses.
+     */
     private static String recordAVolunteersStop(ApiClient api) throws Exception {
-        ProblemDocument demo = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED,
-                LocalDate.now(SHANGHAI));
+        ProblemDocument demo = DemoProblem.generate(TestNetwork.demo(), DemoStreetGenerator.DEFAULT_SEED, DAY);
         ProblemDocument problem = new ProblemDocument(demo.date(), demo.timeZone(), demo.coordinateSystem(),
                 demo.kitchens(), demo.elders(), demo.workersOrEmpty().stream().map(w -> w.id().startsWith("W")
                 ? new WorkerDoc(w.id(), WorkerRole.VOLUNTEER, w.mode(), w.gender(), w.start(), w.end(), w.shifts(),
@@ -164,9 +172,7 @@ class FiguresPageBrowserTest {
             String id = route.get("id").asText();
             for (JsonNode stop : route.get("stops")) {
                 if (id.startsWith("W") && stop.hasNonNull("taskId")) {
-                    OffsetDateTime now = OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS);
-                    OffsetDateTime midnight = now.toLocalDate().atStartOfDay(SHANGHAI).toOffsetDateTime().plusMinutes(1);
-                    OffsetDateTime arrived = now.minusMinutes(40).isAfter(midnight) ? now.minusMinutes(40) : midnight;
+                    OffsetDateTime arrived = DAY.atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime();
                     String path = "/api/v1/plans/" + planId + "/tasks/" + stop.get("taskId").asText();
                     assertThat(api.postWith(path + "/check-in", ApiClient.json(Map.of("at", arrived.toString())),
                             "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(201);
