@@ -14,6 +14,7 @@ import io.careroute.solver.solve.CarePlanSolverConfig;
 import io.careroute.solver.solve.PinnedPlacement;
 import io.careroute.solver.solve.PortfolioSolve;
 import io.careroute.solver.solve.SolverSettings;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 
@@ -65,6 +66,15 @@ public final class CarePlanner {
         if (mode != null) {
             // For hunting a corrupted score (FULL_ASSERT): docs/testing.md.
             config.setEnvironmentMode(EnvironmentMode.valueOf(mode));
+        }
+        if (problem.plan().getTasks().isEmpty()) {
+            // Nothing left to place (a re-plan after the day's last start: every task done or under way), and
+            // OptaPlanner refuses a problem without planning values: no search, and empty routes break no rule.
+            CarePlan nothing = problem.plan();
+            nothing.setScore(HardMediumSoftLongScore.ZERO);
+            stop.constructed();
+            onNewBest.accept(nothing);
+            return nothing;
         }
         // Pinned first stops are in place before the search starts; its moves then leave them there.
         PinnedPlacement.apply(problem.plan());

@@ -142,6 +142,28 @@ class ReplanTest {
         throw new IllegalStateException("the demo plan has no afternoon check-in visit to pin");
     }
 
+    /**
+     * A re-plan whose open part has workers but no task left (every task done or under way, as the load benchmark's
+     * noon re-plans of a small morning day found): a plan with empty routes, not a failure (OptaPlanner itself refuses
+     * a problem without tasks).
+     */
+    @Test
+    void anOpenPartWithoutTasksIsPlannedAsEmptyRoutes() {
+        ProblemDocument nothing = new ProblemDocument(problem.date(), problem.timeZone(), problem.coordinateSystem(),
+                problem.kitchens(), problem.elders(), problem.workers(), List.of(), List.of());
+        CarePlanner planner = new CarePlanner(2);
+        AssembledProblem assembled = new ProblemAssembler(TestNetwork.demo(), 300).assemble(nothing);
+        List<String> seen = new java.util.ArrayList<>();
+        var solved = planner.solve(assembled, new SolverSettings(Duration.ofSeconds(5), null, 0),
+                best -> seen.add(best.getScore().toString()));
+        assertThat(solved.getScore().toString()).isEqualTo("0hard/0medium/0soft");
+        assertThat(seen).containsExactly("0hard/0medium/0soft");
+        PlanDocument empty = planner.document(assembled, solved, Messages.english());
+        assertThat(empty.workers()).isNotEmpty().allSatisfy(route -> assertThat(route.stops().stream()
+                .filter(stop -> stop.taskId() != null)).isEmpty());
+        assertThat(empty.feasible()).isTrue();
+    }
+
     @Test
     void whatHappenedBeforeNowIsExactlyAsPublished() {
         Map<String, PlanDocument.WorkerRoute> before = new HashMap<>();

@@ -35,6 +35,10 @@ public final class ScoreBreakdown {
      * a day cut out of a planned week).
      */
     public void score(CarePlan plan) {
+        if (plan.getTasks().isEmpty()) {
+            plan.setScore(HardMediumSoftLongScore.ZERO);   // see explain: nothing to score, and OptaPlanner refuses it
+            return;
+        }
         solutionManager.update(plan, SolutionUpdatePolicy.UPDATE_SCORE_ONLY);
     }
 
@@ -45,6 +49,11 @@ public final class ScoreBreakdown {
 
     /** As {@link #explain(CarePlan)}, keeping up to {@code maxJustifications} matches per constraint (a check keeps all). */
     public List<ConstraintScore> explain(CarePlan plan, int maxJustifications) {
+        if (plan.getTasks().isEmpty()) {
+            // A plan without tasks (a re-plan after the day's last start) breaks no rule; OptaPlanner refuses to look
+            // at it at all (an empty value range).
+            return List.of();
+        }
         var explanation = solutionManager.explain(plan, SolutionUpdatePolicy.UPDATE_SCORE_ONLY);
         List<ConstraintScore> scores = new ArrayList<>();
         for (ConstraintMatchTotal<HardMediumSoftLongScore> total : explanation.getConstraintMatchTotalMap().values()) {
