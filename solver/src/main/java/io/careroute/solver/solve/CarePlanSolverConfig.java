@@ -157,9 +157,12 @@ public final class CarePlanSolverConfig {
             moves.add(weighted(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RuinRecreateMoveFactory.class),
                     RUIN_RECREATE_WEIGHT));
         }
-        // Pins are rules of the search: every move is filtered, the custom ones included.
+        // Pins are rules of the search: every move is filtered, the custom ones included. Not on a VRPTW instance,
+        // which has no pins: filtering its moves changed the search even so (the guard's step-limited runs went from a
+        // mean gap of -0.10 % to +0.43 %, and back without the filter; the construction's filter made no difference).
+        UnionMoveSelectorConfig union = new UnionMoveSelectorConfig(moves);
         return new LocalSearchPhaseConfig()
-                .withMoveSelectorConfig(new UnionMoveSelectorConfig(moves).withFilterClass(PinnedMoveFilter.class))
+                .withMoveSelectorConfig(kind == Kind.VRPTW ? union : union.withFilterClass(PinnedMoveFilter.class))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
     }
