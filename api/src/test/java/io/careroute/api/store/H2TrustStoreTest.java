@@ -23,12 +23,7 @@ class H2TrustStoreTest extends TrustStoreContract {
     @Override
     DataSource dataSource() {
         if (pool == null) {
-            pool = new HikariDataSource();
-            pool.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("careroute")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
-            pool.setUsername("sa");
-            pool.setPassword("");
-            pool.setMaximumPoolSize(4);
+            pool = H2TestPool.open(dataDir);
         }
         return pool;
     }

@@ -14,7 +14,6 @@ import io.careroute.solver.solve.CarePlanSolverConfig;
 import io.careroute.solver.solve.PinnedPlacement;
 import io.careroute.solver.solve.PortfolioSolve;
 import io.careroute.solver.solve.SolverSettings;
-import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 
@@ -71,7 +70,7 @@ public final class CarePlanner {
             // Nothing left to place (a re-plan after the day's last start: every task done or under way), and
             // OptaPlanner refuses a problem without planning values: no search, and empty routes break no rule.
             CarePlan nothing = problem.plan();
-            nothing.setScore(HardMediumSoftLongScore.ZERO);
+            breakdown.score(nothing);
             stop.constructed();
             onNewBest.accept(nothing);
             return nothing;
