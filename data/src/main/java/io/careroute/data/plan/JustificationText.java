@@ -27,6 +27,8 @@ public final class JustificationText {
         String key = match.messageKey();
         if (match.constraint() == CareConstraint.TWO_WORKERS_TOGETHER && match.unit() == MatchJustification.Unit.SECONDS) {
             key += ".apart";
+        } else if (match.constraint() == CareConstraint.CHANGED_WORKER && match.workerId() == null) {
+            key += ".dropped";
         }
         return messages.get(key, orNobody(match.taskId()), orNobody(match.workerId()), amount(match),
                 orNobody(match.otherId()), windows(match.windows()));

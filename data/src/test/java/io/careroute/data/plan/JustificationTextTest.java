@@ -32,6 +32,16 @@ class JustificationTextTest {
     }
 
     @Test
+    void aPublishedTaskMovedAndOneLeftUnservedReadDifferently() {
+        var moved = new MatchJustification(CareConstraint.CHANGED_WORKER, "V5", "C01", 1, Unit.COUNT, "C03", null);
+        var dropped = new MatchJustification(CareConstraint.CHANGED_WORKER, "V6", null, 1, Unit.COUNT, "C03", null);
+        assertThat(JustificationText.describe(moved, Messages.chinese())).isEqualTo("V5 从 C03 改派给 C01");
+        assertThat(JustificationText.describe(dropped, Messages.chinese())).isEqualTo("V6 原由 C03 服务，现在无人安排，需告知老人");
+        assertThat(JustificationText.describe(dropped, Messages.english()))
+                .isEqualTo("V6 was with C03 and is now left unserved: the elder must be told");
+    }
+
+    @Test
     void everyConstraintHasASentenceInBothLanguages() {
         for (CareConstraint constraint : CareConstraint.values()) {
             var match = new MatchJustification(constraint, "T1", "W1", 60, Unit.SECONDS, "W2", null);

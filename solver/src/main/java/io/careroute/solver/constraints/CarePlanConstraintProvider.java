@@ -29,12 +29,21 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     static final long WEEK_FAIRNESS_DAYS = 5;
 
     /**
-     * Sending a published task to another worker (phone calls, a new face at the door) weighs on the medium level
-     * as much as leaving a routine visit of a regular elder unserved (see the unassigned weights): a re-plan may
-     * move a few published tasks to serve one urgent or vulnerable elder, but never reshuffle the day for one more
-     * routine task. On the soft level it would lose to any gain in service, however small.
+     * Disturbing a published task (sending it to another worker, leaving it unserved, or moving its start by more
+     * than {@link #RETIME_TOLERANCE_SECONDS}: each a phone call and a broken promise) weighs on the medium level as
+     * much as 100 points of service (an unserved task weighs its elder's class, 1 to 6, x 10 x the visit's
+     * priority, x 10 if urgent). So a routine visit of a regular elder never displaces a published one, the
+     * heaviest routine visit (a disabled elder's priority 5: 300) at most two, an urgent one a few more; a served
+     * task is dropped only for a gain of more than its own weight and this. An absent worker's day of eight such
+     * visits can then disturb at most 24 others, under issue 18's 10 % of the 500-visit day's open part. At 10 (a
+     * regular elder's routine visit, until 2026-12) the solver moved 190 of 268 other open visits to serve an absent
+     * worker's 8, at 60 it still disturbed 38 to serve 4 (DispatchScaleBenchmark; docs/benchmarks.md, "Re-plans
+     * that disturb little"). On the soft level it would lose to any gain in service, however small.
      */
-    static final long REASSIGNMENT_COST = 10;
+    static final long REASSIGNMENT_COST = 100;
+
+    /** A published start may move this much on its worker's route at the soft cost alone (issue 18: 15 minutes). */
+    static final int RETIME_TOLERANCE_SECONDS = 15 * 60;
 
     /**
      * Over several days, each more worker an elder's care visits are shared among weighs on the medium level twice as
@@ -79,6 +88,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 preferredWorker(factory),
                 continuityOverDays(factory),
                 changedWorker(factory),
+                changedStartFar(factory),
                 changedStart(factory)
         };
     }
@@ -422,15 +432,31 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .asConstraint(CareConstraint.CONTINUITY_OVER_DAYS.constraintName());
     }
 
-    /** Re-planning keeps the published plan where it can: every task handed to someone else costs. */
+    /**
+     * Re-planning keeps the published plan where it can: every task handed to someone else, or to nobody, costs. A
+     * dropped task costs this on top of its unassigned weight, or dropping would be cheaper than moving it. Tasks the
+     * construction heuristic has not placed yet (no worker at all) are not judged.
+     */
     Constraint changedWorker(ConstraintFactory factory) {
         return factory.forEach(Task.class)
-                .filter(task -> task.wasPublished() && task.isAssigned()
+                .filter(task -> task.wasPublished() && task.getWorker() != null
                         && !task.getPublishedWorkerId().equals(task.getWorker().getId()))
                 .penalizeConfigurableLong(task -> REASSIGNMENT_COST)
                 .justifyWith((task, score) -> MatchJustification.of(CareConstraint.CHANGED_WORKER, task, 1, Unit.COUNT,
                         task.getPublishedWorkerId()))
                 .asConstraint(CareConstraint.CHANGED_WORKER.constraintName());
+    }
+
+    /** ...as does a published task kept by its worker whose start moves by more than the tolerance either way. */
+    Constraint changedStartFar(ConstraintFactory factory) {
+        return factory.forEach(Task.class)
+                .filter(task -> task.wasPublished() && task.getPublishedStart() >= 0 && task.isAssigned()
+                        && task.getPublishedWorkerId().equals(task.getWorker().getId())
+                        && Math.abs(task.getSchedule().start() - task.getPublishedStart()) > RETIME_TOLERANCE_SECONDS)
+                .penalizeConfigurableLong(task -> REASSIGNMENT_COST)
+                .justifyWith((task, score) -> MatchJustification.of(CareConstraint.CHANGED_START_FAR, task,
+                        Math.abs(task.getSchedule().start() - task.getPublishedStart()), Unit.SECONDS))
+                .asConstraint(CareConstraint.CHANGED_START_FAR.constraintName());
     }
 
     /** ...and every minute a published visit moves in time costs too (the elder was told when to expect it). */

@@ -51,7 +51,10 @@ public enum CareConstraint {
     WAITING_TIME("Waiting time", Level.SOFT, 1, "waiting-time"),
     FAIR_LOAD("Fair load among paid staff", Level.SOFT, 1, "fair-load"),
     PREFERRED_WORKER("Preferred worker (continuity of care)", Level.SOFT, 1, "preferred-worker"),
+    /** A published task given to another worker, or left unserved: the elder has to be told. */
     CHANGED_WORKER("Changed worker against the published plan", Level.MEDIUM, 1, "changed-worker"),
+    /** A published task kept by its worker but moved in time by more than a quarter of an hour: the elder is told too. */
+    CHANGED_START_FAR("Start moved far from the published time", Level.MEDIUM, 1, "changed-start-far"),
     CHANGED_START("Changed start against the published plan", Level.SOFT, 1, "changed-start");
 
     /** The score level a constraint's weight is on by default (a deployment may still move it, e.g. "2hard"). */

@@ -210,6 +210,11 @@ public class ConstraintWeights {
         return weights.get(CareConstraint.CHANGED_WORKER);
     }
 
+    @ConstraintWeight("Start moved far from the published time")
+    public HardMediumSoftLongScore getChangedStartFar() {
+        return weights.get(CareConstraint.CHANGED_START_FAR);
+    }
+
     @ConstraintWeight("Changed start against the published plan")
     public HardMediumSoftLongScore getChangedStart() {
         return weights.get(CareConstraint.CHANGED_START);

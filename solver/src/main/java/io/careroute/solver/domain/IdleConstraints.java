@@ -73,6 +73,7 @@ public final class IdleConstraints {
         off(active, CareConstraint.WEEKLY_HOURS, !weekLimits);
         off(active, CareConstraint.CHANGED_WORKER, !published);
         off(active, CareConstraint.CHANGED_START, !publishedStarts);
+        off(active, CareConstraint.CHANGED_START_FAR, !publishedStarts);
         return active;
     }
 

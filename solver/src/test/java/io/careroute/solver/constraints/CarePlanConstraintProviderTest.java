@@ -507,14 +507,44 @@ class CarePlanConstraintProviderTest {
         }
 
         @Test
-        void newTasksAndUnassignedOnesAreNotChanges() {
+        void aPublishedTaskLeftUnservedIsAChangeTooSoDroppingIsNeverCheaperThanMoving() {
             Worker w = careWorker("C1").build();
             Task fresh = scheduled(visit("V9", 1).build(), stop().build());
             route(w, fresh);
             Worker holder = Worker.unassignedHolder();
             Task dropped = visit("V1", 2).published("C1", H10).build();
-            route(holder, dropped);
-            verifier.verifyThat(CarePlanConstraintProvider::changedWorker).given(w, fresh, holder, dropped).penalizesBy(0);
+            Task neverServed = visit("V3", 3).build();
+            route(holder, dropped, neverServed);
+            verifier.verifyThat(CarePlanConstraintProvider::changedWorker).given(w, fresh, holder, dropped, neverServed)
+                    .penalizesBy(CarePlanConstraintProvider.REASSIGNMENT_COST);
+        }
+
+        @Test
+        void aTaskNotYetPlacedIsNotJudged() {
+            Task unplaced = visit("V1", 1).published("C1", H10).build();
+            verifier.verifyThat(CarePlanConstraintProvider::changedWorker).given(unplaced).penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class ChangedStartFar {
+        @Test
+        void penalisesEachPublishedTaskKeptByItsWorkerButMovedMoreThanAQuarterOfAnHourEitherWay() {
+            Worker w = careWorker("C1").build();
+            Task late = scheduled(visit("V1", 1).published("C1", H10 - 901).build(), stop().build());   // starts 10:00
+            Task early = scheduled(visit("V2", 2).published("C1", H10 + 1800).build(), stop().build());
+            Task within = scheduled(visit("V3", 3).published("C1", H10 - 900).build(), stop().build());
+            route(w, late, early, within);
+            verifier.verifyThat(CarePlanConstraintProvider::changedStartFar).given(w, late, early, within)
+                    .penalizesBy(2 * CarePlanConstraintProvider.REASSIGNMENT_COST);
+        }
+
+        @Test
+        void aTaskWithAnotherWorkerIsCountedOnceAsAChangedWorkerNotHereAgain() {
+            Worker w = careWorker("C2").build();
+            Task moved = scheduled(visit("V1", 1).published("C1", H10 - 3600).build(), stop().build());
+            route(w, moved);
+            verifier.verifyThat(CarePlanConstraintProvider::changedStartFar).given(w, moved).penalizesBy(0);
         }
     }
 

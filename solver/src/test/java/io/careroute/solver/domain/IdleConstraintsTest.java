@@ -56,6 +56,8 @@ class IdleConstraintsTest {
                         v1 -> v1.published("C2", 9 * 3600), w -> w),
                 day("a published time", CareConstraint.CHANGED_START.constraintName(),
                         v1 -> v1.published("C1", 9 * 3600), w -> w),
+                day("a published time hours away", CareConstraint.CHANGED_START_FAR.constraintName(),
+                        v1 -> v1.published("C1", 3 * 3600), w -> w),
                 day("a meal", CareConstraint.BOX_CAPACITY.constraintName(), t -> t, w -> w, true),
                 // Both parts of a two-worker visit on one worker.
                 day("a two-worker visit", CareConstraint.TWO_WORKERS_TOGETHER.constraintName(), v1 -> v1.partOf("V1", 1), w -> w));
