@@ -138,12 +138,14 @@ class PlanCommand implements Callable<Integer>, CareRouteMain.LanguageAware {
     }
 
     private List<Path> written(Path outDir, List<Path> routeSheets) {
-        List<Path> written = new java.util.ArrayList<>(List.of(outDir.resolve("plan.json"),
-                outDir.resolve("routes.geojson"), outDir.resolve("outcomes.json"), routeSheets.get(0),
-                routeSheets.get(1)));
+        // Every file this run wrote, in the order above: the problem first (re-planning reads it beside the plan).
+        List<Path> written = new java.util.ArrayList<>(List.of(outDir.resolve("problem.json")));
         if (demo) {
+            written.add(outDir.resolve("problem.xlsx"));
             written.add(outDir.resolve("registry.json"));
         }
+        written.addAll(List.of(outDir.resolve("plan.json"), outDir.resolve("routes.geojson"),
+                outDir.resolve("outcomes.json"), routeSheets.get(0), routeSheets.get(1)));
         return written;
     }
 

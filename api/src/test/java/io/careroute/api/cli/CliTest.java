@@ -64,7 +64,9 @@ class CliTest {
         assertThat(Files.readString(out.resolve("route-sheets.html"))).contains("路线单", "@page { size: A4");
         assertThat(out.resolve("route-sheets.xlsx")).isNotEmptyFile();
         assertThat(out.resolve("problem.xlsx")).isNotEmptyFile();
-        assertThat(run.out()).contains("registry.json");
+        // The last line names every file written, the problem and its workbook too.
+        assertThat(run.out()).contains("problem.json", "problem.xlsx", "registry.json", "plan.json", "routes.geojson",
+                "route-sheets.html", "route-sheets.xlsx");
         // field-figures: the day's outcome figures as planned (nothing recorded yet), beside the plan.
         JsonNode outcomes = ProblemJson.mapper().readTree(out.resolve("outcomes.json").toFile());
         assertThat(outcomes.get("plans").asInt()).isEqualTo(1);

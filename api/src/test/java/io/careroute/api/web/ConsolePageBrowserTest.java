@@ -449,6 +449,26 @@ class ConsolePageBrowserTest {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
 
+        /**
+         * Creates a dispatcher of the demo organisation through the API (as its administrator would), opens the
+         * console, is sent to the login page and logs in: the console then shows the name. What the console opens
+         * next (the demo day, an empty desk, the week) each test waits for itself.
+         */
+        static String logInNewDispatcher(ChromeDriver browser, ApiClient api, int port, String prefix) throws Exception {
+            String username = prefix + "-" + Long.toHexString(System.nanoTime());
+            String password = prefix + " page password " + System.nanoTime();
+            ApiClient.Response created = api.postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(
+                    Map.of("username", username, "password", password, "role", "DISPATCHER")));
+            assertThat(created.status()).isEqualTo(201);
+            browser.get("http://localhost:" + port + "/");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.until(d -> d.getCurrentUrl().contains("/login.html"));
+            wait.until(d -> !d.findElement(By.id("btn-login")).getText().isBlank());
+            submitLogin(browser, "demo", username, password);   // the demo organisation's code
+            wait.until(d -> d.findElement(By.id("who")).getText().equals(username));
+            return username;
+        }
+
         /** Fills in the login page (organisation code, name, password) and sends it. */
         static void submitLogin(ChromeDriver browser, String organisation, String username, String password) {
             browser.findElement(By.id("organisation")).clear();

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -202,17 +201,7 @@ class DeskEditPageBrowserTest {
     }
 
     private void logIn(ApiClient api) throws Exception {
-        String username = "desk-" + Long.toHexString(System.nanoTime());
-        String password = "desk edit page password " + System.nanoTime();
-        ApiClient.Response created = api.postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(
-                Map.of("username", username, "password", password, "role", "DISPATCHER")));
-        assertThat(created.status()).isEqualTo(201);
-        browser.get("http://localhost:" + port + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(d -> d.getCurrentUrl().contains("/login.html"));
-        wait.until(d -> !d.findElement(By.id("btn-login")).getText().isBlank());
-        ConsolePageBrowserTest.Chromium.submitLogin(browser, "demo", username, password);   // the demo organisation's code
-        wait.until(d -> d.findElement(By.id("who")).getText().equals(username));
+        ConsolePageBrowserTest.Chromium.logInNewDispatcher(browser, api, port, "desk");
         // The console opens the server's demo day once it is planned.
         new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofMillis(200)).until(d ->
                 "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));

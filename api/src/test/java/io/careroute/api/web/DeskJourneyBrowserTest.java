@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 
@@ -331,17 +330,7 @@ class DeskJourneyBrowserTest {
     }
 
     private void logIn(ApiClient api) throws Exception {
-        String username = "journey-" + Long.toHexString(System.nanoTime());
-        String password = "desk journey password " + System.nanoTime();
-        ApiClient.Response created = api.postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(
-                Map.of("username", username, "password", password, "role", "DISPATCHER")));
-        assertThat(created.status()).isEqualTo(201);
-        browser.get("http://localhost:" + port + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(d -> d.getCurrentUrl().contains("/login.html"));
-        wait.until(d -> !d.findElement(By.id("btn-login")).getText().isBlank());
-        ConsolePageBrowserTest.Chromium.submitLogin(browser, "demo", username, password);   // the demo organisation's code
-        wait.until(d -> d.findElement(By.id("who")).getText().equals(username));
+        ConsolePageBrowserTest.Chromium.logInNewDispatcher(browser, api, port, "journey");
         // A new desk: no demo plan, nothing planned yet.
         new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(100)).until(d ->
                 "empty".equals(d.findElement(By.tagName("body")).getAttribute("data-state"))

@@ -9,12 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careroute.data.problem.ProblemJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,17 +125,7 @@ class RecommendPageBrowserTest {
     }
 
     private void logIn(ApiClient api) throws Exception {
-        String username = "slots-" + Long.toHexString(System.nanoTime());
-        String password = "slots page password " + System.nanoTime();
-        ApiClient.Response created = api.postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(
-                Map.of("username", username, "password", password, "role", "DISPATCHER")));
-        assertThat(created.status()).isEqualTo(201);
-        browser.get("http://localhost:" + port + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(d -> d.getCurrentUrl().contains("/login.html"));
-        wait.until(d -> !d.findElement(By.id("btn-login")).getText().isBlank());
-        ConsolePageBrowserTest.Chromium.submitLogin(browser, "demo", username, password);   // the demo organisation's code
-        wait.until(d -> d.findElement(By.id("who")).getText().equals(username));
+        ConsolePageBrowserTest.Chromium.logInNewDispatcher(browser, api, port, "slots");
         // The console has opened the demo plan solved at start-up.
         new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofMillis(200)).until(d ->
                 "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));

@@ -183,18 +183,8 @@ class WeekPageBrowserTest {
     }
 
     private void logIn(ApiClient api) throws Exception {
-        String username = "week-" + Long.toHexString(System.nanoTime());
-        String password = "week page password " + System.nanoTime();
-        ApiClient.Response created = api.postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(
-                Map.of("username", username, "password", password, "role", "DISPATCHER")));
-        assertThat(created.status()).isEqualTo(201);
-        browser.get("http://localhost:" + port + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(d -> d.getCurrentUrl().contains("/login.html"));
-        wait.until(d -> !d.findElement(By.id("btn-login")).getText().isBlank());
-        ConsolePageBrowserTest.Chromium.submitLogin(browser, "demo", username, password);   // the demo organisation's code
-        wait.until(d -> d.findElement(By.id("who")).getText().equals(username));
-        wait.until(d -> !d.findElement(By.id("btn-week")).getText().isBlank());
+        ConsolePageBrowserTest.Chromium.logInNewDispatcher(browser, api, port, "week");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("btn-week")).getText().isBlank());
     }
 
     private static void setValue(String id, String value) {
