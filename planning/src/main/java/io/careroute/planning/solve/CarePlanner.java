@@ -1,6 +1,7 @@
 package io.careroute.planning.solve;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.careroute.data.i18n.Messages;
@@ -10,6 +11,7 @@ import io.careroute.planning.assemble.AssembledProblem;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.explain.ScoreBreakdown;
 import io.careroute.solver.explain.UnassignedExplainer;
+import io.careroute.solver.replan.WarmStart;
 import io.careroute.solver.solve.CarePlanSolverConfig;
 import io.careroute.solver.solve.PinnedPlacement;
 import io.careroute.solver.solve.PortfolioSolve;
@@ -93,6 +95,14 @@ public final class CarePlanner {
         } finally {
             stop.detach();
         }
+    }
+
+    /**
+     * Takes out of a warm-started plan's routes the tasks that break a hard rule there, for the construction
+     * heuristic to place again (see {@link WarmStart#releaseBroken}); returns their ids.
+     */
+    public List<String> releaseBroken(CarePlan plan) {
+        return WarmStart.releaseBroken(plan, breakdown::hardBreakers);
     }
 
     /** Scores a plan whose routes were put in place rather than solved (see {@link ScoreBreakdown#score}). */

@@ -102,6 +102,8 @@ public final class Replanner {
         AssembledProblem open = assembler.assemble(draft.replan().openProblem(), draft.open(),
                 draft.replan().published());
         WarmStart.apply(open.plan(), draft.replan().warmRoutes());
+        // A late worker's missed windows are mended by placing those tasks again, not by the search (see there).
+        planner.releaseBroken(open.plan());
         return new Prepared(draft.replan(), open, draft.messages(), draft.places());
     }
 

@@ -29,9 +29,9 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
     static final long WEEK_FAIRNESS_DAYS = 5;
 
     /**
-     * Disturbing a published task (sending it to another worker, leaving it unserved, or moving its start by more
-     * than {@link #RETIME_TOLERANCE_SECONDS}: each a phone call and a broken promise) weighs on the medium level as
-     * much as 100 points of service (an unserved task weighs its elder's class, 1 to 6, x 10 x the visit's
+     * Disturbing a published task (sending it to another worker or leaving it unserved: a phone call and a broken
+     * promise; a start moved by more than {@link #RETIME_TOLERANCE_SECONDS} costs half, see {@link #RETIME_FAR_COST})
+     * weighs on the medium level as much as 100 points of service (an unserved task weighs its elder's class, 1 to 6, x 10 x the visit's
      * priority, x 10 if urgent). So a routine visit of a regular elder never displaces a published one, the
      * heaviest routine visit (a disabled elder's priority 5: 300) at most two, an urgent one a few more; a served
      * task is dropped only for a gain of more than its own weight and this. An absent worker's day of eight such
@@ -44,6 +44,13 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
 
     /** A published start may move this much on its worker's route at the soft cost alone (issue 18: 15 minutes). */
     static final int RETIME_TOLERANCE_SECONDS = 15 * 60;
+
+    /**
+     * Beyond the tolerance a retime costs half a reassignment: a call, but the same face. So when a worker runs late
+     * their later visits stay with them (each retimed far costs 50, handing it to someone on time 100), unless
+     * keeping one would also lose it or another visit.
+     */
+    static final long RETIME_FAR_COST = REASSIGNMENT_COST / 2;
 
     /**
      * Over several days, each more worker an elder's care visits are shared among weighs on the medium level twice as
@@ -453,7 +460,7 @@ public class CarePlanConstraintProvider implements ConstraintProvider {
                 .filter(task -> task.wasPublished() && task.getPublishedStart() >= 0 && task.isAssigned()
                         && task.getPublishedWorkerId().equals(task.getWorker().getId())
                         && Math.abs(task.getSchedule().start() - task.getPublishedStart()) > RETIME_TOLERANCE_SECONDS)
-                .penalizeConfigurableLong(task -> REASSIGNMENT_COST)
+                .penalizeConfigurableLong(task -> RETIME_FAR_COST)
                 .justifyWith((task, score) -> MatchJustification.of(CareConstraint.CHANGED_START_FAR, task,
                         Math.abs(task.getSchedule().start() - task.getPublishedStart()), Unit.SECONDS))
                 .asConstraint(CareConstraint.CHANGED_START_FAR.constraintName());

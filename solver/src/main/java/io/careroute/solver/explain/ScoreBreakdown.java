@@ -42,6 +42,27 @@ public final class ScoreBreakdown {
         solutionManager.update(plan, SolutionUpdatePolicy.UPDATE_SCORE_ONLY);
     }
 
+    /**
+     * The tasks and workers behind every match that costs on the hard level, from the plan's current shadow variables
+     * (a warm start's repair: see WarmStart.releaseBroken, which gets this as a function: the replan package may not
+     * depend on this one, which depends on the solver configuration, which depends on it).
+     */
+    public List<Object> hardBreakers(CarePlan plan) {
+        if (plan.getTasks().isEmpty()) {
+            return List.of();
+        }
+        var explanation = solutionManager.explain(plan, SolutionUpdatePolicy.UPDATE_SCORE_ONLY);
+        List<Object> breakers = new ArrayList<>();
+        for (ConstraintMatchTotal<HardMediumSoftLongScore> total : explanation.getConstraintMatchTotalMap().values()) {
+            for (ConstraintMatch<HardMediumSoftLongScore> match : total.getConstraintMatchSet()) {
+                if (match.getScore().hardScore() < 0) {
+                    breakers.addAll(match.getIndictedObjectList());
+                }
+            }
+        }
+        return breakers;
+    }
+
     /** Recomputes the score from the plan's current shadow variables (it does not re-run listeners). */
     public List<ConstraintScore> explain(CarePlan plan) {
         return explain(plan, MAX_JUSTIFICATIONS);

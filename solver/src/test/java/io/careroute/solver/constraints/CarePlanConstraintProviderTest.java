@@ -536,7 +536,7 @@ class CarePlanConstraintProviderTest {
             Task within = scheduled(visit("V3", 3).published("C1", H10 - 900).build(), stop().build());
             route(w, late, early, within);
             verifier.verifyThat(CarePlanConstraintProvider::changedStartFar).given(w, late, early, within)
-                    .penalizesBy(2 * CarePlanConstraintProvider.REASSIGNMENT_COST);
+                    .penalizesBy(2 * CarePlanConstraintProvider.RETIME_FAR_COST);
         }
 
         @Test
