@@ -48,8 +48,9 @@ public final class CaseRunner {
         boolean localSearch = config.getPhaseConfigList().stream().anyMatch(phase -> phase instanceof LocalSearchPhaseConfig);
         // A portfolio's members each solve a copy; member 0's phases give the steps and speed (one thread's figures),
         // the portfolio's bests the timeline, and every member's calculations the count.
+        // As in production: a day's search goes back to its best when stuck below it (CarePlanner), VRPTW's does not.
         PortfolioSolve portfolio = new PortfolioSolve(unsolved, PortfolioSolve.seeded(config, variant.portfolio()),
-                variant.returnToBest());
+                variant.returnToBest() && !"vrptw".equals(problem.kind()));
         @SuppressWarnings("unchecked")
         DefaultSolver<CarePlan> solver = (DefaultSolver<CarePlan>) portfolio.solvers().get(0);
         RunRecorder recorder = new RunRecorder(solver, progressSeconds, progress, variant.portfolio() == 1);

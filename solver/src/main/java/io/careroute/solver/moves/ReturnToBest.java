@@ -18,8 +18,8 @@ import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 import org.optaplanner.core.impl.solver.DefaultSolver;
 
 /**
- * Takes the local search back to the best plan when it has given up something above the soft level (a served elder on
- * a care day, a vehicle on a VRPTW instance) and not won it back for {@link #STALL_STEPS} steps (issue 18.1).
+ * Takes the local search back to the best plan when it has given up something above the soft level (a served elder,
+ * a hard rule) and not won it back for {@link #STALL_STEPS} steps (issue 18.1).
  *
  * <p>Why: late acceptance compares a move with the score of 200 steps before, so soon after a new best a step that drops
  * an elder for a much shorter round passes (the older scores in the list had that elder unserved too). The search then
@@ -30,6 +30,11 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * <p>It rewrites the working plan's routes to the best's at the end of a step, before the acceptor records the step's
  * score (OptaPlanner calls the solver's phase listeners first), so the acceptor and the next step see the best's score.
  * OptaPlanner 10 has no hook for this in its configuration: {@link #install} adds it to a built solver.
+ *
+ * <p>A day's plan only (CarePlanner): on a VRPTW instance the level above soft is the vehicle count, and there the
+ * search spends a while at one more vehicle before route elimination finds a better plan at the best's count; going
+ * back cut that short (on the Solomon sample at 10 s one run of 18 went from +1.06 % to +12.30 % above the best known
+ * distance, the mean from -0.15 % to 0.47 %).
  */
 public final class ReturnToBest extends PhaseLifecycleListenerAdapter<CarePlan> {
 

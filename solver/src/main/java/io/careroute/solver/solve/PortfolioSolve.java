@@ -34,12 +34,13 @@ public final class PortfolioSolve {
      *                itself, the others planning clones of it
      */
     public PortfolioSolve(CarePlan problem, List<SolverConfig> configs) {
-        this(problem, configs, true);
+        this(problem, configs, false);
     }
 
     /**
      * @param returnToBest whether each member's local search goes back to the best when stuck below it above the soft
-     *                     level ({@link ReturnToBest}; production always does, the benchmark suite can compare without)
+     *                     level ({@link ReturnToBest}): a day's plan does, a VRPTW instance does not (there it lost:
+     *                     docs/benchmarks.md, "Using the whole budget")
      */
     public PortfolioSolve(CarePlan problem, List<SolverConfig> configs, boolean returnToBest) {
         if (configs.isEmpty()) {
@@ -48,7 +49,6 @@ public final class PortfolioSolve {
         for (int i = 0; i < configs.size(); i++) {
             DefaultSolverFactory<CarePlan> factory = new DefaultSolverFactory<>(configs.get(i));
             Solver<CarePlan> solver = factory.buildSolver();
-            // A local search stuck below its best above the soft level goes back to the best (issue 18.1).
             if (returnToBest) {
                 ReturnToBest.install(solver);
             }
