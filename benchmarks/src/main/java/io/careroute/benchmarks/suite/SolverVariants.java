@@ -83,8 +83,9 @@ public final class SolverVariants {
                 + "travel, a VRPTW instance never takes one more vehicle (issue 18.1)",
                 config -> mapLocalSearch(config, phase -> phase.withAcceptorConfig(phase.getAcceptorConfig().copyConfig()
                         .withSimulatedAnnealingStartingTemperature("0hard/0medium/1000000000000soft"))));
-        NAMED.put("no-return-to-best", new Variant("no-return-to-best", "default, but a search stuck below its best on a "
-                + "level above soft (an elder or a vehicle given up) is not taken back to the best (ReturnToBest, issue 18.1)",
+        NAMED.put("no-return-to-best", new Variant("no-return-to-best", "default, but a generated day's search stuck below its best "
+                + "on a level above soft (an elder given up) is not taken back to the best (ReturnToBest, issue 18.1; VRPTW "
+                + "mode never goes back)",
                 config -> config, 1, false));
         add("move-threads-2", "default with OptaPlanner's multithreaded incremental solving: moves evaluated on two "
                 + "threads (moveThreadCount 2), the second core", config -> new SolverConfig(config).withMoveThreadCount("2"));
