@@ -167,7 +167,7 @@ public class BenchmarkRun implements Callable<Integer> {
         for (Map.Entry<String, SolverVariants.Variant> v : SolverVariants.named().entrySet()) {
             out.printf(Locale.ROOT, "  %-20s %s%n", v.getKey(), v.getValue().description());
         }
-        out.printf(Locale.ROOT, "  %-20s %s%n", "late-acceptance-N", "default moves, late acceptance over the last N steps (default 200)");
+        out.printf(Locale.ROOT, "  %-20s %s%n", "late-acceptance-N", "default moves, late acceptance over the last N steps (default 200; VRPTW from a 10 s budget on 1,000)");
         out.println("Peer solvers (--peers, on VRPTW problems, with --seconds):");
         for (String name : Peers.names()) {
             out.printf(Locale.ROOT, "  %-20s %s%n", name, Peers.named(name).description());

@@ -34,8 +34,10 @@ public final class CaseRunner {
 
     /** The exact configuration a run uses: production configuration, then the variant, then the budget and seed. */
     public SolverConfig config(BenchmarkCase problem, SolverVariants.Variant variant, long seed) {
-        // The time in the settings is replaced by the budget; the seed is the production configuration's own setting.
-        SolverConfig production = problem.productionConfig(new SolverSettings(Duration.ofSeconds(1), null, seed));
+        // The termination is replaced by the budget; the seed is the production configuration's own setting. The time
+        // is the budget's (VRPTW mode sizes its late acceptance by it); a step budget gets the 1 s configuration.
+        Duration time = budget.time() == null ? Duration.ofSeconds(1) : budget.time();
+        SolverConfig production = problem.productionConfig(new SolverSettings(time, null, seed));
         return budget.apply(variant.apply(production));
     }
 
@@ -46,7 +48,9 @@ public final class CaseRunner {
         boolean localSearch = config.getPhaseConfigList().stream().anyMatch(phase -> phase instanceof LocalSearchPhaseConfig);
         // A portfolio's members each solve a copy; member 0's phases give the steps and speed (one thread's figures),
         // the portfolio's bests the timeline, and every member's calculations the count.
-        PortfolioSolve portfolio = new PortfolioSolve(unsolved, PortfolioSolve.seeded(config, variant.portfolio()));
+        // As in production: a day's search goes back to its best when stuck below it (CarePlanner), VRPTW's does not.
+        PortfolioSolve portfolio = new PortfolioSolve(unsolved, PortfolioSolve.seeded(config, variant.portfolio()),
+                variant.returnToBest() && !"vrptw".equals(problem.kind()));
         @SuppressWarnings("unchecked")
         DefaultSolver<CarePlan> solver = (DefaultSolver<CarePlan>) portfolio.solvers().get(0);
         RunRecorder recorder = new RunRecorder(solver, progressSeconds, progress, variant.portfolio() == 1);

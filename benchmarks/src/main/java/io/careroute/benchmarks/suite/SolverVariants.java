@@ -38,11 +38,18 @@ public final class SolverVariants {
      *
      * @param portfolio solvers run at once on the problem, each with its own seed, the best answer kept
      *                  ({@code PortfolioSolve}); 1 is one solver thread
+     * @param returnToBest whether a search stuck below its best above the soft level goes back to it
+     *                  ({@code ReturnToBest}, as in production)
      */
-    public record Variant(String name, String description, UnaryOperator<SolverConfig> change, int portfolio) {
+    public record Variant(String name, String description, UnaryOperator<SolverConfig> change, int portfolio,
+                          boolean returnToBest) {
 
         public Variant(String name, String description, UnaryOperator<SolverConfig> change) {
-            this(name, description, change, 1);
+            this(name, description, change, 1, true);
+        }
+
+        public Variant(String name, String description, UnaryOperator<SolverConfig> change, int portfolio) {
+            this(name, description, change, portfolio, true);
         }
 
         public SolverConfig apply(SolverConfig production) {
@@ -71,6 +78,15 @@ public final class SolverVariants {
         add("hill-climbing", "default moves, but only moves that do not worsen the score are accepted (may stall: "
                 + "under --steps it then stops at the safety time limit)",
                 acceptance(new LocalSearchAcceptorConfig().withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING))));
+        add("keep-served", "default, but a step never loses on a level above soft (default's late acceptance and, both must "
+                + "accept, simulated annealing at 0hard/0medium/1e12soft): a care day never gives up a served elder for "
+                + "travel, a VRPTW instance never takes one more vehicle (issue 18.1)",
+                config -> mapLocalSearch(config, phase -> phase.withAcceptorConfig(phase.getAcceptorConfig().copyConfig()
+                        .withSimulatedAnnealingStartingTemperature("0hard/0medium/1000000000000soft"))));
+        NAMED.put("no-return-to-best", new Variant("no-return-to-best", "default, but a generated day's search stuck below its best "
+                + "on a level above soft (an elder given up) is not taken back to the best (ReturnToBest, issue 18.1; VRPTW "
+                + "mode never goes back)",
+                config -> config, 1, false));
         add("move-threads-2", "default with OptaPlanner's multithreaded incremental solving: moves evaluated on two "
                 + "threads (moveThreadCount 2), the second core", config -> new SolverConfig(config).withMoveThreadCount("2"));
         add("construction-only", "the construction heuristic alone, no local search (a deliberately weak baseline)",
@@ -111,7 +127,7 @@ public final class SolverVariants {
                 result = part.apply(result);
             }
             return result;
-        }, parts.stream().mapToInt(Variant::portfolio).max().orElse(1));
+        }, parts.stream().mapToInt(Variant::portfolio).max().orElse(1), parts.stream().allMatch(Variant::returnToBest));
     }
 
     public static List<Variant> parseList(String commaSeparated) {

@@ -60,6 +60,19 @@ class SolverVariantsTest {
     }
 
     @Test
+    void issue18Point1Variants() {
+        // keep-served: the production late acceptance, and simulated annealing that never accepts a loss above soft.
+        var keepServed = localSearch(SolverVariants.parse("keep-served").apply(production())).getAcceptorConfig();
+        assertThat(keepServed.getLateAcceptanceSize()).isEqualTo(200);
+        assertThat(keepServed.getSimulatedAnnealingStartingTemperature()).isEqualTo("0hard/0medium/1000000000000soft");
+        // no-return-to-best: the same configuration, solved without ReturnToBest (alone or combined).
+        assertThat(SolverVariants.parse("default").returnToBest()).isTrue();
+        assertThat(SolverVariants.parse("no-return-to-best").returnToBest()).isFalse();
+        assertThat(SolverVariants.parse("no-ruin+no-return-to-best").returnToBest()).isFalse();
+        assertThat(moves(SolverVariants.parse("no-return-to-best").apply(production()))).hasSameSizeAs(moves(production()));
+    }
+
+    @Test
     void anUnknownNameIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> SolverVariants.parseList("default,no-such"))
                 .isInstanceOf(IllegalArgumentException.class)

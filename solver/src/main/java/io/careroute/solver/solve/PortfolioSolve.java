@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.moves.ReturnToBest;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.config.solver.SolverConfig;
@@ -33,12 +34,24 @@ public final class PortfolioSolve {
      *                itself, the others planning clones of it
      */
     public PortfolioSolve(CarePlan problem, List<SolverConfig> configs) {
+        this(problem, configs, false);
+    }
+
+    /**
+     * @param returnToBest whether each member's local search goes back to the best when stuck below it above the soft
+     *                     level ({@link ReturnToBest}): a day's plan does, a VRPTW instance does not (there it lost:
+     *                     docs/benchmarks.md, "Using the whole budget")
+     */
+    public PortfolioSolve(CarePlan problem, List<SolverConfig> configs, boolean returnToBest) {
         if (configs.isEmpty()) {
             throw new IllegalArgumentException("a portfolio needs at least one solver configuration");
         }
         for (int i = 0; i < configs.size(); i++) {
             DefaultSolverFactory<CarePlan> factory = new DefaultSolverFactory<>(configs.get(i));
             Solver<CarePlan> solver = factory.buildSolver();
+            if (returnToBest) {
+                ReturnToBest.install(solver);
+            }
             solver.addEventListener(event -> offer(event.getNewBestSolution()));
             solvers.add(solver);
             copies.add(i == 0 ? problem : factory.getSolutionDescriptor().getSolutionCloner().cloneSolution(problem));

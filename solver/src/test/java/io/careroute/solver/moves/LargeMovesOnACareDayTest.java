@@ -206,7 +206,7 @@ class LargeMovesOnACareDayTest {
     }
 
     /** The production configuration for a few thousand score calculations: routes as a solver leaves them. */
-    private static CarePlan solvedBriefly(CarePlan problem, long seed) {
+    static CarePlan solvedBriefly(CarePlan problem, long seed) {
         PinnedPlacement.apply(problem);
         Solver<CarePlan> solver = SolverFactory.<CarePlan>create(CarePlanSolverConfig.create(
                         new SolverSettings(Duration.ofSeconds(20), null, seed))
