@@ -55,6 +55,8 @@ const CONSTRAINTS_ZH = {
   'Required worker gender': '服务人员性别', 'Refused worker': '老人拒绝的人员', 'Pinned worker': '指定人员',
   'Pinned position': '指定顺序', 'Volunteer daily hours': '志愿者每日时长', 'Volunteer distance from home': '志愿者离家距离',
   'Two-worker visit together': '双人上门同时到达', 'Unassigned task': '未安排的任务',
+  'Changed worker against the published plan': '相对已发布方案改派或取消',
+  'Start moved far from the published time': '开始时间比已发布的改动超过 15 分钟',
 };
 const DRAG_PX = 5;
 const PLANNERS = ['ADMIN', 'DISPATCHER', 'KITCHEN'];
