@@ -115,7 +115,7 @@ public final class DispatchScaleBenchmark {
 
             // The most common event: a worker runs 30 minutes late. Their later visits should stay theirs (a later
             // start costs half a change of worker), the others untouched. No target of the issue: figures, each busy
-            // worker in turn, beside the same re-plan without the warm start's repair (Replanner.prepare takes out
+            // worker in turn, beside the same re-plan without the warm start's repair (Replanner.solve takes out
             // the tasks the delay makes break a hard rule; without it the search mends them by itself).
             double delayWorstShare = 0;
             double delayWorstShareUnrepaired = 0;
@@ -126,7 +126,7 @@ public final class DispatchScaleBenchmark {
                 EventsDocument delay = new EventsDocument(NOW, List.of(new Event(Type.DELAY, null, late, null, null, 30)));
                 for (boolean repaired : List.of(true, false)) {
                     Replanner.Result afterDelay = repaired ? timedReplan("DELAY", replanner, problem, plan, delay)
-                            : unrepaired(replanner, assembler, problem, plan, delay);
+                            : unrepaired(replanner, planner, assembler, problem, plan, delay);
                     long kept = afterDelay.plan().workers().stream().filter(w -> w.id().equals(late))
                             .flatMap(w -> w.stops().stream()).filter(s -> lateOnes.contains(s.taskId())).count();
                     ReplanDisruption disruption = ReplanDisruption.measure(plan, afterDelay.plan(), NOW, lateOnes,
@@ -178,14 +178,15 @@ public final class DispatchScaleBenchmark {
         System.out.println("TARGET " + (met ? "MET    " : "MISSED ") + what);
     }
 
-    /** As {@link Replanner#replan}, minus the warm start's repair ({@code CarePlanner.releaseBroken}): the comparison. */
-    private static Replanner.Result unrepaired(Replanner replanner, ProblemAssembler assembler, ProblemDocument problem,
+    /** As {@link Replanner#replan}, minus the warm start's repair ({@code CarePlanner.releaseBroken} in Replanner.solve). */
+    private static Replanner.Result unrepaired(Replanner replanner, CarePlanner planner, ProblemAssembler assembler,
+                                               ProblemDocument problem,
                                                PlanDocument plan, EventsDocument events) {
         Replanner.Draft draft = replanner.draft(problem, plan, events, Messages.english());
         AssembledProblem open = assembler.assemble(draft.replan().openProblem(), draft.open(), draft.replan().published());
         WarmStart.apply(open.plan(), draft.replan().warmRoutes());
-        return replanner.solve(new Replanner.Prepared(draft.replan(), open, draft.messages(), draft.places()),
-                new SolverSettings(Duration.ofSeconds(4), null, 0));
+        Replanner.Prepared prepared = new Replanner.Prepared(draft.replan(), open, draft.messages(), draft.places());
+        return replanner.result(prepared, planner.solve(open, new SolverSettings(Duration.ofSeconds(4), null, 0), best -> { }));
     }
 
     private static Replanner.Result timedReplan(String label, Replanner replanner, ProblemDocument problem, PlanDocument plan,

@@ -102,8 +102,6 @@ public final class Replanner {
         AssembledProblem open = assembler.assemble(draft.replan().openProblem(), draft.open(),
                 draft.replan().published());
         WarmStart.apply(open.plan(), draft.replan().warmRoutes());
-        // A late worker's missed windows are mended by placing those tasks again, not by the search (see there).
-        planner.releaseBroken(open.plan());
         return new Prepared(draft.replan(), open, draft.messages(), draft.places());
     }
 
@@ -116,8 +114,14 @@ public final class Replanner {
         return solve(prepared, settings, best -> { }, new SolveStop());
     }
 
-    /** As above, with progress and an early stop (see {@link CarePlanner#solve}). */
+    /**
+     * As above, with progress and an early stop (see {@link CarePlanner#solve}). The tasks the events make break a
+     * hard rule where the published plan has them (a late worker's missed windows) are first taken out of their
+     * routes, for the construction heuristic to place again, not left to the search ({@link CarePlanner#releaseBroken}).
+     * Here, not in {@link #prepare}: the live day projects a prepared plan as it stands, late visits flagged.
+     */
     public Result solve(Prepared prepared, SolverSettings settings, Consumer<CarePlan> onNewBest, SolveStop stop) {
+        planner.releaseBroken(prepared.open().plan());
         return result(prepared, planner.solve(prepared.open(), settings, onNewBest, stop));
     }
 
