@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,21 +17,15 @@ class H2PlanStoreTest extends PlanStoreContract {
     @TempDir
     static Path dataDir;
 
-    private static HikariDataSource pool;
+    private static final H2TestPool POOL = new H2TestPool();
 
     @Override
     DataSource dataSource() {
-        if (pool == null) {
-            pool = H2TestPool.open(dataDir);
-        }
-        return pool;
+        return POOL.get(dataDir);
     }
 
     @AfterAll
     static void closePool() {
-        if (pool != null) {
-            pool.close();
-            pool = null;
-        }
+        POOL.close();
     }
 }

@@ -11,10 +11,25 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 final class H2TestPool {
 
-    private H2TestPool() {
+    private HikariDataSource pool;
+
+    /** The test class's pool on its data directory, opened on first use. */
+    synchronized HikariDataSource get(Path dataDir) {
+        if (pool == null) {
+            pool = open(dataDir);
+        }
+        return pool;
     }
 
-    static HikariDataSource open(Path dataDir) {
+    /** Closes the pool (after the class's tests); the next {@link #get} opens a new one. */
+    synchronized void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+
+    private static HikariDataSource open(Path dataDir) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("careroute")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");

@@ -9,14 +9,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careroute.data.demo.DemoStreetGenerator;
 import io.careroute.data.i18n.Messages;
 import io.careroute.data.io.ProblemFiles;
-import io.careroute.data.problem.ProblemJson;
 import io.careroute.planning.demo.DemoProblem;
 import io.careroute.planning.testing.TestNetwork;
 import org.apache.poi.ss.usermodel.Cell;
@@ -133,18 +131,8 @@ class UploadPageBrowserTest {
     }
 
     private void logIn(ApiClient api) throws Exception {
-        String username = "upload-" + Long.toHexString(System.nanoTime());
-        String password = "upload page password " + System.nanoTime();
-        ApiClient.Response created = api.postWith("/api/v1/users", ProblemJson.mapper().writeValueAsBytes(
-                Map.of("username", username, "password", password, "role", "DISPATCHER")));
-        assertThat(created.status()).isEqualTo(201);
-        browser.get("http://localhost:" + port + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(d -> d.getCurrentUrl().contains("/login.html"));
-        wait.until(d -> !d.findElement(By.id("btn-login")).getText().isBlank());
-        ConsolePageBrowserTest.Chromium.submitLogin(browser, "demo", username, password);   // the demo organisation's code
-        wait.until(d -> d.findElement(By.id("who")).getText().equals(username));
-        wait.until(d -> !d.findElement(By.id("btn-upload")).getText().isBlank());
+        ConsolePageBrowserTest.Chromium.logInNewDispatcher(browser, api, port, "upload");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("btn-upload")).getText().isBlank());
         // The console has opened the demo plan: the upload is what changes it.
         new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofMillis(200)).until(d ->
                 "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));

@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +13,7 @@ import io.careroute.planning.assemble.AssembledProblem;
 import io.careroute.planning.solve.CarePlanner;
 import io.careroute.planning.assemble.NetworkSource;
 import io.careroute.planning.assemble.ProblemAssembler;
+import io.careroute.planning.solve.ReplanDisruption;
 import io.careroute.planning.solve.Replanner;
 import io.careroute.data.demo.DemoSize;
 import io.careroute.data.demo.DemoStreetGenerator;
@@ -77,8 +76,7 @@ public final class DispatchScaleBenchmark {
                     new EventsDocument(NOW, List.of(new Event(Type.NEW_VISIT, urgent, null, null, null, null))));
             double urgentSeconds = (System.nanoTime() - urgentStarted) / 1e9;
             boolean assigned = afterUrgent.plan().tasks().stream().anyMatch(t -> t.id().equals("URGENT") && t.assignedTo() != null);
-            ReplanDisruption urgentDisruption = ReplanDisruption.measure(plan, afterUrgent.plan(), NOW, Set.of("URGENT"),
-                    weights(afterUrgent));
+            ReplanDisruption urgentDisruption = ReplanDisruption.measure(plan, afterUrgent, NOW, Set.of("URGENT"));
             System.out.println(String.format(Locale.ROOT, "URGENT assigned=%s %s", assigned, line(urgentDisruption)));
 
             // One absent worker is a small sample (a run's figures hung on whether they shared a two-worker visit):
@@ -102,8 +100,7 @@ public final class DispatchScaleBenchmark {
                 long reassigned = afterDropout.plan().tasks().stream().filter(t -> theirs.contains(t.id()) && t.assignedTo() != null).count();
                 long explained = afterDropout.plan().tasks().stream().filter(t -> theirs.contains(t.id()) && t.assignedTo() == null
                         && t.unassignedReason() != null).count();
-                ReplanDisruption disruption = ReplanDisruption.measure(plan, afterDropout.plan(), NOW, theirs,
-                        weights(afterDropout));
+                ReplanDisruption disruption = ReplanDisruption.measure(plan, afterDropout, NOW, theirs);
                 System.out.println(String.format(Locale.ROOT, "DROPOUT worker=%s openVisits=%d twoWorkerParts=%d reassigned=%d explained=%d unaccounted=%d %s",
                         dropout, theirs.size(), afterDropout.plan().tasks().stream()
                                 .filter(t -> theirs.contains(t.id()) && t.part() != null).count(),
@@ -129,8 +126,7 @@ public final class DispatchScaleBenchmark {
                             : unrepaired(replanner, planner, assembler, problem, plan, delay);
                     long kept = afterDelay.plan().workers().stream().filter(w -> w.id().equals(late))
                             .flatMap(w -> w.stops().stream()).filter(s -> lateOnes.contains(s.taskId())).count();
-                    ReplanDisruption disruption = ReplanDisruption.measure(plan, afterDelay.plan(), NOW, lateOnes,
-                            weights(afterDelay));
+                    ReplanDisruption disruption = ReplanDisruption.measure(plan, afterDelay, NOW, lateOnes);
                     System.out.println(String.format(Locale.ROOT, "DELAY worker=%s minutes=30 warmStartRepaired=%s openVisits=%d keptByThem=%d %s",
                             late, repaired, lateOnes.size(), kept, line(disruption)));
                     if (repaired) {
@@ -165,13 +161,6 @@ public final class DispatchScaleBenchmark {
     private static String line(ReplanDisruption d) {
         return String.format(Locale.ROOT, "otherOpenVisits=%d moved=%d dropped=%d retimedOver15min=%d disturbed=%d disturbedShare=%.1f%% droppedWithoutMoreVulnerableGain=%d",
                 d.otherOpen(), d.moved(), d.dropped(), d.retimedOver15(), d.disturbed(), d.disturbedPercent(), d.droppedWithoutGain());
-    }
-
-    /** What leaving each task of the re-planned open part unserved costs: the measure of "more vulnerable". */
-    private static Map<String, Long> weights(Replanner.Result result) {
-        Map<String, Long> weights = new HashMap<>();
-        result.solved().getTasks().forEach(task -> weights.put(task.getId(), task.getUnassignedPenalty()));
-        return weights;
     }
 
     private static void target(String what, boolean met) {

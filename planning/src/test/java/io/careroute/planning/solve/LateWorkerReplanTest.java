@@ -62,34 +62,14 @@ class LateWorkerReplanTest {
         assertThat(PlanVerifier.verify(result.prepared().openProblem(), result.open().plan().getTravelTimes(),
                 result.openPlan())).isEmpty();
         assertThat(result.plan().feasible()).isTrue();
-        Map<String, PlanDocument.Stop> after = new HashMap<>();
         Map<String, String> afterWorker = new HashMap<>();
-        result.plan().workers().forEach(w -> w.stops().stream().filter(s -> s.taskId() != null).forEach(s -> {
-            after.put(s.taskId(), s);
-            afterWorker.put(s.taskId(), w.id());
-        }));
+        result.plan().workers().forEach(w -> w.stops().stream().filter(s -> s.taskId() != null)
+                .forEach(s -> afterWorker.put(s.taskId(), w.id())));
         long kept = theirs.stream().filter(id -> busiest.id().equals(afterWorker.get(id))).count();
         assertThat(kept).as("of the late worker's %d open visits", theirs.size()).isGreaterThanOrEqualTo((theirs.size() + 1) / 2);
-        int others = 0;
-        int disturbed = 0;
-        for (PlanDocument.WorkerRoute route : published.workers()) {
-            if (route.id().equals(busiest.id())) {
-                continue;
-            }
-            for (PlanDocument.Stop stop : route.stops()) {
-                if (stop.taskId() == null || stop.start().isBefore(NOW)) {
-                    continue;
-                }
-                others++;
-                PlanDocument.Stop now = after.get(stop.taskId());
-                if (now == null || !route.id().equals(afterWorker.get(stop.taskId()))
-                        || Duration.between(stop.start(), now.start()).abs().toMinutes() > 15) {
-                    disturbed++;
-                }
-            }
-        }
-        assertThat(disturbed).as("other open visits moved, dropped or retimed by more than 15 minutes, of %d", others)
-                .isLessThanOrEqualTo(others / 10);
+        ReplanDisruption others = ReplanDisruption.measure(published, result, NOW, theirs);
+        assertThat(others.disturbed()).as("other open visits moved, dropped or retimed by more than 15 minutes, of %d",
+                others.otherOpen()).isLessThanOrEqualTo(others.otherOpen() / 10);
     }
 
     private static Set<String> open(PlanDocument.WorkerRoute route) {

@@ -25,6 +25,7 @@ import io.careroute.solver.domain.Worker;
 import io.careroute.solver.solve.CarePlanSolverConfig;
 import io.careroute.solver.solve.PinnedPlacement;
 import io.careroute.solver.solve.SolverSettings;
+import io.careroute.solver.fixtures.PlaneTravelTimes;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.Solver;
@@ -227,7 +228,7 @@ class LargeMovesOnACareDayTest {
         for (int i = 0; i < places; i++) {
             xy[i] = new double[] {random.nextDouble() * 3000, random.nextDouble() * 3000};
         }
-        TravelTimes travel = new Plane(xy);
+        TravelTimes travel = new PlaneTravelTimes(xy);
         Kitchen kitchen = new Kitchen("K", 0, 300, 30 * 60 + random.nextInt(30 * 60));
         MealBatch early = new MealBatch("EARLY", kitchen, 10 * 3600 + 45 * 60);
         MealBatch late = new MealBatch("LATE", kitchen, 11 * 3600 + 30 * 60);
@@ -292,23 +293,5 @@ class LargeMovesOnACareDayTest {
         }
         workers.add(Worker.unassignedHolder());
         return new CarePlan("care-day", travel, workers, tasks);
-    }
-
-    /** Straight lines at each mode's speed. */
-    private record Plane(double[][] xy) implements TravelTimes {
-        @Override
-        public int seconds(TravelMode mode, int fromPlace, int toPlace) {
-            return metres(mode, fromPlace, toPlace) / (mode == TravelMode.FOOT ? 1 : 4);
-        }
-
-        @Override
-        public int metres(TravelMode mode, int fromPlace, int toPlace) {
-            return (int) Math.round(Math.hypot(xy[fromPlace][0] - xy[toPlace][0], xy[fromPlace][1] - xy[toPlace][1]));
-        }
-
-        @Override
-        public int proximity(int fromPlace, int toPlace) {
-            return metres(TravelMode.CAR, fromPlace, toPlace);
-        }
     }
 }

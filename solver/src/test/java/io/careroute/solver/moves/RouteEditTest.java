@@ -22,6 +22,7 @@ import io.careroute.solver.domain.RouteScheduler;
 import io.careroute.solver.domain.ScheduledStop;
 import io.careroute.solver.solve.CarePlanSolverConfig;
 import io.careroute.solver.solve.SolverSettings;
+import io.careroute.solver.fixtures.PlaneTravelTimes;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
@@ -184,23 +185,5 @@ class RouteEditTest {
             worker.getTasks().add(task);
         }
         return new CarePlan("random", travel, workers, tasks);
-    }
-
-    /** Straight lines at each mode's speed. */
-    private record PlaneTravelTimes(double[][] xy) implements TravelTimes {
-        @Override
-        public int seconds(TravelMode mode, int fromPlace, int toPlace) {
-            return metres(mode, fromPlace, toPlace) / (mode == TravelMode.FOOT ? 1 : 4);
-        }
-
-        @Override
-        public int metres(TravelMode mode, int fromPlace, int toPlace) {
-            return (int) Math.round(Math.hypot(xy[fromPlace][0] - xy[toPlace][0], xy[fromPlace][1] - xy[toPlace][1]));
-        }
-
-        @Override
-        public int proximity(int fromPlace, int toPlace) {
-            return metres(TravelMode.FOOT, fromPlace, toPlace);
-        }
     }
 }

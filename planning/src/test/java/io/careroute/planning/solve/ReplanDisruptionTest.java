@@ -1,4 +1,4 @@
-package io.careroute.benchmarks.scale;
+package io.careroute.planning.solve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

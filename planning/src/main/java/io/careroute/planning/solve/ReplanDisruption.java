@@ -1,4 +1,4 @@
-package io.careroute.benchmarks.scale;
+package io.careroute.planning.solve;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,7 +13,7 @@ import io.careroute.data.plan.PlanDocument;
 
 /**
  * How much a re-plan disturbed the published day, recomputed from the two plans (not from the solver's change list
- * or its score): issue 18's targets are that at most 10 % of the other open visits are moved to another worker,
+ * or its score), as DispatchScaleBenchmark and LateWorkerReplanTest judge re-plans: issue 18's targets are that at most 10 % of the other open visits are moved to another worker,
  * dropped, or retimed by more than 15 minutes, and that no served task is dropped unless a more vulnerable elder
  * gains it.
  *
@@ -33,6 +33,14 @@ public record ReplanDisruption(int otherOpen, int moved, int dropped, int retime
     /** The share of the other open tasks disturbed (moved, dropped or retimed by more than 15 minutes), in percent. */
     public double disturbedPercent() {
         return 100.0 * disturbed / Math.max(1, otherOpen);
+    }
+
+    /** A re-plan's disruption, each task weighed by what leaving it unserved costs in the re-planned open part. */
+    public static ReplanDisruption measure(PlanDocument published, Replanner.Result result, OffsetDateTime now,
+                                           Set<String> affected) {
+        Map<String, Long> weights = new HashMap<>();
+        result.solved().getTasks().forEach(task -> weights.put(task.getId(), task.getUnassignedPenalty()));
+        return measure(published, result.plan(), now, affected, weights);
     }
 
     /**
