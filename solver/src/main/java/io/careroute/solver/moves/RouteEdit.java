@@ -5,7 +5,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.careroute.solver.domain.CareConstraint;
 import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.domain.ConstraintWeights;
 import io.careroute.solver.domain.MealBatch;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.TravelMode;
@@ -14,6 +16,7 @@ import io.careroute.solver.domain.Worker;
 import io.careroute.solver.domain.RouteFeasibility;
 import io.careroute.solver.domain.RouteScheduler;
 import io.careroute.solver.domain.ScheduledStop;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.domain.variable.descriptor.ListVariableDescriptor;
 import org.optaplanner.core.impl.heuristic.move.Move;
@@ -28,6 +31,10 @@ final class RouteEdit {
 
     private final ListVariableDescriptor<CarePlan> variable;
     private final TravelTimes travel;
+    /** Travel seconds one second of tardiness is worth (see {@link #tardinessPerTravelSecond}). */
+    private final long tardinessPerSecond;
+    /** A day's travel in seconds is far below this: a second of tardiness weighed so outweighs any. */
+    static final long OUTWEIGHS_TRAVEL = 1L << 20;
     /** Copies of the routes this edit has changed, in the order first changed (moves must be reproducible). */
     private final Map<Worker, List<Task>> routes = new IdentityHashMap<>();
     private final List<Worker> changed = new ArrayList<>();
@@ -40,6 +47,21 @@ final class RouteEdit {
         this.variable = ((InnerScoreDirector<CarePlan, ?>) scoreDirector).getSolutionDescriptor()
                 .getListVariableDescriptors().get(0);
         this.travel = scoreDirector.getWorkingSolution().getTravelTimes();
+        this.tardinessPerSecond = tardinessPerTravelSecond(scoreDirector.getWorkingSolution().getWeights());
+    }
+
+    /**
+     * What a second of tardiness past a soft window end costs in seconds of travel, from the plan's weights: both soft,
+     * their ratio (1 in the home-care benchmark, whose objective adds minutes of each); tardiness on a higher level
+     * than travel, a second of it outweighs any travel an insertion may add.
+     */
+    static long tardinessPerTravelSecond(ConstraintWeights weights) {
+        HardMediumSoftLongScore tardiness = weights.weight(CareConstraint.TARDINESS);
+        HardMediumSoftLongScore travelTime = weights.weight(CareConstraint.TRAVEL_TIME);
+        if (tardiness.hardScore() > 0 || tardiness.mediumScore() > 0) {
+            return OUTWEIGHS_TRAVEL;
+        }
+        return travelTime.softScore() <= 0 ? OUTWEIGHS_TRAVEL : Math.max(0, tardiness.softScore()) / travelTime.softScore();
     }
 
     /** A route as it stands in this edit; read only (an unchanged route is the solver's own list, not a copy). */
@@ -98,7 +120,10 @@ final class RouteEdit {
 
     /**
      * The cheapest feasible {worker, index} for a task among the given workers, or null if it fits nowhere; ties go
-     * to the first found (workers in the given order, then earlier positions).
+     * to the first found (workers in the given order, then earlier positions). Cheapest in travel added, plus the
+     * tardiness added past soft window ends (the task's own and that of the stops it delays), weighed as the score
+     * weighs it: inserting by travel alone put visits where they made others late, which the home-care benchmark
+     * (soft window ends only) scores as much as its distance.
      *
      * <p>Each position is evaluated incrementally against the route's current schedule: the stops before it are
      * unchanged, the task is scheduled after them, and the stops after it are rescheduled only until one comes out
@@ -108,7 +133,8 @@ final class RouteEdit {
      */
     Insertion cheapestInsertion(Task task, List<Worker> candidates) {
         Insertion best = null;
-        int latestEnd = task.latestWindowEnd();
+        // A soft window end may be passed (at a cost): then no position is too late to try.
+        int latestEnd = task.hasSoftWindowEnd() ? Integer.MAX_VALUE : task.latestWindowEnd();
         for (Worker worker : candidates) {
             RoutePlan plan = plan(worker);
             if (plan.overloadedBy(worker, task)) {
@@ -128,7 +154,7 @@ final class RouteEdit {
                     // Stops end ever later along a route: from here on the task would come after its last window.
                     break;
                 }
-                if (fixedLegs && best != null && singleTripDelta(worker, route, task, index) >= best.delta()) {
+                if (fixedLegs && best != null && singleTripDelta(worker, route, task, index) >= best.cost()) {
                     continue;   // cannot beat the best so far, feasible or not: no need to schedule it
                 }
                 ScheduledStop inserted = RouteScheduler.schedule(worker, index == 0 ? null : route.get(index - 1), before, task,
@@ -137,6 +163,7 @@ final class RouteEdit {
                     continue;
                 }
                 int delta = inserted.totalTravelSeconds();
+                long late = task.hasSoftWindowEnd() ? inserted.lateSeconds() : 0;
                 if (index == size && before != null) {
                     delta -= before.returnTravelSeconds();   // the old last stop no longer goes home
                 }
@@ -158,14 +185,18 @@ final class RouteEdit {
                         break;
                     }
                     delta += moved.totalTravelSeconds() - old.totalTravelSeconds();
+                    if (next.hasSoftWindowEnd()) {
+                        late += moved.lateSeconds() - old.lateSeconds();
+                    }
                     previous = next;
                     previousStop = moved;
                 }
                 if (feasible && !unchangedRest) {
                     feasible = RouteFeasibility.endFeasible(worker, previousStop);
                 }
-                if (feasible && (best == null || delta < best.delta())) {
-                    best = new Insertion(worker, index, delta);
+                long cost = delta + late * tardinessPerSecond;
+                if (feasible && (best == null || cost < best.cost())) {
+                    best = new Insertion(worker, index, delta, cost);
                 }
             }
         }
@@ -332,6 +363,10 @@ final class RouteEdit {
         }
     }
 
-    record Insertion(Worker worker, int index, int delta) {
+    /**
+     * @param delta travel seconds the insertion adds
+     * @param cost  what it adds in travel seconds, tardiness past soft window ends included (the choice's measure)
+     */
+    record Insertion(Worker worker, int index, int delta, long cost) {
     }
 }

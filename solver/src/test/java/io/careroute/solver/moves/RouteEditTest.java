@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import io.careroute.solver.domain.CareConstraint;
 import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.domain.ConstraintWeights;
 import io.careroute.solver.domain.Kitchen;
 import io.careroute.solver.domain.MealBatch;
 import io.careroute.solver.domain.Task;
@@ -23,6 +25,7 @@ import io.careroute.solver.domain.ScheduledStop;
 import io.careroute.solver.solve.CarePlanSolverConfig;
 import io.careroute.solver.solve.SolverSettings;
 import io.careroute.solver.fixtures.PlaneTravelTimes;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
@@ -30,7 +33,8 @@ import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 
 /**
  * The incremental cheapest insertion gives exactly what the plain method gives (schedule the whole route with the task
- * at every position, check every rule, compare the travel): same worker, same position, same travel delta, or none.
+ * at every position, check every rule, compare the travel and the tardiness past soft window ends): same worker, same
+ * position, same travel delta and cost, or none.
  * Random days with multi-trip meal routes (capacity, still-hot limit) or single-trip vehicles, visits with two windows,
  * split shifts and many infeasible routes, over thousands of insertions while the routes change.
  */
@@ -76,6 +80,7 @@ class RouteEditTest {
                     compared++;
                     if (fast != null) {
                         found++;
+                        weighedTardiness += fast.cost() != fast.delta() ? 1 : 0;
                         edit.move(task, holder, fast.worker(), fast.index());
                     } else if (random.nextBoolean()) {
                         // Put it somewhere anyway: infeasible routes must keep being handled right.
@@ -89,6 +94,22 @@ class RouteEditTest {
         // Both outcomes are exercised: places found and tasks that fit nowhere.
         assertThat(found).isBetween(compared / 10, compared - compared / 10);
         assertThat(singleTripDeltasChecked).isGreaterThan(1000);
+        // Tardiness past soft window ends took part in the choice, not only travel.
+        assertThat(weighedTardiness).isGreaterThan(10);
+    }
+
+    private int weighedTardiness;
+
+    @Test
+    void tardinessIsWeighedAgainstTravelAsTheWeightsSay() {
+        ConstraintWeights weights = new ConstraintWeights();
+        assertThat(RouteEdit.tardinessPerTravelSecond(weights)).isEqualTo(1);
+        assertThat(RouteEdit.tardinessPerTravelSecond(weights.copy().with(CareConstraint.TARDINESS, HardMediumSoftLongScore.ofSoft(6))))
+                .isEqualTo(6);
+        assertThat(RouteEdit.tardinessPerTravelSecond(weights.copy().with(CareConstraint.TARDINESS, HardMediumSoftLongScore.ofMedium(1))))
+                .isEqualTo(RouteEdit.OUTWEIGHS_TRAVEL);
+        assertThat(RouteEdit.tardinessPerTravelSecond(weights.copy().with(CareConstraint.TARDINESS, HardMediumSoftLongScore.ZERO)))
+                .isZero();
     }
 
     /** Where a route's legs are fixed by its order, the travel added is known without scheduling: the same figure. */
@@ -118,20 +139,33 @@ class RouteEditTest {
         RouteEdit.Insertion best = null;
         for (Worker worker : candidates) {
             List<Task> route = new ArrayList<>(edit.route(worker));
-            int before = travelOf(RouteScheduler.simulate(worker, route, travel));
+            List<ScheduledStop> current = RouteScheduler.simulate(worker, route, travel);
+            int before = travelOf(current);
+            long tardinessBefore = tardinessOf(route, current);
             for (int index = 0; index <= route.size(); index++) {
                 route.add(index, task);
                 List<ScheduledStop> stops = RouteScheduler.simulate(worker, route, travel);
                 if (RouteFeasibility.isFeasible(worker, route, stops)) {
                     int delta = travelOf(stops) - before;
-                    if (best == null || delta < best.delta()) {
-                        best = new RouteEdit.Insertion(worker, index, delta);
+                    // The default weights: a second of tardiness as a second of travel.
+                    long cost = delta + tardinessOf(route, stops) - tardinessBefore;
+                    if (best == null || cost < best.cost()) {
+                        best = new RouteEdit.Insertion(worker, index, delta, cost);
                     }
                 }
                 route.remove(index);
             }
         }
         return best;
+    }
+
+    /** Seconds past soft window ends, summed over the route. */
+    private static long tardinessOf(List<Task> route, List<ScheduledStop> stops) {
+        long late = 0;
+        for (int i = 0; i < route.size(); i++) {
+            late += route.get(i).hasSoftWindowEnd() ? stops.get(i).lateSeconds() : 0;
+        }
+        return late;
     }
 
     private static int travelOf(List<ScheduledStop> stops) {
@@ -162,8 +196,13 @@ class RouteEditTest {
             List<TimeWindow> windows = random.nextBoolean()
                     ? List.of(new TimeWindow(9 * 3600, 11 * 3600), new TimeWindow(14 * 3600, 16 * 3600))
                     : List.of(new TimeWindow(8 * 3600 + random.nextInt(6) * 1800, 12 * 3600 + random.nextInt(8) * 1800));
+            if (i % 3 == 0) {
+                int start = windows.get(0).startSeconds();
+                windows = List.of(new TimeWindow(start, start + 1800));
+            }
+            // Every third visit may start past its narrow window's end at a cost (the home-care benchmark's soft ends).
             tasks.add(Task.visit("V" + i).elder("E" + i).at(i).serviceSeconds(1800 + random.nextInt(3) * 1800).windows(windows)
-                    .requiredSkills(Set.of()).build());
+                    .softWindowEnd(i % 3 == 0).requiredSkills(Set.of()).build());
         }
         List<Worker> workers = new ArrayList<>();
         for (int c = 1; c <= 4; c++) {
