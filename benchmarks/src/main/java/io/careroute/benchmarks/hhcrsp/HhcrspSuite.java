@@ -22,6 +22,7 @@ import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.solve.CarePlanSolverConfig;
 import io.careroute.solver.solve.SolverSettings;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.impl.solver.DefaultSolver;
 
 /**
  * Issue 18.4's home-care benchmark: solves Mankowska et al. (2014) instances one after another (one solver thread, a
@@ -67,17 +68,22 @@ public final class HhcrspSuite {
             System.out.println("NOTE python3 with numpy, scipy, pyparsing and click not found: solutions are not evaluated");
         }
 
-        System.out.printf(Locale.ROOT, "%-6s %-26s %10s %10s %8s %8s %10s %10s %8s %5s%n", "short", "instance", "objective",
-                "evaluator", "D", "T", "best", "gap%", "served", "secs");
+        System.out.printf(Locale.ROOT, "%-6s %-26s %10s %10s %8s %8s %10s %10s %8s %5s %6s %8s%n", "short", "instance",
+                "objective", "evaluator", "D", "T", "best", "gap%", "served", "secs", "toBest", "calc/s");
         List<Double> gaps = new ArrayList<>();
         int disagreements = 0;
         for (String name : names) {
             HhcrspInstance instance = HhcrspReader.read(data.resolve("instances").resolve(name + ".txt"));
+            DefaultSolver<CarePlan> solver = (DefaultSolver<CarePlan>) SolverFactory.<CarePlan>create(
+                    CarePlanSolverConfig.create(new SolverSettings(Duration.ofSeconds(seconds), null, 0))).<CarePlan>buildSolver();
             long started = System.nanoTime();
-            CarePlan solved = SolverFactory.<CarePlan>create(CarePlanSolverConfig.create(
-                    new SolverSettings(Duration.ofSeconds(seconds), null, 0))).buildSolver()
-                    .solve(HhcrspPlanFactory.create(instance));
+            // When the last new best came: a search that stops improving early wastes the rest of the budget.
+            long[] lastBest = {started};
+            solver.addEventListener(event -> lastBest[0] = System.nanoTime());
+            CarePlan solved = solver.solve(HhcrspPlanFactory.create(instance));
             double elapsed = (System.nanoTime() - started) / 1e9;
+            double toBest = (lastBest[0] - started) / 1e9;
+            long speed = solver.getSolverScope().getScoreCalculationSpeed();
             HhcrspSolution solution = HhcrspSolution.of(instance, solved);
             Path json = out.resolve(name + ".json");
             solution.writeJson(json);
@@ -100,10 +106,10 @@ public final class HhcrspSuite {
             if (b != null) {
                 gaps.add(gap);
             }
-            System.out.printf(Locale.ROOT, "%-6s %-26s %10.3f %10s %8.2f %8.2f %10.3f %10.2f %8s %5.1f%n",
+            System.out.printf(Locale.ROOT, "%-6s %-26s %10.3f %10s %8.2f %8.2f %10.3f %10.2f %8s %5.1f %6.1f %8d%n",
                     b == null ? "-" : b.shortName(), name, solution.objective(), evaluated, solution.distance(),
                     solution.totalTardiness(), b == null ? Double.NaN : b.objective(), gap,
-                    solution.served() + "/" + solution.required(), elapsed);
+                    solution.served() + "/" + solution.required(), elapsed, toBest, speed);
         }
         System.out.printf(Locale.ROOT, "SUMMARY instances=%d meanGap=%.2f%% maxGap=%.2f%% evaluatorDisagreements=%s "
                         + "secondsPerInstance=%d solutions=%s%n", names.size(),

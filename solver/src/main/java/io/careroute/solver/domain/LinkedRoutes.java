@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 
 /**
@@ -24,6 +25,9 @@ import java.util.Set;
  * parts are scheduled alone and marked {@link ScheduledStop#partnerDeadlock()}, a hard-rule break.
  */
 public final class LinkedRoutes {
+
+    /** Numbers the walks of {@link #reschedule}, so that a stop's mark of being kept belongs to one walk only. */
+    private static final AtomicLong WALKS = new AtomicLong();
 
     /** Re-synchronising a two-worker start more often than this means the shifts leave no common slot. */
     private static final int MAX_SYNC_ROUNDS = 4;
@@ -61,22 +65,110 @@ public final class LinkedRoutes {
         return new Walk(workers, travel).run();
     }
 
+    /**
+     * The same schedule as {@link #schedule}, computing only what changed: each route's stops keep their schedule up to
+     * the first whose inputs changed since it was scheduled (a different worker, stop before it, schedule of that stop
+     * or end of route: {@link Task#isScheduledFrom}), and a two-worker part keeps it only while its partner does too.
+     * The walk then starts from those points. Only the stops it scheduled are in the map; the others keep theirs.
+     *
+     * <p>Why this equals the whole walk: a stop's schedule is a function of the stop before it and, for a synchronised
+     * part, of the stop before its partner; a kept stop was computed from the same objects, so it has the same value.
+     * A route with a partner deadlock is walked whole (the stops after a stuck part are scheduled alone, which is not
+     * that function), and so is the component when the partial walk gets stuck. On the home-care benchmark's larger
+     * instances, where two-worker visits tie every route to every other, rescheduling all of them cost most of a move.
+     */
+    public static Map<Task, ScheduledStop> reschedule(List<Worker> workers, TravelTimes travel) {
+        Walk walk = new Walk(workers, travel);
+        if (!walk.startAtFirstChanges()) {
+            return new Walk(workers, travel).run();
+        }
+        Map<Task, ScheduledStop> stops = walk.run();
+        return walk.stuck ? new Walk(workers, travel).run() : stops;
+    }
+
     private static final class Walk {
         private final List<Worker> workers;
         private final TravelTimes travel;
         private final int[] head;
         private final ScheduledStop[] last;
-        private final Map<Worker, Integer> index = new IdentityHashMap<>();
-        private final Map<Task, ScheduledStop> stops = new IdentityHashMap<>();
+        private final Map<Worker, Integer> index;
+        /** Sized for every stop at once: growing it cost a tenth of the solver's time on the benchmark's largest days. */
+        private final Map<Task, ScheduledStop> stops;
 
         Walk(List<Worker> workers, TravelTimes travel) {
             this.workers = workers;
             this.travel = travel;
             this.head = new int[workers.size()];
             this.last = new ScheduledStop[workers.size()];
+            this.index = new IdentityHashMap<>(workers.size());
+            int tasks = 0;
+            for (Worker worker : workers) {
+                tasks += worker.getTasks().size();
+            }
+            this.stops = new IdentityHashMap<>(tasks);
             for (int r = 0; r < workers.size(); r++) {
                 index.put(workers.get(r), r);
             }
+        }
+
+        /** Set when a part was left waiting for a partner that never came to the head of its route. */
+        private boolean stuck;
+
+        /**
+         * Moves every head past the stops whose schedule still holds (see {@link #reschedule}); false when a route
+         * holds a stop of a partner deadlock, which only the whole walk reproduces.
+         */
+        boolean startAtFirstChanges() {
+            long walk = WALKS.incrementAndGet();
+            for (int r = 0; r < workers.size(); r++) {
+                Worker worker = workers.get(r);
+                List<Task> route = worker.getTasks();
+                int kept = 0;
+                while (kept < route.size()) {
+                    Task task = route.get(kept);
+                    ScheduledStop stop = task.getSchedule();
+                    if (stop != null && stop.partnerDeadlock()) {
+                        return false;
+                    }
+                    Task previous = kept == 0 ? null : route.get(kept - 1);
+                    if (stop == null || !task.isScheduledFrom(worker, previous, previous == null ? null : previous.getSchedule(),
+                            kept == route.size() - 1)) {
+                        break;
+                    }
+                    task.markKept(walk, kept);
+                    kept++;
+                }
+                for (int i = kept; i < route.size(); i++) {
+                    if (route.get(i).getSchedule() != null && route.get(i).getSchedule().partnerDeadlock()) {
+                        return false;
+                    }
+                }
+                head[r] = kept;
+            }
+            // A part keeps its schedule only if its partner keeps its own: lower heads until both sides agree.
+            boolean lowered = true;
+            while (lowered) {
+                lowered = false;
+                for (int r = 0; r < workers.size(); r++) {
+                    List<Task> route = workers.get(r).getTasks();
+                    for (int i = 0; i < head[r]; i++) {
+                        Task task = route.get(i);
+                        if (task.isSynchronisedWithPartner()) {
+                            Integer p = index.get(task.getPartner().getWorker());
+                            int j = task.getPartner().keptPosition(walk);
+                            if (p == null || j < 0 || j >= head[p]) {
+                                head[r] = i;
+                                lowered = true;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            for (int r = 0; r < workers.size(); r++) {
+                last[r] = head[r] == 0 ? null : workers.get(r).getTasks().get(head[r] - 1).getSchedule();
+            }
+            return true;
         }
 
         Map<Task, ScheduledStop> run() {
@@ -89,6 +181,7 @@ public final class LinkedRoutes {
             }
             for (int r = 0; r < workers.size(); r++) {
                 List<Task> route = workers.get(r).getTasks();
+                stuck |= head[r] < route.size();
                 while (head[r] < route.size()) {
                     Task task = route.get(head[r]);
                     place(r, task, schedule(r, task, -1, task.isSynchronisedWithPartner()));

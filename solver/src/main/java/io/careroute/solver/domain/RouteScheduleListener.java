@@ -59,6 +59,9 @@ public class RouteScheduleListener implements VariableListener<CarePlan, Task> {
             return;
         }
         if (partner != null) {
+            if (keptWithPartner(task)) {
+                return;   // an earlier notification of this move rescheduled it already
+            }
             // The partner's start depends on this part's arrival, even if the partner sits before it on its route.
             relink(scoreDirector, partner.isAssigned() ? List.of(worker, partner.getWorker()) : List.of(worker));
             return;
@@ -67,7 +70,9 @@ public class RouteScheduleListener implements VariableListener<CarePlan, Task> {
         Task current = task;
         while (current != null) {
             if (current.isSynchronisedWithPartner()) {
-                relink(scoreDirector, List.of(worker));
+                if (!keptWithPartner(current)) {
+                    relink(scoreDirector, List.of(worker));
+                }
                 return;
             }
             Task previous = current.getPrevious();
@@ -86,11 +91,48 @@ public class RouteScheduleListener implements VariableListener<CarePlan, Task> {
         }
     }
 
-    /** Reschedules the routes tied to these workers by two-worker visits, as one system. */
+    /**
+     * A two-worker part whose schedule and its partner's still come from the stops before them as those now stand (and
+     * from working together or alone as they now do): then their start is unchanged too. A move notifies several of a
+     * route's stops; the first rescheduled the linked routes, and the others need not walk them again. The partner is
+     * asked even when the two now work apart: a part that just joined its partner's route was scheduled alone by the
+     * walk along that route, while the partner, earlier on it, still holds the start it had waiting for this part.
+     */
+    private static boolean keptWithPartner(Task task) {
+        Task partner = task.getPartner();
+        return task.isScheduledFromItsRoute() && (!partner.isAssigned() || partner.isScheduledFromItsRoute());
+    }
+
+    /**
+     * Reschedules the routes tied to these workers by two-worker visits, as one system, from the first stop of each
+     * whose inputs changed ({@link LinkedRoutes#reschedule}). Each stop set remembers its inputs, so that the next
+     * change reschedules only what it touches; stops are set in route order, each remembering the schedule its
+     * previous stop now holds.
+     */
     private static void relink(ScoreDirector<CarePlan> scoreDirector, List<Worker> workers) {
         List<Worker> component = LinkedRoutes.component(workers);
-        Map<Task, ScheduledStop> stops = LinkedRoutes.schedule(component, scoreDirector.getWorkingSolution().getTravelTimes());
-        stops.forEach((task, stop) -> set(scoreDirector, task, stop));
+        Map<Task, ScheduledStop> stops = LinkedRoutes.reschedule(component, scoreDirector.getWorkingSolution().getTravelTimes());
+        if (stops.isEmpty()) {
+            return;
+        }
+        for (Worker worker : component) {
+            List<Task> route = worker.getTasks();
+            for (int i = 0; i < route.size(); i++) {
+                Task task = route.get(i);
+                ScheduledStop stop = stops.get(task);
+                if (stop == null) {
+                    continue;   // kept: its inputs did not change
+                }
+                Task previous = i == 0 ? null : route.get(i - 1);
+                ScheduledStop before = previous == null ? null : previous.getSchedule();
+                boolean last = i == route.size() - 1;
+                if (Objects.equals(stop, task.getSchedule())) {
+                    task.setSchedule(task.getSchedule(), worker, previous, before, last);
+                } else {
+                    set(scoreDirector, task, stop, worker, previous, before, last);
+                }
+            }
+        }
     }
 
     private static void set(ScoreDirector<CarePlan> scoreDirector, Task task, ScheduledStop schedule) {

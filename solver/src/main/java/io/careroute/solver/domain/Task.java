@@ -72,6 +72,10 @@ public class Task {
     private Task scheduledAfter;
     private ScheduledStop scheduledAfterSchedule;
     private boolean scheduledLast;
+    private boolean scheduledSynchronised;
+    // Scratch of LinkedRoutes.reschedule: the walk that last found this stop's schedule kept, and the stop's position.
+    private long keptByWalk;
+    private int keptAt;
 
     /** For OptaPlanner's solution cloner. */
     public Task() {
@@ -368,7 +372,8 @@ public class Task {
      * Sets the schedule computed by {@code RouteScheduler} from these inputs alone, and remembers them: the schedule
      * is a function of them, so while they stay the same objects it needs no computing again. A move notifies the
      * scheduler of a task up to three times (its worker, previous and next change), and most of those found the
-     * schedule unchanged after computing it (issue 8).
+     * schedule unchanged after computing it (issue 8). For a two-worker part, whether it was scheduled with its
+     * partner or alone is remembered too: that changes when the partner comes or goes, not with this part's inputs.
      */
     public void setSchedule(ScheduledStop schedule, Worker by, Task after, ScheduledStop afterSchedule, boolean last) {
         this.schedule = schedule;
@@ -376,12 +381,29 @@ public class Task {
         this.scheduledAfter = after;
         this.scheduledAfterSchedule = afterSchedule;
         this.scheduledLast = last;
+        this.scheduledSynchronised = isSynchronisedWithPartner();
+    }
+
+    /** Notes that a walk of {@link LinkedRoutes#reschedule} keeps this stop's schedule, at this position of its route. */
+    void markKept(long walk, int position) {
+        this.keptByWalk = walk;
+        this.keptAt = position;
+    }
+
+    /** Where this stop is on its route if that walk keeps its schedule, else -1 (a position lookup without a map). */
+    int keptPosition(long walk) {
+        return keptByWalk == walk ? keptAt : -1;
     }
 
     /** The schedule was computed from exactly these inputs (the same objects) and is still the one set then. */
     public boolean isScheduledFrom(Worker by, Task after, ScheduledStop afterSchedule, boolean last) {
         return scheduledBy == by && by != null && scheduledAfter == after && scheduledAfterSchedule == afterSchedule
-                && scheduledLast == last;
+                && scheduledLast == last && scheduledSynchronised == isSynchronisedWithPartner();
+    }
+
+    /** The schedule is still what its route gives it: computed from the stop before it as that stop now stands. */
+    public boolean isScheduledFromItsRoute() {
+        return isScheduledFrom(worker, previous, previous == null ? null : previous.schedule, next == null);
     }
 
     @Override
