@@ -49,7 +49,7 @@ class HhcrspCommand implements Callable<Integer> {
         CarePlan problem = HhcrspPlanFactory.create(instance);
         long started = System.nanoTime();
         CarePlan solved = SolverFactory.<CarePlan>create(CarePlanSolverConfig.create(
-                new SolverSettings(Duration.ofSeconds(seconds), null, seed))).buildSolver().solve(problem);
+                new SolverSettings(Duration.ofSeconds(seconds), null, seed), problem.getTasks().size())).buildSolver().solve(problem);
         double elapsed = (System.nanoTime() - started) / 1e9;
         HhcrspSolution solution = HhcrspSolution.of(instance, solved);
         if (out != null) {

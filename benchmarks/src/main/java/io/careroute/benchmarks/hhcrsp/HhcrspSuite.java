@@ -100,8 +100,10 @@ public final class HhcrspSuite {
             // The production configuration of a day's plan, changed by the variant; without going back to the best
             // when stuck below it on the hard or medium level (ReturnToBest), which a day of every service placed
             // does not meet: the figures in docs/benchmarks.md were measured so.
-            SolverConfig config = variant.apply(CarePlanSolverConfig.create(new SolverSettings(Duration.ofSeconds(seconds), null, seed)));
-            PortfolioSolve portfolio = new PortfolioSolve(HhcrspPlanFactory.create(instance),
+            CarePlan problem = HhcrspPlanFactory.create(instance);
+            SolverConfig config = variant.apply(CarePlanSolverConfig.create(new SolverSettings(Duration.ofSeconds(seconds), null, seed),
+                    problem.getTasks().size()));
+            PortfolioSolve portfolio = new PortfolioSolve(problem,
                     PortfolioSolve.seeded(config, variant.portfolio()), false);
             @SuppressWarnings("unchecked")
             DefaultSolver<CarePlan> solver = (DefaultSolver<CarePlan>) portfolio.solvers().get(0);

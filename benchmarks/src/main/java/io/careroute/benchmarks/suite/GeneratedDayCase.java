@@ -65,7 +65,8 @@ public final class GeneratedDayCase implements BenchmarkCase {
 
     @Override
     public SolverConfig productionConfig(SolverSettings settings) {
-        return CarePlanSolverConfig.create(settings);
+        // As CarePlanner configures a day: sized by its tasks (the late-acceptance list grows with the time per task).
+        return CarePlanSolverConfig.create(settings, problem().getTasks().size());
     }
 
     @Override

@@ -62,7 +62,8 @@ public final class CarePlanner {
                           SolveStop stop) {
         // A route per worker-day (a week): built and searched knowing the dates (see CarePlanSolverConfig.forWeek).
         boolean multiDay = problem.plan().getWorkers().stream().anyMatch(worker -> worker.getDayFacts() != null);
-        SolverConfig config = multiDay ? CarePlanSolverConfig.forWeek(settings) : CarePlanSolverConfig.create(settings);
+        SolverConfig config = multiDay ? CarePlanSolverConfig.forWeek(settings)
+                : CarePlanSolverConfig.create(settings, problem.plan().getTasks().size());
         String mode = System.getProperty(ENVIRONMENT_MODE_PROPERTY);
         if (mode != null) {
             // For hunting a corrupted score (FULL_ASSERT): docs/testing.md.

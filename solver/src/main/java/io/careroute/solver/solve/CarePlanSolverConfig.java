@@ -54,6 +54,15 @@ public final class CarePlanSolverConfig {
     static final int VRPTW_LONG_LATE_ACCEPTANCE_SIZE = 1000;
     static final Duration VRPTW_LONG_BUDGET = Duration.ofSeconds(10);
     /**
+     * A day's plan gets the list of {@link #VRPTW_LONG_LATE_ACCEPTANCE_SIZE} when its time limit gives at least this
+     * many seconds per task. With 200 the search on the home-care benchmark stalled early (the last best at 10-16 s of
+     * 60-120 s on C1, E4 and E5, 6.9 %, 5.5 % and 8.3 % above the best published, all three at 0.92 s per task); with
+     * 1,000 they ended at 0.00 %, -2.51 % and +1.05 %. A street's care day at 60 s (254 tasks, 0.24 s per task) is
+     * still improving at the end with 200 and lost with 1,000 (seeds 1 and 2: 30 more medium over the two, a longer
+     * round): docs/benchmarks.md, "Home-care benchmark". The dispatcher's default (15 s on a day of ~100 tasks) keeps 200.
+     */
+    static final double DAY_LONG_SECONDS_PER_TASK = 0.75;
+    /**
      * A week's search also asks each move about its own change (simulated annealing, both must accept): late
      * acceptance alone compares with the score of 200 steps before, so while the meals of a week improve it, any
      * loss among the care visits (a second carer for an elder, a longer round) passes unchecked.
@@ -86,9 +95,29 @@ public final class CarePlanSolverConfig {
         return create(settings, Kind.VRPTW);
     }
 
-    /** A day's plan (and a re-plan of it): what {@code careroute plan} and the service run. */
+    /** A day's plan (and a re-plan of it) of unknown size: what {@link #create(SolverSettings, int)} gives a large one. */
     public static SolverConfig create(SolverSettings settings) {
         return create(settings, Kind.DAY);
+    }
+
+    /**
+     * A day's plan (and a re-plan of it) of this many tasks: what {@code careroute plan} and the service run. A long
+     * time for the size gets a longer late-acceptance list ({@link #DAY_LONG_SECONDS_PER_TASK}).
+     */
+    public static SolverConfig create(SolverSettings settings, int tasks) {
+        SolverConfig config = create(settings, Kind.DAY);
+        int size = dayLateAcceptanceSize(settings.timeLimit(), tasks);
+        if (size != LATE_ACCEPTANCE_SIZE) {
+            config.getPhaseConfigList().stream().filter(LocalSearchPhaseConfig.class::isInstance)
+                    .map(LocalSearchPhaseConfig.class::cast).forEach(phase -> phase.setAcceptorConfig(lateAcceptance(size)));
+        }
+        return config;
+    }
+
+    /** A day's late-acceptance size for a time limit and a number of tasks (see {@link #DAY_LONG_SECONDS_PER_TASK}). */
+    static int dayLateAcceptanceSize(Duration timeLimit, int tasks) {
+        return tasks > 0 && timeLimit.toMillis() >= DAY_LONG_SECONDS_PER_TASK * 1000 * tasks
+                ? VRPTW_LONG_LATE_ACCEPTANCE_SIZE : LATE_ACCEPTANCE_SIZE;
     }
 
     /**

@@ -9,8 +9,8 @@ import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 
 /**
- * VRPTW mode's late acceptance grows with the time limit, a care day's does not (issue 18.1, docs/benchmarks.md "Using
- * the whole budget"): the sizes each budget gets.
+ * VRPTW mode's late acceptance grows with the time limit, a day's with the time per task (issue 18.1, docs/benchmarks.md
+ * "Using the whole budget" and "Home-care benchmark"): the sizes each budget gets.
  */
 class LateAcceptanceSizeTest {
 
@@ -25,10 +25,29 @@ class LateAcceptanceSizeTest {
     }
 
     @Test
-    void aCareDayKeepsTheShortListWhateverTheBudget() {
+    void aDayOfUnknownSizeKeepsTheShortListWhateverTheBudget() {
         assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(2)))).isEqualTo(200);
         assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(30)))).isEqualTo(200);
         assertThat(lateAcceptance(CarePlanSolverConfig.create(SolverSettings.ofSeconds(60)))).isEqualTo(200);
+    }
+
+    @Test
+    void aDayWithALongTimeForItsSizeGetsTheLongList() {
+        // 0.75 s per task and more: the home-care benchmark's 60 s on 65 tasks, 120 s on 130.
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(60), 65))).isEqualTo(1000);
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(120), 130))).isEqualTo(1000);
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(75), 100))).isEqualTo(1000);
+        // Less: a street's care day at 60 s (254 tasks), the dispatcher's default 15 s on the demo day, a 5 s re-plan.
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(74), 100))).isEqualTo(200);
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(60), 254))).isEqualTo(200);
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(15), 97))).isEqualTo(200);
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(5), 3))).isEqualTo(1000);
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(5), 40))).isEqualTo(200);
+        // Nothing to place: the short list (the solve does not search anyway).
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(60), 0))).isEqualTo(200);
+        // The rest of the configuration is the day's: the same phases and moves.
+        assertThat(CarePlanSolverConfig.create(settings(60), 65).getPhaseConfigList()).hasSameSizeAs(
+                CarePlanSolverConfig.create(settings(60)).getPhaseConfigList());
     }
 
     private static SolverSettings settings(long seconds) {
