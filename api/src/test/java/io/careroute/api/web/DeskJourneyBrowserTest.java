@@ -103,6 +103,7 @@ class DeskJourneyBrowserTest {
         String visit = move[0];
         String worker = move[1];
         String from = plan.tasks().stream().filter(t -> t.id().equals(visit)).findFirst().orElseThrow().assignedTo();
+        waitMapSettled();
         dragOnMap(visit, move[2]);
         wait.until(d -> "broken".equals(d.findElement(By.id("edit-card")).getAttribute("data-state")));
         JsonNode lateness = timeWindowBreak(api, planId, plan, visit, worker);
@@ -127,6 +128,7 @@ class DeskJourneyBrowserTest {
 
         // 3b. The same visit dropped on another worker's route line (between two of their stops): it goes on that
         // route, checked as any edit; undone again.
+        waitMapSettled();
         String[] line = lineDrop(visit, from);
         dragTo(visit, Integer.parseInt(line[1]), Integer.parseInt(line[2]));
         wait.until(d -> !d.findElements(By.cssSelector("#map .pin[data-task-id='" + visit + "'][data-worker='" + line[0]
@@ -253,6 +255,29 @@ class DeskJourneyBrowserTest {
         int y = at.get(1).intValue();
         new Actions(browser).moveToLocation(x, y).clickAndHold().moveToLocation(x + 10, y + 6)
                 .moveToLocation(at.get(2).intValue(), at.get(3).intValue()).release().perform();
+    }
+
+    /**
+     * Waits until the map stands still: every stop drawn at the same place and no zoom animation over two looks a
+     * quarter of a second apart. Each render of the plan fits the map to its routes, and after an edit or an undo the
+     * routes' bounds may differ a little, so Leaflet pans for a moment: a drop point measured during that pan lands
+     * elsewhere by the time the pointer is released (the route-line drop of step 3b timed out so, now and then, on a
+     * loaded machine).
+     */
+    private static void waitMapSettled() {
+        String[] last = {null};
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(250)).until(d -> {
+            String now = (String) script("""
+                    const map = document.getElementById('map');
+                    if (map.classList.contains('leaflet-zoom-anim')) { return 'animating'; }
+                    return [...map.querySelectorAll('.pin[data-task-id]')].map(pin => {
+                      const box = pin.getBoundingClientRect();
+                      return Math.round(box.left) + ',' + Math.round(box.top);
+                    }).join(';');""");
+            boolean settled = !"animating".equals(now) && now.equals(last[0]);
+            last[0] = now;
+            return settled;
+        });
     }
 
     /**
