@@ -123,24 +123,21 @@ public final class LinkedRoutes {
             for (int r = 0; r < workers.size(); r++) {
                 Worker worker = workers.get(r);
                 List<Task> route = worker.getTasks();
-                int kept = 0;
-                while (kept < route.size()) {
-                    Task task = route.get(kept);
+                int kept = route.size();
+                for (int i = 0; i < route.size(); i++) {
+                    Task task = route.get(i);
                     ScheduledStop stop = task.getSchedule();
                     if (stop != null && stop.partnerDeadlock()) {
-                        return false;
+                        return false;   // anywhere on the route, kept or not
                     }
-                    Task previous = kept == 0 ? null : route.get(kept - 1);
-                    if (stop == null || !task.isScheduledFrom(worker, previous, previous == null ? null : previous.getSchedule(),
-                            kept == route.size() - 1)) {
-                        break;
-                    }
-                    task.markKept(walk, kept);
-                    kept++;
-                }
-                for (int i = kept; i < route.size(); i++) {
-                    if (route.get(i).getSchedule() != null && route.get(i).getSchedule().partnerDeadlock()) {
-                        return false;
+                    if (kept == route.size()) {
+                        Task previous = i == 0 ? null : route.get(i - 1);
+                        if (stop != null && task.isScheduledFrom(worker, previous, previous == null ? null : previous.getSchedule(),
+                                i == route.size() - 1)) {
+                            task.markKept(walk, i);
+                        } else {
+                            kept = i;
+                        }
                     }
                 }
                 head[r] = kept;
