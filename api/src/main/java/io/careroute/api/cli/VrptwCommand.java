@@ -53,7 +53,7 @@ class VrptwCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be 1 to 16, not " + members);
         }
         PortfolioSolve solve = new PortfolioSolve(problem, PortfolioSolve.seeded(CarePlanSolverConfig.forVrptw(
-                new SolverSettings(Duration.ofSeconds(seconds), null, seed)), members));
+                new SolverSettings(Duration.ofSeconds(seconds), null, seed), instance.customerCount()), members));
         long started = System.nanoTime();
         AtomicLong timeToBest = new AtomicLong();
         solve.addNewBestListener(best -> timeToBest.set(System.nanoTime() - started));

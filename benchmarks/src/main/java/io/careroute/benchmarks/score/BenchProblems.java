@@ -87,7 +87,7 @@ final class BenchProblems {
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
             }
-            production = CarePlanSolverConfig.forVrptw(settings);
+            production = CarePlanSolverConfig.forVrptw(settings, places - 1);
         }
         CarePlan solved = SolverFactory.<CarePlan>create(Budget.steps(WARM_STEPS, Duration.ofMinutes(10)).apply(production))
                 .buildSolver().solve(problem);

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.careroute.solver.moves.FleetPhase;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.phase.PhaseConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
@@ -17,7 +19,8 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
  * <p>A step budget makes a run reproducible: one solver thread, a fixed seed and OptaPlanner's REPRODUCIBLE
  * environment mode give the same moves in the same order on any machine, however loaded, so the same inputs give the
  * same routes and score. The step count sits on the local-search phase (OptaPlanner's step-count termination is a
- * phase termination); the construction heuristic always runs to the end. A wall-clock safety limit stops a run that
+ * phase termination); the construction heuristic always runs to the end, and VRPTW mode's fleet phase to its own iteration
+ * limits instead of its share of the time. A wall-clock safety limit stops a run that
  * cannot complete its steps (a hill climber stuck in a local optimum never finishes a step); a run stopped by it is
  * flagged in the report as not reproducible.
  *
@@ -66,6 +69,11 @@ public record Budget(Duration time, Integer steps, Duration safety) {
         for (PhaseConfig phase : config.getPhaseConfigList()) {
             if (phase instanceof LocalSearchPhaseConfig localSearch) {
                 phases.add(localSearch.copyConfig().withTerminationConfig(new TerminationConfig().withStepCountLimit(steps)));
+            } else if (phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandList() != null) {
+                // VRPTW mode's fleet phase has a share of the time limit: without it, its own iteration limits.
+                phases.add(custom.copyConfig().withCustomPhaseCommandList(custom.getCustomPhaseCommandList().stream()
+                        .map(command -> command instanceof FleetPhase fleet ? fleet.reproducible() : command)
+                        .toList()));
             } else {
                 phases.add(phase);
             }

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.careroute.solver.moves.FleetPhase;
 import io.careroute.solver.moves.RouteEliminationMoveFactory;
 import io.careroute.solver.moves.RuinRecreateMoveFactory;
 import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
@@ -20,6 +21,7 @@ import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListC
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListSwapMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.AcceptorType;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import org.optaplanner.core.config.phase.PhaseConfig;
@@ -63,13 +65,20 @@ public final class SolverVariants {
     private static final Map<String, Variant> NAMED = new LinkedHashMap<>();
 
     static {
-        add("default", "the production configuration (CarePlanSolverConfig): construction heuristic, then late acceptance "
-                + "over nearby change and swap, sub-list, 2/3-opt and plain change moves and ruin and recreate (VRPTW also "
-                + "route elimination; generated days also the two-worker visit move)", config -> config);
+        add("default", "the production configuration (CarePlanSolverConfig): construction heuristic, (VRPTW: the fleet "
+                + "phase, route minimisation then string removals,) then late acceptance over nearby change and swap, "
+                + "sub-list, 2/3-opt and plain change moves and ruin and recreate (VRPTW also route elimination; generated "
+                + "days also the two-worker visit move)", config -> config);
         add("no-ruin", "default without ruin and recreate", dropMoves(SolverVariants::isRuinRecreate));
         add("no-route-elimination", "default without route elimination", dropMoves(SolverVariants::isRouteElimination));
         add("no-large-moves", "default without ruin and recreate and route elimination (on a generated day: the production "
                 + "configuration before issue 18.3)", dropMoves(m -> isRuinRecreate(m) || isRouteElimination(m)));
+        add("no-fleet-phase", "default without VRPTW mode's fleet phase (route minimisation, then string removals, before the "
+                + "local search): the construction heuristic and OptaPlanner's local search alone, as before issue 18's fleet phase",
+                config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
+                        .filter(phase -> !(phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandList() != null
+                                && custom.getCustomPhaseCommandList().stream().anyMatch(FleetPhase.class::isInstance)))
+                        .toList()));
         add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));
         add("no-sublist", "default without sub-list change and swap moves",
                 dropMoves(m -> m instanceof SubListChangeMoveSelectorConfig || m instanceof SubListSwapMoveSelectorConfig));

@@ -53,7 +53,11 @@ public final class VrptwCase implements BenchmarkCase {
 
     @Override
     public SolverConfig productionConfig(SolverSettings settings) {
-        return CarePlanSolverConfig.forVrptw(settings);
+        try {
+            return CarePlanSolverConfig.forVrptw(settings, instance().customerCount());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

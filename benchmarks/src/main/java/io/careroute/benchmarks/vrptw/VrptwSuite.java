@@ -53,7 +53,7 @@ public final class VrptwSuite {
         for (String name : instances) {
             VrptwInstance instance = SolomonReader.read(shared.resolve(name + ".txt"));
             Solver<CarePlan> solver = SolverFactory.<CarePlan>create(CarePlanSolverConfig.forVrptw(
-                    new SolverSettings(Duration.ofSeconds(seconds), null, 0))).buildSolver();
+                    new SolverSettings(Duration.ofSeconds(seconds), null, 0), instance.customerCount())).buildSolver();
             long started = System.nanoTime();
             AtomicLong toBest = new AtomicLong();
             solver.addEventListener(event -> toBest.set(System.nanoTime() - started));

@@ -25,7 +25,7 @@ import org.optaplanner.core.config.solver.SolverConfig;
 class SolverVariantsTest {
 
     private static SolverConfig production() {
-        return CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(1), null, 3));
+        return CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(1), null, 3), 100);
     }
 
     @Test

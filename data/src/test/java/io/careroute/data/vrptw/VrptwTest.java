@@ -46,8 +46,8 @@ class VrptwTest {
     @Test
     void aShortRealSolveIsFeasibleByAnIndependentCheck(@TempDir Path dir) throws Exception {
         VrptwInstance instance = SolomonReader.read(SharedVrptw.instance("solomon/RC101.txt"));
-        var config = CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(10), null, 7))
-                .withTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(300_000L));
+        // 3 s: the fleet phase has 2.4 s of it (a score-calculation limit would not stop that phase, which scores once).
+        var config = CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(3), null, 7), instance.customerCount());
         CarePlan solved = SolverFactory.<CarePlan>create(config).buildSolver().solve(VrptwPlanFactory.create(instance));
         VrptwSolution solution = VrptwSolution.of(instance, solved);
 
@@ -58,8 +58,8 @@ class VrptwTest {
         // The soft level is the fixed-point distance, rounded up leg by leg: never below the true distance.
         double fixedPoint = -solved.getScore().softScore() / (double) EuclideanTravelTimes.SCALE;
         assertThat(fixedPoint).isCloseTo(solution.distance(), within(0.05)).isGreaterThanOrEqualTo(solution.distance() - 1e-9);
-        // RC101's best known is 14 vehicles; a short run stays within a few.
-        assertThat(solution.vehicles()).isBetween(14, 18);
+        // RC101's best known is 14 vehicles: the route minimisation reaches it before the local search starts.
+        assertThat(solution.vehicles()).isEqualTo(14);
 
         Path file = dir.resolve("RC101.sol");
         solution.write(file);
@@ -72,7 +72,10 @@ class VrptwTest {
         VrptwInstance full = SolomonReader.read(SharedVrptw.instance("solomon/R201.txt"));
         // The first 30 customers of R201: wide windows, so a few long routes suffice.
         VrptwInstance small = new VrptwInstance("R201-30", 30, full.capacity(), full.customers().subList(0, 31));
-        var config = CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(60), null, 3))
+        // Without the fleet phase, which would empty the routes before the local search (FleetPhaseTest).
+        var production = CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(60), null, 3), small.customerCount());
+        var config = production.withPhaseList(production.getPhaseConfigList().stream()
+                        .filter(phase -> !(phase instanceof org.optaplanner.core.config.phase.custom.CustomPhaseConfig)).toList())
                 .withEnvironmentMode(org.optaplanner.core.config.solver.EnvironmentMode.FULL_ASSERT)
                 .withTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(20_000L));
         CarePlan solved = SolverFactory.<CarePlan>create(config).buildSolver().solve(VrptwPlanFactory.create(small));

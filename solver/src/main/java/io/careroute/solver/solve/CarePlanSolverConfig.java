@@ -11,6 +11,7 @@ import io.careroute.solver.domain.Worker;
 import io.careroute.solver.moves.ElderWeekMoveFactory;
 import io.careroute.solver.moves.PinnedMoveFilter;
 import io.careroute.solver.moves.RouteEliminationMoveFactory;
+import io.careroute.solver.moves.FleetPhase;
 import io.careroute.solver.moves.RuinRecreateMoveFactory;
 import io.careroute.solver.moves.TwoWorkerVisitMoveFactory;
 import io.careroute.solver.moves.WeekConstruction;
@@ -43,16 +44,22 @@ public final class CarePlanSolverConfig {
     static final int NEARBY_SIZE = 40;
     static final int LATE_ACCEPTANCE_SIZE = 200;
     /**
-     * VRPTW mode's late acceptance from a time limit of {@link #VRPTW_LONG_BUDGET} on: over this many steps. Over 200
-     * steps it converges (every step compared with a score equal to the best, hundreds of moves evaluated per step in
-     * one basin) after a few thousand steps, 2-4 s on a 100-customer instance, whatever the budget; a list of 1,000
-     * converges later and at 10 s ended better (mean gap to the best known 0.38 % to -0.15 % on the Solomon sample,
-     * seeds 0-2). At 5 s a list of 500 was worse (0.38 % to 0.78 %): the search had not converged by the end. Not on
-     * a care day: there the search is still improving at 15 s and a list of 1,000 lost on 6 of 9 runs
-     * (docs/benchmarks.md, "Using the whole budget").
+     * VRPTW mode's late acceptance when the time limit gives {@link #VRPTW_LONG_SECONDS_PER_SQUARED_CUSTOMER} or more:
+     * over this many steps. Over 200 steps it converges (every step compared with a score equal to the best, hundreds
+     * of moves evaluated per step in one basin) after a few thousand steps, 2-4 s on a 100-customer instance, whatever
+     * the budget; a list of 1,000 converges later and at 10 s ended better (mean gap to the best known 0.38 % to
+     * -0.15 % on the Solomon sample, seeds 0-2). At 5 s a list of 500 was worse (0.38 % to 0.78 %): the search had not
+     * converged by the end. Not on a care day: there the search is still improving at 15 s and a list of 1,000 lost on
+     * 6 of 9 runs (docs/benchmarks.md, "Using the whole budget").
      */
     static final int VRPTW_LONG_LATE_ACCEPTANCE_SIZE = 1000;
-    static final Duration VRPTW_LONG_BUDGET = Duration.ofSeconds(10);
+    /**
+     * The time per squared customer from which VRPTW mode takes the long list: 10 s for 100 customers, 40 s for 200.
+     * A step costs about the instance's size and the list needs steps in proportion to the size again: R1_2_1 (200
+     * customers) at 30 s ended at +9.04, +7.55 and +8.56 % over the best known with 1,000 against +1.47, +0.68 and
+     * +2.60 % with 200 (seeds 0-2), where 10 s was long enough for 100 customers.
+     */
+    static final double VRPTW_LONG_SECONDS_PER_SQUARED_CUSTOMER = 0.001;
     /**
      * A day's plan gets the list of {@link #VRPTW_LONG_LATE_ACCEPTANCE_SIZE} when its time limit gives at least this
      * many seconds per task. With 200 the search on the home-care benchmark stalled early (the last best at 10-16 s of
@@ -68,6 +75,19 @@ public final class CarePlanSolverConfig {
      * loss among the care visits (a second carer for an elder, a longer round) passes unchecked.
      */
     static final String WEEK_TEMPERATURE = "0hard/4medium/300soft";
+    /**
+     * The share of a VRPTW run's time limit that goes to the fleet phase (fewest vehicles, then string removals) before
+     * the local search. The string removals gain on the local search for as long as they run (RC1_2_1 at 30 s, seed 0:
+     * 4,401 with the local search alone at 18 vehicles, 3,661 with them), and after them the local search found little
+     * (RC1_2_1 and R1_2_1: under 0.01 %); it stays for the polish and for what the flat model cannot take
+     * (docs/benchmarks.md, "Fewest vehicles, then string removals").
+     */
+    static final double FLEET_PHASE_SHARE = 0.8;
+    /**
+     * Of that, the route minimisation's most. It stops sooner at the demand's lower bound or at the first route it fails
+     * to remove in its iterations per attempt: on the VRPTW sample it took under 0.3 s.
+     */
+    static final double ROUTE_MINIMISATION_SHARE = 0.3;
     /** Route elimination is costly to build (a feasibility check per insertion point): try it now and then. */
     static final double ROUTE_ELIMINATION_WEIGHT = 0.2;
     /** Ruin and recreate: a few percent of the moves, each rebuilding a cluster of nearby stops. */
@@ -90,9 +110,13 @@ public final class CarePlanSolverConfig {
         WEEK
     }
 
-    /** The same core for classic VRPTW benchmarks (no two-worker visits there). */
-    public static SolverConfig forVrptw(SolverSettings settings) {
-        return create(settings, Kind.VRPTW);
+    /** The same core for a classic VRPTW instance of this many customers (no two-worker visits there). */
+    public static SolverConfig forVrptw(SolverSettings settings, int customers) {
+        SolverConfig config = create(settings, Kind.VRPTW);
+        int size = vrptwLateAcceptanceSize(settings.timeLimit(), customers);
+        config.getPhaseConfigList().stream().filter(LocalSearchPhaseConfig.class::isInstance)
+                .map(LocalSearchPhaseConfig.class::cast).forEach(phase -> phase.setAcceptorConfig(lateAcceptance(size)));
+        return config;
     }
 
     /** A day's plan (and a re-plan of it) of unknown size: what {@link #create(SolverSettings, int)} gives a large one. */
@@ -153,17 +177,30 @@ public final class CarePlanSolverConfig {
                         .withConstraintStreamImplType(ConstraintStreamImplType.BAVET))
                 .withRandomSeed(settings.randomSeed())
                 .withTerminationConfig(termination)
-                .withPhases(construction(), kind == Kind.VRPTW
-                        ? localSearch(kind).withAcceptorConfig(lateAcceptance(vrptwLateAcceptanceSize(settings.timeLimit())))
-                        : localSearch(kind));
+                .withPhaseList(kind == Kind.VRPTW
+                        ? List.of(construction(), fleetPhase(settings), localSearch(kind))
+                        : List.of(construction(), localSearch(kind)));
     }
 
     /**
-     * VRPTW mode's late-acceptance size for a time limit (see {@link #VRPTW_LONG_LATE_ACCEPTANCE_SIZE}). A run limited
-     * by a step count instead (the regression guard) gets the size of the time limit its settings give.
+     * VRPTW mode's fleet phase ({@link FleetPhase}): route minimisation, then string removals, for
+     * {@link #FLEET_PHASE_SHARE} of the time limit; the local search has the rest.
      */
-    static int vrptwLateAcceptanceSize(Duration timeLimit) {
-        return timeLimit.compareTo(VRPTW_LONG_BUDGET) >= 0 ? VRPTW_LONG_LATE_ACCEPTANCE_SIZE : LATE_ACCEPTANCE_SIZE;
+    static CustomPhaseConfig fleetPhase(SolverSettings settings) {
+        long millis = settings.timeLimit().toMillis();
+        return new CustomPhaseConfig().withCustomPhaseCommands(new FleetPhase(
+                Duration.ofMillis(Math.round(millis * FLEET_PHASE_SHARE)),
+                Duration.ofMillis(Math.round(millis * ROUTE_MINIMISATION_SHARE)), settings.randomSeed()));
+    }
+
+    /**
+     * VRPTW mode's late-acceptance size for a time limit and a number of customers (see
+     * {@link #VRPTW_LONG_SECONDS_PER_SQUARED_CUSTOMER}). A run limited by a step count instead (the regression guard)
+     * gets the size of the time limit its settings give.
+     */
+    static int vrptwLateAcceptanceSize(Duration timeLimit, int customers) {
+        return timeLimit.toMillis() >= VRPTW_LONG_SECONDS_PER_SQUARED_CUSTOMER * 1000 * customers * (double) customers
+                ? VRPTW_LONG_LATE_ACCEPTANCE_SIZE : LATE_ACCEPTANCE_SIZE;
     }
 
     private static LocalSearchAcceptorConfig lateAcceptance(int size) {

@@ -7,8 +7,10 @@ import java.util.function.Consumer;
 
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.moves.ReturnToBest;
+import io.careroute.solver.moves.FleetPhase;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 
@@ -67,9 +69,23 @@ public final class PortfolioSolve {
         List<SolverConfig> configs = new ArrayList<>(size);
         configs.add(base);
         for (int i = 1; i < size; i++) {
-            configs.add(new SolverConfig(base).withRandomSeed(seed + i));
+            configs.add(reseeded(base, seed + i));
         }
         return configs;
+    }
+
+    /** A copy with another seed, VRPTW mode's fleet phase (which draws from its own seed) included. */
+    static SolverConfig reseeded(SolverConfig base, long seed) {
+        SolverConfig copy = new SolverConfig(base).withRandomSeed(seed);
+        if (base.getPhaseConfigList() != null) {
+            copy.setPhaseConfigList(base.getPhaseConfigList().stream().map(phase -> phase instanceof CustomPhaseConfig custom
+                    && custom.getCustomPhaseCommandList() != null
+                    ? custom.copyConfig().withCustomPhaseCommandList(custom.getCustomPhaseCommandList().stream()
+                            .map(command -> command instanceof FleetPhase fleet ? fleet.withSeed(seed) : command)
+                            .toList())
+                    : phase).toList());
+        }
+        return copy;
     }
 
     /** The members' solvers, member 0 first (for listeners that want one member's own events). */

@@ -15,13 +15,19 @@ import org.optaplanner.core.config.solver.SolverConfig;
 class LateAcceptanceSizeTest {
 
     @Test
-    void vrptwModeUsesTheLongListFromTenSecondsOn() {
-        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(settings(1)))).isEqualTo(200);
-        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(settings(5)))).isEqualTo(200);
-        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofMillis(9_999), null, 0))))
+    void vrptwModeUsesTheLongListFromAThousandthOfASecondPerSquaredCustomer() {
+        // 100 customers: from 10 s on.
+        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(settings(1), 100))).isEqualTo(200);
+        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(settings(5), 100))).isEqualTo(200);
+        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofMillis(9_999), null, 0), 100)))
                 .isEqualTo(200);
-        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(settings(10)))).isEqualTo(1000);
-        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(settings(60)))).isEqualTo(1000);
+        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(settings(10), 100))).isEqualTo(1000);
+        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(settings(60), 100))).isEqualTo(1000);
+        // 200 customers: the sample's 30 s keeps the short list, 40 s and more get the long one.
+        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(settings(30), 200))).isEqualTo(200);
+        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(settings(40), 200))).isEqualTo(1000);
+        // 1,000 customers: only from 1,000 s.
+        assertThat(lateAcceptance(CarePlanSolverConfig.forVrptw(settings(600), 1000))).isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,120 @@
+package io.careroute.solver.fleet;
+
+/**
+ * A plain vehicle-routing problem with time windows, in flat arrays: one depot (index 0), identical vehicles of one
+ * capacity, customers 1..n with a hard window, a service time and a demand. Route minimisation works on this and
+ * not on the planning model: it tries hundreds of thousands of insertions and ejections a second, each an array
+ * lookup or two, where the planning model would reschedule a route and rescore it.
+ */
+public final class FleetInstance {
+
+    private final int size;
+    private final int[] time;
+    private final int[] distance;
+    private final int[] ready;
+    private final int[] due;
+    private final int[] service;
+    private final int[] demand;
+    private final int capacity;
+
+    /**
+     * @param time     travel times, row-major, (n+1) x (n+1), index 0 the depot
+     * @param distance travel distances, the same shape (what a tie between two insertions is decided on)
+     * @param ready    earliest service start per index; index 0 is the time the vehicles leave the depot
+     * @param due      latest service start per index; index 0 is the time the vehicles must be back by
+     */
+    public FleetInstance(int[] time, int[] distance, int[] ready, int[] due, int[] service, int[] demand, int capacity) {
+        this.size = ready.length;
+        if (time.length != size * size || distance.length != size * size || due.length != size
+                || service.length != size || demand.length != size) {
+            throw new IllegalArgumentException("arrays of " + size + " places and a " + size + " x " + size + " matrix expected");
+        }
+        this.time = time;
+        this.distance = distance;
+        this.ready = ready;
+        this.due = due;
+        this.service = service;
+        this.demand = demand;
+        this.capacity = capacity;
+    }
+
+    /** Customers, not counting the depot. */
+    public int customers() {
+        return size - 1;
+    }
+
+    int time(int from, int to) {
+        return time[from * size + to];
+    }
+
+    int distance(int from, int to) {
+        return distance[from * size + to];
+    }
+
+    int ready(int place) {
+        return ready[place];
+    }
+
+    int due(int place) {
+        return due[place];
+    }
+
+    int service(int place) {
+        return service[place];
+    }
+
+    int demand(int place) {
+        return demand[place];
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /** No fleet can do with fewer vehicles than the total demand needs. */
+    int vehicleLowerBound() {
+        long total = 0;
+        for (int c = 1; c < size; c++) {
+            total += demand[c];
+        }
+        return (int) Math.max(1, (total + capacity - 1) / capacity);
+    }
+
+    /** The mean distance from a customer to its nearest other customer: the scale of one small change to a route. */
+    public double averageNearest() {
+        long total = 0;
+        for (int c = 1; c < size; c++) {
+            int nearest = Integer.MAX_VALUE;
+            for (int o = 1; o < size; o++) {
+                if (o != c) {
+                    nearest = Math.min(nearest, distance(c, o));
+                }
+            }
+            total += nearest == Integer.MAX_VALUE ? 0 : nearest;
+        }
+        return size > 1 ? (double) total / (size - 1) : 0;
+    }
+
+    /** For each customer, up to {@code count} other customers, nearest first (ties by index). */
+    int[][] nearestCustomers(int count) {
+        int n = customers();
+        int kept = Math.max(0, Math.min(count, n - 1));
+        int[][] near = new int[n + 1][];
+        near[0] = new int[0];
+        long[] keys = new long[Math.max(0, n - 1)];
+        for (int c = 1; c <= n; c++) {
+            int k = 0;
+            for (int o = 1; o <= n; o++) {
+                if (o != c) {
+                    keys[k++] = ((long) distance(c, o) << 32) | o;
+                }
+            }
+            java.util.Arrays.sort(keys);
+            near[c] = new int[kept];
+            for (int i = 0; i < kept; i++) {
+                near[c][i] = (int) keys[i];
+            }
+        }
+        return near;
+    }
+}

@@ -1,0 +1,92 @@
+package io.careroute.solver.moves;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.fleet.RouteMinimiser;
+import io.careroute.solver.fleet.StringRemovals;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
+import org.optaplanner.core.impl.score.director.InnerScoreDirector;
+
+/**
+ * VRPTW mode's fleet phase, between the construction and the local search. The constructed routes go to the
+ * flat-array searches of {@code io.careroute.solver.fleet}: first {@link RouteMinimiser} (fewest vehicles, an ejection
+ * pool), then {@link StringRemovals} (the shortest routes at that fleet: ruin and recreate under simulated annealing).
+ * Their best routes come back into the planning model, and the local search polishes them.
+ *
+ * <p>Why flat arrays: both try millions of insertions, each a constant-time check of a window and a load; through the
+ * planning model (reschedule, rescore) each would cost a hundred times more. Why only a plain VRPTW ({@link PlainFleet}):
+ * they know no other rule of a care day. The routes are written back only when the plan's own score, recalculated by
+ * the solver, is at least as good as the construction's: the planning model stays the judge.
+ */
+public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
+
+    /** String-removal iterations of a reproducible run: 1-4 s on the VRPTW sample. */
+    static final long REPRODUCIBLE_STRING_REMOVALS = 100_000;
+
+    private final Duration budget;
+    private final Duration minimisationBudget;
+    private final boolean reproducible;
+    private final long seed;
+
+    /**
+     * @param budget             the whole phase's wall-clock time
+     * @param minimisationBudget the route minimisation's at most, within it
+     */
+    public FleetPhase(Duration budget, Duration minimisationBudget, long seed) {
+        this(budget, minimisationBudget, false, seed);
+    }
+
+    private FleetPhase(Duration budget, Duration minimisationBudget, boolean reproducible, long seed) {
+        this.budget = budget;
+        this.minimisationBudget = minimisationBudget;
+        this.reproducible = reproducible;
+        this.seed = seed;
+    }
+
+    /**
+     * The same phase without a clock, so that a step-limited benchmark run is reproducible: the route minimisation
+     * stops at its own limits (the demand's lower bound, a route it fails to remove in its iterations per attempt),
+     * the string removals after {@link #REPRODUCIBLE_STRING_REMOVALS} iterations.
+     */
+    public FleetPhase reproducible() {
+        return new FleetPhase(budget, minimisationBudget, true, seed);
+    }
+
+    /** The same phase drawing from another seed (a portfolio's other members). */
+    public FleetPhase withSeed(long otherSeed) {
+        return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed);
+    }
+
+    @Override
+    public void changeWorkingSolution(ScoreDirector<CarePlan> scoreDirector) {
+        long started = System.nanoTime();
+        InnerScoreDirector<CarePlan, ?> inner = (InnerScoreDirector<CarePlan, ?>) scoreDirector;
+        PlainFleet fleet = PlainFleet.of(inner.getWorkingSolution());
+        if (fleet == null) {
+            return;
+        }
+        HardMediumSoftLongScore before = (HardMediumSoftLongScore) inner.calculateScore();
+        if (!before.isFeasible()) {
+            return;   // both searches start from feasible routes; the local search repairs these itself
+        }
+        Random random = new Random(seed);
+        List<int[]> routes = new RouteMinimiser(fleet.instance, fleet.routes(), random)
+                .minimise(reproducible ? Long.MAX_VALUE : started + minimisationBudget.toNanos(), Long.MAX_VALUE);
+        routes = StringRemovals.scaledTo(fleet.instance, routes, random).improve(
+                reproducible ? Long.MAX_VALUE : started + budget.toNanos(),
+                reproducible ? REPRODUCIBLE_STRING_REMOVALS : Long.MAX_VALUE);
+
+        RouteRewriteMove rewrite = new RouteRewriteMove(inner.getSolutionDescriptor().getListVariableDescriptors().get(0),
+                fleet.vehicles, fleet.asTaskLists(routes));
+        RouteRewriteMove undo = (RouteRewriteMove) rewrite.doMove(scoreDirector);
+        if (((HardMediumSoftLongScore) inner.calculateScore()).compareTo(before) < 0) {
+            undo.doMoveOnly(scoreDirector);   // the model disagrees with the flat schedule: keep the construction's plan
+            inner.calculateScore();
+        }
+    }
+}
