@@ -73,15 +73,7 @@ final class EjectionSearch {
         if (time + problem.time(at, 0) > problem.due(0)) {
             return;
         }
-        int bound = problem.due(0);
-        latest[n] = bound;
-        int next = 0;
-        for (int k = n - 1; k >= 0; k--) {
-            int stop = kept[k];
-            bound = Math.min(problem.due(stop), bound - problem.time(stop, next) - problem.service(stop));
-            latest[k] = bound;
-            next = stop;
-        }
+        FleetRoute.fillLatest(problem, kept, n, latest);
         for (int position = 0; position <= n; position++) {
             int before = position == 0 ? 0 : kept[position - 1];
             int after = position == n ? 0 : kept[position];

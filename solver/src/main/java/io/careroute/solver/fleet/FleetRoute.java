@@ -49,20 +49,13 @@ final class FleetRoute {
 
     /** Every stop on time and the vehicle back by the depot's closing, within capacity (for checks and tests). */
     boolean feasible() {
-        int time = problem.ready(0);
-        int at = 0;
-        int load = 0;
         for (int k = 0; k < size; k++) {
-            int c = stops[k];
-            time = Math.max(problem.ready(c), time + problem.time(at, c));
-            if (time > problem.due(c)) {
+            if (start[k] > problem.due(stops[k])) {
                 return false;
             }
-            time += problem.service(c);
-            at = c;
-            load += problem.demand(c);
         }
-        return time + problem.time(at, 0) <= problem.due(0) && load <= problem.capacity();
+        int back = size == 0 ? problem.ready(0) : departureAt(size - 1) + problem.time(stops[size - 1], 0);
+        return back <= problem.due(0) && load() <= problem.capacity();
     }
 
     /** The place before a position (the depot before the first stop). */
@@ -178,6 +171,14 @@ final class FleetRoute {
             at = c;
         }
         loadBefore[size] = load;
+        fillLatest(problem, stops, size, latest);
+    }
+
+    /**
+     * The latest service start at each of the first {@code size} stops that keeps the rest on time, and at
+     * {@code size} the latest arrival back at the depot: backward from the depot's closing.
+     */
+    static void fillLatest(FleetInstance problem, int[] stops, int size, int[] latest) {
         int bound = problem.due(0);
         latest[size] = bound;
         int next = 0;
