@@ -76,9 +76,7 @@ public final class SolverVariants {
         add("no-fleet-phase", "default without VRPTW mode's fleet phase (route minimisation, then string removals, before the "
                 + "local search): the construction heuristic and OptaPlanner's local search alone, as before issue 18's fleet phase",
                 config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
-                        .filter(phase -> !(phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandList() != null
-                                && custom.getCustomPhaseCommandList().stream().anyMatch(FleetPhase.class::isInstance)))
-                        .toList()));
+                        .filter(phase -> !isFleetPhase(phase)).toList()));
         add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));
         add("no-sublist", "default without sub-list change and swap moves",
                 dropMoves(m -> m instanceof SubListChangeMoveSelectorConfig || m instanceof SubListSwapMoveSelectorConfig));
@@ -98,9 +96,9 @@ public final class SolverVariants {
                 config -> config, 1, false));
         add("move-threads-2", "default with OptaPlanner's multithreaded incremental solving: moves evaluated on two "
                 + "threads (moveThreadCount 2), the second core", config -> new SolverConfig(config).withMoveThreadCount("2"));
-        add("construction-only", "the construction heuristic alone, no local search (a deliberately weak baseline)",
-                config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
-                        .filter(phase -> !(phase instanceof LocalSearchPhaseConfig)).toList()));
+        add("construction-only", "the construction heuristic alone, no fleet phase, no local search (a deliberately weak "
+                + "baseline)", config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
+                        .filter(phase -> !(phase instanceof LocalSearchPhaseConfig) && !isFleetPhase(phase)).toList()));
     }
 
     private SolverVariants() {
@@ -183,6 +181,11 @@ public final class SolverVariants {
 
     private static void add(String name, String description, UnaryOperator<SolverConfig> change) {
         NAMED.put(name, new Variant(name, description, change));
+    }
+
+    private static boolean isFleetPhase(PhaseConfig<?> phase) {
+        return phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandList() != null
+                && custom.getCustomPhaseCommandList().stream().anyMatch(FleetPhase.class::isInstance);
     }
 
     private static boolean isRuinRecreate(MoveSelectorConfig<?> move) {

@@ -36,8 +36,9 @@ class ReproducibilityTest {
         assertThat(second.distance()).isEqualTo(first.distance());
         assertThat(second.stepsToBest()).isEqualTo(first.stepsToBest());
         assertThat(second.scoreCalculations()).isEqualTo(first.scoreCalculations());
-        // The whole trajectory, not only the end: every new best at the same step with the same score.
-        assertThat(withoutTimes(second.timeline())).isEqualTo(withoutTimes(first.timeline())).hasSizeGreaterThan(2);
+        // The whole trajectory, not only the end: every new best at the same step with the same score (at least the
+        // construction's and the fleet phase's, which runs without its clock under a step budget).
+        assertThat(withoutTimes(second.timeline())).isEqualTo(withoutTimes(first.timeline())).hasSizeGreaterThanOrEqualTo(2);
 
         RunResult otherSeed = runner.run(r101, production, 8, dir.resolve("other/R101"), line -> { });
         assertThat(Files.readString(Path.of(otherSeed.solutionFile()))).isNotEqualTo(Files.readString(Path.of(first.solutionFile())));
