@@ -29,8 +29,9 @@ public final class StringRemovals {
     static final int ADJACENT = 60;
     /**
      * The first temperature in multiples of the mean distance from a customer to its nearest neighbour; the last is a
-     * hundredth of it, as SISR's 100 and 1. On the VRPTW sample at 30 s (seed 0): 0.3 and 1 left RC1_2_1 at +15.6 and
-     * +12.8 % over the best known, 3 at +9.9 %, 10 at +1.6 % and 30 at +1.5 % (docs/benchmarks.md, "Fewest vehicles,
+     * hundredth of it, as SISR's 100 and 1. RC1_2_1 at 30 s (seed 0), 80 % of the time to the fleet phase: 3 left it
+     * +9.9 % over the best known, 10 +1.6 % and 30 +1.5 %; over the whole sample 10 ended best (mean 0.22 % against
+     * 0.34 %, none beyond +1 %). With 40 %, 0.3 and 1 gave +15.6 and +12.8 % (docs/benchmarks.md, "Fewest vehicles,
      * then string removals").
      */
     static final double START_TEMPERATURE_PER_NEAREST = 10;
