@@ -18,6 +18,7 @@ addTexts({
     'live.publish': '发布此方案',
     'live.window': '{0}（{1}）预计 {2} 开始，超出时间窗 {3} 分钟',
     'live.hotFood': '{0}（{1}）预计 {2} 送达，超出保温时限 {3} 分钟',
+    'live.shift': '{0}（{1}）预计 {2} 开始，结束时超出班次 {3} 分钟',
     'live.behind': '{0} 晚于计划 {1} 分钟 · 下一站 {2} 预计 {3} 到达',
     'live.replan': '按现场记录重新规划',
     'live.replanning': '正在按现场记录重新规划…',
@@ -35,6 +36,7 @@ addTexts({
     'live.publish': 'Publish this plan',
     'live.window': '{0} ({1}) expected to start {2}, {3} min after its window',
     'live.hotFood': '{0} ({1}) expected at the door {2}, {3} min beyond the hot-food limit',
+    'live.shift': '{0} ({1}) expected to start {2}, ending {3} min after the shift',
     'live.behind': '{0} {1} min behind · next {2} expected {3}',
     'live.replan': 'Re-plan from the records',
     'live.replanning': 'Re-planning from the records…',
@@ -109,6 +111,9 @@ function render() {
     }
     if (s.hotFoodMinutes) {
       parts.push(t('live.hotFood', s.taskId, s.workerId, hhmm(s.etaStart), s.hotFoodMinutes));
+    }
+    if (s.shiftOverMinutes) {
+      parts.push(t('live.shift', s.taskId, s.workerId, hhmm(s.etaStart), s.shiftOverMinutes));
     }
     return `<li class="live-flag" data-task-id="${escapeHtml(s.taskId)}" data-worker="${escapeHtml(s.workerId)}">
       ${parts.map(escapeHtml).join('<br>')}</li>`;

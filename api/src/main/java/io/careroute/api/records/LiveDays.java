@@ -41,6 +41,11 @@ import org.springframework.stereotype.Service;
  * frozen as published (its boxes are on the bike), so its stops come as much later as the worker runs behind, and
  * its still-hot clock runs on from the trip's published departure (a delay on the way is what makes food cold).
  * Expected arrivals move with the records, not with the clock: a worker who records nothing is expected as planned.
+ *
+ * <p>A worker so far behind that their last shift is over before they are free again has no open part in the re-plan's
+ * preparation ({@code ReplanPreparation} reopens only a worker with shift time left), so the rest of their route is
+ * not timed again: it is shifted by their delay like a frozen trip, and flagged as ending after the shift. Without
+ * that, those stops showed as on time, the worst case of all unflagged.
  */
 @Service
 public class LiveDays {
@@ -130,9 +135,10 @@ public class LiveDays {
                 if (stop.taskId() == null) {
                     continue;
                 }
-                boolean frozen = followed.frozen().contains(stop.taskId());
-                LiveStop liveStop = stop(stop, i, lastRecorded, frozen ? delay : 0, byTask.get(stop.taskId()),
-                        tasks.get(stop.taskId()), frozen ? planned : live, zone);
+                // Not timed again: frozen as published, or its worker has no shift time left to time it in.
+                boolean shifted = followed.frozen().contains(stop.taskId()) || !live.containsKey(stop.taskId());
+                LiveStop liveStop = stop(stop, i, lastRecorded, shifted ? delay : 0, byTask.get(stop.taskId()),
+                        tasks.get(stop.taskId()), shifted ? planned : live, lastShiftEnd(route), zone);
                 stops.add(liveStop);
                 if (liveStop.flagged()) {
                     flagged.add(liveStop);
@@ -147,8 +153,19 @@ public class LiveDays {
                 flagged.stream().map(LiveStop::taskId).toList());
     }
 
-    /** A task stop's arrival, start and the departure of its meal trip (null for a visit), as one plan times them. */
-    private record Timed(OffsetDateTime arrival, OffsetDateTime start, OffsetDateTime tripDeparture) {
+    /** A task stop's arrival, start, end and the departure of its meal trip (null for a visit), as one plan times them. */
+    private record Timed(OffsetDateTime arrival, OffsetDateTime start, OffsetDateTime end, OffsetDateTime tripDeparture) {
+    }
+
+    /** When the worker's last shift of the day ends (null when the plan gives none). */
+    static OffsetDateTime lastShiftEnd(PlanDocument.WorkerRoute route) {
+        OffsetDateTime last = route.shift() == null ? null : route.shift().end();
+        for (WindowDoc shift : route.shifts() == null ? List.<WindowDoc>of() : route.shifts()) {
+            if (last == null || shift.end().isAfter(last)) {
+                last = shift.end();
+            }
+        }
+        return last;
     }
 
     private static Map<String, Timed> timed(PlanDocument plan) {
@@ -162,7 +179,7 @@ public class LiveDays {
                     departure = null;
                 }
                 if (stop.taskId() != null) {
-                    timed.put(stop.taskId(), new Timed(stop.arrival(), stop.start(),
+                    timed.put(stop.taskId(), new Timed(stop.arrival(), stop.start(), stop.end(),
                             stop.kind() == PlanDocument.StopKind.DELIVERY ? departure : null));
                 }
             }
@@ -173,10 +190,11 @@ public class LiveDays {
     /**
      * @param shiftMinutes the worker's delay for a stop frozen as published (the rest of a trip under way), else 0
      * @param times        the live plan's times when the stop was timed again, the published plan's when frozen
+     * @param shiftEnd     the end of the worker's last shift (null: none known)
      */
     private static LiveStop stop(PlanDocument.Stop stop, int index, int lastRecorded, int shiftMinutes,
                                  ServiceRecord record, PlanDocument.TaskOutcome task, Map<String, Timed> times,
-                                 ZoneId zone) {
+                                 OffsetDateTime shiftEnd, ZoneId zone) {
         String kind = stop.kind().name();
         String elderId = task == null ? null : task.elderId();
         if (record != null && record.facts().checkIn() != null) {
@@ -184,15 +202,18 @@ public class LiveDays {
             OffsetDateTime out = record.facts().checkOut() == null ? null
                     : record.facts().checkOut().atZone(zone).toOffsetDateTime();
             return new LiveStop(stop.taskId(), kind, elderId, out == null ? "IN" : "DONE", stop.arrival(),
-                    stop.start(), in, in, in, out, minutes(stop.start(), in), null, null);
+                    stop.start(), in, in, in, out, minutes(stop.start(), in), null, null, null);
         }
         if (index < lastRecorded) {
             return new LiveStop(stop.taskId(), kind, elderId, "SKIPPED", stop.arrival(), stop.start(), null, null,
-                    null, null, 0, null, null);
+                    null, null, 0, null, null, null);
         }
         Timed timed = times.get(stop.taskId());
         OffsetDateTime eta = (timed == null ? stop.arrival() : timed.arrival()).plusMinutes(shiftMinutes);
         OffsetDateTime start = (timed == null ? stop.start() : timed.start()).plusMinutes(shiftMinutes);
+        OffsetDateTime end = (timed == null ? stop.end() : timed.end()).plusMinutes(shiftMinutes);
+        Integer pastShift = shiftEnd == null || end == null || !end.isAfter(shiftEnd) ? null
+                : (int) ((Duration.between(shiftEnd, end).getSeconds() + 59) / 60);
         Integer late = task == null ? null : windowLate(task.windows(), start);
         Integer cold = null;
         if (task != null && timed != null && timed.tripDeparture() != null && task.maxMinutesFromKitchen() != null) {
@@ -200,7 +221,7 @@ public class LiveDays {
             cold = over > 0 ? (int) ((over + 59) / 60) : null;
         }
         return new LiveStop(stop.taskId(), kind, elderId, "OPEN", stop.arrival(), stop.start(), eta, start, null,
-                null, minutes(stop.start(), start), late, cold);
+                null, minutes(stop.start(), start), late, cold, pastShift);
     }
 
     /** Minutes the start is after the window it should fall in (null when inside one, or waiting for one). */
@@ -228,7 +249,8 @@ public class LiveDays {
     }
 
     private static int worst(LiveStop s) {
-        return Math.max(s.windowLateMinutes() == null ? 0 : s.windowLateMinutes(),
-                s.hotFoodMinutes() == null ? 0 : s.hotFoodMinutes());
+        return Math.max(Math.max(s.windowLateMinutes() == null ? 0 : s.windowLateMinutes(),
+                s.hotFoodMinutes() == null ? 0 : s.hotFoodMinutes()),
+                s.shiftOverMinutes() == null ? 0 : s.shiftOverMinutes());
     }
 }

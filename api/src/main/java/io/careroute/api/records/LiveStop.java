@@ -12,13 +12,15 @@ import java.time.OffsetDateTime;
  * @param minutesBehind     how much later than planned it starts (negative: earlier)
  * @param windowLateMinutes an OPEN stop that will start after its window: by how much
  * @param hotFoodMinutes    an OPEN meal that will reach the door beyond the kitchen's still-hot limit: by how much
+ * @param shiftOverMinutes  an OPEN stop that will end after its worker's last shift of the day ends: by how much (the
+ *                          worker is out of time; someone else must take it, or the worker stay on)
  */
 public record LiveStop(String taskId, String kind, String elderId, String state, OffsetDateTime plannedArrival,
                        OffsetDateTime plannedStart, OffsetDateTime eta, OffsetDateTime etaStart,
                        OffsetDateTime checkIn, OffsetDateTime checkOut, int minutesBehind,
-                       Integer windowLateMinutes, Integer hotFoodMinutes) {
+                       Integer windowLateMinutes, Integer hotFoodMinutes, Integer shiftOverMinutes) {
 
     public boolean flagged() {
-        return windowLateMinutes != null || hotFoodMinutes != null;
+        return windowLateMinutes != null || hotFoodMinutes != null || shiftOverMinutes != null;
     }
 }

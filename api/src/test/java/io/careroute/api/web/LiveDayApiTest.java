@@ -149,8 +149,8 @@ class LiveDayApiTest {
         for (JsonNode id : late.get("flagged")) {
             JsonNode flagged = anyStop(late, id.asText());
             assertThat(flagged.get("state").asText()).isEqualTo("OPEN");
-            assertThat(Math.max(flagged.path("windowLateMinutes").asInt(0), flagged.path("hotFoodMinutes").asInt(0)))
-                    .isPositive();
+            assertThat(Math.max(Math.max(flagged.path("windowLateMinutes").asInt(0), flagged.path("hotFoodMinutes").asInt(0)),
+                    flagged.path("shiftOverMinutes").asInt(0))).isPositive();
         }
         assertThat(liveStop(late, workerId, second).get("minutesBehind").asInt()).isGreaterThanOrEqualTo(150);
 
@@ -164,6 +164,71 @@ class LiveDayApiTest {
         // A worker does not read the console's live view; another organisation's plan is unknown (AccessMatrixTest).
         assertThat(worker.get(live()).status()).isEqualTo(403);
         assertThat(viewer.get(live()).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void aWorkerWhoseShiftIsOverHasEveryStopLeftFlagged() throws Exception {
+        // Another worker, starting with two care visits (a meal trip under way is frozen as published anyway).
+        String taken = firstWorkerWithTwoTaskStops();
+        JsonNode route = null;
+        for (JsonNode r : plan.get("workers")) {
+            JsonNode all = r.get("stops");
+            if (route == null && !r.get("id").asText().equals(taken) && all.size() > 2
+                    && "VISIT".equals(all.get(0).path("kind").asText()) && "VISIT".equals(all.get(1).path("kind").asText())) {
+                route = r;
+            }
+        }
+        assertThat(route).as("a second route starting with two care visits").isNotNull();
+        String workerId = route.get("id").asText();
+        ApiClient worker = admin.as(admin.createKey("WORKER", workerId));
+        JsonNode first = route.get("stops").get(0);
+        OffsetDateTime shiftEnd = null;
+        for (JsonNode shift : route.get("shifts")) {
+            OffsetDateTime end = OffsetDateTime.parse(shift.get("end").asText());
+            shiftEnd = shiftEnd == null || end.isAfter(shiftEnd) ? end : shiftEnd;
+        }
+        assertThat(checkIn(worker, first.get("taskId").asText(), OffsetDateTime.parse(first.get("start").asText()),
+                "s-in-1").status()).isEqualTo(201);
+        // Out half an hour after the last shift ended: the re-plan's preparation has no time left to reopen them in,
+        // so nothing of theirs is timed again; still every stop left must show as out of time, not as planned.
+        OffsetDateTime out = shiftEnd.plusMinutes(30);
+        assertThat(checkOut(worker, first.get("taskId").asText(), out, "DONE", "s-out-1").status()).isEqualTo(201);
+        ApiClient.Response answer = dispatcher.get(live());
+        assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
+        JsonNode view = answer.body();
+        int delay = workerOf(view, workerId).get("delayMinutes").asInt();
+        assertThat(delay).isPositive();
+        List<String> flagged = new ArrayList<>();
+        view.get("flagged").forEach(id -> flagged.add(id.asText()));
+        int open = 0;
+        for (JsonNode s : workerOf(view, workerId).get("stops")) {
+            if (!s.get("state").asText().equals("OPEN")) {
+                continue;
+            }
+            open++;
+            assertThat(flagged).as("stop %s of a worker out of shift", s.get("taskId").asText())
+                    .contains(s.get("taskId").asText());
+            assertThat(s.path("shiftOverMinutes").asInt(0)).as("%s", s).isGreaterThanOrEqualTo(30);
+            assertThat(OffsetDateTime.parse(s.get("eta").asText()).toInstant()).as("%s", s).isEqualTo(
+                    OffsetDateTime.parse(s.get("plannedArrival").asText()).plusMinutes(delay).toInstant());
+        }
+        assertThat(open).isPositive();
+    }
+
+    /** The worker the first test records for (its choice, made again). */
+    private static String firstWorkerWithTwoTaskStops() {
+        for (JsonNode r : plan.get("workers")) {
+            JsonNode all = r.get("stops");
+            int tasks = 0;
+            for (JsonNode s : all) {
+                tasks += s.hasNonNull("taskId") ? 1 : 0;
+            }
+            if (tasks >= 3 && all.get(0).hasNonNull("taskId") && all.get(1).hasNonNull("taskId")) {
+                return r.get("id").asText();
+            }
+        }
+        return null;
     }
 
     @Test

@@ -108,14 +108,17 @@ public final class ReplanPreparation {
                         }
                     }
                 }
+                // A two-worker visit's parts go together: either part's id (the records' "V3#2") stands for the visit.
                 case CANCEL -> {
-                    if (knownTask(at_, e.taskId(), taskIds)) {
-                        cancelled.addAll(withSecondPart(e.taskId()));
+                    String visit = e.taskId() == null ? null : visitOf(e.taskId());
+                    if (knownTask(at_, visit, taskIds)) {
+                        cancelled.addAll(withSecondPart(visit));
                     }
                 }
                 case DONE -> {
-                    if (knownTask(at_, e.taskId(), taskIds)) {
-                        done.addAll(withSecondPart(e.taskId()));
+                    String visit = e.taskId() == null ? null : visitOf(e.taskId());
+                    if (knownTask(at_, visit, taskIds)) {
+                        done.addAll(withSecondPart(visit));
                     }
                 }
                 case PIN -> {

@@ -4,13 +4,16 @@ import static io.careroute.data.replan.ChangeListTest.at;
 import static io.careroute.data.replan.ChangeListTest.plan;
 import static io.careroute.data.replan.ChangeListTest.route;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.careroute.data.i18n.Messages;
 import io.careroute.data.plan.PlanDocument;
 import io.careroute.data.plan.PlanDocument.Stop;
 import io.careroute.data.plan.PlanDocument.StopKind;
+import io.careroute.data.problem.InvalidInputException;
 import io.careroute.data.problem.ProblemDocument;
 import io.careroute.data.problem.ProblemJson;
 import io.careroute.data.problem.VisitDoc;
@@ -90,6 +93,27 @@ class TwoWorkerReplanTest {
         assertThat(prepared.fullProblem().visitsOrEmpty()).extracting(VisitDoc::id).containsExactly("X");
         assertThat(prepared.warmRoutes().get("C1")).isEmpty();
         assertThat(prepared.warmRoutes().get("C2")).containsExactly("X");
+    }
+
+    @Test
+    void theSecondWorkersPartStandsForTheVisitInADoneOrCancelEvent() {
+        // The records name the part a worker checked in at ("V1#2" for C2): the visit is done, both parts with it.
+        PreparedReplan done = ReplanPreparation.prepare(problem(), published(),
+                new EventsDocument(at("08:30"), List.of(new Event(Type.DONE, null, null, null, "V1#2", null))));
+        assertThat(done.frozenTaskIds()).contains("V1", "V1#2");
+        assertThat(done.openProblem().visitsOrEmpty()).extracting(VisitDoc::id).doesNotContain("V1");
+
+        PreparedReplan cancelled = ReplanPreparation.prepare(problem(), published(),
+                new EventsDocument(at("08:30"), List.of(new Event(Type.CANCEL, null, null, null, "V1#2", null))));
+        assertThat(cancelled.fullProblem().visitsOrEmpty()).extracting(VisitDoc::id).containsExactly("X");
+
+        // A "#2" of a one-worker visit is still unknown, named as given.
+        assertThatThrownBy(() -> ReplanPreparation.prepare(problem(), published(),
+                new EventsDocument(at("08:30"), List.of(new Event(Type.DONE, null, null, null, "X#2", null)))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.errors().get(0).field(Messages.english())).isEqualTo("events[0].taskId");
+                    assertThat(e.errors().get(0).reason(Messages.english())).contains("X#2");
+                });
     }
 
     @Test
