@@ -139,8 +139,12 @@ public final class WeekPlanner {
         }
         WeekFacts.apply(assembled.plan(), horizon);
         if (!horizon.published().routes().isEmpty()) {
-            // A re-plan starts from the published routes; the solver only repairs what the change broke.
+            // A re-plan starts from the published routes; the solver only repairs what the change broke. What breaks a
+            // hard rule there (a shift shortened in the register, a bath whose partner is on leave) is first taken out
+            // for the construction heuristic to place again, as a same-day re-plan does (Replanner#solve): started
+            // broken, late acceptance takes any move that mends a hard break, whatever it moves besides.
             WarmStart.apply(assembled.plan(), horizon.published().routes());
+            planner.releaseBroken(assembled.plan());
         }
         return assembled;
     }
