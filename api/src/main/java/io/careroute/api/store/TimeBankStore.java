@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +103,9 @@ public class TimeBankStore {
                 rules.rounding(), rules.transfersAllowed(), rules.maxBalanceCenti(), at, by);
     }
 
+    /** Record ids in one {@code in (...)} list: far below any database's limit on bind parameters. */
+    static final int RECORDS_PER_QUERY = 500;
+
     /** Appends entries all or none (a transfer's two), in one transaction. */
     public void append(List<TimeBankEntry> entries) {
         transactions.executeWithoutResult(status -> entries.forEach(this::insert));
@@ -146,12 +152,22 @@ public class TimeBankStore {
                 .param("org", organisationId).param("key", key).query(this::entry).optional();
     }
 
-    /** The credits of a record, oldest first. */
-    public List<TimeBankEntry> creditsOf(String organisationId, String recordId) {
-        return jdbc.sql("""
-                select * from time_bank_entry where organisation_id = :org and record_id = :record
-                order by record_version""").param("org", organisationId).param("record", recordId)
-                .query(this::entry).list();
+    /**
+     * The credits of each of these records, oldest first (a record without any is left out): one query per
+     * {@value #RECORDS_PER_QUERY} records, not one per record, so that a month of a team's records is a few reads.
+     */
+    public Map<String, List<TimeBankEntry>> creditsOf(String organisationId, Collection<String> recordIds) {
+        Map<String, List<TimeBankEntry>> credits = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(recordIds));
+        for (int from = 0; from < ids.size(); from += RECORDS_PER_QUERY) {
+            jdbc.sql("""
+                    select * from time_bank_entry where organisation_id = :org and record_id in (:records)
+                    order by record_id, record_version""").param("org", organisationId)
+                    .param("records", ids.subList(from, Math.min(ids.size(), from + RECORDS_PER_QUERY)))
+                    .query(this::entry).list()
+                    .forEach(e -> credits.computeIfAbsent(e.recordId(), k -> new ArrayList<>()).add(e));
+        }
+        return credits;
     }
 
     /**

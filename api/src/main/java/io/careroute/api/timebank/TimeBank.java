@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -89,8 +90,11 @@ public class TimeBank {
         Optional<TimeBankEntry> last = store.last(organisationId, holderId);
         long balance = last.map(TimeBankEntry::balanceCenti).orElse(0L);
         int seq = last.map(TimeBankEntry::seq).orElse(0);
+        Map<String, List<TimeBankEntry>> credits = store.creditsOf(organisationId,
+                pending.stream().map(ServiceRecord::recordId).toList());
+        List<TimeBankEntry> booked = new ArrayList<>();
         for (ServiceRecord record : pending) {
-            List<TimeBankEntry> earlier = store.creditsOf(organisationId, record.recordId());
+            List<TimeBankEntry> earlier = credits.getOrDefault(record.recordId(), List.of());
             boolean served = record.facts().outcome() != null
                     && (record.facts().outcome().name().equals("DONE")
                     || record.facts().outcome().name().equals("FOLLOW_UP"));
@@ -107,7 +111,7 @@ public class TimeBank {
                     + (rules.countTravel() ? Math.round(stop.travelSeconds() / 60f) : 0);
             long due = rules.creditCenti(minutes);
             long previousDue = earlier.isEmpty() ? 0 : earlier.get(earlier.size() - 1).dueCenti();
-            long booked = earlier.stream().mapToLong(TimeBankEntry::amountCenti).sum();
+            long given = earlier.stream().mapToLong(TimeBankEntry::amountCenti).sum();
             long delta = due - previousDue;
             long amount;
             long capped = 0;
@@ -115,14 +119,19 @@ public class TimeBank {
                 amount = Math.min(delta, Math.max(0, rules.maxBalanceCenti() - balance));
                 capped = delta - amount;
             } else {
-                amount = Math.max(delta, -booked);   // never takes back more than the record gave
+                amount = Math.max(delta, -given);   // never takes back more than the record gave
             }
             balance += amount;
             seq++;
-            store.append(List.of(new TimeBankEntry(organisationId, holderId, seq,
+            booked.add(new TimeBankEntry(organisationId, holderId, seq,
                     earlier.isEmpty() ? Kind.CREDIT : Kind.RECREDIT, amount, balance, record.recordId(),
                     record.version(), record.subject().planDate(), due, capped, null, null, null, now(), SYSTEM,
-                    null)));
+                    null));
+        }
+        // All the holder's new lines in one transaction: a concurrent accrual that took a number first makes the whole
+        // batch fail and be worked out again from the new last entry, never half of it stored.
+        if (!booked.isEmpty()) {
+            store.append(booked);
         }
     }
 

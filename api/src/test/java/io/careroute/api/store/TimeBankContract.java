@@ -154,6 +154,32 @@ abstract class TimeBankContract {
     }
 
     @Test
+    void theCreditsOfManyRecordsAreReadInAFewQueriesAndEachRecordGetsItsOwn() {
+        int count = TimeBankStore.RECORDS_PER_QUERY * 2 + 7;   // three queries, the last a short one
+        List<TimeBankEntry> entries = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entries.add(new TimeBankEntry(ORG, "V01", i + 1, TimeBankEntry.Kind.CREDIT, 10 + i, 10L * (i + 1),
+                    "r-" + i, 1, DAY, 10L + i, 0L, null, null, null, T0, "system", null));
+            ids.add("r-" + i);
+        }
+        // A second version's credit of one record, and a record never credited.
+        entries.add(new TimeBankEntry(ORG, "V01", count + 1, TimeBankEntry.Kind.RECREDIT, 5, 0, "r-3", 2, DAY, 18L,
+                0L, null, null, null, T0, "system", null));
+        store.append(entries);
+        ids.add("r-none");
+        ids.add("r-3");   // asked twice: read once
+
+        Map<String, List<TimeBankEntry>> credits = store.creditsOf(ORG, ids);
+
+        assertThat(credits).hasSize(count).doesNotContainKey("r-none");
+        assertThat(credits.get("r-700")).extracting(TimeBankEntry::amountCenti).containsExactly(710L);
+        assertThat(credits.get("r-3")).extracting(TimeBankEntry::recordVersion, TimeBankEntry::kind)
+                .containsExactly(tuple(1, TimeBankEntry.Kind.CREDIT), tuple(2, TimeBankEntry.Kind.RECREDIT));
+        assertThat(store.creditsOf("another-org", ids)).isEmpty();
+    }
+
+    @Test
     void theRulesRateTravelAndRoundingApply() {
         rules(200, true, 30, TimeBankRules.Rounding.NEAREST, false, 150_000);
         record("T1", "V01", 1, 45, RecordOutcome.DONE);      // 45 + 10 travel = 55, nearest half hour 60, 2 an hour
