@@ -77,6 +77,11 @@ public final class SolverVariants {
                 + "local search): the construction heuristic and OptaPlanner's local search alone, as before issue 18's fleet phase",
                 config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
                         .filter(phase -> !isFleetPhase(phase)).toList()));
+        add("fixed-strings", "default, but the fleet phase's string removals keep SISR's fixed string length and count (10) "
+                + "on long routes too, as before their growth with the route (docs/benchmarks.md, \"Strings on long routes\")",
+                config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
+                        .map(phase -> isFleetPhase(phase) ? withFleetPhases((CustomPhaseConfig) phase,
+                                fleet -> fleet.withStringShare(0)) : phase).toList()));
         add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));
         add("no-sublist", "default without sub-list change and swap moves",
                 dropMoves(m -> m instanceof SubListChangeMoveSelectorConfig || m instanceof SubListSwapMoveSelectorConfig));
@@ -181,6 +186,11 @@ public final class SolverVariants {
 
     private static void add(String name, String description, UnaryOperator<SolverConfig> change) {
         NAMED.put(name, new Variant(name, description, change));
+    }
+
+    private static PhaseConfig withFleetPhases(CustomPhaseConfig phase, UnaryOperator<FleetPhase> change) {
+        return phase.copyConfig().withCustomPhaseCommandList(phase.getCustomPhaseCommandList().stream()
+                .map(command -> command instanceof FleetPhase fleet ? change.apply(fleet) : command).toList());
     }
 
     private static boolean isFleetPhase(PhaseConfig<?> phase) {

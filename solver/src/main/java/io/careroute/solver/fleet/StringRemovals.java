@@ -28,7 +28,7 @@ public final class StringRemovals {
      * the customers removed grow in proportion. 0.4, 0.6 and 0.8 left twelve two-route-class instances (C2, R2, RC2)
      * at 1.4 s, four seeds each, 2.42, 1.76 and 2.54 % above the best known, against 3.13 % with SISR's fixed 10.
      */
-    static final double STRING_SHARE_OF_ROUTE = 0.6;
+    public static final double STRING_SHARE_OF_ROUTE = 0.6;
     /** The chance of skipping a place when looking for the cheapest (SISR's blink rate). */
     static final double BLINK = 0.01;
     /** Customers scanned, nearest first, for the routes to ruin. */
@@ -48,6 +48,7 @@ public final class StringRemovals {
     private final int[][] adjacent;
     private final double startTemperature;
     private final double endTemperature;
+    private final double stringShare;
     private long iterations;
 
     /**
@@ -58,6 +59,19 @@ public final class StringRemovals {
      */
     public StringRemovals(FleetInstance problem, List<int[]> routes, Random random, double startTemperature,
                           double endTemperature) {
+        this(problem, routes, random, startTemperature, endTemperature, STRING_SHARE_OF_ROUTE);
+    }
+
+    /**
+     * @param stringShare the longest string as a share of an average route, where that is more than
+     *                    {@link #MAX_STRING}; 0 keeps SISR's fixed lengths on every route
+     */
+    public StringRemovals(FleetInstance problem, List<int[]> routes, Random random, double startTemperature,
+                          double endTemperature, double stringShare) {
+        if (stringShare < 0 || stringShare > 1) {
+            throw new IllegalArgumentException("the string share is between 0 and 1, not " + stringShare);
+        }
+        this.stringShare = stringShare;
         this.problem = problem;
         this.random = random;
         this.startTemperature = startTemperature;
@@ -68,8 +82,13 @@ public final class StringRemovals {
 
     /** Annealing from {@link #START_TEMPERATURE_PER_NEAREST} to a hundredth of it, in the instance's distances. */
     public static StringRemovals scaledTo(FleetInstance problem, List<int[]> routes, Random random) {
+        return scaledTo(problem, routes, random, STRING_SHARE_OF_ROUTE);
+    }
+
+    /** The same with another longest string on long routes (see the constructor). */
+    public static StringRemovals scaledTo(FleetInstance problem, List<int[]> routes, Random random, double stringShare) {
         double start = START_TEMPERATURE_PER_NEAREST * problem.averageNearest();
-        return new StringRemovals(problem, routes, random, start, start / 100);
+        return new StringRemovals(problem, routes, random, start, start / 100, stringShare);
     }
 
     /**
@@ -142,7 +161,7 @@ public final class StringRemovals {
         // On long routes the strings and the number removed grow with the route (SISR's 10 and 10 at routes of up to
         // about 17 customers): C206 at its 3 vehicles of 33 customers stuck 16.6 % above the best known in one run of
         // six when a string could not take a whole cluster (docs/benchmarks.md, "Strings on long routes").
-        double scale = Math.max(1, averageRoute * STRING_SHARE_OF_ROUTE / MAX_STRING);
+        double scale = Math.max(1, averageRoute * stringShare / MAX_STRING);
         double maxString = Math.min(MAX_STRING * scale, averageRoute);
         double maxRoutes = 4.0 * AVERAGE_REMOVED * scale / (1 + maxString) - 1;
         int routesToRuin = (int) (random.nextDouble() * maxRoutes) + 1;

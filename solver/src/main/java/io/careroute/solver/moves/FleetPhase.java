@@ -35,20 +35,23 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
     private final Duration minimisationBudget;
     private final boolean reproducible;
     private final long seed;
+    private final double stringShare;
 
     /**
      * @param budget             the whole phase's wall-clock time
      * @param minimisationBudget the route minimisation's at most, within it
      */
     public FleetPhase(Duration budget, Duration minimisationBudget, long seed) {
-        this(budget, minimisationBudget, false, seed);
+        this(budget, minimisationBudget, false, seed, StringRemovals.STRING_SHARE_OF_ROUTE);
     }
 
-    private FleetPhase(Duration budget, Duration minimisationBudget, boolean reproducible, long seed) {
+    private FleetPhase(Duration budget, Duration minimisationBudget, boolean reproducible, long seed,
+                       double stringShare) {
         this.budget = budget;
         this.minimisationBudget = minimisationBudget;
         this.reproducible = reproducible;
         this.seed = seed;
+        this.stringShare = stringShare;
     }
 
     /**
@@ -57,12 +60,20 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
      * the string removals after {@link #REPRODUCIBLE_STRING_REMOVALS} iterations.
      */
     public FleetPhase reproducible() {
-        return new FleetPhase(budget, minimisationBudget, true, seed);
+        return new FleetPhase(budget, minimisationBudget, true, seed, stringShare);
     }
 
     /** The same phase drawing from another seed (a portfolio's other members). */
     public FleetPhase withSeed(long otherSeed) {
-        return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed);
+        return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed, stringShare);
+    }
+
+    /**
+     * The same phase with another longest string on long routes (a benchmark's comparison; 0 is SISR's fixed lengths,
+     * see {@link StringRemovals#STRING_SHARE_OF_ROUTE}).
+     */
+    public FleetPhase withStringShare(double share) {
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, share);
     }
 
     @Override
@@ -80,7 +91,7 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
         Random random = new Random(seed);
         List<int[]> routes = new RouteMinimiser(fleet.instance, fleet.routes(), random)
                 .minimise(reproducible ? Long.MAX_VALUE : started + minimisationBudget.toNanos(), Long.MAX_VALUE);
-        routes = StringRemovals.scaledTo(fleet.instance, routes, random).improve(
+        routes = StringRemovals.scaledTo(fleet.instance, routes, random, stringShare).improve(
                 reproducible ? Long.MAX_VALUE : started + budget.toNanos(),
                 reproducible ? REPRODUCIBLE_STRING_REMOVALS : Long.MAX_VALUE);
 
