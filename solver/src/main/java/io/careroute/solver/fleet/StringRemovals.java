@@ -25,8 +25,10 @@ public final class StringRemovals {
     static final int MAX_STRING = 10;
     /**
      * On routes longer than {@link #MAX_STRING} / this share, the longest string is this share of an average route and
-     * the customers removed grow in proportion. 0.4, 0.6 and 0.8 left twelve two-route-class instances (C2, R2, RC2)
-     * at 1.4 s, four seeds each, 2.42, 1.76 and 2.54 % above the best known, against 3.13 % with SISR's fixed 10.
+     * the customers removed grow in proportion. 0.4, 0.6 and 0.8 left twelve instances of the long-route classes (C2,
+     * R2, RC2) at 1.4 s, four seeds each, 2.42, 1.76 and 2.54 % above the best known, against 3.13 % with SISR's fixed
+     * 10; the suite side by side ({@code --config default,fixed-strings}) confirms C2's gain, not R2's and RC2's
+     * (docs/benchmarks.md, "Strings on long routes").
      */
     public static final double STRING_SHARE_OF_ROUTE = 0.6;
     /** The chance of skipping a place when looking for the cheapest (SISR's blink rate). */
@@ -158,9 +160,8 @@ public final class StringRemovals {
     /** Takes strings out of routes near a random customer; returns how many customers it took. */
     private int ruin(int[] removed, List<FleetRoute> touched, List<int[]> saved) {
         double averageRoute = (double) problem.customers() / Math.max(1, routes.size());
-        // On long routes the strings and the number removed grow with the route (SISR's 10 and 10 at routes of up to
-        // about 17 customers): C206 at its 3 vehicles of 33 customers stuck 16.6 % above the best known in one run of
-        // six when a string could not take a whole cluster (docs/benchmarks.md, "Strings on long routes").
+        // SISR's 10 and 10 up to routes of about 17 customers, more on longer ones (see STRING_SHARE_OF_ROUTE): with
+        // strings of 10, C206's 33-customer routes could not trade a whole cluster.
         double scale = Math.max(1, averageRoute * stringShare / MAX_STRING);
         double maxString = Math.min(MAX_STRING * scale, averageRoute);
         double maxRoutes = 4.0 * AVERAGE_REMOVED * scale / (1 + maxString) - 1;
