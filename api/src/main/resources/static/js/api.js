@@ -17,6 +17,21 @@ export function csrfToken() {
   return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
 }
 
+// Logging out ends the session while polls (the job, the live day, the alerts) may be in flight: their answers would
+// be 401s that only say the user left. Submitting the logout form aborts them all and the pollers stop asking.
+const session = new AbortController();
+
+/** Aborted once the user logs out: pass it to fetch() calls made outside request(). */
+export const sessionSignal = session.signal;
+
+/** Wires a logout form: its CSRF field is filled at submit and every request still in flight is abandoned. */
+export function wireLogout(form, csrfField) {
+  form.addEventListener('submit', () => {
+    csrfField.value = csrfToken();
+    session.abort();
+  });
+}
+
 /** One request to the API (the CSRF header and Accept-Language sent); views with endpoints of their own use it. */
 export async function request(method, path, body) {
   const headers = { 'Accept-Language': acceptLanguage(), 'Accept': 'application/json, application/problem+json' };
@@ -28,8 +43,12 @@ export async function request(method, path, body) {
   }
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      signal: session.signal });
   } catch (e) {
+    if (session.signal.aborted) {
+      return new Promise(() => {});   // logging out: the page is leaving, no caller has anything left to do
+    }
     throw new ApiError(0, { title: t('error.network') });
   }
   const text = await response.text();

@@ -1,6 +1,6 @@
 // The dispatcher's console: loads a plan job, shows it (map, timeline, figures, unassigned list) and sends the
 // day's changes (absent worker, urgent visit, pin) as events; each answer is a re-plan job with its change list.
-import { api, ApiError, csrfToken, features } from './api.js';
+import { api, ApiError, features, wireLogout } from './api.js';
 import { applyStatic, label, lang, setLang, t } from './i18n.js';
 import { colour, escapeHtml, hhmm, hoursMinutesHtml, isoAt, km, offsetOf, parseScore, setZone, windowText } from './format.js';
 import { RouteMap } from './map.js';
@@ -636,7 +636,7 @@ async function start() {
   applyStatic();
   $('status-chip').textContent = t('status.none');
   wire();
-  $('logout-form').addEventListener('submit', () => { $('logout-csrf').value = csrfToken(); });
+  wireLogout($('logout-form'), $('logout-csrf'));
   await showCaller();
   const [roads, found] = await Promise.all([api.roads().catch(() => null), features()]);
   state.features = found;

@@ -4,7 +4,7 @@
 // above it), on the map (the pin's tooltip and a red ring when flagged) and in the "live day" card, which lists the
 // stops that will miss their window or the hot-food limit and offers the re-plan from the records in one click.
 // It only decorates what app.js draws (by data-task-id), so the timeline and map code stay as they are.
-import { ApiError, request } from './api.js';
+import { ApiError, request, sessionSignal } from './api.js';
 import { acceptLanguage, addTexts, t } from './i18n.js';
 import { escapeHtml, hhmm, offsetOf } from './format.js';
 
@@ -208,7 +208,7 @@ async function poll() {
     live.view = null;
     render();
   }
-  if (!planId || document.body.dataset.state !== 'ready' || live.busy) {
+  if (!planId || document.body.dataset.state !== 'ready' || live.busy || sessionSignal.aborted) {
     return;
   }
   try {
@@ -216,7 +216,7 @@ async function poll() {
     if (live.etag) {
       headers['If-None-Match'] = live.etag;
     }
-    const response = await fetch('/api/v1/plans/' + encodeURIComponent(planId) + '/live', { headers });
+    const response = await fetch('/api/v1/plans/' + encodeURIComponent(planId) + '/live', { headers, signal: sessionSignal });
     if (planId !== live.planId) {
       return;
     }

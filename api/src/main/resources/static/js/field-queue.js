@@ -1,7 +1,7 @@
 // The phone's outbox of field actions (arrived, done). Every action is stored in localStorage the moment it is
 // tapped, with its own time stamp and idempotency key, and sent in order when the network allows: a dropped
 // connection, a lost answer or a closed page lose nothing, and the server applies each key once.
-import { csrfToken } from './api.js';
+import { csrfToken, sessionSignal } from './api.js';
 import { acceptLanguage } from './i18n.js';
 
 const PREFIX = 'careroute.fieldQueue.';
@@ -82,6 +82,7 @@ async function send(item) {
         'Accept-Language': acceptLanguage(), 'X-XSRF-TOKEN': csrfToken(), 'Idempotency-Key': item.key,
       },
       body: JSON.stringify(item.body),
+      signal: sessionSignal,   // logging out abandons it; the outbox keeps the item for the next login
     });
   } catch (e) {
     return null;

@@ -2,7 +2,7 @@
 // window, what the stop needs, the elder's door and phone, navigation in Amap (GCJ-02) or Baidu (BD-09) with only
 // the point sent to the map app, and "到达 / arrived" and "完成 / done" with the outcome and a note. Actions go
 // through the phone's outbox (field-queue.js): recorded at once on the page, sent when the network allows.
-import { ApiError, csrfToken, request } from './api.js';
+import { ApiError, request, wireLogout } from './api.js';
 import { addTexts, applyStatic, lang, setLang, t } from './i18n.js';
 import { escapeHtml, hhmm, setZone } from './format.js';
 import { FieldQueue } from './field-queue.js';
@@ -281,7 +281,7 @@ function openDone(stop) {
 function wire() {
   $('btn-lang').addEventListener('click', () => setLang(lang() === 'en' ? 'zh' : 'en'));
   document.addEventListener('careroute:lang', render);
-  $('logout-form').addEventListener('submit', () => { $('logout-csrf').value = csrfToken(); });
+  wireLogout($('logout-form'), $('logout-csrf'));
   $('btn-send').addEventListener('click', flush);
   $('field-stops').addEventListener('click', e => {
     const arrive = e.target.closest('[data-arrive]');

@@ -211,6 +211,18 @@ class LiveConsoleBrowserTest {
         assertThat(api().get("/api/v1/plans/" + replanId).body().get("replanOf").asText()).isEqualTo(yesterdayId);
         wait.until(d -> !d.findElements(By.id("live-publish")).isEmpty());
 
+        // Logging out stops every poll first: a live poll in flight when the session ended used to answer 401 into
+        // the log. The navigation is held back here (a listener of the test's own) so the page stays to be watched.
+        script("performance.clearResourceTimings();");
+        Thread.sleep(1500);
+        assertThat(apiRequestsSinceCleared()).as("the live view polls while logged in").isNotEmpty();
+        script("document.getElementById('logout-form').addEventListener('submit', e => e.preventDefault());");
+        browser.findElement(By.id("btn-logout")).click();
+        Thread.sleep(500);                       // one poll round: whatever was in flight is abandoned by now
+        script("performance.clearResourceTimings();");
+        Thread.sleep(2500);                      // five rounds of the live poll
+        assertThat(apiRequestsSinceCleared()).as("requests after logging out").isEmpty();
+
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList()).isEmpty();
     }
@@ -283,6 +295,12 @@ class LiveConsoleBrowserTest {
     private String submit(LocalDate date) throws Exception {
         return api().post("/api/v1/plans", ProblemJson.write(DemoProblem.generate(TestNetwork.demo(),
                 DemoStreetGenerator.DEFAULT_SEED, date)), null).body().get("id").asText();
+    }
+
+    /** The API requests the page made since the resource timings were last cleared. */
+    private static List<?> apiRequestsSinceCleared() {
+        return (List<?>) script("return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => n.includes('/api/'));");
     }
 
     private static Object script(String code, Object... args) {
