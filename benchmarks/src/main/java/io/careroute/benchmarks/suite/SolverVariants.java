@@ -82,6 +82,11 @@ public final class SolverVariants {
                 config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
                         .map(phase -> isFleetPhase(phase) ? withFleetPhases((CustomPhaseConfig) phase,
                                 fleet -> fleet.withStringShare(0)) : phase).toList()));
+        add("whole-strings", "default, but the fleet phase's string removals take every string whole, none split around "
+                + "customers kept inside it (SISR's split-string removal; docs/benchmarks.md, \"Split strings\")",
+                config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
+                        .map(phase -> isFleetPhase(phase) ? withFleetPhases((CustomPhaseConfig) phase,
+                                fleet -> fleet.withSplitChance(0)) : phase).toList()));
         add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));
         add("no-sublist", "default without sub-list change and swap moves",
                 dropMoves(m -> m instanceof SubListChangeMoveSelectorConfig || m instanceof SubListSwapMoveSelectorConfig));

@@ -8,9 +8,10 @@ import java.util.Random;
 /**
  * Shortens a fleet's routes without adding one: ruin and recreate after Christiaens and Vanden Berghe, "Slack
  * Induction by String Removals for Vehicle Routing Problems" (Transportation Science 54, 2020). Each iteration takes
- * strings of consecutive customers out of a few routes near a random customer, puts them back one by one at the
- * cheapest place that keeps every window and the capacity (skipping a few places at random, their "blinks"), and keeps
- * the result under simulated annealing on the distance; one that cannot place every customer is undone.
+ * strings of consecutive customers out of a few routes near a random customer (half of them split: the two ends of a
+ * stretch taken, its middle kept), puts them back one by one at the cheapest place that keeps every window and the
+ * capacity (skipping a few places at random, their "blinks"), and keeps the result under simulated annealing on the
+ * distance; one that cannot place every customer is undone.
  *
  * <p>Why here and not only in the local search: after {@link RouteMinimiser} the routes are nearly full (RC1_2_1 at
  * its best-known 18 vehicles has 42 units of capacity spare in all), so almost no single-stop move is feasible and the
@@ -31,6 +32,16 @@ public final class StringRemovals {
      * (docs/benchmarks.md, "Strings on long routes").
      */
     public static final double STRING_SHARE_OF_ROUTE = 0.6;
+    /**
+     * The chance that a route loses a split string (SISR's split-string removal) rather than a whole one: the customers
+     * removed are the two ends of a longer stretch and the customers between them stay, so that a route can swap its
+     * ends with a neighbour's and keep its middle. On eighteen Solomon instances at 1.4 s, eight seeds each, the mean gap
+     * at the best-known fleet was 3.00 % with whole strings and 2.68 % with 0.5 (RC 4.60 to 3.64 %, R 3.00 to 2.98 %,
+     * C 0 both; docs/benchmarks.md, "Split strings"). 0 takes every string whole.
+     */
+    public static final double SPLIT_CHANCE = 0.5;
+    /** The chance of stopping at each customer kept inside a split string (SISR's beta): most keep a long middle. */
+    static final double SPLIT_DEPTH = 0.01;
     /** The chance of skipping a place when looking for the cheapest (SISR's blink rate). */
     static final double BLINK = 0.01;
     /** Customers scanned, nearest first, for the routes to ruin. */
@@ -51,6 +62,7 @@ public final class StringRemovals {
     private final double startTemperature;
     private final double endTemperature;
     private final double stringShare;
+    private double splitChance = SPLIT_CHANCE;
     private long iterations;
 
     /**
@@ -80,6 +92,15 @@ public final class StringRemovals {
         this.endTemperature = endTemperature;
         this.routes = new FleetRoutes(problem, routes);
         this.adjacent = problem.nearestCustomers(ADJACENT);
+    }
+
+    /** Strings split at this chance instead of {@link #SPLIT_CHANCE} (a benchmark's comparison); returns this. */
+    public StringRemovals splitting(double chance) {
+        if (chance < 0 || chance > 1) {
+            throw new IllegalArgumentException("the split chance is between 0 and 1, not " + chance);
+        }
+        this.splitChance = chance;
+        return this;
     }
 
     /** Annealing from {@link #START_TEMPERATURE_PER_NEAREST} to a hundredth of it, in the instance's distances. */
@@ -181,17 +202,30 @@ public final class StringRemovals {
             int size = route.size();
             int longest = (int) Math.min(size, maxString);
             int length = (int) (random.nextDouble() * longest) + 1;
+            // A split string spans length + preserved customers and leaves the preserved ones, a stretch inside it.
+            int preserved = 0;
+            if (length < size && random.nextDouble() < splitChance) {
+                preserved = 1;
+                while (length + preserved < size && random.nextDouble() >= SPLIT_DEPTH) {
+                    preserved++;
+                }
+            }
+            int span = length + preserved;
             int position = FleetRoutes.positionOf(route, customer);
-            int first = Math.max(0, position - length + 1);
-            int last = Math.min(position, size - length);
+            int first = Math.max(0, position - span + 1);
+            int last = Math.min(position, size - span);
             int start = first + random.nextInt(last - first + 1);
+            int keepFrom = start + (preserved == 0 ? length : random.nextInt(length + 1));
             int[] stops = route.stops();
             int[] kept = new int[size - length];
-            System.arraycopy(stops, 0, kept, 0, start);
-            System.arraycopy(stops, start + length, kept, start, size - start - length);
-            for (int k = start; k < start + length; k++) {
-                removed[count++] = stops[k];
-                routes.takenOut(stops[k]);
+            int next = 0;
+            for (int at = 0; at < size; at++) {
+                if (at < start || at >= start + span || (at >= keepFrom && at < keepFrom + preserved)) {
+                    kept[next++] = stops[at];
+                } else {
+                    removed[count++] = stops[at];
+                    routes.takenOut(stops[at]);
+                }
             }
             route.set(kept, kept.length);
             routes.changed(route);

@@ -36,22 +36,24 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
     private final boolean reproducible;
     private final long seed;
     private final double stringShare;
+    private final double splitChance;
 
     /**
      * @param budget             the whole phase's wall-clock time
      * @param minimisationBudget the route minimisation's at most, within it
      */
     public FleetPhase(Duration budget, Duration minimisationBudget, long seed) {
-        this(budget, minimisationBudget, false, seed, StringRemovals.STRING_SHARE_OF_ROUTE);
+        this(budget, minimisationBudget, false, seed, StringRemovals.STRING_SHARE_OF_ROUTE, StringRemovals.SPLIT_CHANCE);
     }
 
     private FleetPhase(Duration budget, Duration minimisationBudget, boolean reproducible, long seed,
-                       double stringShare) {
+                       double stringShare, double splitChance) {
         this.budget = budget;
         this.minimisationBudget = minimisationBudget;
         this.reproducible = reproducible;
         this.seed = seed;
         this.stringShare = stringShare;
+        this.splitChance = splitChance;
     }
 
     /**
@@ -60,12 +62,12 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
      * the string removals after {@link #REPRODUCIBLE_STRING_REMOVALS} iterations.
      */
     public FleetPhase reproducible() {
-        return new FleetPhase(budget, minimisationBudget, true, seed, stringShare);
+        return new FleetPhase(budget, minimisationBudget, true, seed, stringShare, splitChance);
     }
 
     /** The same phase drawing from another seed (a portfolio's other members). */
     public FleetPhase withSeed(long otherSeed) {
-        return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed, stringShare);
+        return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed, stringShare, splitChance);
     }
 
     /**
@@ -73,7 +75,15 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
      * see {@link StringRemovals#STRING_SHARE_OF_ROUTE}).
      */
     public FleetPhase withStringShare(double share) {
-        return new FleetPhase(budget, minimisationBudget, reproducible, seed, share);
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, share, splitChance);
+    }
+
+    /**
+     * The same phase with another chance of split strings (a benchmark's comparison; 0 takes every string whole, see
+     * {@link StringRemovals#SPLIT_CHANCE}).
+     */
+    public FleetPhase withSplitChance(double chance) {
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, stringShare, chance);
     }
 
     @Override
@@ -91,7 +101,7 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
         Random random = new Random(seed);
         List<int[]> routes = new RouteMinimiser(fleet.instance, fleet.routes(), random)
                 .minimise(reproducible ? Long.MAX_VALUE : started + minimisationBudget.toNanos(), Long.MAX_VALUE);
-        routes = StringRemovals.scaledTo(fleet.instance, routes, random, stringShare).improve(
+        routes = StringRemovals.scaledTo(fleet.instance, routes, random, stringShare).splitting(splitChance).improve(
                 reproducible ? Long.MAX_VALUE : started + budget.toNanos(),
                 reproducible ? REPRODUCIBLE_STRING_REMOVALS : Long.MAX_VALUE);
 
