@@ -79,14 +79,13 @@ public final class SolverVariants {
                         .filter(phase -> !isFleetPhase(phase)).toList()));
         add("fixed-strings", "default, but the fleet phase's string removals keep SISR's fixed string length and count (10) "
                 + "on long routes too, as before their growth with the route (docs/benchmarks.md, \"Strings on long routes\")",
-                config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
-                        .map(phase -> isFleetPhase(phase) ? withFleetPhases((CustomPhaseConfig) phase,
-                                fleet -> fleet.withStringShare(0)) : phase).toList()));
+                changeFleetPhase(fleet -> fleet.withStringRemovals(settings -> settings.withStringShare(0))));
         add("whole-strings", "default, but the fleet phase's string removals take every string whole, none split around "
                 + "customers kept inside it (SISR's split-string removal; docs/benchmarks.md, \"Split strings\")",
-                config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
-                        .map(phase -> isFleetPhase(phase) ? withFleetPhases((CustomPhaseConfig) phase,
-                                fleet -> fleet.withSplitChance(0)) : phase).toList()));
+                changeFleetPhase(fleet -> fleet.withStringRemovals(settings -> settings.withSplitChance(0))));
+        add("hot-start", "default, but the fleet phase's string removals anneal from 30 times the mean "
+                + "nearest-neighbour distance instead of 10 (docs/benchmarks.md, \"The first temperature\")",
+                changeFleetPhase(fleet -> fleet.withStringRemovals(settings -> settings.withStartTemperature(30))));
         add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));
         add("no-sublist", "default without sub-list change and swap moves",
                 dropMoves(m -> m instanceof SubListChangeMoveSelectorConfig || m instanceof SubListSwapMoveSelectorConfig));
@@ -191,6 +190,13 @@ public final class SolverVariants {
 
     private static void add(String name, String description, UnaryOperator<SolverConfig> change) {
         NAMED.put(name, new Variant(name, description, change));
+    }
+
+    /** The production configuration with its fleet phase changed, every other phase as it is. */
+    private static UnaryOperator<SolverConfig> changeFleetPhase(UnaryOperator<FleetPhase> change) {
+        return config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
+                .map(phase -> isFleetPhase(phase) ? withFleetPhases((CustomPhaseConfig) phase, change) : phase)
+                .toList());
     }
 
     private static PhaseConfig withFleetPhases(CustomPhaseConfig phase, UnaryOperator<FleetPhase> change) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 
+import io.careroute.solver.fleet.StringRemovalSettings;
+import io.careroute.solver.moves.FleetPhase;
 import io.careroute.solver.moves.RuinRecreateMoveFactory;
 import io.careroute.solver.solve.CarePlanSolverConfig;
 import io.careroute.solver.solve.SolverSettings;
@@ -18,6 +20,7 @@ import org.optaplanner.core.config.heuristic.selector.move.generic.list.kopt.KOp
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.AcceptorType;
 import org.optaplanner.core.config.phase.PhaseConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 
@@ -73,6 +76,23 @@ class SolverVariantsTest {
     }
 
     @Test
+    void theFleetPhaseVariantsChangeOneStringRemovalSettingEach() {
+        StringRemovalSettings production = StringRemovalSettings.DEFAULT;
+        assertThat(fleetPhases(production())).singleElement().extracting(FleetPhase::stringRemovals).isEqualTo(production);
+        assertThat(fleetPhases(SolverVariants.parse("fixed-strings").apply(production()))).singleElement()
+                .extracting(FleetPhase::stringRemovals).isEqualTo(production.withStringShare(0));
+        assertThat(fleetPhases(SolverVariants.parse("whole-strings").apply(production()))).singleElement()
+                .extracting(FleetPhase::stringRemovals).isEqualTo(production.withSplitChance(0));
+        assertThat(fleetPhases(SolverVariants.parse("hot-start").apply(production()))).singleElement()
+                .extracting(FleetPhase::stringRemovals).isEqualTo(production.withStartTemperature(30));
+        assertThat(fleetPhases(SolverVariants.parse("fixed-strings+whole-strings").apply(production()))).singleElement()
+                .extracting(FleetPhase::stringRemovals).isEqualTo(production.withStringShare(0).withSplitChance(0));
+        assertThat(fleetPhases(SolverVariants.parse("no-fleet-phase").apply(production()))).isEmpty();
+        // The other phases stay as they are.
+        assertThat(moves(SolverVariants.parse("hot-start").apply(production()))).hasSameSizeAs(moves(production()));
+    }
+
+    @Test
     void anUnknownNameIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> SolverVariants.parseList("default,no-such"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -98,6 +118,14 @@ class SolverVariantsTest {
     private static LocalSearchPhaseConfig localSearch(SolverConfig config) {
         return config.getPhaseConfigList().stream().filter(p -> p instanceof LocalSearchPhaseConfig)
                 .map(p -> (LocalSearchPhaseConfig) p).findFirst().orElseThrow();
+    }
+
+    private static List<FleetPhase> fleetPhases(SolverConfig config) {
+        return config.getPhaseConfigList().stream()
+                .filter(CustomPhaseConfig.class::isInstance)
+                .filter(phase -> ((CustomPhaseConfig) phase).getCustomPhaseCommandList() != null)
+                .flatMap(phase -> ((CustomPhaseConfig) phase).getCustomPhaseCommandList().stream())
+                .filter(FleetPhase.class::isInstance).map(FleetPhase.class::cast).toList();
     }
 
     private static List<MoveSelectorConfig> moves(SolverConfig config) {

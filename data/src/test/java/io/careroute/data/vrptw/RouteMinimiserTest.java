@@ -31,6 +31,24 @@ class RouteMinimiserTest {
         assertThat(routes.size()).isBetween(14, 15);
     }
 
+    /**
+     * Without a clock every failed attempt is followed by another, up to three in a row. From one customer a route, a
+     * single attempt reached RC101's best-known 14 on 3 of these 10 seeds (0-9), three attempts on 7.
+     */
+    @Test
+    void anotherAttemptAfterAFailedOneReachesRc101sBestKnownFleetOnMostSeeds() throws Exception {
+        VrptwInstance rc101 = SolomonReader.read(SharedVrptw.instance("solomon/RC101.txt"));
+        FleetInstance fleet = fleet(rc101);
+        int atBestKnown = 0;
+        for (long seed = 0; seed < 10; seed++) {
+            List<int[]> routes = new RouteMinimiser(fleet, singletons(rc101), new Random(seed)).minimise(Long.MAX_VALUE,
+                    Long.MAX_VALUE);
+            assertThat(VrptwFeasibility.violations(rc101, asLists(routes))).as("seed %d", seed).isEmpty();
+            atBestKnown += routes.size() == 14 ? 1 : 0;
+        }
+        assertThat(atBestKnown).isGreaterThanOrEqualTo(6);
+    }
+
     @Test
     void anIterationLimitGivesTheSameRoutesEveryTime() throws Exception {
         VrptwInstance r101 = SolomonReader.read(SharedVrptw.instance("solomon/R101.txt"));

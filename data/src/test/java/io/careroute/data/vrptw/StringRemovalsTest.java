@@ -25,7 +25,7 @@ class StringRemovalsTest {
         List<int[]> few = new RouteMinimiser(fleet, singletons(rc101), new Random(SEED)).minimise(Long.MAX_VALUE, Long.MAX_VALUE);
         double start = new VrptwSolution(rc101, asLists(few)).distance();
 
-        List<int[]> shorter = StringRemovals.scaledTo(fleet, few, new Random(SEED)).improve(Long.MAX_VALUE, 150_000);
+        List<int[]> shorter = new StringRemovals(fleet, few, new Random(SEED)).improve(Long.MAX_VALUE, 150_000);
 
         assertThat(VrptwFeasibility.violations(rc101, asLists(shorter))).isEmpty();
         assertThat(shorter.size()).isLessThanOrEqualTo(few.size());
@@ -33,7 +33,7 @@ class StringRemovalsTest {
         // The minimiser's routes are long (best known: 14 / 1696.94; 15 vehicles need less, about 1620).
         assertThat(end).isLessThan(start * 0.95);
         // An iteration limit and a seed give the same routes again.
-        List<int[]> again = StringRemovals.scaledTo(fleet, few, new Random(SEED)).improve(Long.MAX_VALUE, 150_000);
+        List<int[]> again = new StringRemovals(fleet, few, new Random(SEED)).improve(Long.MAX_VALUE, 150_000);
         assertThat(asLists(again)).isEqualTo(asLists(shorter));
     }
 
@@ -50,7 +50,7 @@ class StringRemovalsTest {
         FleetInstance fleet = fleet(c206);
         for (long seed = 0; seed < 4; seed++) {
             List<int[]> few = new RouteMinimiser(fleet, singletons(c206), new Random(seed)).minimise(Long.MAX_VALUE, Long.MAX_VALUE);
-            List<int[]> shorter = StringRemovals.scaledTo(fleet, few, new Random(seed)).improve(Long.MAX_VALUE, 40_000);
+            List<int[]> shorter = new StringRemovals(fleet, few, new Random(seed)).improve(Long.MAX_VALUE, 40_000);
 
             assertThat(VrptwFeasibility.violations(c206, asLists(shorter))).isEmpty();
             assertThat(shorter).as("seed %d", seed).hasSize(3);

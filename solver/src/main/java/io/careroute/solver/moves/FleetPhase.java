@@ -3,9 +3,11 @@ package io.careroute.solver.moves;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.fleet.RouteMinimiser;
+import io.careroute.solver.fleet.StringRemovalSettings;
 import io.careroute.solver.fleet.StringRemovals;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.director.ScoreDirector;
@@ -35,25 +37,23 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
     private final Duration minimisationBudget;
     private final boolean reproducible;
     private final long seed;
-    private final double stringShare;
-    private final double splitChance;
+    private final StringRemovalSettings settings;
 
     /**
      * @param budget             the whole phase's wall-clock time
      * @param minimisationBudget the route minimisation's at most, within it
      */
     public FleetPhase(Duration budget, Duration minimisationBudget, long seed) {
-        this(budget, minimisationBudget, false, seed, StringRemovals.STRING_SHARE_OF_ROUTE, StringRemovals.SPLIT_CHANCE);
+        this(budget, minimisationBudget, false, seed, StringRemovalSettings.DEFAULT);
     }
 
     private FleetPhase(Duration budget, Duration minimisationBudget, boolean reproducible, long seed,
-                       double stringShare, double splitChance) {
+                       StringRemovalSettings settings) {
         this.budget = budget;
         this.minimisationBudget = minimisationBudget;
         this.reproducible = reproducible;
         this.seed = seed;
-        this.stringShare = stringShare;
-        this.splitChance = splitChance;
+        this.settings = settings;
     }
 
     /**
@@ -62,28 +62,25 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
      * the string removals after {@link #REPRODUCIBLE_STRING_REMOVALS} iterations.
      */
     public FleetPhase reproducible() {
-        return new FleetPhase(budget, minimisationBudget, true, seed, stringShare, splitChance);
+        return new FleetPhase(budget, minimisationBudget, true, seed, settings);
     }
 
     /** The same phase drawing from another seed (a portfolio's other members). */
     public FleetPhase withSeed(long otherSeed) {
-        return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed, stringShare, splitChance);
+        return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed, settings);
     }
 
     /**
-     * The same phase with another longest string on long routes (a benchmark's comparison; 0 is SISR's fixed lengths,
-     * see {@link StringRemovals#STRING_SHARE_OF_ROUTE}).
+     * The same phase with other string-removal settings (a benchmark's comparison: whole strings only, SISR's fixed
+     * lengths, a cooler start; see {@link StringRemovalSettings}).
      */
-    public FleetPhase withStringShare(double share) {
-        return new FleetPhase(budget, minimisationBudget, reproducible, seed, share, splitChance);
+    public FleetPhase withStringRemovals(UnaryOperator<StringRemovalSettings> change) {
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, change.apply(settings));
     }
 
-    /**
-     * The same phase with another chance of split strings (a benchmark's comparison; 0 takes every string whole, see
-     * {@link StringRemovals#SPLIT_CHANCE}).
-     */
-    public FleetPhase withSplitChance(double chance) {
-        return new FleetPhase(budget, minimisationBudget, reproducible, seed, stringShare, chance);
+    /** The string removals' settings this phase runs with. */
+    public StringRemovalSettings stringRemovals() {
+        return settings;
     }
 
     @Override
@@ -101,7 +98,7 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
         Random random = new Random(seed);
         List<int[]> routes = new RouteMinimiser(fleet.instance, fleet.routes(), random)
                 .minimise(reproducible ? Long.MAX_VALUE : started + minimisationBudget.toNanos(), Long.MAX_VALUE);
-        routes = StringRemovals.scaledTo(fleet.instance, routes, random, stringShare).splitting(splitChance).improve(
+        routes = new StringRemovals(fleet.instance, routes, random, settings).improve(
                 reproducible ? Long.MAX_VALUE : started + budget.toNanos(),
                 reproducible ? REPRODUCIBLE_STRING_REMOVALS : Long.MAX_VALUE);
 

@@ -1,0 +1,87 @@
+package io.careroute.solver.fleet;
+
+/**
+ * How {@link StringRemovals} cuts strings out of routes and how hot its annealing starts. The defaults are what VRPTW
+ * mode runs; a benchmark's comparison changes one of them and nothing else ({@code --config fixed-strings},
+ * {@code whole-strings}, {@code hot-start}).
+ *
+ * @param stringShare      the longest string as a share of an average route, where that is more than
+ *                         {@link StringRemovals#MAX_STRING}; 0 keeps SISR's fixed lengths on every route
+ * @param splitChance      the chance that a route loses a split string rather than a whole one; 0 takes every string
+ *                         whole
+ * @param splitDepth       the chance of stopping at each customer kept inside a split string (SISR's beta): the
+ *                         smaller, the longer the middle that stays
+ * @param startTemperature simulated annealing's first temperature in multiples of the mean distance from a customer to
+ *                         its nearest neighbour; the last is a hundredth of it, as SISR's 100 and 1
+ */
+public record StringRemovalSettings(double stringShare, double splitChance, double splitDepth, double startTemperature) {
+
+    /**
+     * On routes longer than {@link StringRemovals#MAX_STRING} / this share, the longest string is this share of an
+     * average route and the customers removed grow in proportion. 0.4, 0.6 and 0.8 left twelve instances of the
+     * long-route classes (C2, R2, RC2) at 1.4 s, four seeds each, 2.42, 1.76 and 2.54 % above the best known, against
+     * 3.13 % with SISR's fixed 10; the suite side by side ({@code --config default,fixed-strings}) confirms C2's gain,
+     * not R2's and RC2's (docs/benchmarks.md, "Strings on long routes").
+     */
+    public static final double STRING_SHARE_OF_ROUTE = 0.6;
+    /**
+     * A split string's customers removed are the two ends of a longer stretch and the customers between them stay, so
+     * that a route can swap its ends with a neighbour's and keep its middle. On eighteen Solomon instances at 1.4 s,
+     * eight seeds each, the mean gap at the best-known fleet was 3.00 % with whole strings and 2.68 % with half of them
+     * split (RC 4.60 to 3.64 %, R 3.00 to 2.98 %, C 0 both; docs/benchmarks.md, "Split strings").
+     */
+    public static final double SPLIT_CHANCE = 0.5;
+    /**
+     * SISR's beta as in the paper: most split strings keep all the rest of the route they span. PyVRP's 0.1 did not do
+     * better in the same probe (2.80 % against 2.61 %; docs/benchmarks.md, "Split strings").
+     */
+    public static final double SPLIT_DEPTH = 0.01;
+    /**
+     * 10 times the mean nearest-neighbour distance. Run alone, 30 did better (RC1_2_1 after 20 s of string removals,
+     * six seeds: 1.50 % above the best known against 3.36 %, every seed; eighteen Solomon instances at 1.4 s: 2.50 against
+     * 2.75 %), and so on Solomon at 2 s in the whole solver (+1.24 against +1.35 %); but at the issue's 30 s in the whole
+     * solver, four seeds, RC1_2_1 was alike (2.08 against 2.22 %) and R1_2_1 worse (0.83 against 0.55 %), and the
+     * sample's mean 0.52 against 0.30 % (docs/benchmarks.md, "The first temperature"). {@code --config hot-start} runs
+     * 30 beside it.
+     */
+    public static final double START_TEMPERATURE_PER_NEAREST = 10;
+
+    /** What VRPTW mode runs. */
+    public static final StringRemovalSettings DEFAULT = new StringRemovalSettings(STRING_SHARE_OF_ROUTE, SPLIT_CHANCE,
+            SPLIT_DEPTH, START_TEMPERATURE_PER_NEAREST);
+
+    /** @throws IllegalArgumentException naming the setting out of its range */
+    public StringRemovalSettings {
+        requireShare("string share", stringShare);
+        requireShare("split chance", splitChance);
+        if (!(splitDepth > 0 && splitDepth <= 1)) {
+            // 0 would never stop growing a split string's middle short of the route's end: say so rather than loop.
+            throw new IllegalArgumentException("the split depth is more than 0 and at most 1, not " + splitDepth);
+        }
+        if (!(startTemperature >= 0 && startTemperature < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("the start temperature is 0 or more and finite, not " + startTemperature);
+        }
+    }
+
+    public StringRemovalSettings withStringShare(double share) {
+        return new StringRemovalSettings(share, splitChance, splitDepth, startTemperature);
+    }
+
+    public StringRemovalSettings withSplitChance(double chance) {
+        return new StringRemovalSettings(stringShare, chance, splitDepth, startTemperature);
+    }
+
+    public StringRemovalSettings withSplitDepth(double depth) {
+        return new StringRemovalSettings(stringShare, splitChance, depth, startTemperature);
+    }
+
+    public StringRemovalSettings withStartTemperature(double perNearest) {
+        return new StringRemovalSettings(stringShare, splitChance, splitDepth, perNearest);
+    }
+
+    private static void requireShare(String what, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException("the " + what + " is between 0 and 1, not " + value);
+        }
+    }
+}

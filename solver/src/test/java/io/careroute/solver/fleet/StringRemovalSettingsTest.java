@@ -1,0 +1,38 @@
+package io.careroute.solver.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The string removals' settings: each one changed alone, and a value out of its range refused by name. */
+class StringRemovalSettingsTest {
+
+    @Test
+    void eachSettingChangesAloneAndTheDefaultsAreWhatTheConstantsSay() {
+        StringRemovalSettings settings = StringRemovalSettings.DEFAULT;
+        assertThat(settings).isEqualTo(new StringRemovalSettings(StringRemovalSettings.STRING_SHARE_OF_ROUTE,
+                StringRemovalSettings.SPLIT_CHANCE, StringRemovalSettings.SPLIT_DEPTH,
+                StringRemovalSettings.START_TEMPERATURE_PER_NEAREST));
+        double share = settings.stringShare();
+        double chance = settings.splitChance();
+        double depth = settings.splitDepth();
+        double start = settings.startTemperature();
+        assertThat(settings.withStringShare(0)).isEqualTo(new StringRemovalSettings(0, chance, depth, start));
+        assertThat(settings.withSplitChance(0)).isEqualTo(new StringRemovalSettings(share, 0, depth, start));
+        assertThat(settings.withSplitDepth(0.1)).isEqualTo(new StringRemovalSettings(share, chance, 0.1, start));
+        assertThat(settings.withStartTemperature(10)).isEqualTo(new StringRemovalSettings(share, chance, depth, 10));
+    }
+
+    @Test
+    void aValueOutOfItsRangeIsRefusedByName() {
+        assertThatThrownBy(() -> StringRemovalSettings.DEFAULT.withStringShare(1.5)).hasMessageContaining("string share")
+                .hasMessageContaining("1.5");
+        assertThatThrownBy(() -> StringRemovalSettings.DEFAULT.withSplitChance(-0.1)).hasMessageContaining("split chance");
+        assertThatThrownBy(() -> StringRemovalSettings.DEFAULT.withSplitChance(Double.NaN)).hasMessageContaining("split chance");
+        // A depth of 0 would grow every split string's middle to the route's end: refused, not looped on.
+        assertThatThrownBy(() -> StringRemovalSettings.DEFAULT.withSplitDepth(0)).hasMessageContaining("split depth");
+        assertThatThrownBy(() -> StringRemovalSettings.DEFAULT.withStartTemperature(-1))
+                .hasMessageContaining("start temperature");
+    }
+}
