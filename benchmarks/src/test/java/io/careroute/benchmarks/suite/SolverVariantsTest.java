@@ -78,7 +78,8 @@ class SolverVariantsTest {
     @Test
     void theFleetPhaseVariantsChangeOneStringRemovalSettingEach() {
         StringRemovalSettings production = StringRemovalSettings.DEFAULT;
-        assertThat(fleetPhases(production())).singleElement().extracting(FleetPhase::stringRemovals).isEqualTo(production);
+        assertThat(fleetPhases(production())).singleElement().extracting(FleetPhase::stringRemovals)
+                .isEqualTo(production);
         assertThat(fleetPhases(SolverVariants.parse("fixed-strings").apply(production()))).singleElement()
                 .extracting(FleetPhase::stringRemovals).isEqualTo(production.withStringShare(0));
         assertThat(fleetPhases(SolverVariants.parse("whole-strings").apply(production()))).singleElement()

@@ -14,7 +14,8 @@ package io.careroute.solver.fleet;
  * @param startTemperature simulated annealing's first temperature in multiples of the mean distance from a customer to
  *                         its nearest neighbour; the last is a hundredth of it, as SISR's 100 and 1
  */
-public record StringRemovalSettings(double stringShare, double splitChance, double splitDepth, double startTemperature) {
+public record StringRemovalSettings(double stringShare, double splitChance, double splitDepth,
+                                    double startTemperature) {
 
     /**
      * On routes longer than {@link StringRemovals#MAX_STRING} / this share, the longest string is this share of an
@@ -38,11 +39,11 @@ public record StringRemovalSettings(double stringShare, double splitChance, doub
     public static final double SPLIT_DEPTH = 0.01;
     /**
      * 10 times the mean nearest-neighbour distance. Run alone, 30 did better (RC1_2_1 after 20 s of string removals,
-     * six seeds: 1.50 % above the best known against 3.36 %, every seed; eighteen Solomon instances at 1.4 s: 2.50 against
-     * 2.75 %), and so on Solomon at 2 s in the whole solver (+1.24 against +1.35 %); but at the issue's 30 s in the whole
-     * solver, four seeds, RC1_2_1 was alike (2.08 against 2.22 %) and R1_2_1 worse (0.83 against 0.55 %), and the
-     * sample's mean 0.52 against 0.30 % (docs/benchmarks.md, "The first temperature"). {@code --config hot-start} runs
-     * 30 beside it.
+     * six seeds: 1.50 % above the best known against 3.36 %, every seed; eighteen Solomon instances at 1.4 s: 2.50
+     * against 2.75 %), and so did it on Solomon at 2 s in the whole solver (+1.24 against +1.35 %); but at the issue's
+     * 30 s in the whole solver, four seeds, RC1_2_1 was alike (2.08 against 2.22 %) and R1_2_1 worse (0.83 against
+     * 0.55 %), and the sample's mean 0.52 against 0.30 % (docs/benchmarks.md, "The first temperature").
+     * {@code --config hot-start} runs 30 beside it.
      */
     public static final double START_TEMPERATURE_PER_NEAREST = 10;
 
@@ -55,11 +56,12 @@ public record StringRemovalSettings(double stringShare, double splitChance, doub
         requireShare("string share", stringShare);
         requireShare("split chance", splitChance);
         if (!(splitDepth > 0 && splitDepth <= 1)) {
-            // 0 would never stop growing a split string's middle short of the route's end: say so rather than loop.
+            // 0 would grow every split string's middle to the end of its route: not a setting anyone means.
             throw new IllegalArgumentException("the split depth is more than 0 and at most 1, not " + splitDepth);
         }
         if (!(startTemperature >= 0 && startTemperature < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("the start temperature is 0 or more and finite, not " + startTemperature);
+            throw new IllegalArgumentException("the start temperature is 0 or more and finite, not "
+                    + startTemperature);
         }
     }
 

@@ -26,13 +26,14 @@ class StringRemovalSettingsTest {
 
     @Test
     void aValueOutOfItsRangeIsRefusedByName() {
-        assertThatThrownBy(() -> StringRemovalSettings.DEFAULT.withStringShare(1.5)).hasMessageContaining("string share")
+        StringRemovalSettings settings = StringRemovalSettings.DEFAULT;
+        assertThatThrownBy(() -> settings.withStringShare(1.5)).hasMessageContaining("string share")
                 .hasMessageContaining("1.5");
-        assertThatThrownBy(() -> StringRemovalSettings.DEFAULT.withSplitChance(-0.1)).hasMessageContaining("split chance");
-        assertThatThrownBy(() -> StringRemovalSettings.DEFAULT.withSplitChance(Double.NaN)).hasMessageContaining("split chance");
-        // A depth of 0 would grow every split string's middle to the route's end: refused, not looped on.
-        assertThatThrownBy(() -> StringRemovalSettings.DEFAULT.withSplitDepth(0)).hasMessageContaining("split depth");
-        assertThatThrownBy(() -> StringRemovalSettings.DEFAULT.withStartTemperature(-1))
+        assertThatThrownBy(() -> settings.withSplitChance(-0.1)).hasMessageContaining("split chance");
+        assertThatThrownBy(() -> settings.withSplitChance(Double.NaN)).hasMessageContaining("split chance");
+        // A depth of 0 would grow every split string's middle to the end of its route: refused.
+        assertThatThrownBy(() -> settings.withSplitDepth(0)).hasMessageContaining("split depth");
+        assertThatThrownBy(() -> settings.withStartTemperature(-1))
                 .hasMessageContaining("start temperature");
     }
 }
