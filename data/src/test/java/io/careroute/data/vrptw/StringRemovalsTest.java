@@ -40,9 +40,9 @@ class StringRemovalsTest {
     /**
      * C206: three routes of 33 customers in clusters of about ten. With SISR's fixed strings of at most ten, one run in
      * several left a cluster split between two routes, 16.6 % above the best known; strings that grow with the route
-     * take a whole cluster (docs/benchmarks.md, "Strings on long routes"). With the fixed strings
-     * ({@code scaledTo(..., 0)}) and whole strings, as the code was before split strings (5cfe399), seed 0 here ended at
-     * 685.96, 16.6 % above.
+     * take a whole cluster (docs/benchmarks.md, "Strings on long routes"). With the fixed strings and whole strings
+     * ({@code StringRemovalSettings.DEFAULT.withStringShare(0).withSplitChance(0)}), as the code was before split
+     * strings (5cfe399), seed 0 here ended at 685.96, 16.6 % above.
      */
     @Test
     void onLongClusteredRoutesEverySeedReachesTheBestKnown() throws Exception {
