@@ -86,6 +86,9 @@ public final class SolverVariants {
         add("hot-start", "default, but the fleet phase's string removals anneal from 30 times the mean "
                 + "nearest-neighbour distance instead of 10 (docs/benchmarks.md, \"The first temperature\")",
                 changeFleetPhase(fleet -> fleet.withStringRemovals(settings -> settings.withStartTemperature(30))));
+        add("cold-end", "default, but the fleet phase's string removals cool to a hundredth of the first temperature "
+                + "(SISR's) instead of a twentieth (docs/benchmarks.md, \"The last temperature\")",
+                changeFleetPhase(fleet -> fleet.withStringRemovals(settings -> settings.withEndTemperatureShare(0.01))));
         add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));
         add("no-sublist", "default without sub-list change and swap moves",
                 dropMoves(m -> m instanceof SubListChangeMoveSelectorConfig || m instanceof SubListSwapMoveSelectorConfig));

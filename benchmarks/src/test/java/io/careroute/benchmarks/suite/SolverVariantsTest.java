@@ -86,6 +86,8 @@ class SolverVariantsTest {
                 .extracting(FleetPhase::stringRemovals).isEqualTo(production.withSplitChance(0));
         assertThat(fleetPhases(SolverVariants.parse("hot-start").apply(production()))).singleElement()
                 .extracting(FleetPhase::stringRemovals).isEqualTo(production.withStartTemperature(30));
+        assertThat(fleetPhases(SolverVariants.parse("cold-end").apply(production()))).singleElement()
+                .extracting(FleetPhase::stringRemovals).isEqualTo(production.withEndTemperatureShare(0.01));
         assertThat(fleetPhases(SolverVariants.parse("fixed-strings+whole-strings").apply(production()))).singleElement()
                 .extracting(FleetPhase::stringRemovals).isEqualTo(production.withStringShare(0).withSplitChance(0));
         assertThat(fleetPhases(SolverVariants.parse("no-fleet-phase").apply(production()))).isEmpty();

@@ -1,9 +1,9 @@
 package io.careroute.solver.fleet;
 
 /**
- * How {@link StringRemovals} cuts strings out of routes and how hot its annealing starts. The defaults are what VRPTW
- * mode runs; a benchmark's comparison changes one of them and nothing else ({@code --config fixed-strings},
- * {@code whole-strings}, {@code hot-start}).
+ * How {@link StringRemovals} cuts strings out of routes and how hot its annealing starts and ends. The defaults are what
+ * VRPTW mode runs; a benchmark's comparison changes one of them and nothing else ({@code --config fixed-strings},
+ * {@code whole-strings}, {@code hot-start}, {@code cold-end}).
  *
  * @param stringShare      the longest string as a share of an average route, where that is more than
  *                         {@link StringRemovals#MAX_STRING}; 0 keeps SISR's fixed lengths on every route
@@ -12,10 +12,11 @@ package io.careroute.solver.fleet;
  * @param splitDepth       the chance of stopping at each customer kept inside a split string (SISR's beta): the
  *                         smaller, the longer the middle that stays
  * @param startTemperature simulated annealing's first temperature in multiples of the mean distance from a customer to
- *                         its nearest neighbour; the last is a hundredth of it, as SISR's 100 and 1
+ *                         its nearest neighbour
+ * @param endTemperatureShare the last temperature as a share of the first (SISR's 100 and 1 make it a hundredth)
  */
 public record StringRemovalSettings(double stringShare, double splitChance, double splitDepth,
-                                    double startTemperature) {
+                                    double startTemperature, double endTemperatureShare) {
 
     /**
      * On routes longer than {@link StringRemovals#MAX_STRING} / this share, the longest string is this share of an
@@ -46,10 +47,19 @@ public record StringRemovalSettings(double stringShare, double splitChance, doub
      * {@code --config hot-start} runs 30 beside it.
      */
     public static final double START_TEMPERATURE_PER_NEAREST = 10;
+    /**
+     * A twentieth: the annealing ends at half the mean nearest-neighbour distance. With SISR's hundredth RC1_2_1's best
+     * plan was found at about half of the time and nothing better after it: below about that distance the walk only
+     * polished whatever basin it was in. Ending warmer leaves more of the time where the walk still finds better plans:
+     * RC1_2_1 at 30 s, ten seeds, 1.12 % above the best known against 1.65 % (largest 1.99 against 4.11 %), a tenth
+     * 1.41 %; R1_2_1 0.48 against 0.37 % (four and six seeds); Solomon at 2 s alike (docs/benchmarks.md, "The last
+     * temperature"). {@code --config cold-end} runs a hundredth beside it.
+     */
+    public static final double END_TEMPERATURE_SHARE = 0.05;
 
     /** What VRPTW mode runs. */
     public static final StringRemovalSettings DEFAULT = new StringRemovalSettings(STRING_SHARE_OF_ROUTE, SPLIT_CHANCE,
-            SPLIT_DEPTH, START_TEMPERATURE_PER_NEAREST);
+            SPLIT_DEPTH, START_TEMPERATURE_PER_NEAREST, END_TEMPERATURE_SHARE);
 
     /** @throws IllegalArgumentException naming the setting out of its range */
     public StringRemovalSettings {
@@ -63,22 +73,34 @@ public record StringRemovalSettings(double stringShare, double splitChance, doub
             throw new IllegalArgumentException("the start temperature is 0 or more and finite, not "
                     + startTemperature);
         }
+        if (!(endTemperatureShare > 0 && endTemperatureShare <= 1)) {
+            throw new IllegalArgumentException("the end temperature share is more than 0 and at most 1, not "
+                    + endTemperatureShare);
+        }
     }
 
     public StringRemovalSettings withStringShare(double share) {
-        return new StringRemovalSettings(share, splitChance, splitDepth, startTemperature);
+        return new StringRemovalSettings(share, splitChance, splitDepth, startTemperature,
+                endTemperatureShare);
     }
 
     public StringRemovalSettings withSplitChance(double chance) {
-        return new StringRemovalSettings(stringShare, chance, splitDepth, startTemperature);
+        return new StringRemovalSettings(stringShare, chance, splitDepth, startTemperature,
+                endTemperatureShare);
     }
 
     public StringRemovalSettings withSplitDepth(double depth) {
-        return new StringRemovalSettings(stringShare, splitChance, depth, startTemperature);
+        return new StringRemovalSettings(stringShare, splitChance, depth, startTemperature,
+                endTemperatureShare);
     }
 
     public StringRemovalSettings withStartTemperature(double perNearest) {
-        return new StringRemovalSettings(stringShare, splitChance, splitDepth, perNearest);
+        return new StringRemovalSettings(stringShare, splitChance, splitDepth, perNearest,
+                endTemperatureShare);
+    }
+
+    public StringRemovalSettings withEndTemperatureShare(double share) {
+        return new StringRemovalSettings(stringShare, splitChance, splitDepth, startTemperature, share);
     }
 
     private static void requireShare(String what, double value) {

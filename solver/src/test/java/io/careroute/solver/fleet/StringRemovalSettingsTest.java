@@ -13,15 +13,19 @@ class StringRemovalSettingsTest {
         StringRemovalSettings settings = StringRemovalSettings.DEFAULT;
         assertThat(settings).isEqualTo(new StringRemovalSettings(StringRemovalSettings.STRING_SHARE_OF_ROUTE,
                 StringRemovalSettings.SPLIT_CHANCE, StringRemovalSettings.SPLIT_DEPTH,
-                StringRemovalSettings.START_TEMPERATURE_PER_NEAREST));
+                StringRemovalSettings.START_TEMPERATURE_PER_NEAREST, StringRemovalSettings.END_TEMPERATURE_SHARE));
         double share = settings.stringShare();
         double chance = settings.splitChance();
         double depth = settings.splitDepth();
         double start = settings.startTemperature();
-        assertThat(settings.withStringShare(0)).isEqualTo(new StringRemovalSettings(0, chance, depth, start));
-        assertThat(settings.withSplitChance(0)).isEqualTo(new StringRemovalSettings(share, 0, depth, start));
-        assertThat(settings.withSplitDepth(0.1)).isEqualTo(new StringRemovalSettings(share, chance, 0.1, start));
-        assertThat(settings.withStartTemperature(10)).isEqualTo(new StringRemovalSettings(share, chance, depth, 10));
+        double end = settings.endTemperatureShare();
+        assertThat(settings.withStringShare(0)).isEqualTo(new StringRemovalSettings(0, chance, depth, start, end));
+        assertThat(settings.withSplitChance(0)).isEqualTo(new StringRemovalSettings(share, 0, depth, start, end));
+        assertThat(settings.withSplitDepth(0.1)).isEqualTo(new StringRemovalSettings(share, chance, 0.1, start, end));
+        assertThat(settings.withStartTemperature(10))
+                .isEqualTo(new StringRemovalSettings(share, chance, depth, 10, end));
+        assertThat(settings.withEndTemperatureShare(0.01))
+                .isEqualTo(new StringRemovalSettings(share, chance, depth, start, 0.01));
     }
 
     @Test
@@ -35,5 +39,7 @@ class StringRemovalSettingsTest {
         assertThatThrownBy(() -> settings.withSplitDepth(0)).hasMessageContaining("split depth");
         assertThatThrownBy(() -> settings.withStartTemperature(-1))
                 .hasMessageContaining("start temperature");
+        assertThatThrownBy(() -> settings.withEndTemperatureShare(0)).hasMessageContaining("end temperature share");
+        assertThatThrownBy(() -> settings.withEndTemperatureShare(1.5)).hasMessageContaining("1.5");
     }
 }
