@@ -175,7 +175,7 @@ public class BenchmarkRun implements Callable<Integer> {
     }
 
     /** {@code --shared}, else -Dcareroute.shared, else $CAREROUTE_SHARED, else ../shared. */
-    static Path sharedDir(Path option) {
+    public static Path sharedDir(Path option) {
         List<Path> candidates = new ArrayList<>();
         if (option != null) {
             candidates.add(option);

@@ -1,5 +1,6 @@
 package io.careroute.benchmarks.suite;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +90,9 @@ public final class SolverVariants {
         add("cold-end", "default, but the fleet phase's string removals cool to a hundredth of the first temperature "
                 + "(SISR's) instead of a twentieth (docs/benchmarks.md, \"The last temperature\")",
                 changeFleetPhase(fleet -> fleet.withStringRemovals(settings -> settings.withEndTemperatureShare(0.01))));
+        add("fleet-95", "default, but the fleet phase has 95 % of the run's time instead of 80 % and the local search after "
+                + "it the rest (docs/benchmarks.md, \"The fleet phase's share\")",
+                changeFleetPhase(fleet -> fleet.withBudget(Duration.ofNanos(Math.round(fleet.budget().toNanos() * 0.95 / 0.8)))));
         add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));
         add("no-sublist", "default without sub-list change and swap moves",
                 dropMoves(m -> m instanceof SubListChangeMoveSelectorConfig || m instanceof SubListSwapMoveSelectorConfig));

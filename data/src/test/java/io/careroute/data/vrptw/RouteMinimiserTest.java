@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -77,36 +76,14 @@ class RouteMinimiserTest {
 
     /** The instance in the minimiser's arrays, in careroute's fixed-point units (each leg rounded up, as the solver has it). */
     static FleetInstance fleet(VrptwInstance instance) {
-        EuclideanTravelTimes travel = new EuclideanTravelTimes(instance);
-        int size = instance.customers().size();
-        int[] time = new int[size * size];
-        for (int a = 0; a < size; a++) {
-            for (int b = 0; b < size; b++) {
-                time[a * size + b] = travel.seconds(null, a, b);
-            }
-        }
-        int[] ready = new int[size];
-        int[] due = new int[size];
-        int[] service = new int[size];
-        int[] demand = new int[size];
-        for (VrptwInstance.Customer c : instance.customers()) {
-            ready[c.id()] = EuclideanTravelTimes.toUnits(c.ready());
-            due[c.id()] = EuclideanTravelTimes.toUnits(c.due());
-            service[c.id()] = EuclideanTravelTimes.toUnits(c.service());
-            demand[c.id()] = c.demand();
-        }
-        return new FleetInstance(time, time, ready, due, service, demand, instance.capacity());
+        return VrptwFleet.of(instance);
     }
 
     static List<int[]> singletons(VrptwInstance instance) {
-        List<int[]> routes = new ArrayList<>();
-        for (int c = 1; c <= instance.customerCount(); c++) {
-            routes.add(new int[] {c});
-        }
-        return routes;
+        return VrptwFleet.singletons(instance);
     }
 
     static List<List<Integer>> asLists(List<int[]> routes) {
-        return routes.stream().map(r -> Arrays.stream(r).boxed().toList()).toList();
+        return VrptwFleet.asLists(routes);
     }
 }

@@ -93,6 +93,27 @@ final class FleetRoute {
                 && begin + problem.service(customer) + problem.time(customer, placeAt(position)) <= latest[position];
     }
 
+    /**
+     * The first position before which a customer could go in as far as the rest of the route goes: the latest starts
+     * never fall along a route (each is at most the next one less the travel and service between them), so the
+     * positions whose latest start comes before the customer's earliest end are all at the front, and a binary search
+     * finds where they stop.
+     */
+    int firstOpenPosition(int customer) {
+        int earliestEnd = problem.ready(customer) + problem.service(customer);
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (latest[middle] < earliestEnd) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     /** Whether a customer can go in before a position (the end for {@code size}), capacity and windows. */
     boolean canInsert(int customer, int position) {
         return load() + problem.demand(customer) <= problem.capacity()

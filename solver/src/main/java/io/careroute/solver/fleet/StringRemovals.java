@@ -38,6 +38,15 @@ public final class StringRemovals {
     private final double endTemperature;
     private final StringRemovalSettings settings;
     private long iterations;
+    /** Iterations whose recreation could not put every customer back (undone). */
+    private long incomplete;
+    /** The recreation's order and its sort keys, reused from one iteration to the next. */
+    private final int[] order;
+    private final long[] sortKeys;
+    /** The cheapest feasible place found so far for the customer being put back. */
+    private FleetRoute chosenRoute;
+    private int chosenPosition;
+    private int chosenDelta;
     /** Places the recreation looks at before the next blink. */
     private int untilBlink;
 
@@ -60,6 +69,8 @@ public final class StringRemovals {
         this.routes = new FleetRoutes(problem, routes);
         this.adjacent = problem.nearestCustomers(ADJACENT);
         this.untilBlink = placesBeforeBlink();
+        this.order = new int[problem.customers()];
+        this.sortKeys = new long[problem.customers()];
     }
 
     /**
@@ -93,6 +104,9 @@ public final class StringRemovals {
             saved.clear();
             int count = ruin(removed, touched, saved);
             boolean complete = recreate(removed, count, touched, saved);
+            if (!complete) {
+                incomplete++;
+            }
             // saved holds every touched route as it was before the iteration, in the order touched.
             long before = 0;
             long after = 0;
@@ -124,6 +138,20 @@ public final class StringRemovals {
             }
         }
         return result;
+    }
+
+    /** Iterations run so far (over every call of {@link #improve}). */
+    public long iterations() {
+        return iterations;
+    }
+
+    /**
+     * Of them, those whose recreation could not put every customer back and were undone. On RC1_2_1 at its best-known
+     * 18 vehicles about two in five, more the more customers were taken out (docs/benchmarks.md, "The string
+     * removals alone").
+     */
+    public long incomplete() {
+        return incomplete;
     }
 
     /** Takes strings out of routes near a random customer; returns how many customers it took. */
@@ -187,55 +215,79 @@ public final class StringRemovals {
      * first, nearest first: weights 4, 4, 2, 1), each at its cheapest feasible place but for the blinks.
      */
     private boolean recreate(int[] removed, int count, List<FleetRoute> touched, List<int[]> saved) {
-        Integer[] order = new Integer[count];
+        int[] order = reinsertionOrder(removed, count);
         for (int i = 0; i < count; i++) {
-            order[i] = removed[i];
-        }
-        int kind = random.nextInt(11);
-        if (kind < 4) {
-            java.util.Collections.shuffle(Arrays.asList(order), random);
-        } else if (kind < 8) {
-            Arrays.sort(order, (a, b) -> Integer.compare(problem.demand(b), problem.demand(a)));
-        } else if (kind < 10) {
-            Arrays.sort(order, (a, b) -> Integer.compare(problem.distance(0, b), problem.distance(0, a)));
-        } else {
-            Arrays.sort(order, (a, b) -> Integer.compare(problem.distance(0, a), problem.distance(0, b)));
-        }
-        for (int customer : order) {
-            FleetRoute bestRoute = null;
-            int bestPosition = -1;
-            int bestDelta = Integer.MAX_VALUE;
+            int customer = order[i];
+            chosenRoute = null;
+            chosenPosition = -1;
+            chosenDelta = Integer.MAX_VALUE;
+            int due = problem.due(customer);
             for (FleetRoute route : routes.all()) {
                 if (route.load() + problem.demand(customer) > problem.capacity()) {
                     continue;
                 }
-                int due = problem.due(customer);
-                for (int position = 0; position <= route.size(); position++) {
+                // Only the places between the first the rest of the route leaves open and the first left too late.
+                for (int position = route.firstOpenPosition(customer); position <= route.size(); position++) {
                     if (route.departureBefore(position) > due) {
                         break;   // too late here, and every later place is left later still
                     }
-                    if (--untilBlink < 0) {
-                        untilBlink = placesBeforeBlink();
-                        continue;
-                    }
-                    int delta = route.insertionDelta(customer, position);
-                    if (delta < bestDelta && route.canInsert(customer, position)) {
-                        bestDelta = delta;
-                        bestRoute = route;
-                        bestPosition = position;
-                    }
+                    consider(route, customer, position);
                 }
             }
-            if (bestRoute == null) {
+            if (chosenRoute == null) {
                 return false;
             }
-            if (!touched.contains(bestRoute)) {
-                touch(bestRoute, touched, saved);
+            if (!touched.contains(chosenRoute)) {
+                touch(chosenRoute, touched, saved);
             }
-            bestRoute.insert(customer, bestPosition);
-            routes.changed(bestRoute);
+            chosenRoute.insert(customer, chosenPosition);
+            routes.changed(chosenRoute);
         }
         return true;
+    }
+
+    /** A place the recreation looks at: skipped if it blinks, else kept if it is the cheapest feasible so far. */
+    private void consider(FleetRoute route, int customer, int position) {
+        if (--untilBlink < 0) {
+            untilBlink = placesBeforeBlink();
+            return;
+        }
+        int delta = route.insertionDelta(customer, position);
+        if (delta < chosenDelta && route.canInsert(customer, position)) {
+            chosenDelta = delta;
+            chosenRoute = route;
+            chosenPosition = position;
+        }
+    }
+
+    /**
+     * One of SISR's orders for the removed customers: random, largest demand first, farthest from the depot first,
+     * nearest first (weights 4, 4, 2, 1). On primitive arrays, reused, where each iteration boxed an {@code Integer[]}
+     * and sorted it with a comparator. The shuffle is {@code Collections.shuffle}'s own loop and the sort is stable
+     * (ties in removal order), so a seed gives the orders it gave before.
+     */
+    private int[] reinsertionOrder(int[] removed, int count) {
+        int kind = random.nextInt(11);
+        if (kind < 4) {
+            System.arraycopy(removed, 0, order, 0, count);
+            for (int i = count; i > 1; i--) {
+                int j = random.nextInt(i);
+                int swap = order[i - 1];
+                order[i - 1] = order[j];
+                order[j] = swap;
+            }
+            return order;
+        }
+        for (int i = 0; i < count; i++) {
+            int c = removed[i];
+            long key = kind < 8 ? -problem.demand(c) : kind < 10 ? -problem.distance(0, c) : problem.distance(0, c);
+            sortKeys[i] = key << 32 | i;   // the position in removal order breaks ties, as a stable sort would
+        }
+        Arrays.sort(sortKeys, 0, count);
+        for (int i = 0; i < count; i++) {
+            order[i] = removed[(int) sortKeys[i]];
+        }
+        return order;
     }
 
     /**

@@ -65,6 +65,16 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
         return new FleetPhase(budget, minimisationBudget, true, seed, settings);
     }
 
+    /** The whole phase's wall-clock time. */
+    public Duration budget() {
+        return budget;
+    }
+
+    /** The same phase with another wall-clock time (a benchmark's comparison of how the run's time is shared). */
+    public FleetPhase withBudget(Duration otherBudget) {
+        return new FleetPhase(otherBudget, minimisationBudget, reproducible, seed, settings);
+    }
+
     /** The same phase drawing from another seed (a portfolio's other members). */
     public FleetPhase withSeed(long otherSeed) {
         return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed, settings);

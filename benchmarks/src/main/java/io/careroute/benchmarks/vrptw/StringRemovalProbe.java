@@ -1,0 +1,200 @@
+package io.careroute.benchmarks.vrptw;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+import io.careroute.benchmarks.suite.BenchmarkCase;
+import io.careroute.benchmarks.suite.BenchmarkRun;
+import io.careroute.benchmarks.suite.CheckerResult;
+import io.careroute.benchmarks.suite.Suites;
+import io.careroute.benchmarks.suite.VrptwCase;
+import io.careroute.benchmarks.suite.VrptwChecker;
+import io.careroute.data.vrptw.VrptwFleet;
+import io.careroute.data.vrptw.VrptwInstance;
+import io.careroute.data.vrptw.VrptwSolution;
+import io.careroute.solver.fleet.FleetInstance;
+import io.careroute.solver.fleet.RouteMinimiser;
+import io.careroute.solver.fleet.StringRemovalSettings;
+import io.careroute.solver.fleet.StringRemovals;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code careroute benchmark string-removals}: the fleet phase's two searches alone, without the planning model or
+ * OptaPlanner, on VRPTW instances: the route minimiser to its own limits (no clock, so every run of a seed starts from
+ * the same routes), then the string removals for a time or a number of iterations. It prints per run the vehicles,
+ * the distance and its gap to the best known, the iterations, the CPU time per iteration (the thread's own, so that a
+ * busy machine's other work counts less than in wall-clock time) and the share of iterations undone because the
+ * recreation could not put every customer back; every solution is checked by {@code ../shared/tools/vrptw_check.py}.
+ *
+ * <p>Why: a change to the string removals is measured here in minutes where the whole solver's suite takes hours, and
+ * with an iteration limit the same seed gives the same routes, so a change meant to be faster only can be shown to
+ * give the same routes in less time (docs/benchmarks.md, "The string removals alone"). Exit 0 when every run
+ * completed, 2 on bad options, 1 on anything else, 3 when a solution broke a rule.
+ */
+@Command(name = "string-removals", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the route minimiser and the string removals alone on VRPTW instances.",
+                "单独运行车辆数最小化与字符串移除搜索（VRPTW 实例）。"})
+public final class StringRemovalProbe implements Callable<Integer> {
+
+    @Option(names = "--suite", paramLabel = "INSTANCES", defaultValue = "RC1_2_1",
+            description = "VRPTW instances or a suite of them, as for `careroute benchmark --suite` (default: ${DEFAULT-VALUE})")
+    String suite;
+
+    @Option(names = "--seconds", paramLabel = "S",
+            description = "the string removals' wall-clock time per run (default 20 unless --iterations is given)")
+    Double seconds;
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "the string removals' iterations per run instead of a time: the same seed gives the same routes")
+    Long iterations;
+
+    @Option(names = "--seeds", paramLabel = "1,2", defaultValue = "0", split = ",",
+            description = "random seeds, one run each (default: ${DEFAULT-VALUE})")
+    List<Long> seeds;
+
+    @Option(names = "--start-temperature", paramLabel = "T",
+            description = "the first temperature, times the mean nearest-neighbour distance (default: the solver's)")
+    Double startTemperature;
+
+    @Option(names = "--end-share", paramLabel = "F",
+            description = "the last temperature as a share of the first (default: the solver's)")
+    Double endShare;
+
+    @Option(names = "--shared", paramLabel = "DIR",
+            description = "the shared data folder with data/vrptw and tools/vrptw_check.py (default: ../shared)")
+    Path shared;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench/string-removals",
+            description = "where the solutions are written for the checker (default: ${DEFAULT-VALUE})")
+    Path solutions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(null, null, args));
+    }
+
+    /** The exit status for these arguments, with the output and the errors written to {@code out} and {@code err}. */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new StringRemovalProbe());
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                line.getErr().println("string-removals: " + e.getMessage());
+                return 2;
+            }
+            line.getErr().println("string-removals: failed: " + e);
+            return 1;
+        });
+        if (out != null) {
+            commandLine.setOut(out);
+        }
+        if (err != null) {
+            commandLine.setErr(err);
+        }
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (seconds != null && iterations != null) {
+            throw new IllegalArgumentException("give --seconds or --iterations, not both");
+        }
+        if (seconds != null && !(seconds > 0)) {
+            throw new IllegalArgumentException("--seconds must be positive: " + seconds);
+        }
+        if (iterations != null && iterations < 1) {
+            throw new IllegalArgumentException("--iterations must be at least 1: " + iterations);
+        }
+        if (seeds.isEmpty() || seeds.stream().distinct().count() != seeds.size()) {
+            throw new IllegalArgumentException("--seeds: give distinct seeds, e.g. --seeds 1,2");
+        }
+        StringRemovalSettings settings = StringRemovalSettings.DEFAULT;
+        try {
+            if (startTemperature != null) {
+                settings = settings.withStartTemperature(startTemperature);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--start-temperature: " + e.getMessage(), e);
+        }
+        try {
+            if (endShare != null) {
+                settings = settings.withEndTemperatureShare(endShare);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--end-share: " + e.getMessage(), e);
+        }
+        Path sharedDir = BenchmarkRun.sharedDir(shared);
+        List<VrptwCase> cases = new ArrayList<>();
+        for (BenchmarkCase c : new Suites(sharedDir.resolve("data/vrptw"), () -> {
+            throw new IllegalArgumentException("--suite: only VRPTW instances, not generated days");
+        }).cases(suite)) {
+            if (!(c instanceof VrptwCase vrptw)) {
+                throw new IllegalArgumentException("--suite: " + c.name() + " is not a VRPTW instance");
+            }
+            cases.add(vrptw);
+        }
+        VrptwChecker checker = VrptwChecker.find(sharedDir);
+        Files.createDirectories(solutions);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        out.printf(Locale.ROOT, "string removals alone: %d instances x %d seeds, %s, first temperature %s, last %s of it; checker %s%n",
+                cases.size(), seeds.size(), iterations != null ? iterations + " iterations" : seconds() + " s",
+                settings.startTemperature(), settings.endTemperatureShare(), checker == null ? "not found" : checker.describe());
+        out.println("instance,seed,vehicles,distance,bks_vehicles,bks_distance,gap_percent,iterations,cpu_us_per_iteration,"
+                + "undone_share,checker");
+        boolean allFeasible = true;
+        for (VrptwCase c : cases) {
+            VrptwInstance instance = c.vrptw();
+            FleetInstance fleet = VrptwFleet.of(instance);
+            double gapSum = 0;
+            for (long seed : seeds) {
+                Random random = new Random(seed);
+                List<int[]> few = new RouteMinimiser(fleet, VrptwFleet.singletons(instance), random)
+                        .minimise(Long.MAX_VALUE, Long.MAX_VALUE);
+                StringRemovals removals = new StringRemovals(fleet, few, random, settings);
+                long cpuBefore = threads.getCurrentThreadCpuTime();
+                List<int[]> shorter = iterations != null
+                        ? removals.improve(Long.MAX_VALUE, iterations)
+                        : removals.improve(System.nanoTime() + Math.round(seconds() * 1e9), Long.MAX_VALUE);
+                long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+                VrptwSolution solution = new VrptwSolution(instance, VrptwFleet.asLists(shorter));
+                Path file = solutions.resolve(c.name() + "-seed" + seed + ".sol");
+                solution.write(file);
+                String checked = "not run";
+                if (checker != null) {
+                    CheckerResult result = checker.check(c.instanceFile(), file, solution.vehicles(), solution.distance());
+                    boolean feasible = Boolean.TRUE.equals(result.feasible());
+                    checked = result.error() != null ? "error: " + result.error().replace(',', ';')
+                            : (feasible ? "feasible" : "INFEASIBLE (" + result.violations() + ")")
+                            + (result.agrees() ? "" : " DISAGREES " + result.distance());
+                    allFeasible &= feasible && result.agrees();
+                }
+                double gap = c.bestKnown() == null ? Double.NaN : c.bestKnown().gapPercent(solution.distance());
+                gapSum += gap;
+                out.printf(Locale.ROOT, "%s,%d,%d,%.2f,%s,%s,%.2f,%d,%.3f,%.3f,%s%n", c.name(), seed, solution.vehicles(),
+                        solution.distance(), c.bestKnown() == null ? "" : c.bestKnown().vehicles(),
+                        c.bestKnown() == null ? "" : String.format(Locale.ROOT, "%.2f", c.bestKnown().distance()), gap,
+                        removals.iterations(), cpu / 1000.0 / Math.max(1, removals.iterations()),
+                        (double) removals.incomplete() / Math.max(1, removals.iterations()), checked);
+                out.flush();
+            }
+            out.printf(Locale.ROOT, "# %s: mean gap %.2f %% over %d seeds%n", c.name(), gapSum / seeds.size(), seeds.size());
+        }
+        return allFeasible ? 0 : 3;
+    }
+
+    private double seconds() {
+        return seconds == null ? 20 : seconds;
+    }
+}
