@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import io.careroute.solver.moves.FleetPhase;
 import io.careroute.solver.moves.RouteEliminationMoveFactory;
 import io.careroute.solver.moves.RuinRecreateMoveFactory;
+import io.careroute.solver.solve.CarePlanSolverConfig;
 import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
@@ -91,8 +92,9 @@ public final class SolverVariants {
                 + "(SISR's) instead of a twentieth (docs/benchmarks.md, \"The last temperature\")",
                 changeFleetPhase(fleet -> fleet.withStringRemovals(settings -> settings.withEndTemperatureShare(0.01))));
         add("fleet-95", "default, but the fleet phase has 95 % of the run's time instead of 80 % and the local search after "
-                + "it the rest (docs/benchmarks.md, \"The fleet phase's share\")",
-                changeFleetPhase(fleet -> fleet.withBudget(Duration.ofNanos(Math.round(fleet.budget().toNanos() * 0.95 / 0.8)))));
+                + "it the rest (docs/benchmarks.md, \"The string removals alone\")",
+                changeFleetPhase(fleet -> fleet.withBudget(Duration.ofNanos(Math.round(
+                        fleet.budget().toNanos() * 0.95 / CarePlanSolverConfig.FLEET_PHASE_SHARE)))));
         add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));
         add("no-sublist", "default without sub-list change and swap moves",
                 dropMoves(m -> m instanceof SubListChangeMoveSelectorConfig || m instanceof SubListSwapMoveSelectorConfig));

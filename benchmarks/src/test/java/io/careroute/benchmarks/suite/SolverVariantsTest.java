@@ -88,6 +88,12 @@ class SolverVariantsTest {
                 .extracting(FleetPhase::stringRemovals).isEqualTo(production.withStartTemperature(30));
         assertThat(fleetPhases(SolverVariants.parse("cold-end").apply(production()))).singleElement()
                 .extracting(FleetPhase::stringRemovals).isEqualTo(production.withEndTemperatureShare(0.01));
+        // A run of 1 s: the fleet phase's 800 ms become 950 ms, its string removals as they were.
+        assertThat(fleetPhases(production())).singleElement().extracting(FleetPhase::budget)
+                .isEqualTo(Duration.ofMillis(800));
+        assertThat(fleetPhases(SolverVariants.parse("fleet-95").apply(production()))).singleElement()
+                .satisfies(fleet -> assertThat(fleet.budget()).isEqualTo(Duration.ofMillis(950)))
+                .extracting(FleetPhase::stringRemovals).isEqualTo(production);
         assertThat(fleetPhases(SolverVariants.parse("fixed-strings+whole-strings").apply(production()))).singleElement()
                 .extracting(FleetPhase::stringRemovals).isEqualTo(production.withStringShare(0).withSplitChance(0));
         assertThat(fleetPhases(SolverVariants.parse("no-fleet-phase").apply(production()))).isEmpty();

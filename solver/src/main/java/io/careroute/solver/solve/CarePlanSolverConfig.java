@@ -82,7 +82,7 @@ public final class CarePlanSolverConfig {
      * (RC1_2_1 and R1_2_1: under 0.01 %); it stays for the polish and for what the flat model cannot take
      * (docs/benchmarks.md, "Fewest vehicles, then string removals").
      */
-    static final double FLEET_PHASE_SHARE = 0.8;
+    public static final double FLEET_PHASE_SHARE = 0.8;
     /**
      * Of that, the route minimisation's most. It stops sooner at the demand's lower bound or at the first route it fails
      * to remove in its iterations per attempt: on the VRPTW sample it took under 0.3 s.
