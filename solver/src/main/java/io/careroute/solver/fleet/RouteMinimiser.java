@@ -127,6 +127,7 @@ public final class RouteMinimiser {
 
     /** Puts a customer where it adds the least distance among the places it fits; false when it fits nowhere. */
     private boolean insertCheapest(int customer) {
+        int due = problem.due(customer);
         FleetRoute bestRoute = null;
         int bestPosition = -1;
         int bestDelta = Integer.MAX_VALUE;
@@ -134,7 +135,12 @@ public final class RouteMinimiser {
             if (route.load() + problem.demand(customer) > problem.capacity()) {
                 continue;
             }
-            for (int position = 0; position <= route.size(); position++) {
+            // As the string removals' recreation: only the places between the first the rest of the route leaves
+            // room for and the first left after the customer's window closes can take it, so the others are not tried.
+            for (int position = route.firstOpenPosition(customer); position <= route.size(); position++) {
+                if (route.departureBefore(position) > due) {
+                    break;
+                }
                 if (route.canInsert(customer, position)) {
                     int delta = route.insertionDelta(customer, position);
                     if (delta < bestDelta) {
