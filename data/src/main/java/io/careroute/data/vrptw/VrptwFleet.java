@@ -8,10 +8,9 @@ import io.careroute.solver.fleet.FleetInstance;
 
 /**
  * A VRPTW instance as the fleet searches' flat arrays ({@link FleetInstance}), in the units of
- * {@link EuclideanTravelTimes} (Solomon's distances times {@link EuclideanTravelTimes#SCALE}, each leg rounded up, so a schedule feasible here
- * is feasible in double precision too), so
- * that the route minimiser and the string removals can run alone on it: their tests and the benchmarks' probe
- * ({@code ./careroute benchmark string-removals}).
+ * {@link EuclideanTravelTimes}: Solomon's distances times {@link EuclideanTravelTimes#SCALE}, each leg rounded up, so a
+ * schedule feasible here is feasible in double precision too. So that the route minimiser and the string removals can
+ * run alone on an instance: their tests and the benchmarks' probe ({@code ./careroute benchmark string-removals}).
  */
 public final class VrptwFleet {
 

@@ -29,6 +29,19 @@ public final class FleetInstance {
                 || service.length != size || demand.length != size) {
             throw new IllegalArgumentException("arrays of " + size + " places and a " + size + " x " + size + " matrix expected");
         }
+        // The route checks rely on it: a later place is never reached sooner, so the latest starts never fall along a
+        // route (FleetRoute.firstOpenPosition) and the departures never fall (the scans stop at the first one too late).
+        for (int i = 0; i < time.length; i++) {
+            if (time[i] < 0) {
+                throw new IllegalArgumentException("the travel time from " + i / size + " to " + i % size
+                        + " is negative: " + time[i]);
+            }
+        }
+        for (int place = 0; place < size; place++) {
+            if (service[place] < 0) {
+                throw new IllegalArgumentException("the service time at " + place + " is negative: " + service[place]);
+            }
+        }
         this.time = time;
         this.distance = distance;
         this.ready = ready;

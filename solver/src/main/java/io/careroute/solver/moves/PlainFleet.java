@@ -88,6 +88,10 @@ final class PlainFleet {
             for (int b = 0; b < size; b++) {
                 time[a * size + b] = plan.getTravelTimes().seconds(first.getMode(), places[a], places[b]);
                 distance[a * size + b] = plan.getTravelTimes().metres(first.getMode(), places[a], places[b]);
+                if (time[a * size + b] < 0 || distance[a * size + b] < 0) {
+                    return null;   // a pair with no route (a matrix's -1): FleetInstance takes only real times,
+                                   // so the fleet phase is skipped, as for any plan it does not fit
+                }
             }
         }
         return new PlainFleet(new FleetInstance(time, distance, ready, due, service, demand, first.getCapacityBoxes()),

@@ -22,16 +22,25 @@ class FleetRouteTest {
         Random random = new Random(11);
         int checks = 0;
         int feasibleAnswers = 0;
+        int skippedAtTheFront = 0;
         for (int round = 0; round < 300; round++) {
             FleetInstance problem = randomInstance(random);
             FleetRoute route = new FleetRoute(problem, randomFeasibleRoute(problem, random));
             int[] stops = route.stops();
             List<Integer> outside = outside(problem, stops);
             for (int customer : outside) {
+                int firstOpen = route.firstOpenPosition(customer);
+                skippedAtTheFront += firstOpen;
                 for (int position = 0; position <= stops.length; position++) {
                     boolean expected = feasible(problem, inserted(stops, customer, position));
                     assertThat(route.canInsert(customer, position)).as("insert %d at %d into %s", customer, position,
                             Arrays.toString(stops)).isEqualTo(expected);
+                    // The searches look only from the first open place to the first left after the window closes.
+                    if (expected) {
+                        assertThat(position).as("first open place for %d in %s", customer, Arrays.toString(stops))
+                                .isGreaterThanOrEqualTo(firstOpen);
+                        assertThat(route.departureBefore(position)).isLessThanOrEqualTo(problem.due(customer));
+                    }
                     feasibleAnswers += expected ? 1 : 0;
                     checks++;
                 }
@@ -50,6 +59,8 @@ class FleetRouteTest {
         // Both answers to an insertion occur often: the instances are neither all loose nor all tight.
         assertThat(checks).isGreaterThan(10_000);
         assertThat(feasibleAnswers).isBetween(500, checks / 2);
+        // ... and the front of a route is often closed to a customer, so the binary search does cut.
+        assertThat(skippedAtTheFront).isGreaterThan(100);
     }
 
     @Test
