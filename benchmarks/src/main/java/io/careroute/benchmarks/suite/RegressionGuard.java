@@ -1,6 +1,5 @@
 package io.careroute.benchmarks.suite;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,17 +100,7 @@ public class RegressionGuard implements Callable<Integer> {
     public static int run(String... args) {
         RegressionGuard command = new RegressionGuard();
         command.args = args;
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            PrintWriter err = cl.getErr();
-            if (e instanceof IllegalArgumentException) {
-                err.println("benchmark guard: " + e.getMessage());
-                return 2;
-            }
-            err.println("benchmark guard: failed: " + e);
-            return 1;
-        });
-        return commandLine.execute(args);
+        return CommandExits.execute(command, "benchmark guard", null, null, args);
     }
 
     @Override

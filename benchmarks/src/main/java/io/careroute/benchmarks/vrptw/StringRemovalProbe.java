@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import io.careroute.benchmarks.suite.BenchmarkCase;
 import io.careroute.benchmarks.suite.BenchmarkRun;
 import io.careroute.benchmarks.suite.CheckerResult;
+import io.careroute.benchmarks.suite.CommandExits;
 import io.careroute.benchmarks.suite.Suites;
 import io.careroute.benchmarks.suite.VrptwCase;
 import io.careroute.benchmarks.suite.VrptwChecker;
@@ -87,22 +88,7 @@ public final class StringRemovalProbe implements Callable<Integer> {
 
     /** The exit status for these arguments, with the output and the errors written to {@code out} and {@code err}. */
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new StringRemovalProbe());
-        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof IllegalArgumentException) {
-                line.getErr().println("string-removals: " + e.getMessage());
-                return 2;
-            }
-            line.getErr().println("string-removals: failed: " + e);
-            return 1;
-        });
-        if (out != null) {
-            commandLine.setOut(out);
-        }
-        if (err != null) {
-            commandLine.setErr(err);
-        }
-        return commandLine.execute(args);
+        return CommandExits.execute(new StringRemovalProbe(), "string-removals", out, err, args);
     }
 
     @Override
