@@ -71,6 +71,10 @@ public final class StringRemovalProbe implements Callable<Integer> {
             description = "the last temperature as a share of the first (default: the solver's)")
     Double endShare;
 
+    @Option(names = "--ejections", paramLabel = "N",
+            description = "customers one iteration may push out to make room for one without a place (default: the solver's)")
+    Integer ejections;
+
     @Option(names = "--shared", paramLabel = "DIR",
             description = "the shared data folder with data/vrptw and tools/vrptw_check.py (default: ../shared)")
     Path shared;
@@ -121,6 +125,13 @@ public final class StringRemovalProbe implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--end-share: " + e.getMessage(), e);
         }
+        try {
+            if (ejections != null) {
+                settings = settings.withEjections(ejections);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--ejections: " + e.getMessage(), e);
+        }
         Path sharedDir = BenchmarkRun.sharedDir(shared);
         List<VrptwCase> cases = new ArrayList<>();
         for (BenchmarkCase c : new Suites(sharedDir.resolve("data/vrptw"), () -> {
@@ -134,11 +145,11 @@ public final class StringRemovalProbe implements Callable<Integer> {
         VrptwChecker checker = VrptwChecker.find(sharedDir);
         Files.createDirectories(solutions);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        out.printf(Locale.ROOT, "string removals alone: %d instances x %d seeds, %s, first temperature %s, last %s of it; checker %s%n",
+        out.printf(Locale.ROOT, "string removals alone: %d instances x %d seeds, %s, first temperature %s, last %s of it, ejections %d; checker %s%n",
                 cases.size(), seeds.size(), iterations != null ? iterations + " iterations" : seconds() + " s",
-                settings.startTemperature(), settings.endTemperatureShare(), checker == null ? "not found" : checker.describe());
+                settings.startTemperature(), settings.endTemperatureShare(), settings.ejections(), checker == null ? "not found" : checker.describe());
         out.println("instance,seed,vehicles,distance,bks_vehicles,bks_distance,gap_percent,iterations,cpu_us_per_iteration,"
-                + "undone_share,checker");
+                + "undone_share,checker,ejections_per_iteration");
         boolean allFeasible = true;
         for (VrptwCase c : cases) {
             VrptwInstance instance = c.vrptw();
@@ -168,11 +179,12 @@ public final class StringRemovalProbe implements Callable<Integer> {
                 }
                 double gap = c.bestKnown() == null ? Double.NaN : c.bestKnown().gapPercent(solution.distance());
                 gapSum += gap;
-                out.printf(Locale.ROOT, "%s,%d,%d,%.2f,%s,%s,%.2f,%d,%.3f,%.3f,%s%n", c.name(), seed, solution.vehicles(),
+                out.printf(Locale.ROOT, "%s,%d,%d,%.2f,%s,%s,%.2f,%d,%.3f,%.3f,%s,%.3f%n", c.name(), seed, solution.vehicles(),
                         solution.distance(), c.bestKnown() == null ? "" : c.bestKnown().vehicles(),
                         c.bestKnown() == null ? "" : String.format(Locale.ROOT, "%.2f", c.bestKnown().distance()), gap,
                         removals.iterations(), cpu / 1000.0 / Math.max(1, removals.iterations()),
-                        (double) removals.incomplete() / Math.max(1, removals.iterations()), checked);
+                        (double) removals.incomplete() / Math.max(1, removals.iterations()), checked,
+                        (double) removals.ejections() / Math.max(1, removals.iterations()));
                 out.flush();
             }
             out.printf(Locale.ROOT, "# %s: mean gap %.2f %% over %d seeds%n", c.name(), gapSum / seeds.size(), seeds.size());

@@ -88,6 +88,8 @@ class SolverVariantsTest {
                 .extracting(FleetPhase::stringRemovals).isEqualTo(production.withStartTemperature(30));
         assertThat(fleetPhases(SolverVariants.parse("cold-end").apply(production()))).singleElement()
                 .extracting(FleetPhase::stringRemovals).isEqualTo(production.withEndTemperatureShare(0.01));
+        assertThat(fleetPhases(SolverVariants.parse("eject").apply(production()))).singleElement()
+                .extracting(FleetPhase::stringRemovals).isEqualTo(production.withEjections(20));
         // A run of 1 s: the fleet phase's 800 ms become 950 ms, its string removals as they were.
         assertThat(fleetPhases(production())).singleElement().extracting(FleetPhase::budget)
                 .isEqualTo(Duration.ofMillis(800));

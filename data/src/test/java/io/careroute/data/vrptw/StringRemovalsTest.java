@@ -10,6 +10,7 @@ import java.util.Random;
 
 import io.careroute.solver.fleet.FleetInstance;
 import io.careroute.solver.fleet.RouteMinimiser;
+import io.careroute.solver.fleet.StringRemovalSettings;
 import io.careroute.solver.fleet.StringRemovals;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,33 @@ class StringRemovalsTest {
             assertThat(VrptwFeasibility.violations(c206, asLists(shorter))).isEmpty();
             assertThat(shorter).as("seed %d", seed).hasSize(3);
             assertThat(new VrptwSolution(c206, asLists(shorter)).distance()).as("seed %d", seed).isLessThan(588.49 * 1.001);
+        }
+    }
+
+    /**
+     * RC101 at the minimiser's fleet, where many recreations find no place for a customer: with ejections the recreation
+     * pushes a customer out to make room and puts it back elsewhere, so fewer iterations are undone, and the routes still
+     * keep every window and the capacity, each customer once (checked from the instance file).
+     */
+    @Test
+    void ejectionsRepairRecreationsThatWouldBeUndoneAndKeepEveryRule() throws Exception {
+        VrptwInstance rc101 = SolomonReader.read(SharedVrptw.instance("solomon/RC101.txt"));
+        FleetInstance fleet = fleet(rc101);
+        List<int[]> few = new RouteMinimiser(fleet, singletons(rc101), new Random(SEED)).minimise(Long.MAX_VALUE, Long.MAX_VALUE);
+
+        StringRemovals undoing = new StringRemovals(fleet, few, new Random(SEED));
+        List<int[]> undone = undoing.improve(Long.MAX_VALUE, 30_000);
+        StringRemovals ejecting = new StringRemovals(fleet, few, new Random(SEED),
+                StringRemovalSettings.DEFAULT.withEjections(20));
+        List<int[]> repaired = ejecting.improve(Long.MAX_VALUE, 30_000);
+
+        assertThat(undoing.ejections()).isZero();
+        assertThat(ejecting.ejections()).as("customers pushed out").isPositive();
+        assertThat(undoing.incomplete()).as("undone without ejections").isGreaterThan(3_000);
+        assertThat(ejecting.incomplete()).as("undone with ejections").isLessThan(undoing.incomplete() * 9 / 10);
+        for (List<int[]> routes : List.of(undone, repaired)) {
+            assertThat(VrptwFeasibility.violations(rc101, asLists(routes))).isEmpty();
+            assertThat(routes.size()).isLessThanOrEqualTo(few.size());
         }
     }
 }

@@ -14,9 +14,12 @@ package io.careroute.solver.fleet;
  * @param startTemperature simulated annealing's first temperature in multiples of the mean distance from a customer to
  *                         its nearest neighbour
  * @param endTemperatureShare the last temperature as a share of the first (SISR's 100 and 1 make it a hundredth)
+ * @param ejections        how many customers one iteration's recreation may push out of their places, each to make room
+ *                         for a customer it finds no place for, the pushed-out one then put back like the rest; 0 undoes
+ *                         the iteration at the first customer without a place, as SISR does
  */
 public record StringRemovalSettings(double stringShare, double splitChance, double splitDepth,
-                                    double startTemperature, double endTemperatureShare) {
+                                    double startTemperature, double endTemperatureShare, int ejections) {
 
     /**
      * On routes longer than {@link StringRemovals#MAX_STRING} / this share, the longest string is this share of an
@@ -57,10 +60,14 @@ public record StringRemovalSettings(double stringShare, double splitChance, doub
      * hundredth beside it.
      */
     public static final double END_TEMPERATURE_SHARE = 0.05;
+    /**
+     * None: an iteration whose recreation finds no place for a customer is undone.
+     */
+    public static final int EJECTIONS = 0;
 
     /** What VRPTW mode runs. */
     public static final StringRemovalSettings DEFAULT = new StringRemovalSettings(STRING_SHARE_OF_ROUTE, SPLIT_CHANCE,
-            SPLIT_DEPTH, START_TEMPERATURE_PER_NEAREST, END_TEMPERATURE_SHARE);
+            SPLIT_DEPTH, START_TEMPERATURE_PER_NEAREST, END_TEMPERATURE_SHARE, EJECTIONS);
 
     /** @throws IllegalArgumentException naming the setting out of its range */
     public StringRemovalSettings {
@@ -78,30 +85,38 @@ public record StringRemovalSettings(double stringShare, double splitChance, doub
             throw new IllegalArgumentException("the end temperature share is more than 0 and at most 1, not "
                     + endTemperatureShare);
         }
+        if (ejections < 0) {
+            throw new IllegalArgumentException("the ejections are 0 or more, not " + ejections);
+        }
     }
 
     public StringRemovalSettings withStringShare(double share) {
         return new StringRemovalSettings(share, splitChance, splitDepth, startTemperature,
-                endTemperatureShare);
+                endTemperatureShare, ejections);
     }
 
     public StringRemovalSettings withSplitChance(double chance) {
         return new StringRemovalSettings(stringShare, chance, splitDepth, startTemperature,
-                endTemperatureShare);
+                endTemperatureShare, ejections);
     }
 
     public StringRemovalSettings withSplitDepth(double depth) {
         return new StringRemovalSettings(stringShare, splitChance, depth, startTemperature,
-                endTemperatureShare);
+                endTemperatureShare, ejections);
     }
 
     public StringRemovalSettings withStartTemperature(double perNearest) {
         return new StringRemovalSettings(stringShare, splitChance, splitDepth, perNearest,
-                endTemperatureShare);
+                endTemperatureShare, ejections);
     }
 
     public StringRemovalSettings withEndTemperatureShare(double share) {
-        return new StringRemovalSettings(stringShare, splitChance, splitDepth, startTemperature, share);
+        return new StringRemovalSettings(stringShare, splitChance, splitDepth, startTemperature, share, ejections);
+    }
+
+    public StringRemovalSettings withEjections(int count) {
+        return new StringRemovalSettings(stringShare, splitChance, splitDepth, startTemperature, endTemperatureShare,
+                count);
     }
 
     private static void requireShare(String what, double value) {

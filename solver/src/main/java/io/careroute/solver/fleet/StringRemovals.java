@@ -12,7 +12,9 @@ import java.util.Random;
  * strings of consecutive customers out of a few routes near a random customer (half of them split: the two ends of a
  * stretch taken, its middle kept), puts them back one by one at the cheapest place that keeps every window and the
  * capacity (skipping a few places at random, their "blinks"), and keeps the result under simulated annealing on the
- * distance; one that cannot place every customer is undone. {@link StringRemovalSettings} holds what can be tuned.
+ * distance; one that cannot place every customer is undone, unless the settings allow ejections: then a customer with
+ * no place may push out one already in a route and take its place. {@link StringRemovalSettings} holds what can be
+ * tuned.
  *
  * <p>Why here and not only in the local search: after {@link RouteMinimiser} the routes are nearly full (RC1_2_1 at
  * its best-known 18 vehicles has 42 units of capacity spare in all), so almost no single-stop move is feasible and the
@@ -49,6 +51,11 @@ public final class StringRemovals {
     private int chosenDelta;
     /** Places the recreation looks at before the next blink. */
     private int untilBlink;
+    /** Customers pushed out of their places by the recreation so far (over every call of {@link #improve}). */
+    private long ejections;
+    /** For each customer, the iteration ({@link #stamp}) in which the recreation last put it in a route. */
+    private final int[] placedIn;
+    private int stamp;
 
     /** With {@link StringRemovalSettings#DEFAULT}, what VRPTW mode runs. */
     public StringRemovals(FleetInstance problem, List<int[]> routes, Random random) {
@@ -71,6 +78,7 @@ public final class StringRemovals {
         this.untilBlink = placesBeforeBlink();
         this.order = new int[problem.customers()];
         this.sortKeys = new long[problem.customers()];
+        this.placedIn = new int[problem.customers() + 1];
     }
 
     /**
@@ -154,6 +162,11 @@ public final class StringRemovals {
         return incomplete;
     }
 
+    /** Customers the recreation pushed out of their places to make room for one without a place. */
+    public long ejections() {
+        return ejections;
+    }
+
     /** Takes strings out of routes near a random customer; returns how many customers it took. */
     private int ruin(int[] removed, List<FleetRoute> touched, List<int[]> saved) {
         double averageRoute = (double) problem.customers() / Math.max(1, routes.size());
@@ -212,38 +225,99 @@ public final class StringRemovals {
 
     /**
      * Puts the removed customers back, in one of SISR's orders (random, largest demand first, farthest from the depot
-     * first, nearest first: weights 4, 4, 2, 1), each at its cheapest feasible place but for the blinks.
+     * first, nearest first: weights 4, 4, 2, 1), each at its cheapest feasible place but for the blinks. A customer with
+     * no place may, while the settings' ejections last, take the place of one that was not put back in this iteration
+     * (the cheapest such swap that keeps every window and the capacity); the one pushed out joins the end of the queue.
+     *
+     * @return whether every customer is back in a route; if not, the caller undoes the iteration
      */
     private boolean recreate(int[] removed, int count, List<FleetRoute> touched, List<int[]> saved) {
-        int[] order = reinsertionOrder(removed, count);
-        for (int i = 0; i < count; i++) {
-            int customer = order[i];
-            chosenRoute = null;
-            chosenPosition = -1;
-            chosenDelta = Integer.MAX_VALUE;
-            int due = problem.due(customer);
-            for (FleetRoute route : routes.all()) {
-                if (route.load() + problem.demand(customer) > problem.capacity()) {
-                    continue;
-                }
-                // Only the places between the first the rest of the route leaves open and the first left too late.
-                for (int position = route.firstOpenPosition(customer); position <= route.size(); position++) {
-                    if (route.departureBefore(position) > due) {
-                        break;   // too late here, and every later place is left later still
-                    }
-                    consider(route, customer, position);
-                }
-            }
-            if (chosenRoute == null) {
+        int[] queue = reinsertionOrder(removed, count);
+        // At most count customers wait at once (an ejection swaps one for another), so the queue wraps round.
+        int length = queue.length;
+        int ejectionsLeft = settings.ejections();
+        if (++stamp == Integer.MAX_VALUE) {   // after two billion iterations: start the stamps again
+            Arrays.fill(placedIn, 0);
+            stamp = 1;
+        }
+        for (int head = 0, tail = count; head < tail; head++) {
+            int customer = queue[head % length];
+            findCheapestPlace(customer);
+            if (chosenRoute != null) {
+                touchOnce(chosenRoute, touched, saved);
+                chosenRoute.insert(customer, chosenPosition);
+            } else if (ejectionsLeft > 0 && findCheapestSwap(customer)) {
+                ejectionsLeft--;
+                ejections++;
+                touchOnce(chosenRoute, touched, saved);
+                int pushedOut = chosenRoute.stop(chosenPosition);
+                chosenRoute.replace(chosenPosition, customer);
+                routes.takenOut(pushedOut);
+                queue[tail++ % length] = pushedOut;
+            } else {
                 return false;
             }
-            if (!touched.contains(chosenRoute)) {
-                touch(chosenRoute, touched, saved);
-            }
-            chosenRoute.insert(customer, chosenPosition);
+            placedIn[customer] = stamp;
             routes.changed(chosenRoute);
         }
         return true;
+    }
+
+    /** Sets the chosen route and position to the customer's cheapest feasible place but for the blinks, if any. */
+    private void findCheapestPlace(int customer) {
+        chosenRoute = null;
+        chosenPosition = -1;
+        chosenDelta = Integer.MAX_VALUE;
+        int due = problem.due(customer);
+        for (FleetRoute route : routes.all()) {
+            if (route.load() + problem.demand(customer) > problem.capacity()) {
+                continue;
+            }
+            // Only the places between the first the rest of the route leaves open and the first left too late.
+            for (int position = route.firstOpenPosition(customer); position <= route.size(); position++) {
+                if (route.departureBefore(position) > due) {
+                    break;   // too late here, and every later place is left later still
+                }
+                consider(route, customer, position);
+            }
+        }
+    }
+
+    /**
+     * Sets the chosen route and position to the stop whose place the customer can take most cheaply, keeping every
+     * window and the capacity, among stops not put back in this iteration (so that two customers cannot push each other
+     * out in turn); no blinks, as this runs only where the customer has no place at all.
+     *
+     * @return whether there is such a stop
+     */
+    private boolean findCheapestSwap(int customer) {
+        chosenRoute = null;
+        chosenPosition = -1;
+        chosenDelta = Integer.MAX_VALUE;
+        int due = problem.due(customer);
+        for (FleetRoute route : routes.all()) {
+            int spare = problem.capacity() - route.load() - problem.demand(customer);
+            // The stop at a position is followed by the place at position + 1: the first open place less one.
+            for (int position = Math.max(0, route.firstOpenPosition(customer) - 1); position < route.size(); position++) {
+                if (route.departureBefore(position) > due) {
+                    break;
+                }
+                int stop = route.stop(position);
+                if (placedIn[stop] == stamp || problem.demand(stop) + spare < 0) {
+                    continue;
+                }
+                int from = route.placeBefore(position);
+                int to = route.placeAt(position + 1);
+                int delta = problem.distance(from, customer) + problem.distance(customer, to)
+                        - problem.distance(from, stop) - problem.distance(stop, to);
+                if (delta < chosenDelta && route.canReplace(position, customer)) {
+                    chosenDelta = delta;
+                    chosenRoute = route;
+                    chosenPosition = position;
+                }
+            }
+        }
+        return chosenRoute != null;
     }
 
     /** A place the recreation looks at: skipped if it blinks, else kept if it is the cheapest feasible so far. */
@@ -303,6 +377,12 @@ public final class StringRemovals {
     private static void touch(FleetRoute route, List<FleetRoute> touched, List<int[]> saved) {
         touched.add(route);
         saved.add(route.stops());
+    }
+
+    private static void touchOnce(FleetRoute route, List<FleetRoute> touched, List<int[]> saved) {
+        if (!touched.contains(route)) {
+            touch(route, touched, saved);
+        }
     }
 
     private long routeDistance(FleetRoute route) {

@@ -13,19 +13,22 @@ class StringRemovalSettingsTest {
         StringRemovalSettings settings = StringRemovalSettings.DEFAULT;
         assertThat(settings).isEqualTo(new StringRemovalSettings(StringRemovalSettings.STRING_SHARE_OF_ROUTE,
                 StringRemovalSettings.SPLIT_CHANCE, StringRemovalSettings.SPLIT_DEPTH,
-                StringRemovalSettings.START_TEMPERATURE_PER_NEAREST, StringRemovalSettings.END_TEMPERATURE_SHARE));
+                StringRemovalSettings.START_TEMPERATURE_PER_NEAREST, StringRemovalSettings.END_TEMPERATURE_SHARE,
+                StringRemovalSettings.EJECTIONS));
         double share = settings.stringShare();
         double chance = settings.splitChance();
         double depth = settings.splitDepth();
         double start = settings.startTemperature();
         double end = settings.endTemperatureShare();
-        assertThat(settings.withStringShare(0)).isEqualTo(new StringRemovalSettings(0, chance, depth, start, end));
-        assertThat(settings.withSplitChance(0)).isEqualTo(new StringRemovalSettings(share, 0, depth, start, end));
-        assertThat(settings.withSplitDepth(0.1)).isEqualTo(new StringRemovalSettings(share, chance, 0.1, start, end));
-        assertThat(settings.withStartTemperature(10))
-                .isEqualTo(new StringRemovalSettings(share, chance, depth, 10, end));
+        int ejections = settings.ejections();
+        assertThat(settings.withStringShare(0)).isEqualTo(new StringRemovalSettings(0, chance, depth, start, end, ejections));
+        assertThat(settings.withSplitChance(0)).isEqualTo(new StringRemovalSettings(share, 0, depth, start, end, ejections));
+        assertThat(settings.withSplitDepth(0.1)).isEqualTo(new StringRemovalSettings(share, chance, 0.1, start, end, ejections));
+        assertThat(settings.withStartTemperature(20))
+                .isEqualTo(new StringRemovalSettings(share, chance, depth, 20, end, ejections));
         assertThat(settings.withEndTemperatureShare(0.01))
-                .isEqualTo(new StringRemovalSettings(share, chance, depth, start, 0.01));
+                .isEqualTo(new StringRemovalSettings(share, chance, depth, start, 0.01, ejections));
+        assertThat(settings.withEjections(5)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, 5));
     }
 
     @Test
@@ -41,5 +44,7 @@ class StringRemovalSettingsTest {
                 .hasMessageContaining("start temperature");
         assertThatThrownBy(() -> settings.withEndTemperatureShare(0)).hasMessageContaining("end temperature share");
         assertThatThrownBy(() -> settings.withEndTemperatureShare(1.5)).hasMessageContaining("1.5");
+        assertThatThrownBy(() -> settings.withEjections(-1)).hasMessageContaining("ejections")
+                .hasMessageContaining("-1");
     }
 }
