@@ -38,10 +38,19 @@ public class RegressionGuard implements Callable<Integer> {
 
     static final int REGRESSION = 3;
 
-    /** The stored baseline: what the guard compares with, and the exact inputs to reproduce it. */
+    /**
+     * The stored baseline: what the guard compares with, and the exact inputs to reproduce it.
+     *
+     * @param vrptwRuns each VRPTW run's fleet and gap, so that the gap is compared run by run at the same fleet; null in
+     *                  a baseline written before they were stored, which is compared on the mean gap over all runs
+     */
     public record Baseline(String suite, List<String> instances, int steps, List<Long> seeds, String config,
                            double meanGapPercent, int atBestVehicles, int runs, double tolerancePercent,
-                           String commit, String note, DaysBaseline days) {
+                           String commit, String note, DaysBaseline days, List<VrptwRun> vrptwRuns) {
+    }
+
+    /** One VRPTW run as the baseline stores it. */
+    public record VrptwRun(String instance, long seed, int vehicles, double distance, Double gapPercent) {
     }
 
     /**
@@ -138,6 +147,7 @@ public class RegressionGuard implements Callable<Integer> {
         long started = System.nanoTime();
 
         ConfigSummary summary = null;
+        List<RunResult> vrptwRuns = List.of();
         List<String> failures = new java.util.ArrayList<>();
         RunEnvironment environment = null;
         if (checkVrptw) {
@@ -154,7 +164,9 @@ public class RegressionGuard implements Callable<Integer> {
             BenchmarkReport report = new SuiteRunner(cases, List.of(variant), baseline.seeds(), budget, 30, checker, System.out)
                     .run(environment, reportDir);
             summary = report.summary(variant.name());
+            vrptwRuns = report.runs();
             failures.addAll(Verdict.failures(baseline, summary, allowed));
+            failures.addAll(Verdict.runFailures(baseline, vrptwRuns, allowed));
         }
         List<RunResult> dayRuns = List.of();
         if (checkDays) {
@@ -180,7 +192,9 @@ public class RegressionGuard implements Callable<Integer> {
                     dayRuns.stream().map(r -> new DayRun(r.instance(), r.seed(), r.hard(), r.medium(), r.soft())).toList());
             Baseline updated = new Baseline("guard", baseline.instances(), baseline.steps(), baseline.seeds(), variant.name(),
                     summary.meanGapPercent(), summary.atBestVehicles(), summary.runs(), allowed,
-                    environment.commit() + (environment.dirty() ? "-dirty" : ""), baseline.note(), updatedDays);
+                    environment.commit() + (environment.dirty() ? "-dirty" : ""), baseline.note(), updatedDays,
+                    vrptwRuns.stream().map(r -> new VrptwRun(r.instance(), r.seed(), r.vehicles(), r.distance(),
+                            r.gapPercent())).toList());
             mapper().writeValue(file.toFile(), updated);
             System.out.printf(Locale.ROOT, "GUARD BASELINE WRITTEN %s: mean gap %.3f %%, %d/%d runs at BKS vehicles; care days %s (%.0f s)%n",
                     file, summary.meanGapPercent(), summary.atBestVehicles(), summary.runs(), describeDays(dayRuns), seconds);
@@ -191,6 +205,12 @@ public class RegressionGuard implements Callable<Integer> {
             figures.append(String.format(Locale.ROOT, " meanGapPercent=%.3f baseline=%.3f limit=%.3f atBksVehicles=%d/%d "
                             + "baselineAtBksVehicles=%d/%d", summary.meanGapPercent(), baseline.meanGapPercent(),
                     baseline.meanGapPercent() + allowed, summary.atBestVehicles(), summary.runs(), baseline.atBestVehicles(), baseline.runs()));
+            if (baseline.vrptwRuns() != null) {
+                Verdict.Paired paired = Verdict.paired(baseline, vrptwRuns);
+                figures.append(String.format(Locale.ROOT, " sameFleetGapChange=%+.3f sameFleetRuns=%d/%d fewerVehicles=%d "
+                        + "moreVehicles=%d", paired.meanChange(), paired.sameFleet(), baseline.vrptwRuns().size(),
+                        paired.fewer(), paired.more()));
+            }
         }
         if (checkDays) {
             figures.append(String.format(Locale.ROOT, " days=%s daysSoftLossPercent=%.3f limit=%.2f", describeDays(dayRuns),
@@ -224,7 +244,10 @@ public class RegressionGuard implements Callable<Integer> {
             if (summary.runs() != baseline.runs()) {
                 failures.add("ran " + summary.runs() + " runs, the baseline has " + baseline.runs());
             }
-            if (summary.meanGapPercent() == null || summary.meanGapPercent() > baseline.meanGapPercent() + tolerance) {
+            // With the runs stored, runByRun compares the gap at the same fleet instead: a run one vehicle smaller has a
+            // longer distance, and over all runs that would read as a loss.
+            if (baseline.vrptwRuns() == null && (summary.meanGapPercent() == null
+                    || summary.meanGapPercent() > baseline.meanGapPercent() + tolerance)) {
                 failures.add(String.format(Locale.ROOT, "mean gap %.3f %% is worse than the baseline %.3f %% + %.2f points",
                         summary.meanGapPercent(), baseline.meanGapPercent(), tolerance));
             }
@@ -242,6 +265,60 @@ public class RegressionGuard implements Callable<Integer> {
                 failures.add(summary.safetyLimitHits() + " runs stopped by the safety time limit (not the step budget)");
             }
             return failures;
+        }
+
+        /**
+         * Run by run against the baseline's stored runs (none without them): every run there again, none with more
+         * vehicles than the baseline's run of the same instance and seed, and over the runs with the same vehicles the
+         * gap no more than {@code tolerance} points above the baseline's on average. A run with fewer vehicles is better
+         * whatever its distance and is left out of the mean.
+         */
+        static List<String> runFailures(Baseline baseline, List<RunResult> runs, double tolerance) {
+            List<String> failures = new java.util.ArrayList<>();
+            if (baseline.vrptwRuns() == null) {
+                return failures;
+            }
+            for (VrptwRun base : baseline.vrptwRuns()) {
+                RunResult run = find(runs, base.instance(), base.seed());
+                if (run == null) {
+                    failures.add("no run of " + base.instance() + " seed " + base.seed() + " (the baseline has one)");
+                } else if (run.vehicles() > base.vehicles()) {
+                    failures.add(String.format(Locale.ROOT, "%s seed %d takes %d vehicles, the baseline's run %d",
+                            base.instance(), base.seed(), run.vehicles(), base.vehicles()));
+                }
+            }
+            Paired paired = paired(baseline, runs);
+            if (paired.sameFleet() > 0 && paired.meanChange() > tolerance) {
+                failures.add(String.format(Locale.ROOT, "at the same fleet the gap is %.3f points above the baseline's on "
+                        + "average over %d runs (allowed %.2f)", paired.meanChange(), paired.sameFleet(), tolerance));
+            }
+            return failures;
+        }
+
+        /** The runs compared with the baseline's: how many at the same fleet, their mean gap change, fewer, more. */
+        record Paired(int sameFleet, double meanChange, int fewer, int more) {
+        }
+
+        static Paired paired(Baseline baseline, List<RunResult> runs) {
+            int same = 0;
+            int fewer = 0;
+            int more = 0;
+            double change = 0;
+            for (VrptwRun base : baseline.vrptwRuns()) {
+                RunResult run = find(runs, base.instance(), base.seed());
+                if (run == null || run.gapPercent() == null || base.gapPercent() == null) {
+                    continue;
+                }
+                if (run.vehicles() < base.vehicles()) {
+                    fewer++;
+                } else if (run.vehicles() > base.vehicles()) {
+                    more++;
+                } else {
+                    same++;
+                    change += run.gapPercent() - base.gapPercent();
+                }
+            }
+            return new Paired(same, same == 0 ? 0 : change / same, fewer, more);
         }
 
         /**
@@ -298,7 +375,11 @@ public class RegressionGuard implements Callable<Integer> {
         }
 
         private static RunResult find(List<RunResult> runs, DayRun base) {
-            return runs.stream().filter(r -> r.instance().equals(base.instance()) && r.seed() == base.seed()).findFirst().orElse(null);
+            return find(runs, base.instance(), base.seed());
+        }
+
+        private static RunResult find(List<RunResult> runs, String instance, long seed) {
+            return runs.stream().filter(r -> r.instance().equals(instance) && r.seed() == seed).findFirst().orElse(null);
         }
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RegressionGuardTest {
 
     private static final RegressionGuard.Baseline BASELINE = new RegressionGuard.Baseline("guard", List.of("C101", "R101"), 1000,
-            List.of(1L, 2L), "default", 1.20, 3, 4, 0.5, "abc", "", null);
+            List.of(1L, 2L), "default", 1.20, 3, 4, 0.5, "abc", "", null, null);
 
     private static final RegressionGuard.DaysBaseline DAYS = new RegressionGuard.DaysBaseline(List.of("care-day"), 1000,
             List.of(1L, 2L), 1.0, List.of(new RegressionGuard.DayRun("care-day", 1, 0, -400, -200_000),
@@ -34,6 +34,40 @@ class RegressionGuardTest {
                 .singleElement().asString().contains("2 runs at the best-known vehicle count, the baseline has 3");
     }
 
+    /**
+     * With the runs stored, a run one vehicle smaller counts as better whatever its distance (over all runs its longer
+     * distance would raise the mean gap), a run one vehicle larger fails, and the gap is compared at the same fleet.
+     */
+    @Test
+    void withTheRunsStoredTheGapIsComparedRunByRunAtTheSameFleet() {
+        RegressionGuard.Baseline byRun = new RegressionGuard.Baseline("guard", List.of("C101", "RC101"), 1000, List.of(1L),
+                "default", 0.50, 1, 2, 0.5, "abc", "", null, List.of(new RegressionGuard.VrptwRun("C101", 1, 10, 828.94, 0.0),
+                new RegressionGuard.VrptwRun("RC101", 1, 15, 1650.0, -2.77)));
+        // RC101 one vehicle smaller, 1.98 % above the best known: 4.75 points "worse" by the mean over all runs.
+        List<RunResult> fewer = List.of(vrptw("C101", 10, 0.3), vrptw("RC101", 14, 1.98));
+        ConfigSummary overAll = new ConfigSummary("default", 2, 2, 2, 1.14, 2, 0.0, null, 1, 1000, 0, 0);
+        assertThat(RegressionGuard.Verdict.failures(byRun, overAll, 0.5)).isEmpty();
+        assertThat(RegressionGuard.Verdict.runFailures(byRun, fewer, 0.5)).isEmpty();
+        assertThat(RegressionGuard.Verdict.paired(byRun, fewer))
+                .isEqualTo(new RegressionGuard.Verdict.Paired(1, 0.3, 1, 0));
+
+        // Both at the same fleet: 0.6 and 0.2 points longer, 0.4 on average, within 0.5; 0.8 and 0.5 points, 0.65, not.
+        List<RunResult> within = List.of(vrptw("C101", 10, 0.6), vrptw("RC101", 15, -2.57));
+        assertThat(RegressionGuard.Verdict.paired(byRun, within).meanChange()).isCloseTo(0.4,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(RegressionGuard.Verdict.runFailures(byRun, within, 0.5)).isEmpty();
+        assertThat(RegressionGuard.Verdict.runFailures(byRun, List.of(vrptw("C101", 10, 0.8), vrptw("RC101", 15, -2.27)), 0.5))
+                .singleElement().asString()
+                .contains("at the same fleet the gap is 0.650 points above the baseline's on average over 2 runs (allowed 0.50)");
+        // A vehicle more fails even with a shorter distance; a missing run fails.
+        assertThat(RegressionGuard.Verdict.runFailures(byRun, List.of(vrptw("C101", 11, -5.0), vrptw("RC101", 15, -2.77)), 0.5))
+                .singleElement().asString().contains("C101 seed 1 takes 11 vehicles, the baseline's run 10");
+        assertThat(RegressionGuard.Verdict.runFailures(byRun, List.of(vrptw("C101", 10, 0.0)), 0.5))
+                .singleElement().asString().contains("no run of RC101 seed 1");
+        // Without stored runs (an older baseline) nothing is compared run by run.
+        assertThat(RegressionGuard.Verdict.runFailures(BASELINE, List.of(), 0.5)).isEmpty();
+    }
+
     @Test
     void infeasibleRunsAndCheckerDisagreementsFail() {
         ConfigSummary broken = new ConfigSummary("default", 4, 3, 4, 1.0, 3, 0.25, null, 1, 1000, 0, 1);
@@ -50,6 +84,8 @@ class RegressionGuardTest {
         assertThat(stored.tolerancePercent()).isPositive();
         assertThat(stored.atBestVehicles()).isBetween(1, stored.runs());
         assertThat(stored.commit()).isNotEqualTo("placeholder");
+        // Every VRPTW run one by one, so that the gap is compared at the same fleet.
+        assertThat(stored.vrptwRuns()).hasSize(stored.runs()).allMatch(r -> r.vehicles() > 0 && r.gapPercent() != null);
         // The care days: a day of meals, visits and two-worker visits, every seed's run stored, none breaking a rule.
         RegressionGuard.DaysBaseline days = stored.days();
         assertThat(days).isNotNull();
@@ -94,6 +130,12 @@ class RegressionGuardTest {
     private static RunResult day(long seed, long hard, long medium, long soft) {
         return new RunResult("care-day", "care-day", "default", seed, 250, 240, 20, 200.0, "km", null, null, null, null, null,
                 hard, medium, soft, hard + "hard/" + medium + "medium/" + soft + "soft", 10, 9, 1000, 900, 100_000, 10_000, 10_000,
+                false, null, null, List.of());
+    }
+
+    private static RunResult vrptw(String instance, int vehicles, double gap) {
+        return new RunResult(instance, "vrptw", "default", 1, 100, 100, vehicles, 1000.0, null, 10, 1000.0, gap, 0, null,
+                0, -vehicles, -1000, "0hard/" + -vehicles + "medium/-1000soft", 10, 9, 1000, 900, 100_000, 10_000, 10_000,
                 false, null, null, List.of());
     }
 
