@@ -64,6 +64,11 @@ class RegressionGuardTest {
                 .singleElement().asString().contains("C101 seed 1 takes 11 vehicles, the baseline's run 10");
         assertThat(RegressionGuard.Verdict.runFailures(byRun, List.of(vrptw("C101", 10, 0.0)), 0.5))
                 .singleElement().asString().contains("no run of RC101 seed 1");
+        // A run that left a customer out proves nothing by its fleet (it fails on feasibility): not counted as fewer.
+        RunResult leftOneOut = new RunResult("RC101", "vrptw", "default", 1, 100, 99, 13, 1500.0, null, 14, 1696.94, -11.6,
+                -1, null, 0, -10_013, -1500, "", 10, 9, 1000, 900, 100_000, 10_000, 10_000, false, null, null, List.of());
+        assertThat(RegressionGuard.Verdict.paired(byRun, List.of(vrptw("C101", 10, 0.0), leftOneOut)))
+                .isEqualTo(new RegressionGuard.Verdict.Paired(1, 0.0, 0, 0));
         // Without stored runs (an older baseline) nothing is compared run by run.
         assertThat(RegressionGuard.Verdict.runFailures(BASELINE, List.of(), 0.5)).isEmpty();
     }
