@@ -34,8 +34,9 @@ import picocli.CommandLine.Option;
  * OptaPlanner, on VRPTW instances: the route minimiser to its own limits (no clock, so every run of a seed starts from
  * the same routes), then the string removals for a time or a number of iterations. It prints per run the vehicles,
  * the distance and its gap to the best known, the iterations, the CPU time per iteration (the thread's own, so that a
- * busy machine's other work counts less than in wall-clock time) and the share of iterations undone because the
- * recreation could not put every customer back; every solution is checked by {@code ../shared/tools/vrptw_check.py}.
+ * busy machine's other work counts less than in wall-clock time), the share of iterations undone because the
+ * recreation could not put every customer back and the stops pushed out per iteration ({@code --ejections}); every
+ * solution is checked by {@code ../shared/tools/vrptw_check.py}.
  *
  * <p>Why: a change to the string removals is measured here in minutes where the whole solver's suite takes hours, and
  * with an iteration limit the same seed gives the same routes, so a change meant to be faster only can be shown to
