@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Level;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
@@ -129,11 +132,13 @@ class DeskJourneyBrowserTest {
         // 3b. The same visit dropped on another worker's route line (between two of their stops): it goes on that
         // route, checked as any edit; undone again.
         waitMapSettled();
+        waitPressable(visit);
         String[] line = lineDrop(visit, from);
         dragTo(visit, Integer.parseInt(line[1]), Integer.parseInt(line[2]));
-        wait.until(d -> !d.findElements(By.cssSelector("#map .pin[data-task-id='" + visit + "'][data-worker='" + line[0]
-                + "']")).isEmpty());
-        wait.until(d -> List.of("broken", "feasible").contains(d.findElement(By.id("edit-card")).getAttribute("data-state")));
+        waitOrExplain(wait, d -> List.of("broken", "feasible").contains(
+                d.findElement(By.id("edit-card")).getAttribute("data-state")), visit, line);
+        waitOrExplain(wait, d -> !d.findElements(By.cssSelector("#map .pin[data-task-id='" + visit + "'][data-worker='"
+                + line[0] + "']")).isEmpty(), visit, line);
         assertThat(browser.findElements(By.cssSelector("#gantt g.gantt-row[data-worker='" + line[0] + "'] [data-task-id='"
                 + visit + "']"))).hasSize(1);
         browser.findElement(By.id("btn-edit-undo")).click();
@@ -207,10 +212,13 @@ class DeskJourneyBrowserTest {
      */
     private String[] lateMoveOnTheMap(ApiClient api, String planId, PlanDocument plan) throws Exception {
         script("document.getElementById('map').scrollIntoView({block: 'center'});");
+        // The first render fits the map to the roads and then to the routes: measured while that moves, a stop may seem
+        // outside the map or under another (surefire's rerun once found no visit so).
+        waitMapSettled();
         List<PlanDocument.TaskOutcome> visits = plan.tasks().stream()
                 .filter(t -> t.kind().name().equals("VISIT") && t.part() == null && t.assignedTo() != null)
                 .sorted(Comparator.comparing(t -> t.windows().stream().map(WindowDoc::end).max(Comparator.naturalOrder()).orElseThrow()))
-                .limit(8).toList();
+                .toList();
         List<PlanDocument.WorkerRoute> workers = plan.workers().stream().filter(w -> w.totals().routeEnd() != null)
                 .sorted(Comparator.comparing((PlanDocument.WorkerRoute w) -> w.totals().routeEnd()).reversed()).toList();
         for (PlanDocument.TaskOutcome visit : visits) {
@@ -240,6 +248,46 @@ class DeskJourneyBrowserTest {
                 const x = box.left + box.width / 2, y = box.top + box.height / 2;
                 if (x < map.left + 15 || x > map.right - 15 || y < map.top + 15 || y > map.bottom - 15) { return false; }
                 return document.elementFromPoint(x, y)?.closest('.pin') === pin;""", taskId));
+    }
+
+    /**
+     * Waits until the stop's marker is the element at its own centre: after an edit and its undo the markers are drawn
+     * anew, and a marker that rose under the pointer (Leaflet's riseOnHover) may cover it for a moment; a press then
+     * drags the other stop.
+     */
+    private static void waitPressable(String taskId) {
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100))
+                .withMessage(() -> "the marker of " + taskId + " is not the element at its centre")
+                .until(d -> pressable(taskId));
+    }
+
+    /**
+     * Waits for the state after the route-line drop of step 3b; when it does not come, fails naming what the page shows
+     * instead (where the visit is drawn, what is under the drop point, the edit card's state) and keeps a screenshot, so
+     * that a failure on a loaded machine says why.
+     */
+    private static void waitOrExplain(WebDriverWait wait, Function<WebDriver, Boolean> state,
+            String visit, String[] line) {
+        try {
+            wait.until(state);
+        } catch (TimeoutException e) {
+            try {
+                ConsolePageBrowserTest.Chromium.screenshot(browser, "journey-line-drop-failed.png");
+            } catch (IOException notKept) {
+                e.addSuppressed(notKept);
+            }
+            Object seen = script("""
+                    const pin = document.querySelector("#map .pin[data-task-id='" + arguments[0] + "']");
+                    const hit = document.elementFromPoint(arguments[1], arguments[2]);
+                    return 'visit drawn on ' + (pin ? pin.dataset.worker : 'no worker')
+                      + '; under the drop point: ' + (hit ? hit.tagName + '.' + hit.getAttribute('class')
+                          + ' worker=' + (hit.dataset?.worker || hit.closest('[data-worker]')?.dataset.worker) : 'nothing')
+                      + '; edit card: ' + document.getElementById('edit-card').dataset.state
+                      + ' ' + (document.getElementById('edit-status')?.textContent || '');""",
+                    visit, Integer.parseInt(line[1]), Integer.parseInt(line[2]));
+            throw new AssertionError("step 3b: " + visit + " dropped on " + line[0] + "'s route line at (" + line[1] + ", "
+                    + line[2] + "): " + seen, e);
+        }
     }
 
     /** Presses the visit's marker and drops it on the target stop's marker. */
