@@ -92,7 +92,7 @@ public final class SolverVariants {
                 + "(SISR's) instead of a twentieth (docs/benchmarks.md, \"The last temperature\")",
                 changeFleetPhase(fleet -> fleet.withStringRemovals(settings -> settings.withEndTemperatureShare(0.01))));
         add("eject", "default, but the fleet phase's string removals let a customer without a place push out one already in "
-                + "a route and take its place, up to 20 an iteration, where default undoes the iteration (docs/benchmarks.md, "
+                + "a route the iteration touched and take its place, up to 20 an iteration, where default undoes the iteration (docs/benchmarks.md, "
                 + "\"Ejections in the recreation\")",
                 changeFleetPhase(fleet -> fleet.withStringRemovals(settings -> settings.withEjections(20))));
         add("fleet-95", "default, but the fleet phase has 95 % of the run's time instead of 80 % and the local search after "

@@ -14,9 +14,10 @@ package io.careroute.solver.fleet;
  * @param startTemperature simulated annealing's first temperature in multiples of the mean distance from a customer to
  *                         its nearest neighbour
  * @param endTemperatureShare the last temperature as a share of the first (SISR's 100 and 1 make it a hundredth)
- * @param ejections        how many customers one iteration's recreation may push out of their places, each to make room
- *                         for a customer it finds no place for, the pushed-out one then put back like the rest; 0 undoes
- *                         the iteration at the first customer without a place, as SISR does
+ * @param ejections        how many customers one iteration's recreation may push out of their places (on the routes the
+ *                         iteration touched), each to make room for a customer it finds no place for, the pushed-out one
+ *                         then put back like the rest; 0 undoes the iteration at the first customer without a place, as
+ *                         SISR does
  */
 public record StringRemovalSettings(double stringShare, double splitChance, double splitDepth,
                                     double startTemperature, double endTemperatureShare, int ejections) {
