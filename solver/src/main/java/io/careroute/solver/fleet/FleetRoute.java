@@ -19,6 +19,8 @@ final class FleetRoute {
     private int[] latest;
     /** Demand of the stops before each position; at {@code size}, the route's load. */
     private int[] loadBefore;
+    /** Where this route is in its {@link FleetRoutes}' list (set there). */
+    private int index = -1;
 
     FleetRoute(FleetInstance problem, int[] stops) {
         this.problem = problem;
@@ -29,6 +31,14 @@ final class FleetRoute {
 
     int size() {
         return size;
+    }
+
+    int index() {
+        return index;
+    }
+
+    void setIndex(int index) {
+        this.index = index;
     }
 
     int stop(int position) {
