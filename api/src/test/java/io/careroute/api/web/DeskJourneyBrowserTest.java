@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -84,7 +85,7 @@ class DeskJourneyBrowserTest {
     void aNewDispatcherUploadsTheDayDragsAVisitOnTheMapUndoesTakesASlotAndPublishes() throws Exception {
         ApiClient api = new ApiClient(port);
         logIn(api);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50));
+        WebDriverWait wait = waitUpTo(30, 50);
 
         // 1. Upload the demo workbook and plan it: the console opens the plan once solved.
         Path workbook = files.resolve("当天数据.xlsx");
@@ -157,7 +158,7 @@ class DeskJourneyBrowserTest {
         wait.until(d -> "offered".equals(d.findElement(By.id("recommend-box")).getAttribute("data-state")));
         String slotWorker = browser.findElement(By.cssSelector("#recommend-list .recommend-slot")).getAttribute("data-worker");
         browser.findElement(By.cssSelector("#recommend-list [data-take='0']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofMillis(100)).until(d -> {
+        waitUpTo(120, 100).until(d -> {
             String id = d.findElement(By.tagName("body")).getAttribute("data-job-id");
             return id != null && !id.equals(planId) && "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state"));
         });
@@ -177,10 +178,10 @@ class DeskJourneyBrowserTest {
 
         // 5. Publish the re-plan from the page: it becomes the day's published version.
         assertThat(api.get("/api/v1/plans/" + replanId).body().get("published").asBoolean()).isFalse();
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d ->
+        waitUpTo(30, 100).until(d ->
                 d.findElements(By.id("live-publish")).stream().anyMatch(b -> b.isDisplayed() && b.isEnabled()));
         browser.findElement(By.id("live-publish")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(200)).until(d -> {
+        waitUpTo(30, 200).until(d -> {
             try {
                 return api.get("/api/v1/plans/" + replanId).body().get("published").asBoolean();
             } catch (Exception e) {
@@ -199,7 +200,7 @@ class DeskJourneyBrowserTest {
 
     /** Waits until the console shows the plan, solved and drawn. */
     private static void waitShown(String planId) {
-        new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofMillis(100)).until(d ->
+        waitUpTo(120, 100).until(d ->
                 planId.equals(d.findElement(By.tagName("body")).getAttribute("data-job-id"))
                         && "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state"))
                         && !d.findElements(By.cssSelector("#map .pin[data-task-id]")).isEmpty());
@@ -211,9 +212,24 @@ class DeskJourneyBrowserTest {
      * check. Tries the visits whose windows close first against the workers whose days end last.
      */
     private String[] lateMoveOnTheMap(ApiClient api, String planId, PlanDocument plan) throws Exception {
+        try {
+            return lateMoveOnTheSettledMap(api, planId, plan);
+        } catch (AssertionError none) {
+            // Surefire's rerun, after the whole api suite, has twice found none where the first run found one; until
+            // the message below says why, the search is made once more, on the map as it stands then.
+            try {
+                return lateMoveOnTheSettledMap(api, planId, plan);
+            } catch (AssertionError again) {
+                again.addSuppressed(none);
+                throw again;
+            }
+        }
+    }
+
+    private String[] lateMoveOnTheSettledMap(ApiClient api, String planId, PlanDocument plan) throws Exception {
         script("document.getElementById('map').scrollIntoView({block: 'center'});");
         // The first render fits the map to the roads and then to the routes: measured while that moves, a stop may seem
-        // outside the map or under another (surefire's rerun once found no visit so).
+        // outside the map or under another.
         waitMapSettled();
         List<PlanDocument.TaskOutcome> visits = plan.tasks().stream()
                 .filter(t -> t.kind().name().equals("VISIT") && t.part() == null && t.assignedTo() != null)
@@ -221,21 +237,34 @@ class DeskJourneyBrowserTest {
                 .toList();
         List<PlanDocument.WorkerRoute> workers = plan.workers().stream().filter(w -> w.totals().routeEnd() != null)
                 .sorted(Comparator.comparing((PlanDocument.WorkerRoute w) -> w.totals().routeEnd()).reversed()).toList();
+        int pressableVisits = 0;
+        int checked = 0;
         for (PlanDocument.TaskOutcome visit : visits) {
             if (!pressable(visit.id())) {
                 continue;
             }
+            pressableVisits++;
             for (PlanDocument.WorkerRoute worker : workers) {
                 List<String> stops = taskIds(worker);
                 if (worker.id().equals(visit.assignedTo()) || stops.isEmpty() || !pressable(stops.get(stops.size() - 1))) {
                     continue;
                 }
+                checked++;
                 if (timeWindowBreak(api, planId, plan, visit.id(), worker.id()) != null) {
                     return new String[] {visit.id(), worker.id(), stops.get(stops.size() - 1)};
                 }
             }
         }
-        throw new AssertionError("no visit of the demo can be dropped late on the map");
+        ConsolePageBrowserTest.Chromium.screenshot(browser, "journey-no-late-move.png");
+        throw new AssertionError("no visit of the demo can be dropped late on the map: " + visits.size() + " visits, "
+                + pressableVisits + " of them pressable, " + workers.size() + " workers with a day, " + checked
+                + " moves checked by the API, none late; the map shows " + script(
+                        "const m = document.getElementById('map').getBoundingClientRect();"
+                        + "return document.querySelectorAll('#map .pin[data-task-id]').length + ' stops in a map at '"
+                        + "+ [m.left, m.top, m.width, m.height].map(Math.round) + ' of a window ' + innerWidth + 'x'"
+                        + "+ innerHeight") + ", body "
+                + browser.findElement(By.tagName("body")).getAttribute("data-state") + " with job "
+                + browser.findElement(By.tagName("body")).getAttribute("data-job-id") + " (plan " + planId + ")");
     }
 
     /** The stop's marker is the element at its own centre, inside the visible map. */
@@ -256,7 +285,7 @@ class DeskJourneyBrowserTest {
      * drags the other stop.
      */
     private static void waitPressable(String taskId) {
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100))
+        waitUpTo(30, 100)
                 .withMessage(() -> "the marker of " + taskId + " is not the element at its centre")
                 .until(d -> pressable(taskId));
     }
@@ -314,7 +343,7 @@ class DeskJourneyBrowserTest {
      */
     private static void waitMapSettled() {
         String[] last = {null};
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(250)).until(d -> {
+        waitUpTo(30, 250).until(d -> {
             String now = (String) script("""
                     const map = document.getElementById('map');
                     if (map.classList.contains('leaflet-zoom-anim')) { return 'animating'; }
@@ -405,9 +434,20 @@ class DeskJourneyBrowserTest {
     private void logIn(ApiClient api) throws Exception {
         ConsolePageBrowserTest.Chromium.logInNewDispatcher(browser, api, port, "journey");
         // A new desk: no demo plan, nothing planned yet.
-        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(100)).until(d ->
+        waitUpTo(60, 100).until(d ->
                 "empty".equals(d.findElement(By.tagName("body")).getAttribute("data-state"))
                         && !d.findElement(By.id("btn-upload")).getText().isBlank());
+    }
+
+    /**
+     * A wait that looks again when an element it holds was drawn anew meanwhile: the console replaces parts of the page
+     * as a plan loads (the live card with its publish button, the edit card's list), and an element found a moment
+     * before its replacement is stale, not an answer (CI once failed so on the publish button).
+     */
+    private static WebDriverWait waitUpTo(int seconds, int pollMillis) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds), Duration.ofMillis(pollMillis));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static Object script(String code, Object... args) {
