@@ -63,6 +63,7 @@ public final class SolverVariants {
 
     private static final Pattern LATE_ACCEPTANCE = Pattern.compile("late-acceptance-(\\d+)");
     private static final Pattern PORTFOLIO = Pattern.compile("portfolio-(\\d+)");
+    private static final Pattern CYCLES = Pattern.compile("cycles-(\\d+)");
 
     private static final Map<String, Variant> NAMED = new LinkedHashMap<>();
 
@@ -172,7 +173,7 @@ public final class SolverVariants {
     }
 
     public static String known() {
-        return String.join(", ", NAMED.keySet()) + ", late-acceptance-N, portfolio-N";
+        return String.join(", ", NAMED.keySet()) + ", late-acceptance-N, portfolio-N, cycles-N";
     }
 
     private static Variant single(String name) {
@@ -188,6 +189,17 @@ public final class SolverVariants {
             }
             return new Variant(name, "default moves, late acceptance over the last " + size + " steps",
                     acceptance(new LocalSearchAcceptorConfig().withLateAcceptanceSize(size)));
+        }
+        Matcher cycles = CYCLES.matcher(name);
+        if (cycles.matches()) {
+            int count = Integer.parseInt(cycles.group(1));
+            if (count < 1 || count > 100) {
+                throw new IllegalArgumentException("annealing cycles must be 1 to 100: " + name);
+            }
+            return new Variant(name, "default, but the fleet phase's string removals split their time into " + count
+                    + " annealing cycles, each from the first temperature to the last, every one after the first from the "
+                    + "best routes so far (docs/benchmarks.md, \"Restarts from the best\")",
+                    changeFleetPhase(fleet -> fleet.withStringRemovals(settings -> settings.withCycles(count))));
         }
         Matcher p = PORTFOLIO.matcher(name);
         if (p.matches()) {

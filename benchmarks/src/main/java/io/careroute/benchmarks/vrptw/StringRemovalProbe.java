@@ -76,6 +76,10 @@ public final class StringRemovalProbe implements Callable<Integer> {
             description = "customers one iteration may push out to make room for one without a place (default: the solver's)")
     Integer ejections;
 
+    @Option(names = "--cycles", paramLabel = "N",
+            description = "annealing cycles, each after the first from the best so far (default: the solver's)")
+    Integer cycles;
+
     @Option(names = "--shared", paramLabel = "DIR",
             description = "the shared data folder with data/vrptw and tools/vrptw_check.py (default: ../shared)")
     Path shared;
@@ -133,6 +137,13 @@ public final class StringRemovalProbe implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--ejections: " + e.getMessage(), e);
         }
+        try {
+            if (cycles != null) {
+                settings = settings.withCycles(cycles);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--cycles: " + e.getMessage(), e);
+        }
         Path sharedDir = BenchmarkRun.sharedDir(shared);
         List<VrptwCase> cases = new ArrayList<>();
         for (BenchmarkCase c : new Suites(sharedDir.resolve("data/vrptw"), () -> {
@@ -146,9 +157,10 @@ public final class StringRemovalProbe implements Callable<Integer> {
         VrptwChecker checker = VrptwChecker.find(sharedDir);
         Files.createDirectories(solutions);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        out.printf(Locale.ROOT, "string removals alone: %d instances x %d seeds, %s, first temperature %s, last %s of it, ejections %d; checker %s%n",
+        out.printf(Locale.ROOT, "string removals alone: %d instances x %d seeds, %s, first temperature %s, last %s of it, ejections %d, cycles %d; checker %s%n",
                 cases.size(), seeds.size(), iterations != null ? iterations + " iterations" : seconds() + " s",
-                settings.startTemperature(), settings.endTemperatureShare(), settings.ejections(), checker == null ? "not found" : checker.describe());
+                settings.startTemperature(), settings.endTemperatureShare(), settings.ejections(), settings.cycles(),
+                checker == null ? "not found" : checker.describe());
         out.println("instance,seed,vehicles,distance,bks_vehicles,bks_distance,gap_percent,iterations,cpu_us_per_iteration,"
                 + "undone_share,checker,ejections_per_iteration");
         boolean allFeasible = true;

@@ -90,6 +90,8 @@ class SolverVariantsTest {
                 .extracting(FleetPhase::stringRemovals).isEqualTo(production.withEndTemperatureShare(0.01));
         assertThat(fleetPhases(SolverVariants.parse("eject").apply(production()))).singleElement()
                 .extracting(FleetPhase::stringRemovals).isEqualTo(production.withEjections(20));
+        assertThat(fleetPhases(SolverVariants.parse("cycles-3").apply(production()))).singleElement()
+                .extracting(FleetPhase::stringRemovals).isEqualTo(production.withCycles(3));
         // A run of 1 s: the fleet phase's 800 ms become 950 ms, its string removals as they were.
         assertThat(fleetPhases(production())).singleElement().extracting(FleetPhase::budget)
                 .isEqualTo(Duration.ofMillis(800));
@@ -109,6 +111,7 @@ class SolverVariantsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown solver configuration 'no-such'").hasMessageContaining("no-ruin");
         assertThatThrownBy(() -> SolverVariants.parseList("default,default")).hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> SolverVariants.parse("cycles-0")).hasMessageContaining("cycles must be 1 to 100");
     }
 
     @Test

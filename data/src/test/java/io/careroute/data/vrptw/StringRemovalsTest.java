@@ -85,4 +85,28 @@ class StringRemovalsTest {
             assertThat(routes.size()).isLessThanOrEqualTo(few.size());
         }
     }
+
+    /**
+     * Three annealing cycles: the first is the run one cycle of a third of the iterations makes (same seed, same
+     * schedule), the two after it begin again from the best routes (two restarts), and the result keeps every rule and
+     * is no longer than the first cycle's.
+     */
+    @Test
+    void laterCyclesBeginAgainFromTheBestAndEndNoLongerThanTheFirst() throws Exception {
+        VrptwInstance rc101 = SolomonReader.read(SharedVrptw.instance("solomon/RC101.txt"));
+        FleetInstance fleet = fleet(rc101);
+        List<int[]> few = new RouteMinimiser(fleet, singletons(rc101), new Random(SEED)).minimise(Long.MAX_VALUE, Long.MAX_VALUE);
+
+        StringRemovals once = new StringRemovals(fleet, few, new Random(SEED));
+        List<int[]> first = once.improve(Long.MAX_VALUE, 30_000);
+        StringRemovals thrice = new StringRemovals(fleet, few, new Random(SEED), StringRemovalSettings.DEFAULT.withCycles(3));
+        List<int[]> cycled = thrice.improve(Long.MAX_VALUE, 90_000);
+
+        assertThat(once.restarts()).isZero();
+        assertThat(thrice.restarts()).isEqualTo(2);
+        assertThat(VrptwFeasibility.violations(rc101, asLists(cycled))).isEmpty();
+        assertThat(cycled.size()).isLessThanOrEqualTo(first.size());
+        assertThat(new VrptwSolution(rc101, asLists(cycled)).distance())
+                .isLessThanOrEqualTo(new VrptwSolution(rc101, asLists(first)).distance());
+    }
 }

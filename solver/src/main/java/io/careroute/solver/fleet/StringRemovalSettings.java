@@ -3,7 +3,7 @@ package io.careroute.solver.fleet;
 /**
  * How {@link StringRemovals} cuts strings out of routes and how hot its annealing starts and ends. The defaults are what
  * VRPTW mode runs; a benchmark's comparison changes one of them and nothing else ({@code --config fixed-strings},
- * {@code whole-strings}, {@code hot-start}, {@code cold-end}).
+ * {@code whole-strings}, {@code hot-start}, {@code cold-end}, {@code eject}, {@code cycles-N}).
  *
  * @param stringShare      the longest string as a share of an average route, where that is more than
  *                         {@link StringRemovals#MAX_STRING}; 0 keeps SISR's fixed lengths on every route
@@ -18,9 +18,13 @@ package io.careroute.solver.fleet;
  *                         iteration touched), each to make room for a customer it finds no place for, the pushed-out one
  *                         then put back like the rest; 0 undoes the iteration at the first customer without a place, as
  *                         SISR does
+ * @param cycles           annealing cycles the run's time (or iterations) is split into, each from the first
+ *                         temperature to the last; every cycle after the first starts again from the best routes found
+ *                         so far (a restart from the best, the perturbation being the hot start itself); 1 is one
+ *                         annealing over the whole run, as SISR does
  */
 public record StringRemovalSettings(double stringShare, double splitChance, double splitDepth,
-                                    double startTemperature, double endTemperatureShare, int ejections) {
+                                    double startTemperature, double endTemperatureShare, int ejections, int cycles) {
 
     /**
      * On routes longer than {@link StringRemovals#MAX_STRING} / this share, the longest string is this share of an
@@ -65,10 +69,17 @@ public record StringRemovalSettings(double stringShare, double splitChance, doub
      * None: an iteration whose recreation finds no place for a customer is undone.
      */
     public static final int EJECTIONS = 0;
+    /**
+     * One annealing over the whole run. Restarts from the best did better on RC1_2_1 with the string removals alone
+     * (20 s, six seeds: three cycles 1.19 %, eight 1.09 %, one 1.74 %), but in the whole solver at 30 s, four seeds,
+     * RC1_2_1 gained a little (1.01 → 0.91 and 0.86 %) and R1_2_1 lost a little (0.16 → 0.30 and 0.27 %), and C1_2_9's
+     * plan stayed a lottery (docs/benchmarks.md, "Restarts from the best"). {@code --config cycles-N} runs N beside it.
+     */
+    public static final int CYCLES = 1;
 
     /** What VRPTW mode runs. */
     public static final StringRemovalSettings DEFAULT = new StringRemovalSettings(STRING_SHARE_OF_ROUTE, SPLIT_CHANCE,
-            SPLIT_DEPTH, START_TEMPERATURE_PER_NEAREST, END_TEMPERATURE_SHARE, EJECTIONS);
+            SPLIT_DEPTH, START_TEMPERATURE_PER_NEAREST, END_TEMPERATURE_SHARE, EJECTIONS, CYCLES);
 
     /** @throws IllegalArgumentException naming the setting out of its range */
     public StringRemovalSettings {
@@ -89,35 +100,43 @@ public record StringRemovalSettings(double stringShare, double splitChance, doub
         if (ejections < 0) {
             throw new IllegalArgumentException("the ejections are 0 or more, not " + ejections);
         }
+        if (cycles < 1) {
+            throw new IllegalArgumentException("the annealing cycles are 1 or more, not " + cycles);
+        }
     }
 
     public StringRemovalSettings withStringShare(double share) {
         return new StringRemovalSettings(share, splitChance, splitDepth, startTemperature,
-                endTemperatureShare, ejections);
+                endTemperatureShare, ejections, cycles);
     }
 
     public StringRemovalSettings withSplitChance(double chance) {
         return new StringRemovalSettings(stringShare, chance, splitDepth, startTemperature,
-                endTemperatureShare, ejections);
+                endTemperatureShare, ejections, cycles);
     }
 
     public StringRemovalSettings withSplitDepth(double depth) {
         return new StringRemovalSettings(stringShare, splitChance, depth, startTemperature,
-                endTemperatureShare, ejections);
+                endTemperatureShare, ejections, cycles);
     }
 
     public StringRemovalSettings withStartTemperature(double perNearest) {
         return new StringRemovalSettings(stringShare, splitChance, splitDepth, perNearest,
-                endTemperatureShare, ejections);
+                endTemperatureShare, ejections, cycles);
     }
 
     public StringRemovalSettings withEndTemperatureShare(double share) {
-        return new StringRemovalSettings(stringShare, splitChance, splitDepth, startTemperature, share, ejections);
+        return new StringRemovalSettings(stringShare, splitChance, splitDepth, startTemperature, share, ejections, cycles);
     }
 
     public StringRemovalSettings withEjections(int count) {
         return new StringRemovalSettings(stringShare, splitChance, splitDepth, startTemperature, endTemperatureShare,
-                count);
+                count, cycles);
+    }
+
+    public StringRemovalSettings withCycles(int count) {
+        return new StringRemovalSettings(stringShare, splitChance, splitDepth, startTemperature, endTemperatureShare,
+                ejections, count);
     }
 
     private static void requireShare(String what, double value) {

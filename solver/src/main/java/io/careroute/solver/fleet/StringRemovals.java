@@ -13,8 +13,9 @@ import java.util.Random;
  * stretch taken, its middle kept), puts them back one by one at the cheapest place that keeps every window and the
  * capacity (skipping a few places at random, their "blinks"), and keeps the result under simulated annealing on the
  * distance; one that cannot place every customer is undone, unless the settings allow ejections: then a customer with
- * no place may push out one already in a route this iteration touched and take its place. {@link StringRemovalSettings}
- * holds what can be tuned.
+ * no place may push out one already in a route this iteration touched and take its place. The settings may also split
+ * the run into several annealing cycles, each after the first starting again from the best routes so far.
+ * {@link StringRemovalSettings} holds what can be tuned.
  *
  * <p>Why here and not only in the local search: after {@link RouteMinimiser} the routes are nearly full (RC1_2_1 at
  * its best-known 18 vehicles has 42 units of capacity spare in all), so almost no single-stop move is feasible and the
@@ -53,6 +54,8 @@ public final class StringRemovals {
     private int untilBlink;
     /** Customers pushed out of their places by the recreation so far (over every call of {@link #improve}). */
     private long ejections;
+    /** Annealing cycles begun again from the best routes (over every call of {@link #improve}). */
+    private long restarts;
     /** For each customer, the iteration ({@link #stamp}) in which the recreation last put it in a route. */
     private final int[] placedIn;
     private int stamp;
@@ -95,6 +98,7 @@ public final class StringRemovals {
         }
         long best = current;
         List<int[]> bestRoutes = routes.snapshot();
+        int cycle = 0;
         List<FleetRoute> touched = new ArrayList<>();
         List<int[]> saved = new ArrayList<>();
         int[] removed = new int[problem.customers()];
@@ -105,8 +109,17 @@ public final class StringRemovals {
             }
             double progress = Math.max(iterationLimit == Long.MAX_VALUE ? 0 : (double) iterations / iterationLimit,
                     deadlineNanos == Long.MAX_VALUE ? 0 : (double) (now - started) / (deadlineNanos - started));
+            // With several cycles each runs the whole schedule in its share of the run, the later ones from the best.
+            double cycled = Math.min(1, progress) * settings.cycles();
+            int at = Math.min(settings.cycles() - 1, (int) cycled);
+            if (at > cycle) {
+                cycle = at;
+                routes.restore(bestRoutes);
+                current = best;
+                restarts++;
+            }
             double temperature = startTemperature <= 0 ? 0
-                    : startTemperature * Math.pow(endTemperature / startTemperature, Math.min(1, progress));
+                    : startTemperature * Math.pow(endTemperature / startTemperature, Math.min(1, cycled - at));
             iterations++;
             touched.clear();
             saved.clear();
@@ -165,6 +178,11 @@ public final class StringRemovals {
     /** Customers the recreation pushed out of their places to make room for one without a place. */
     public long ejections() {
         return ejections;
+    }
+
+    /** Annealing cycles begun again from the best routes so far: {@link StringRemovalSettings#cycles()} less one a run. */
+    public long restarts() {
+        return restarts;
     }
 
     /** Takes strings out of routes near a random customer; returns how many customers it took. */

@@ -14,21 +14,23 @@ class StringRemovalSettingsTest {
         assertThat(settings).isEqualTo(new StringRemovalSettings(StringRemovalSettings.STRING_SHARE_OF_ROUTE,
                 StringRemovalSettings.SPLIT_CHANCE, StringRemovalSettings.SPLIT_DEPTH,
                 StringRemovalSettings.START_TEMPERATURE_PER_NEAREST, StringRemovalSettings.END_TEMPERATURE_SHARE,
-                StringRemovalSettings.EJECTIONS));
+                StringRemovalSettings.EJECTIONS, StringRemovalSettings.CYCLES));
         double share = settings.stringShare();
         double chance = settings.splitChance();
         double depth = settings.splitDepth();
         double start = settings.startTemperature();
         double end = settings.endTemperatureShare();
         int ejections = settings.ejections();
-        assertThat(settings.withStringShare(0)).isEqualTo(new StringRemovalSettings(0, chance, depth, start, end, ejections));
-        assertThat(settings.withSplitChance(0)).isEqualTo(new StringRemovalSettings(share, 0, depth, start, end, ejections));
-        assertThat(settings.withSplitDepth(0.1)).isEqualTo(new StringRemovalSettings(share, chance, 0.1, start, end, ejections));
+        int cycles = settings.cycles();
+        assertThat(settings.withStringShare(0)).isEqualTo(new StringRemovalSettings(0, chance, depth, start, end, ejections, cycles));
+        assertThat(settings.withSplitChance(0)).isEqualTo(new StringRemovalSettings(share, 0, depth, start, end, ejections, cycles));
+        assertThat(settings.withSplitDepth(0.1)).isEqualTo(new StringRemovalSettings(share, chance, 0.1, start, end, ejections, cycles));
         assertThat(settings.withStartTemperature(20))
-                .isEqualTo(new StringRemovalSettings(share, chance, depth, 20, end, ejections));
+                .isEqualTo(new StringRemovalSettings(share, chance, depth, 20, end, ejections, cycles));
         assertThat(settings.withEndTemperatureShare(0.01))
-                .isEqualTo(new StringRemovalSettings(share, chance, depth, start, 0.01, ejections));
-        assertThat(settings.withEjections(5)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, 5));
+                .isEqualTo(new StringRemovalSettings(share, chance, depth, start, 0.01, ejections, cycles));
+        assertThat(settings.withEjections(5)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, 5, cycles));
+        assertThat(settings.withCycles(3)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, ejections, 3));
     }
 
     @Test
@@ -46,5 +48,6 @@ class StringRemovalSettingsTest {
         assertThatThrownBy(() -> settings.withEndTemperatureShare(1.5)).hasMessageContaining("1.5");
         assertThatThrownBy(() -> settings.withEjections(-1)).hasMessageContaining("ejections")
                 .hasMessageContaining("-1");
+        assertThatThrownBy(() -> settings.withCycles(0)).hasMessageContaining("cycles").hasMessageContaining("0");
     }
 }
