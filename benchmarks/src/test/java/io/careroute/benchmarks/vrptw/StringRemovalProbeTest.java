@@ -47,6 +47,7 @@ class StringRemovalProbeTest {
             assertThat(cells[7]).as("iterations").isEqualTo("20000");
             assertThat(Double.parseDouble(cells[9])).as("share undone").isBetween(0.0, 1.0);
             assertThat(cells[10]).isEqualTo("feasible");
+            assertThat(Double.parseDouble(cells[12])).as("the route minimiser's CPU seconds").isPositive();
         }
 
         output.getBuffer().setLength(0);
@@ -64,6 +65,8 @@ class StringRemovalProbeTest {
         assertThat(errors.toString()).contains("--suite");
         assertThat(run("--suite", "RC101", "--iterations", "10", "--end-share", "0")).isEqualTo(2);
         assertThat(errors.toString()).contains("--end-share: the end temperature share");
+        assertThat(run("--suite", "RC101", "--iterations", "10", "--cycles", "0")).isEqualTo(2);
+        assertThat(errors.toString()).contains("--cycles: the annealing cycles are 1 or more");
     }
 
     private List<String> rows() {
@@ -72,7 +75,8 @@ class StringRemovalProbeTest {
 
     private static String withoutTime(String row) {
         String[] cells = row.split(",");
-        cells[8] = "";
+        cells[8] = "";    // CPU an iteration
+        cells[12] = "";   // the route minimiser's CPU
         return String.join(",", cells);
     }
 }

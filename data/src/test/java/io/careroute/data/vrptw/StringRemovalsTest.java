@@ -23,7 +23,7 @@ class StringRemovalsTest {
     void onRc101TheyShortenTheMinimisersRoutesWithoutAVehicleMoreAndKeepEveryRule() throws Exception {
         VrptwInstance rc101 = SolomonReader.read(SharedVrptw.instance("solomon/RC101.txt"));
         FleetInstance fleet = fleet(rc101);
-        List<int[]> few = new RouteMinimiser(fleet, singletons(rc101), new Random(SEED)).minimise(Long.MAX_VALUE, Long.MAX_VALUE);
+        List<int[]> few = minimised(rc101, fleet);
         double start = new VrptwSolution(rc101, asLists(few)).distance();
 
         List<int[]> shorter = new StringRemovals(fleet, few, new Random(SEED)).improve(Long.MAX_VALUE, 150_000);
@@ -68,7 +68,7 @@ class StringRemovalsTest {
     void ejectionsRepairRecreationsThatWouldBeUndoneAndKeepEveryRule() throws Exception {
         VrptwInstance rc101 = SolomonReader.read(SharedVrptw.instance("solomon/RC101.txt"));
         FleetInstance fleet = fleet(rc101);
-        List<int[]> few = new RouteMinimiser(fleet, singletons(rc101), new Random(SEED)).minimise(Long.MAX_VALUE, Long.MAX_VALUE);
+        List<int[]> few = minimised(rc101, fleet);
 
         StringRemovals undoing = new StringRemovals(fleet, few, new Random(SEED));
         List<int[]> undone = undoing.improve(Long.MAX_VALUE, 30_000);
@@ -95,11 +95,12 @@ class StringRemovalsTest {
     void laterCyclesBeginAgainFromTheBestAndEndNoLongerThanTheFirst() throws Exception {
         VrptwInstance rc101 = SolomonReader.read(SharedVrptw.instance("solomon/RC101.txt"));
         FleetInstance fleet = fleet(rc101);
-        List<int[]> few = new RouteMinimiser(fleet, singletons(rc101), new Random(SEED)).minimise(Long.MAX_VALUE, Long.MAX_VALUE);
+        List<int[]> few = minimised(rc101, fleet);
 
         StringRemovals once = new StringRemovals(fleet, few, new Random(SEED));
+        StringRemovals thrice = new StringRemovals(fleet, few, new Random(SEED),
+                StringRemovalSettings.DEFAULT.withCycles(3));
         List<int[]> first = once.improve(Long.MAX_VALUE, 30_000);
-        StringRemovals thrice = new StringRemovals(fleet, few, new Random(SEED), StringRemovalSettings.DEFAULT.withCycles(3));
         List<int[]> cycled = thrice.improve(Long.MAX_VALUE, 90_000);
 
         assertThat(once.restarts()).isZero();
@@ -108,5 +109,10 @@ class StringRemovalsTest {
         assertThat(cycled.size()).isLessThanOrEqualTo(first.size());
         assertThat(new VrptwSolution(rc101, asLists(cycled)).distance())
                 .isLessThanOrEqualTo(new VrptwSolution(rc101, asLists(first)).distance());
+    }
+
+    /** The route minimiser's routes for the instance, with {@link #SEED}: where the string removals start. */
+    private static List<int[]> minimised(VrptwInstance instance, FleetInstance fleet) {
+        return new RouteMinimiser(fleet, singletons(instance), new Random(SEED)).minimise(Long.MAX_VALUE, Long.MAX_VALUE);
     }
 }
