@@ -100,14 +100,12 @@ def main(argv):
             taken.append(r[k])
             rest.append(r[:k] + r[k + 1:])
         n = len(plan)
-        cost = np.full((n, n), 1e12)
-        routes = {}
+        cost = np.full((n, n), 1e12)   # no feasible place: never chosen while any assignment is feasible
         for i in range(n):
             for j in range(n):
                 found = cheapest(rest[j], taken[i])
                 if found:
                     cost[i, j] = length(rest[j]) + found[0]
-                    routes[i, j] = found[1]
         rows, cols = linear_sum_assignment(cost)
         return cost[rows, cols].sum()
 
