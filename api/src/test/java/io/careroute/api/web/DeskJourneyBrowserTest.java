@@ -359,23 +359,39 @@ class DeskJourneyBrowserTest {
 
     /**
      * A point in the middle of another worker's route line where that line is what the pointer hits (no stop, no other
-     * line over it): [worker, x, y].
+     * line over it): [worker, x, y]. Preferably one with no other stop or line within 10 px, then 6 px, around it: a clean
+     * clone's verify once dropped on a point its own worker's line passed close by, and the page (rightly) took the
+     * topmost line under the pointer, the visit's own (the failure read "visit drawn on W02; under the drop point:
+     * path.route-line worker=W02").
      */
     private static String[] lineDrop(String visit, String from) {
         @SuppressWarnings("unchecked")
         List<Object> found = (List<Object>) script("""
                 const map = document.getElementById('map').getBoundingClientRect();
-                for (const path of document.querySelectorAll('#map path.route-line[data-worker]')) {
-                  if (path.dataset.worker === arguments[1]) { continue; }
-                  const length = path.getTotalLength();
-                  for (let f = 0.3; f < 0.75; f += 0.05) {
-                    const p = path.getPointAtLength(length * f);
-                    const at = new DOMPoint(p.x, p.y).matrixTransform(path.getScreenCTM());
-                    if (at.x < map.left + 20 || at.x > map.right - 20 || at.y < map.top + 20 || at.y > map.bottom - 20) {
-                      continue;
-                    }
-                    if (document.elementFromPoint(at.x, at.y) === path) {
-                      return [path.dataset.worker, String(Math.round(at.x)), String(Math.round(at.y))];
+                // Nothing but this line or the bare map within the radius, in eight directions.
+                const clear = (path, x, y, radius) => {
+                  for (let k = 0; k < 8 && radius > 0; k++) {
+                    const hit = document.elementFromPoint(x + radius * Math.cos(k * Math.PI / 4),
+                        y + radius * Math.sin(k * Math.PI / 4));
+                    if (!hit || hit.closest('.pin') || (hit.matches('path.route-line') && hit !== path)) { return false; }
+                  }
+                  return true;
+                };
+                for (const radius of [10, 6, 0]) {
+                  for (const path of document.querySelectorAll('#map path.route-line[data-worker]')) {
+                    if (path.dataset.worker === arguments[1]) { continue; }
+                    const length = path.getTotalLength();
+                    for (let f = 0.2; f < 0.8; f += 0.025) {
+                      const p = path.getPointAtLength(length * f);
+                      const exact = new DOMPoint(p.x, p.y).matrixTransform(path.getScreenCTM());
+                      // Whole pixels, where the pointer will be.
+                      const at = { x: Math.round(exact.x), y: Math.round(exact.y) };
+                      if (at.x < map.left + 20 || at.x > map.right - 20 || at.y < map.top + 20 || at.y > map.bottom - 20) {
+                        continue;
+                      }
+                      if (document.elementFromPoint(at.x, at.y) === path && clear(path, at.x, at.y, radius)) {
+                        return [path.dataset.worker, String(at.x), String(at.y)];
+                      }
                     }
                   }
                 }
