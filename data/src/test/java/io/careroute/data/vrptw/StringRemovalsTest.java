@@ -12,29 +12,42 @@ import io.careroute.solver.fleet.FleetInstance;
 import io.careroute.solver.fleet.RouteMinimiser;
 import io.careroute.solver.fleet.StringRemovalSettings;
 import io.careroute.solver.fleet.StringRemovals;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** String removals on a real Solomon instance, their routes checked from the instance file by {@link VrptwFeasibility}. */
 class StringRemovalsTest {
 
     private static final long SEED = 1;
+    /** RC101 and the route minimiser's routes for it with {@link #SEED}, where the RC101 tests' string removals start. */
+    private static VrptwInstance rc101;
+    private static FleetInstance rc101Fleet;
+    private static List<int[]> rc101Routes;
+
+    @BeforeAll
+    static void minimiseRc101() throws Exception {
+        rc101 = SolomonReader.read(SharedVrptw.instance("solomon/RC101.txt"));
+        rc101Fleet = fleet(rc101);
+        // The string removals copy the routes they are given, so the tests can share them.
+        rc101Routes = new RouteMinimiser(rc101Fleet, singletons(rc101), new Random(SEED))
+                .minimise(Long.MAX_VALUE, Long.MAX_VALUE);
+    }
 
     @Test
     void onRc101TheyShortenTheMinimisersRoutesWithoutAVehicleMoreAndKeepEveryRule() throws Exception {
-        VrptwInstance rc101 = SolomonReader.read(SharedVrptw.instance("solomon/RC101.txt"));
-        FleetInstance fleet = fleet(rc101);
-        List<int[]> few = minimised(rc101, fleet);
-        double start = new VrptwSolution(rc101, asLists(few)).distance();
+        double start = new VrptwSolution(rc101, asLists(rc101Routes)).distance();
 
-        List<int[]> shorter = new StringRemovals(fleet, few, new Random(SEED)).improve(Long.MAX_VALUE, 150_000);
+        List<int[]> shorter = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED))
+                .improve(Long.MAX_VALUE, 150_000);
 
         assertThat(VrptwFeasibility.violations(rc101, asLists(shorter))).isEmpty();
-        assertThat(shorter.size()).isLessThanOrEqualTo(few.size());
+        assertThat(shorter.size()).isLessThanOrEqualTo(rc101Routes.size());
         double end = new VrptwSolution(rc101, asLists(shorter)).distance();
         // The minimiser's routes are long (best known: 14 / 1696.94; 15 vehicles need less, about 1620).
         assertThat(end).isLessThan(start * 0.95);
         // An iteration limit and a seed give the same routes again.
-        List<int[]> again = new StringRemovals(fleet, few, new Random(SEED)).improve(Long.MAX_VALUE, 150_000);
+        List<int[]> again = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED))
+                .improve(Long.MAX_VALUE, 150_000);
         assertThat(asLists(again)).isEqualTo(asLists(shorter));
     }
 
@@ -66,13 +79,9 @@ class StringRemovalsTest {
      */
     @Test
     void ejectionsRepairRecreationsThatWouldBeUndoneAndKeepEveryRule() throws Exception {
-        VrptwInstance rc101 = SolomonReader.read(SharedVrptw.instance("solomon/RC101.txt"));
-        FleetInstance fleet = fleet(rc101);
-        List<int[]> few = minimised(rc101, fleet);
-
-        StringRemovals undoing = new StringRemovals(fleet, few, new Random(SEED));
+        StringRemovals undoing = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED));
         List<int[]> undone = undoing.improve(Long.MAX_VALUE, 30_000);
-        StringRemovals ejecting = new StringRemovals(fleet, few, new Random(SEED),
+        StringRemovals ejecting = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED),
                 StringRemovalSettings.DEFAULT.withEjections(20));
         List<int[]> repaired = ejecting.improve(Long.MAX_VALUE, 30_000);
 
@@ -82,7 +91,7 @@ class StringRemovalsTest {
         assertThat(ejecting.incomplete()).as("undone with ejections").isLessThan(undoing.incomplete() * 9 / 10);
         for (List<int[]> routes : List.of(undone, repaired)) {
             assertThat(VrptwFeasibility.violations(rc101, asLists(routes))).isEmpty();
-            assertThat(routes.size()).isLessThanOrEqualTo(few.size());
+            assertThat(routes.size()).isLessThanOrEqualTo(rc101Routes.size());
         }
     }
 
@@ -93,12 +102,8 @@ class StringRemovalsTest {
      */
     @Test
     void laterCyclesBeginAgainFromTheBestAndEndNoLongerThanTheFirst() throws Exception {
-        VrptwInstance rc101 = SolomonReader.read(SharedVrptw.instance("solomon/RC101.txt"));
-        FleetInstance fleet = fleet(rc101);
-        List<int[]> few = minimised(rc101, fleet);
-
-        StringRemovals once = new StringRemovals(fleet, few, new Random(SEED));
-        StringRemovals thrice = new StringRemovals(fleet, few, new Random(SEED),
+        StringRemovals once = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED));
+        StringRemovals thrice = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED),
                 StringRemovalSettings.DEFAULT.withCycles(3));
         List<int[]> first = once.improve(Long.MAX_VALUE, 30_000);
         List<int[]> cycled = thrice.improve(Long.MAX_VALUE, 90_000);
@@ -109,10 +114,5 @@ class StringRemovalsTest {
         assertThat(cycled.size()).isLessThanOrEqualTo(first.size());
         assertThat(new VrptwSolution(rc101, asLists(cycled)).distance())
                 .isLessThanOrEqualTo(new VrptwSolution(rc101, asLists(first)).distance());
-    }
-
-    /** The route minimiser's routes for the instance, with {@link #SEED}: where the string removals start. */
-    private static List<int[]> minimised(VrptwInstance instance, FleetInstance fleet) {
-        return new RouteMinimiser(fleet, singletons(instance), new Random(SEED)).minimise(Long.MAX_VALUE, Long.MAX_VALUE);
     }
 }
