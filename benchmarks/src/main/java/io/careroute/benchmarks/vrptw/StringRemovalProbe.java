@@ -1,13 +1,17 @@
 package io.careroute.benchmarks.vrptw;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
@@ -18,11 +22,13 @@ import io.careroute.benchmarks.suite.CommandExits;
 import io.careroute.benchmarks.suite.Suites;
 import io.careroute.benchmarks.suite.VrptwCase;
 import io.careroute.benchmarks.suite.VrptwChecker;
+import io.careroute.data.vrptw.EuclideanTravelTimes;
 import io.careroute.data.vrptw.VrptwFleet;
 import io.careroute.data.vrptw.VrptwInstance;
 import io.careroute.data.vrptw.VrptwSolution;
 import io.careroute.solver.fleet.FleetInstance;
 import io.careroute.solver.fleet.RouteMinimiser;
+import io.careroute.solver.fleet.RoutePool;
 import io.careroute.solver.fleet.StringRemovalSettings;
 import io.careroute.solver.fleet.StringRemovals;
 import picocli.CommandLine;
@@ -47,6 +53,10 @@ import picocli.CommandLine.Option;
         description = {"Runs the route minimiser and the string removals alone on VRPTW instances.",
                 "单独运行车辆数最小化与字符串移除搜索（VRPTW 实例）。"})
 public final class StringRemovalProbe implements Callable<Integer> {
+
+    /** With --pool-out: plans up to 1 % longer than the best give their routes, at most 200,000 sets of customers. */
+    static final double POOL_MARGIN = 0.01;
+    static final int POOL_CAPACITY = 200_000;
 
     @Option(names = "--suite", paramLabel = "INSTANCES", defaultValue = "RC1_2_1",
             description = "VRPTW instances or a suite of them, as for `careroute benchmark --suite` (default: ${DEFAULT-VALUE})")
@@ -79,6 +89,11 @@ public final class StringRemovalProbe implements Callable<Integer> {
     @Option(names = "--cycles", paramLabel = "N",
             description = "annealing cycles, each after the first from the best so far (default: the solver's)")
     Integer cycles;
+
+    @Option(names = "--pool-out", paramLabel = "DIR",
+            description = "also write, per run, the routes of every plan met within 1 % of the best (INSTANCE-seedN.pool),"
+                    + " for benchmarks/scripts/route_pool_recombination.py")
+    Path poolOut;
 
     @Option(names = "--shared", paramLabel = "DIR",
             description = "the shared data folder with data/vrptw and tools/vrptw_check.py (default: ../shared)")
@@ -156,6 +171,9 @@ public final class StringRemovalProbe implements Callable<Integer> {
         }
         VrptwChecker checker = VrptwChecker.find(sharedDir);
         Files.createDirectories(solutions);
+        if (poolOut != null) {
+            Files.createDirectories(poolOut);
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         out.printf(Locale.ROOT, "string removals alone: %d instances x %d seeds, %s, first temperature %s, last %s of it, ejections %d, cycles %d; checker %s%n",
                 cases.size(), seeds.size(), iterations != null ? iterations + " iterations" : seconds() + " s",
@@ -176,6 +194,9 @@ public final class StringRemovalProbe implements Callable<Integer> {
                 // In the whole solver the minimiser's time comes out of the string removals' share of the phase.
                 double minimiserSeconds = (threads.getCurrentThreadCpuTime() - minimiserBefore) / 1e9;
                 StringRemovals removals = new StringRemovals(fleet, few, random, settings);
+                if (poolOut != null) {
+                    removals.keepRoutes(POOL_MARGIN, POOL_CAPACITY);
+                }
                 long cpuBefore = threads.getCurrentThreadCpuTime();
                 List<int[]> shorter = iterations != null
                         ? removals.improve(Long.MAX_VALUE, iterations)
@@ -184,6 +205,10 @@ public final class StringRemovalProbe implements Callable<Integer> {
                 VrptwSolution solution = new VrptwSolution(instance, VrptwFleet.asLists(shorter));
                 Path file = solutions.resolve(c.name() + "-seed" + seed + ".sol");
                 solution.write(file);
+                if (poolOut != null) {
+                    writePool(poolOut.resolve(c.name() + "-seed" + seed + ".pool"), c.name(), seed, shorter,
+                            removals.keptRoutes());
+                }
                 String checked = "not run";
                 if (checker != null) {
                     CheckerResult result = checker.check(c.instanceFile(), file, solution.vehicles(), solution.distance());
@@ -206,6 +231,47 @@ public final class StringRemovalProbe implements Callable<Integer> {
             out.printf(Locale.ROOT, "# %s: mean gap %.2f %% over %d seeds%n", c.name(), gapSum / seeds.size(), seeds.size());
         }
         return allFeasible ? 0 : 3;
+    }
+
+    /**
+     * The pool as text: a first line naming the run, its plan's fleet and distance (in the instance's units, Solomon's
+     * times {@link EuclideanTravelTimes#SCALE}), then one route a line, its distance and its customers in order: the
+     * plan's routes first, then the rest of the pool in the order met. Each route is in the shortest order the pool
+     * met for its customers, so the plan here may be a little shorter than the one the run returned.
+     */
+    static void writePool(Path file, String instance, long seed, List<int[]> plan, List<RoutePool.Entry> pool)
+            throws IOException {
+        // Every route of the best plan is in the pool: the pool keeps each best's routes.
+        Map<String, RoutePool.Entry> bySet = new HashMap<>();
+        for (RoutePool.Entry entry : pool) {
+            bySet.put(Arrays.toString(entry.customers()), entry);
+        }
+        List<RoutePool.Entry> first = new ArrayList<>();
+        long distance = 0;
+        for (int[] route : plan) {
+            int[] sorted = route.clone();
+            Arrays.sort(sorted);
+            RoutePool.Entry entry = bySet.remove(Arrays.toString(sorted));
+            if (entry == null) {
+                throw new IllegalStateException("a route of the best plan is not in the pool: " + Arrays.toString(route));
+            }
+            first.add(entry);
+            distance += entry.distance();
+        }
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "instance %s seed %d fleet %d plan %d scale %d routes %d%n",
+                instance, seed, plan.size(), distance, EuclideanTravelTimes.SCALE, pool.size()));
+        List<RoutePool.Entry> rest = pool.stream().filter(e -> bySet.containsKey(Arrays.toString(e.customers()))).toList();
+        for (List<RoutePool.Entry> part : List.of(first, rest)) {
+            for (RoutePool.Entry entry : part) {
+                text.append(entry.distance());
+                for (int c : entry.stops()) {
+                    text.append(' ').append(c);
+                }
+                text.append('\n');
+            }
+        }
+        Files.writeString(file, text);
     }
 
     private double seconds() {

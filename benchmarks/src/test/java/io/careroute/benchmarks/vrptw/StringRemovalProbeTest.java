@@ -57,6 +57,44 @@ class StringRemovalProbeTest {
                 .isEqualTo(first.stream().map(StringRemovalProbeTest::withoutTime).toList());
     }
 
+    /**
+     * The pool file: a header naming the run and its plan, then the plan's routes, which serve every customer once and
+     * add up to the header's distance, then the rest of the pool.
+     */
+    @Test
+    void thePoolFileStartsWithThePlansRoutesAndItsDistance() throws Exception {
+        Path pools = out.resolve("pools");
+        assertThat(run("--suite", "RC101", "--iterations", "5000", "--seeds", "3", "--pool-out", pools.toString()))
+                .as(errors.toString()).isZero();
+        List<String> lines = java.nio.file.Files.readAllLines(pools.resolve("RC101-seed3.pool"));
+        String[] header = lines.get(0).split(" ");
+        assertThat(header[0]).isEqualTo("instance");
+        assertThat(header[1]).isEqualTo("RC101");
+        assertThat(header[3]).isEqualTo("3");
+        int fleet = Integer.parseInt(header[5]);
+        long plan = Long.parseLong(header[7]);
+        assertThat(header[9]).isEqualTo("10000");
+        int routes = Integer.parseInt(header[11]);
+        assertThat(lines).hasSize(routes + 1);
+        assertThat(routes).isGreaterThan(fleet);
+        String row = rows().get(0);
+        assertThat(Integer.parseInt(row.split(",")[2])).as("vehicles").isEqualTo(fleet);
+
+        long total = 0;
+        java.util.Set<Integer> served = new java.util.HashSet<>();
+        for (String line : lines.subList(1, fleet + 1)) {
+            String[] words = line.split(" ");
+            total += Long.parseLong(words[0]);
+            for (int i = 1; i < words.length; i++) {
+                assertThat(served.add(Integer.parseInt(words[i]))).as("customer %s once", words[i]).isTrue();
+            }
+        }
+        assertThat(served).hasSize(100);
+        assertThat(total).isEqualTo(plan);
+        // Each route in its shortest order met: no longer than the plan the run returned.
+        assertThat(plan / 10_000.0).isLessThanOrEqualTo(Double.parseDouble(row.split(",")[3]) + 0.01);
+    }
+
     @Test
     void badOptionsExitTwoNamingTheOption() {
         assertThat(run("--suite", "RC101", "--iterations", "10", "--seconds", "1")).isEqualTo(2);

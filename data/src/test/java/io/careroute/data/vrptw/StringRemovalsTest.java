@@ -5,11 +5,15 @@ import static io.careroute.data.vrptw.RouteMinimiserTest.fleet;
 import static io.careroute.data.vrptw.RouteMinimiserTest.singletons;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import io.careroute.solver.fleet.FleetInstance;
 import io.careroute.solver.fleet.RouteMinimiser;
+import io.careroute.solver.fleet.RoutePool;
 import io.careroute.solver.fleet.StringRemovalSettings;
 import io.careroute.solver.fleet.StringRemovals;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,5 +118,42 @@ class StringRemovalsTest {
         assertThat(cycled.size()).isLessThanOrEqualTo(first.size());
         assertThat(new VrptwSolution(rc101, asLists(cycled)).distance())
                 .isLessThanOrEqualTo(new VrptwSolution(rc101, asLists(first)).distance());
+    }
+
+    /**
+     * The pool a recombination would join: every route in it keeps every window and the capacity on its own (checked
+     * from the instance file), its distance is its own, each set of customers is there once, and every route of the
+     * best plan is there no longer than in the plan. Keeping the pool changes nothing of the search.
+     */
+    @Test
+    void theKeptRoutesEachKeepEveryRuleAndHoldTheBestPlan() throws Exception {
+        StringRemovals keeping = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED)).keepRoutes(0.01, 100_000);
+        List<int[]> shorter = keeping.improve(Long.MAX_VALUE, 30_000);
+        List<RoutePool.Entry> kept = keeping.keptRoutes();
+
+        assertThat(kept.size()).isGreaterThan(shorter.size());
+        Map<String, Long> bySet = new HashMap<>();
+        for (RoutePool.Entry entry : kept) {
+            List<List<Integer>> alone = asLists(List.of(entry.stops()));
+            assertThat(VrptwFeasibility.violations(rc101, alone)).allMatch(v -> v.startsWith("served "));
+            assertThat(entry.distance() / (double) EuclideanTravelTimes.SCALE)
+                    .isCloseTo(new VrptwSolution(rc101, alone).distance(), org.assertj.core.data.Offset.offset(0.01));
+            int[] sorted = entry.stops().clone();
+            Arrays.sort(sorted);
+            assertThat(entry.customers()).containsExactly(sorted);
+            assertThat(bySet.put(Arrays.toString(sorted), entry.distance())).as("one order per set").isNull();
+        }
+        for (int[] route : shorter) {
+            int[] sorted = route.clone();
+            Arrays.sort(sorted);
+            Long pooled = bySet.get(Arrays.toString(sorted));
+            assertThat(pooled).as("route %s of the best plan", Arrays.toString(route)).isNotNull();
+            assertThat(pooled / (double) EuclideanTravelTimes.SCALE)
+                    .isLessThanOrEqualTo(new VrptwSolution(rc101, asLists(List.of(route))).distance() + 0.01);
+        }
+
+        StringRemovals plain = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED));
+        assertThat(asLists(plain.improve(Long.MAX_VALUE, 30_000))).isEqualTo(asLists(shorter));
+        assertThat(plain.keptRoutes()).isEmpty();
     }
 }

@@ -59,6 +59,9 @@ public final class StringRemovals {
     /** For each customer, the iteration ({@link #stamp}) in which the recreation last put it in a route. */
     private final int[] placedIn;
     private int stamp;
+    /** When asked for ({@link #keepRoutes}), the routes of near-best plans met on the way; else null. */
+    private RoutePool pool;
+    private double poolMargin;
 
     /** With {@link StringRemovalSettings#DEFAULT}, what VRPTW mode runs. */
     public StringRemovals(FleetInstance problem, List<int[]> routes, Random random) {
@@ -85,6 +88,31 @@ public final class StringRemovals {
     }
 
     /**
+     * From now on keeps every route of every plan accepted at most this share longer than the best so far (and of
+     * every best), one order per set of customers, the shortest: the pool a set-partitioning recombination would join
+     * ({@code ./careroute benchmark string-removals --pool-out}, docs/benchmarks.md, "What a recombination would
+     * gain"). It costs a hash of each touched route of such a plan; VRPTW mode does not ask for it.
+     *
+     * @param margin   0.01 keeps plans up to 1 % longer than the best
+     * @param capacity sets of customers kept at most
+     * @return this
+     */
+    public StringRemovals keepRoutes(double margin, int capacity) {
+        if (!(margin >= 0) || capacity < 1) {
+            throw new IllegalArgumentException("the pool's margin is 0 or more and its capacity 1 or more, not "
+                    + margin + " and " + capacity);
+        }
+        this.pool = new RoutePool(problem.customers(), capacity);
+        this.poolMargin = margin;
+        return this;
+    }
+
+    /** The routes kept since {@link #keepRoutes} (none if it was not called), each with its distance. */
+    public List<RoutePool.Entry> keptRoutes() {
+        return pool == null ? List.of() : pool.entries();
+    }
+
+    /**
      * Searches until the deadline ({@link System#nanoTime()}) or the iteration limit, whichever comes first; the
      * temperature falls with whichever is the nearer.
      *
@@ -98,6 +126,7 @@ public final class StringRemovals {
         }
         long best = current;
         List<int[]> bestRoutes = routes.snapshot();
+        keepAll();
         int cycle = 0;
         List<FleetRoute> touched = new ArrayList<>();
         List<int[]> saved = new ArrayList<>();
@@ -141,6 +170,11 @@ public final class StringRemovals {
                 if (current < best) {
                     best = current;
                     bestRoutes = routes.snapshot();
+                    keepAll();
+                } else if (pool != null && current <= best + best * poolMargin) {
+                    for (FleetRoute route : touched) {
+                        pool.add(route, routeDistance(route));
+                    }
                 }
             } else {
                 for (int i = 0; i < touched.size(); i++) {
@@ -183,6 +217,15 @@ public final class StringRemovals {
     /** Annealing cycles begun again from the best routes so far: {@link StringRemovalSettings#cycles()} less one a run. */
     public long restarts() {
         return restarts;
+    }
+
+    /** Puts every route of the plan as it is now into the pool, if one is kept. */
+    private void keepAll() {
+        if (pool != null) {
+            for (FleetRoute route : routes.all()) {
+                pool.add(route, routeDistance(route));
+            }
+        }
     }
 
     /** Takes strings out of routes near a random customer; returns how many customers it took. */

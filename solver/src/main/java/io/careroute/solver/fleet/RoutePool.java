@@ -1,0 +1,79 @@
+package io.careroute.solver.fleet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Routes met in good plans, one per set of customers (the shortest order seen): what a set-partitioning recombination
+ * would choose from (Rochat and Taillard's adaptive memory, Subramanian's ILS-SP), the cheapest set of them that serves
+ * every customer once. {@link StringRemovals#keepRoutes} fills one.
+ * A set is found by a Zobrist key, the exclusive-or of a fixed random number per customer, so that the same customers
+ * in another order give the same key without sorting on every add; the sorted set is kept to tell the rare two sets
+ * with one key apart.
+ */
+public final class RoutePool {
+
+    private final long[] keys;
+    private final int capacity;
+    private final Map<Long, Entry> entries = new LinkedHashMap<>();   // first met first: a file of it reads in order
+
+    /** A route: its customers sorted, the shortest order seen and its distance in the instance's units. */
+    public record Entry(int[] customers, int[] stops, long distance) {
+    }
+
+    /**
+     * @param customers customers numbered 1 to this
+     * @param capacity  sets kept at most; past it only shorter orders of sets already kept are taken
+     */
+    RoutePool(int customers, int capacity) {
+        this.capacity = capacity;
+        this.keys = new long[customers + 1];
+        // Fixed: the same plans give the same pool whatever the run's seed.
+        SplittableRandom random = new SplittableRandom(0x5eedL);
+        for (int c = 1; c <= customers; c++) {
+            keys[c] = random.nextLong();
+        }
+    }
+
+    /**
+     * Keeps the route if its set is new (and there is room) or it is shorter than the order kept for its set. Copies
+     * the route only then: most routes offered are already kept.
+     */
+    void add(FleetRoute route, long distance) {
+        if (route.size() == 0) {
+            return;
+        }
+        long key = 0;
+        for (int k = 0; k < route.size(); k++) {
+            key ^= keys[route.stop(k)];
+        }
+        Entry kept = entries.get(key);
+        if (kept == null) {
+            if (entries.size() < capacity) {
+                int[] stops = route.stops();
+                int[] sorted = stops.clone();
+                Arrays.sort(sorted);
+                entries.put(key, new Entry(sorted, stops, distance));
+            }
+        } else if (distance < kept.distance()) {
+            int[] stops = route.stops();
+            int[] sorted = stops.clone();
+            Arrays.sort(sorted);
+            if (Arrays.equals(sorted, kept.customers())) {
+                entries.put(key, new Entry(kept.customers(), stops, distance));
+            }
+        }
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    List<Entry> entries() {
+        return new ArrayList<>(entries.values());
+    }
+}

@@ -1,0 +1,54 @@
+package io.careroute.solver.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The route pool keeps one order per set of customers, the shortest, and no more sets than its capacity. */
+class RoutePoolTest {
+
+    /** Four customers on a line from the depot, 10 apart, wide windows: any order is feasible. */
+    private static final FleetInstance LINE = line();
+
+    @Test
+    void theSameCustomersInAnotherOrderAreOneSetKeptInTheShorterOrder() {
+        RoutePool pool = new RoutePool(4, 10);
+        pool.add(new FleetRoute(LINE, new int[] {2, 1}), 50);
+        pool.add(new FleetRoute(LINE, new int[] {1, 2}), 40);
+        pool.add(new FleetRoute(LINE, new int[] {2, 1}), 50);   // longer again: the shorter order stays
+
+        assertThat(pool.size()).isEqualTo(1);
+        RoutePool.Entry entry = pool.entries().get(0);
+        assertThat(entry.customers()).containsExactly(1, 2);
+        assertThat(entry.stops()).containsExactly(1, 2);
+        assertThat(entry.distance()).isEqualTo(40);
+    }
+
+    @Test
+    void pastItsCapacityOnlyShorterOrdersOfKeptSetsAreTakenAndEmptyRoutesNever() {
+        RoutePool pool = new RoutePool(4, 2);
+        pool.add(new FleetRoute(LINE, new int[0]), 0);
+        pool.add(new FleetRoute(LINE, new int[] {1}), 20);
+        pool.add(new FleetRoute(LINE, new int[] {3, 2}), 70);
+        pool.add(new FleetRoute(LINE, new int[] {4}), 80);   // a third set: no room
+        pool.add(new FleetRoute(LINE, new int[] {2, 3}), 60);
+
+        assertThat(pool.entries()).extracting(RoutePool.Entry::distance).containsExactly(20L, 60L);
+        assertThat(pool.entries().get(1).stops()).containsExactly(2, 3);
+    }
+
+    private static FleetInstance line() {
+        int size = 5;
+        int[] time = new int[size * size];
+        for (int a = 0; a < size; a++) {
+            for (int b = 0; b < size; b++) {
+                time[a * size + b] = 10 * Math.abs(a - b);
+            }
+        }
+        int[] ready = new int[size];
+        int[] due = {1000, 1000, 1000, 1000, 1000};
+        int[] service = new int[size];
+        int[] demand = {0, 1, 1, 1, 1};
+        return new FleetInstance(time, time, ready, due, service, demand, 10);
+    }
+}
