@@ -70,6 +70,23 @@ public final class CarePlanSolverConfig {
      */
     static final double DAY_LONG_SECONDS_PER_TASK = 0.75;
     /**
+     * A day's plan with still more time for its size gets a list of this many steps
+     * ({@link #DAY_LONGER_SECONDS_PER_SQUARED_TASK}). With 1,000 the home-care benchmark's set C at 60 s (65 tasks)
+     * still stalled: the last new best at 7-23 s, seeds 1 and 2 at means of 1.31 and 1.59 % above the best published,
+     * C3 +3.42 % and C2 +4.66 % beyond the set's 3 %. With 3,000: means 0.43, 0.57 and 0.40 % on seeds 0-2 (against
+     * 0.55, 1.31 and 1.59 %), the largest 2.66 %, the last new best at 15-58 s (docs/benchmarks.md, "Home-care
+     * benchmark").
+     */
+    static final int DAY_LONGER_LATE_ACCEPTANCE_SIZE = 3000;
+    /**
+     * The time per squared task from which a day takes the list of {@link #DAY_LONGER_LATE_ACCEPTANCE_SIZE}: about 0.92 s
+     * per task on 65 tasks (set C at 60 s, 0.014 s per squared task) but not on 130 (set E at 120 s, 0.0071). As in
+     * VRPTW mode a step costs about the day's size and the list needs steps in proportion to it again: on E at 120 s a
+     * list of 3,000 was still finding better plans at the end and ended worse than 1,000 (seed 0: E1-E5 1.56, 2.37,
+     * 0.40, 2.28 and 3.61 %, mean 2.04 %, against 0.55, 0.20, 0.67, -2.51 and 1.05 %, mean -0.01 %).
+     */
+    static final double DAY_LONGER_SECONDS_PER_SQUARED_TASK = 0.01;
+    /**
      * A week's search also asks each move about its own change (simulated annealing, both must accept): late
      * acceptance alone compares with the score of 200 steps before, so while the meals of a week improve it, any
      * loss among the care visits (a second carer for an elder, a longer round) passes unchecked.
@@ -138,10 +155,19 @@ public final class CarePlanSolverConfig {
         return config;
     }
 
-    /** A day's late-acceptance size for a time limit and a number of tasks (see {@link #DAY_LONG_SECONDS_PER_TASK}). */
+    /**
+     * A day's late-acceptance size for a time limit and a number of tasks (see {@link #DAY_LONG_SECONDS_PER_TASK} and
+     * {@link #DAY_LONGER_SECONDS_PER_SQUARED_TASK}).
+     */
     static int dayLateAcceptanceSize(Duration timeLimit, int tasks) {
-        return tasks > 0 && timeLimit.toMillis() >= DAY_LONG_SECONDS_PER_TASK * 1000 * tasks
-                ? VRPTW_LONG_LATE_ACCEPTANCE_SIZE : LATE_ACCEPTANCE_SIZE;
+        if (tasks <= 0) {
+            return LATE_ACCEPTANCE_SIZE;
+        }
+        double seconds = timeLimit.toMillis() / 1000.0;
+        if (seconds >= DAY_LONGER_SECONDS_PER_SQUARED_TASK * tasks * tasks && seconds >= DAY_LONG_SECONDS_PER_TASK * tasks) {
+            return DAY_LONGER_LATE_ACCEPTANCE_SIZE;
+        }
+        return seconds >= DAY_LONG_SECONDS_PER_TASK * tasks ? VRPTW_LONG_LATE_ACCEPTANCE_SIZE : LATE_ACCEPTANCE_SIZE;
     }
 
     /**

@@ -39,15 +39,24 @@ class LateAcceptanceSizeTest {
 
     @Test
     void aDayWithALongTimeForItsSizeGetsTheLongList() {
-        // 0.75 s per task and more: the home-care benchmark's 60 s on 65 tasks, 120 s on 130.
-        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(60), 65))).isEqualTo(1000);
+        // 0.75 s per task and more: the home-care benchmark's 120 s on 130 tasks (set E), 180 s on 240.
         assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(120), 130))).isEqualTo(1000);
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(180), 240))).isEqualTo(1000);
         assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(75), 100))).isEqualTo(1000);
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(99), 100))).isEqualTo(1000);
+        // And a hundredth of a second per squared task: set C's 60 s on 65 tasks, 100 s on 100, a small day's 5 s.
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(60), 65))).isEqualTo(3000);
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(100), 100))).isEqualTo(3000);
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(5), 3))).isEqualTo(3000);
+        // Both must hold: 9 s on 30 tasks is a hundredth per squared task but 0.3 s per task; 23 s is enough for both.
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(9), 30))).isEqualTo(200);
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(23), 30))).isEqualTo(3000);
+        assertThat(lateAcceptance(CarePlanSolverConfig.create(new SolverSettings(Duration.ofMillis(300), null, 0), 1)))
+                .isEqualTo(200);
         // Less: a street's care day at 60 s (254 tasks), the dispatcher's default 15 s on the demo day, a 5 s re-plan.
         assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(74), 100))).isEqualTo(200);
         assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(60), 254))).isEqualTo(200);
         assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(15), 97))).isEqualTo(200);
-        assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(5), 3))).isEqualTo(1000);
         assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(5), 40))).isEqualTo(200);
         // Nothing to place: the short list (the solve does not search anyway).
         assertThat(lateAcceptance(CarePlanSolverConfig.create(settings(60), 0))).isEqualTo(200);
