@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
@@ -239,29 +240,24 @@ public final class StringRemovalProbe implements Callable<Integer> {
      * plan's routes first, then the rest of the pool in the order met. Each route is in the shortest order the pool
      * met for its customers, so the plan here may be a little shorter than the one the run returned.
      */
-    static void writePool(Path file, String instance, long seed, List<int[]> plan, List<RoutePool.Entry> pool)
-            throws IOException {
+    static void writePool(Path file, String instance, long seed, List<int[]> plan, RoutePool pool) throws IOException {
         // Every route of the best plan is in the pool: the pool keeps each best's routes.
-        Map<String, RoutePool.Entry> bySet = new HashMap<>();
-        for (RoutePool.Entry entry : pool) {
-            bySet.put(Arrays.toString(entry.customers()), entry);
-        }
+        Set<RoutePool.Entry> inPlan = Collections.newSetFromMap(new IdentityHashMap<>());
         List<RoutePool.Entry> first = new ArrayList<>();
         long distance = 0;
         for (int[] route : plan) {
-            int[] sorted = route.clone();
-            Arrays.sort(sorted);
-            RoutePool.Entry entry = bySet.remove(Arrays.toString(sorted));
+            RoutePool.Entry entry = pool.entryOf(route);
             if (entry == null) {
                 throw new IllegalStateException("a route of the best plan is not in the pool: " + Arrays.toString(route));
             }
             first.add(entry);
+            inPlan.add(entry);
             distance += entry.distance();
         }
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "instance %s seed %d fleet %d plan %d scale %d routes %d%n",
                 instance, seed, plan.size(), distance, EuclideanTravelTimes.SCALE, pool.size()));
-        List<RoutePool.Entry> rest = pool.stream().filter(e -> bySet.containsKey(Arrays.toString(e.customers()))).toList();
+        List<RoutePool.Entry> rest = pool.entries().stream().filter(e -> !inPlan.contains(e)).toList();
         for (List<RoutePool.Entry> part : List.of(first, rest)) {
             for (RoutePool.Entry entry : part) {
                 text.append(entry.distance());

@@ -27,7 +27,7 @@ public final class RoutePool {
 
     /**
      * @param customers customers numbered 1 to this
-     * @param capacity  sets kept at most; past it only shorter orders of sets already kept are taken
+     * @param capacity  sets kept at most; past it only shorter orders of sets already kept are taken (0: none)
      */
     RoutePool(int customers, int capacity) {
         this.capacity = capacity;
@@ -52,28 +52,41 @@ public final class RoutePool {
             key ^= keys[route.stop(k)];
         }
         Entry kept = entries.get(key);
-        if (kept == null) {
-            if (entries.size() < capacity) {
-                int[] stops = route.stops();
-                int[] sorted = stops.clone();
-                Arrays.sort(sorted);
-                entries.put(key, new Entry(sorted, stops, distance));
-            }
-        } else if (distance < kept.distance()) {
-            int[] stops = route.stops();
-            int[] sorted = stops.clone();
-            Arrays.sort(sorted);
-            if (Arrays.equals(sorted, kept.customers())) {
-                entries.put(key, new Entry(kept.customers(), stops, distance));
-            }
+        if (kept == null ? entries.size() >= capacity : distance >= kept.distance()) {
+            return;
+        }
+        int[] stops = route.stops();
+        int[] sorted = sorted(stops);
+        if (kept == null || Arrays.equals(sorted, kept.customers())) {
+            entries.put(key, new Entry(sorted, stops, distance));
         }
     }
 
-    int size() {
+    /** The kept route serving exactly these customers (in any order), or null. */
+    public Entry entryOf(int[] stops) {
+        long key = 0;
+        for (int c : stops) {
+            if (c < 1 || c >= keys.length) {
+                return null;
+            }
+            key ^= keys[c];
+        }
+        Entry kept = entries.get(key);
+        return kept != null && Arrays.equals(sorted(stops), kept.customers()) ? kept : null;
+    }
+
+    private static int[] sorted(int[] stops) {
+        int[] sorted = stops.clone();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    public int size() {
         return entries.size();
     }
 
-    List<Entry> entries() {
+    /** The kept routes, first met first. */
+    public List<Entry> entries() {
         return new ArrayList<>(entries.values());
     }
 }

@@ -91,7 +91,8 @@ public final class StringRemovals {
      * From now on keeps every route of every plan accepted at most this share longer than the best so far (and of
      * every best), one order per set of customers, the shortest: the pool a set-partitioning recombination would join
      * ({@code ./careroute benchmark string-removals --pool-out}, docs/benchmarks.md, "What a recombination would
-     * gain"). It costs a hash of each touched route of such a plan; VRPTW mode does not ask for it.
+     * gain"). It costs a hash of each touched route of such a plan and of every route of each new best; VRPTW mode
+     * does not ask for it.
      *
      * @param margin   0.01 keeps plans up to 1 % longer than the best
      * @param capacity sets of customers kept at most
@@ -107,9 +108,9 @@ public final class StringRemovals {
         return this;
     }
 
-    /** The routes kept since {@link #keepRoutes} (none if it was not called), each with its distance. */
-    public List<RoutePool.Entry> keptRoutes() {
-        return pool == null ? List.of() : pool.entries();
+    /** The routes kept since {@link #keepRoutes}, each with its distance; an empty pool if it was not called. */
+    public RoutePool keptRoutes() {
+        return pool == null ? new RoutePool(problem.customers(), 0) : pool;
     }
 
     /**

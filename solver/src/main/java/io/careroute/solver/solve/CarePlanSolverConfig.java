@@ -160,14 +160,12 @@ public final class CarePlanSolverConfig {
      * {@link #DAY_LONGER_SECONDS_PER_SQUARED_TASK}).
      */
     static int dayLateAcceptanceSize(Duration timeLimit, int tasks) {
-        if (tasks <= 0) {
+        double seconds = timeLimit.toMillis() / 1000.0;
+        if (tasks <= 0 || seconds < DAY_LONG_SECONDS_PER_TASK * tasks) {
             return LATE_ACCEPTANCE_SIZE;
         }
-        double seconds = timeLimit.toMillis() / 1000.0;
-        if (seconds >= DAY_LONGER_SECONDS_PER_SQUARED_TASK * tasks * tasks && seconds >= DAY_LONG_SECONDS_PER_TASK * tasks) {
-            return DAY_LONGER_LATE_ACCEPTANCE_SIZE;
-        }
-        return seconds >= DAY_LONG_SECONDS_PER_TASK * tasks ? VRPTW_LONG_LATE_ACCEPTANCE_SIZE : LATE_ACCEPTANCE_SIZE;
+        return seconds >= DAY_LONGER_SECONDS_PER_SQUARED_TASK * tasks * tasks
+                ? DAY_LONGER_LATE_ACCEPTANCE_SIZE : VRPTW_LONG_LATE_ACCEPTANCE_SIZE;
     }
 
     /**

@@ -22,6 +22,10 @@ class RoutePoolTest {
         assertThat(entry.customers()).containsExactly(1, 2);
         assertThat(entry.stops()).containsExactly(1, 2);
         assertThat(entry.distance()).isEqualTo(40);
+        // Found again by its customers in any order; another set is not there.
+        assertThat(pool.entryOf(new int[] {2, 1})).isSameAs(entry);
+        assertThat(pool.entryOf(new int[] {1, 3})).isNull();
+        assertThat(pool.entryOf(new int[] {1})).isNull();
     }
 
     @Test
