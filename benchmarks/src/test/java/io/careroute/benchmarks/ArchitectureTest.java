@@ -76,9 +76,18 @@ class ArchitectureTest {
 
     @Test
     void onlyThePeerRunnersUseThePeerSolvers() {
-        // jsprit and OR-Tools are benchmark peers (issue 18): measured beside careroute, never part of it.
+        // jsprit and OR-Tools' routing are benchmark peers (issue 18): measured beside careroute, never part of it.
         noClasses().that().resideOutsideOfPackage("io.careroute.benchmarks.peers..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.graphhopper.jsprit..", "com.google.ortools..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.graphhopper.jsprit..",
+                        "com.google.ortools.constraintsolver..", "com.google.ortools.sat..")
+                .check(classes);
+        // Beside them only the recombination's set partitioner uses OR-Tools, and only its linear-solver wrapper
+        // (HiGHS, a MIP solver): docs/design.md, "The recombination's MIP solver".
+        noClasses().that().resideOutsideOfPackages("io.careroute.benchmarks.peers..", "io.careroute.benchmarks.mip..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.ortools..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.careroute.benchmarks.mip..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.careroute.benchmarks.peers..")
                 .check(classes);
     }
 

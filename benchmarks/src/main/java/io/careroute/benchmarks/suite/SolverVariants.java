@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.careroute.benchmarks.mip.HighsSetPartitioner;
 import io.careroute.solver.moves.FleetPhase;
 import io.careroute.solver.moves.RouteEliminationMoveFactory;
 import io.careroute.solver.moves.RuinRecreateMoveFactory;
@@ -64,12 +65,13 @@ public final class SolverVariants {
     private static final Pattern LATE_ACCEPTANCE = Pattern.compile("late-acceptance-(\\d+)");
     private static final Pattern PORTFOLIO = Pattern.compile("portfolio-(\\d+)");
     private static final Pattern CYCLES = Pattern.compile("cycles-(\\d+)");
+    private static final Pattern RECOMBINE = Pattern.compile("recombine-(\\d+)(?:-(\\d+))?");
 
     private static final Map<String, Variant> NAMED = new LinkedHashMap<>();
 
     static {
         add("default", "the production configuration (CarePlanSolverConfig): construction heuristic, (VRPTW: the fleet "
-                + "phase, route minimisation then string removals,) then late acceptance over nearby change and swap, "
+                + "phase, route minimisation then string removals, their routes recombined at the end by HiGHS,) then late acceptance over nearby change and swap, "
                 + "sub-list, 2/3-opt and plain change moves and ruin and recreate (VRPTW also route elimination; generated "
                 + "days also the two-worker visit move)", config -> config);
         add("no-ruin", "default without ruin and recreate", dropMoves(SolverVariants::isRuinRecreate));
@@ -96,10 +98,14 @@ public final class SolverVariants {
                 + "a route the iteration touched and take its place, up to 20 an iteration, where default undoes the iteration (docs/benchmarks.md, "
                 + "\"Ejections in the recreation\")",
                 changeFleetPhase(fleet -> fleet.withStringRemovals(settings -> settings.withEjections(20))));
-        add("fleet-95", "default, but the fleet phase has 95 % of the run's time instead of 80 % and the local search after "
-                + "it the rest (docs/benchmarks.md, \"The string removals alone\")",
+        add("fleet-95", "default, but the fleet phase has 95 % of the run's time instead of 80 % (92 % with the "
+                + "recombination) and the local search after it the rest (docs/benchmarks.md, \"The string removals alone\")",
                 changeFleetPhase(fleet -> fleet.withBudget(Duration.ofNanos(Math.round(
-                        fleet.budget().toNanos() * 0.95 / CarePlanSolverConfig.FLEET_PHASE_SHARE)))));
+                        fleet.budget().toNanos() * 0.95 / fleetShare(fleet))))));
+        add("no-recombination", "default, but the fleet phase's string removals end without recombining the routes of "
+                + "the plans they met, and the fleet phase has its 80 % of the run again (VRPTW mode as `careroute vrptw` "
+                + "runs it: the product jar has no MIP solver; docs/benchmarks.md, \"A recombination in the search\")",
+                changeFleetPhase(SolverVariants::withoutRecombination));
         add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));
         add("no-sublist", "default without sub-list change and swap moves",
                 dropMoves(m -> m instanceof SubListChangeMoveSelectorConfig || m instanceof SubListSwapMoveSelectorConfig));
@@ -173,7 +179,7 @@ public final class SolverVariants {
     }
 
     public static String known() {
-        return String.join(", ", NAMED.keySet()) + ", late-acceptance-N, portfolio-N, cycles-N";
+        return String.join(", ", NAMED.keySet()) + ", late-acceptance-N, portfolio-N, cycles-N, recombine-N[-P]";
     }
 
     private static Variant single(String name) {
@@ -201,6 +207,22 @@ public final class SolverVariants {
                     + "best routes so far (docs/benchmarks.md, \"Restarts from the best\")",
                     changeFleetPhase(fleet -> fleet.withStringRemovals(settings -> settings.withCycles(count))));
         }
+        Matcher recombine = RECOMBINE.matcher(name);
+        if (recombine.matches()) {
+            int count = Integer.parseInt(recombine.group(1));
+            // Half the string removals' time at most in recombinations unless a percentage each is given.
+            double share = recombine.group(2) == null ? 0.5 / count : Integer.parseInt(recombine.group(2)) / 100.0;
+            if (count < 1 || count > 100 || !(share > 0 && share < 1)) {
+                throw new IllegalArgumentException("recombine-N-P: N annealing cycles 1 to 100, P percent of the time "
+                        + "each recombination 1 to 99: " + name);
+            }
+            return new Variant(name, "cycles-" + count + ", and at each cycle's end the routes of every plan the string "
+                    + "removals accepted within 1 % of the best recombined by HiGHS (set partitioning, at most "
+                    + Math.round(share * 100) + " % of their time each; docs/benchmarks.md, \"A recombination in the "
+                    + "search\")", changeFleetPhase(fleet -> fleet
+                            .withStringRemovals(settings -> settings.withCycles(count))
+                            .withRecombination(new HighsSetPartitioner(), share)));
+        }
         Matcher p = PORTFOLIO.matcher(name);
         if (p.matches()) {
             int size = Integer.parseInt(p.group(1));
@@ -215,6 +237,18 @@ public final class SolverVariants {
 
     private static void add(String name, String description, UnaryOperator<SolverConfig> change) {
         NAMED.put(name, new Variant(name, description, change));
+    }
+
+    /** The fleet phase as the product's VRPTW mode has it: no recombination, nor the time added for one. */
+    private static FleetPhase withoutRecombination(FleetPhase fleet) {
+        return fleet.recombinationShare() == 0 ? fleet : fleet.withoutRecombination().withBudget(Duration.ofMillis(
+                Math.round(fleet.budget().toMillis() * CarePlanSolverConfig.FLEET_PHASE_SHARE / fleetShare(fleet))));
+    }
+
+    /** The fleet phase's share of the run: more by the recombination's time when it recombines. */
+    private static double fleetShare(FleetPhase fleet) {
+        return CarePlanSolverConfig.FLEET_PHASE_SHARE
+                + (fleet.recombinationShare() == 0 ? 0 : CarePlanSolverConfig.RECOMBINATION_SHARE);
     }
 
     /** The production configuration with its fleet phase changed, every other phase as it is. */

@@ -3,6 +3,7 @@ package io.careroute.benchmarks.suite;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import io.careroute.benchmarks.mip.HighsSetPartitioner;
 import io.careroute.data.vrptw.SolomonReader;
 import io.careroute.data.vrptw.VrptwInstance;
 import io.careroute.data.vrptw.VrptwPlanFactory;
@@ -54,7 +55,9 @@ public final class VrptwCase implements BenchmarkCase {
     @Override
     public SolverConfig productionConfig(SolverSettings settings) {
         try {
-            return CarePlanSolverConfig.forVrptw(settings, instance().customerCount());
+            // The benchmarks' careroute recombines its routes with HiGHS (docs/design.md, "The recombination's MIP
+            // solver"); `no-recombination` is the product's VRPTW mode without it.
+            return CarePlanSolverConfig.forVrptw(settings, instance().customerCount(), new HighsSetPartitioner());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

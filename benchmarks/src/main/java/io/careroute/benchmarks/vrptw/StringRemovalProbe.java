@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
+import io.careroute.benchmarks.mip.HighsSetPartitioner;
 import io.careroute.benchmarks.suite.BenchmarkCase;
 import io.careroute.benchmarks.suite.BenchmarkRun;
 import io.careroute.benchmarks.suite.CheckerResult;
@@ -91,6 +92,11 @@ public final class StringRemovalProbe implements Callable<Integer> {
             description = "annealing cycles, each after the first from the best so far (default: the solver's)")
     Integer cycles;
 
+    @Option(names = "--recombine", paramLabel = "P",
+            description = "at each annealing cycle's end recombine the routes met within 1 % of the best with HiGHS, each "
+                    + "recombination at most P percent of the run's time (StringRemovals.recombineWith)")
+    Integer recombinePercent;
+
     @Option(names = "--pool-out", paramLabel = "DIR",
             description = "also write, per run, the routes of every plan met within 1 % of the best (INSTANCE-seedN.pool),"
                     + " for benchmarks/scripts/route_pool_recombination.py")
@@ -160,6 +166,9 @@ public final class StringRemovalProbe implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--cycles: " + e.getMessage(), e);
         }
+        if (recombinePercent != null && !(recombinePercent >= 1 && recombinePercent <= 99)) {
+            throw new IllegalArgumentException("--recombine: a percentage of the run, 1 to 99, not " + recombinePercent);
+        }
         Path sharedDir = BenchmarkRun.sharedDir(shared);
         List<VrptwCase> cases = new ArrayList<>();
         for (BenchmarkCase c : new Suites(sharedDir.resolve("data/vrptw"), () -> {
@@ -181,7 +190,7 @@ public final class StringRemovalProbe implements Callable<Integer> {
                 settings.startTemperature(), settings.endTemperatureShare(), settings.ejections(), settings.cycles(),
                 checker == null ? "not found" : checker.describe());
         out.println("instance,seed,vehicles,distance,bks_vehicles,bks_distance,gap_percent,iterations,cpu_us_per_iteration,"
-                + "undone_share,checker,ejections_per_iteration,minimiser_cpu_seconds");
+                + "undone_share,checker,ejections_per_iteration,minimiser_cpu_seconds,recombinations,recombination_gains");
         boolean allFeasible = true;
         for (VrptwCase c : cases) {
             VrptwInstance instance = c.vrptw();
@@ -197,6 +206,9 @@ public final class StringRemovalProbe implements Callable<Integer> {
                 StringRemovals removals = new StringRemovals(fleet, few, random, settings);
                 if (poolOut != null) {
                     removals.keepRoutes(POOL_MARGIN, POOL_CAPACITY);
+                }
+                if (recombinePercent != null) {
+                    removals.recombineWith(new HighsSetPartitioner(), recombinePercent / 100.0);
                 }
                 long cpuBefore = threads.getCurrentThreadCpuTime();
                 List<int[]> shorter = iterations != null
@@ -221,12 +233,13 @@ public final class StringRemovalProbe implements Callable<Integer> {
                 }
                 double gap = c.bestKnown() == null ? Double.NaN : c.bestKnown().gapPercent(solution.distance());
                 gapSum += gap;
-                out.printf(Locale.ROOT, "%s,%d,%d,%.2f,%s,%s,%.2f,%d,%.3f,%.3f,%s,%.3f,%.2f%n", c.name(), seed, solution.vehicles(),
+                out.printf(Locale.ROOT, "%s,%d,%d,%.2f,%s,%s,%.2f,%d,%.3f,%.3f,%s,%.3f,%.2f,%d,%d%n", c.name(), seed, solution.vehicles(),
                         solution.distance(), c.bestKnown() == null ? "" : c.bestKnown().vehicles(),
                         c.bestKnown() == null ? "" : String.format(Locale.ROOT, "%.2f", c.bestKnown().distance()), gap,
                         removals.iterations(), cpu / 1000.0 / Math.max(1, removals.iterations()),
                         (double) removals.incomplete() / Math.max(1, removals.iterations()), checked,
-                        (double) removals.ejections() / Math.max(1, removals.iterations()), minimiserSeconds);
+                        (double) removals.ejections() / Math.max(1, removals.iterations()), minimiserSeconds,
+                        removals.recombinations(), removals.recombinationGains());
                 out.flush();
             }
             out.printf(Locale.ROOT, "# %s: mean gap %.2f %% over %d seeds%n", c.name(), gapSum / seeds.size(), seeds.size());

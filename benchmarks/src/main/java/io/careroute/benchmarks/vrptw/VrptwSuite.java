@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.careroute.benchmarks.mip.HighsSetPartitioner;
 import io.careroute.benchmarks.suite.BestKnown;
 import io.careroute.data.vrptw.SolomonReader;
 import io.careroute.data.vrptw.VrptwInstance;
@@ -53,7 +54,8 @@ public final class VrptwSuite {
         for (String name : instances) {
             VrptwInstance instance = SolomonReader.read(shared.resolve(name + ".txt"));
             Solver<CarePlan> solver = SolverFactory.<CarePlan>create(CarePlanSolverConfig.forVrptw(
-                    new SolverSettings(Duration.ofSeconds(seconds), null, 0), instance.customerCount())).buildSolver();
+                    new SolverSettings(Duration.ofSeconds(seconds), null, 0), instance.customerCount(),
+                    new HighsSetPartitioner())).buildSolver();
             long started = System.nanoTime();
             AtomicLong toBest = new AtomicLong();
             solver.addEventListener(event -> toBest.set(System.nanoTime() - started));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 
+import io.careroute.benchmarks.mip.HighsSetPartitioner;
 import io.careroute.solver.fleet.StringRemovalSettings;
 import io.careroute.solver.moves.FleetPhase;
 import io.careroute.solver.moves.RuinRecreateMoveFactory;
@@ -103,6 +104,29 @@ class SolverVariantsTest {
         assertThat(fleetPhases(SolverVariants.parse("no-fleet-phase").apply(production()))).isEmpty();
         // The other phases stay as they are.
         assertThat(moves(SolverVariants.parse("hot-start").apply(production()))).hasSameSizeAs(moves(production()));
+    }
+
+    /** The suite's VRPTW runs recombine with HiGHS; no-recombination and recombine-N-P change only that. */
+    @Test
+    void theSuitesVrptwModeRecombinesAndItsVariantsChangeOnlyThat() {
+        SolverConfig suite = CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(1), null, 3), 100,
+                new HighsSetPartitioner());
+        assertThat(fleetPhases(production())).singleElement().extracting(FleetPhase::recombinationShare).isEqualTo(0.0);
+        // The fleet phase's 800 ms of the run's 1 s grow by 120 ms for the recombination, 120 / 920 of it.
+        assertThat(fleetPhases(suite)).singleElement()
+                .satisfies(fleet -> assertThat(fleet.recombinationShare()).isEqualTo(0.12 / 0.92))
+                .satisfies(fleet -> assertThat(fleet.budget()).isEqualTo(Duration.ofMillis(920)))
+                .extracting(FleetPhase::stringRemovals).isEqualTo(StringRemovalSettings.DEFAULT);
+        assertThat(fleetPhases(SolverVariants.parse("no-recombination").apply(suite))).singleElement()
+                .satisfies(fleet -> assertThat(fleet.budget()).isEqualTo(Duration.ofMillis(800)))
+                .extracting(FleetPhase::recombinationShare).isEqualTo(0.0);
+        assertThat(fleetPhases(SolverVariants.parse("recombine-4-10").apply(production()))).singleElement()
+                .satisfies(fleet -> assertThat(fleet.recombinationShare()).isEqualTo(0.1))
+                .extracting(FleetPhase::stringRemovals).isEqualTo(StringRemovalSettings.DEFAULT.withCycles(4));
+        assertThat(fleetPhases(SolverVariants.parse("recombine-4").apply(production()))).singleElement()
+                .extracting(FleetPhase::recombinationShare).isEqualTo(0.125);
+        assertThat(moves(SolverVariants.parse("no-recombination").apply(suite))).hasSameSizeAs(moves(suite));
+        assertThatThrownBy(() -> SolverVariants.parse("recombine-2-100")).hasMessageContaining("recombine-N-P");
     }
 
     @Test

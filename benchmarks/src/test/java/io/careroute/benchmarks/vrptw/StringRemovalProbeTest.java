@@ -95,6 +95,26 @@ class StringRemovalProbeTest {
         assertThat(plan / 10_000.0).isLessThanOrEqualTo(Double.parseDouble(row.split(",")[3]) + 0.01);
     }
 
+    /**
+     * Recombined by HiGHS at the end of each of three cycles (without a deadline each is solved to the end, so an
+     * iteration limit stays reproducible): the plans stay feasible by {@code vrptw_check.py} (else the exit is 3), and
+     * on RC101 at least one recombination of the two runs finds a shorter plan than the search's best.
+     */
+    @Test
+    void aRecombinationAtEachCyclesEndKeepsThePlanFeasibleAndFindsShorterOnes() {
+        assertThat(run("--suite", "RC101", "--iterations", "20000", "--seeds", "0,1", "--cycles", "3", "--recombine", "10"))
+                .as(errors.toString()).isZero();
+        long gains = 0;
+        for (String row : rows()) {
+            String[] cells = row.split(",");
+            assertThat(cells[10]).isEqualTo("feasible");
+            assertThat(cells[13]).as("recombinations: two cycles' ends and the run's").isEqualTo("3");
+            gains += Long.parseLong(cells[14]);
+        }
+        assertThat(rows()).hasSize(2);
+        assertThat(gains).isPositive();
+    }
+
     @Test
     void badOptionsExitTwoNamingTheOption() {
         assertThat(run("--suite", "RC101", "--iterations", "10", "--seconds", "1")).isEqualTo(2);
@@ -105,6 +125,8 @@ class StringRemovalProbeTest {
         assertThat(errors.toString()).contains("--end-share: the end temperature share");
         assertThat(run("--suite", "RC101", "--iterations", "10", "--cycles", "0")).isEqualTo(2);
         assertThat(errors.toString()).contains("--cycles: the annealing cycles are 1 or more");
+        assertThat(run("--suite", "RC101", "--iterations", "10", "--recombine", "100")).isEqualTo(2);
+        assertThat(errors.toString()).contains("--recombine: a percentage of the run, 1 to 99");
     }
 
     private List<String> rows() {

@@ -125,6 +125,53 @@ class StringRemovalsTest {
      * from the instance file), its distance is its own, each set of customers is there once, and every route of the
      * best plan is there no longer than in the plan. Keeping the pool changes nothing of the search.
      */
+    /**
+     * The recombination's bookkeeping, with partitioners written here: one that keeps its start changes nothing (the same
+     * routes as the same cycles without it), and each start it is given is the best plan's routes, a partition of the
+     * customers within the fleet; one that answers with a customer twice is refused, naming the customer.
+     * HiGHS itself recombines in the benchmarks' tests (StringRemovalProbeTest, HighsSetPartitionerTest).
+     */
+    @Test
+    void aRecombinationStartsFromTheBestPlanAndAWrongAnswerIsRefused() {
+        StringRemovalSettings threeCycles = StringRemovalSettings.DEFAULT.withCycles(3);
+        List<int[]> plain = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED), threeCycles)
+                .improve(Long.MAX_VALUE, 15_000);
+        List<Integer> startSizes = new java.util.ArrayList<>();
+        StringRemovals keeping = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED), threeCycles)
+                .recombineWith((customers, sets, costs, maxChosen, start, deadline) -> {
+                    int[] served = new int[customers + 1];
+                    for (int i : start) {
+                        for (int c : sets.get(i)) {
+                            served[c]++;
+                        }
+                    }
+                    assertThat(Arrays.stream(served, 1, customers + 1)).as("the start serves each customer once")
+                            .containsOnly(1);
+                    assertThat(deadline).as("no deadline with an iteration limit").isEqualTo(Long.MAX_VALUE);
+                    startSizes.add(start.length);
+                    assertThat(start.length).isEqualTo(maxChosen);
+                    return start;
+                }, 0.1);
+
+        assertThat(asLists(keeping.improve(Long.MAX_VALUE, 15_000))).isEqualTo(asLists(plain));
+        assertThat(keeping.recombinations()).isEqualTo(3);
+        assertThat(keeping.recombinationGains()).isZero();
+        assertThat(startSizes).hasSize(3).allMatch(size -> size <= rc101Routes.size());
+
+        StringRemovals wrong = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED), threeCycles)
+                .recombineWith((customers, sets, costs, maxChosen, start, deadline) -> {
+                    int[] twice = Arrays.copyOf(start, start.length + 1);
+                    twice[start.length] = start[0];
+                    return twice;
+                }, 0.1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrong.improve(Long.MAX_VALUE, 15_000))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("serves customer")
+                .hasMessageContaining("2 times");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StringRemovals(rc101Fleet, rc101Routes,
+                        new Random(SEED)).recombineWith((c, s, k, m, start, d) -> start, 1.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share of the run");
+    }
+
     @Test
     void theKeptRoutesEachKeepEveryRuleAndHoldTheBestPlan() throws Exception {
         StringRemovals keeping = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED)).keepRoutes(0.01, 100_000);

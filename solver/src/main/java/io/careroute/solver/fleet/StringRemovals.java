@@ -2,7 +2,9 @@ package io.careroute.solver.fleet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 
@@ -32,6 +34,13 @@ public final class StringRemovals {
     static final double BLINK = 0.01;
     /** Customers scanned, nearest first, for the routes to ruin. */
     static final int ADJACENT = 60;
+    /** The pool's margin when a recombination asks for one: plans up to 1 % longer than the best, as measured. */
+    static final double RECOMBINATION_MARGIN = 0.01;
+    /**
+     * Sets of customers kept at most for a recombination: about ten times what 45 s of C1_2_9 keeps (2,500), so that
+     * only a much larger instance or run fills it; past it a programme would outgrow its share of the time anyway.
+     */
+    static final int RECOMBINATION_CAPACITY = 25_000;
     private static final double LOG_NO_BLINK = Math.log(1 - BLINK);
     private final FleetInstance problem;
     private final Random random;
@@ -62,6 +71,12 @@ public final class StringRemovals {
     /** When asked for ({@link #keepRoutes}), the routes of near-best plans met on the way; else null. */
     private RoutePool pool;
     private double poolMargin;
+    /** When asked for ({@link #recombineWith}), what recombines the pool's routes at each cycle's end; else null. */
+    private SetPartitioner partitioner;
+    private double recombinationShare;
+    /** Recombinations run, and those that found a shorter plan than the best (over every call of {@link #improve}). */
+    private long recombinations;
+    private long recombinationGains;
 
     /** With {@link StringRemovalSettings#DEFAULT}, what VRPTW mode runs. */
     public StringRemovals(FleetInstance problem, List<int[]> routes, Random random) {
@@ -108,6 +123,31 @@ public final class StringRemovals {
         return this;
     }
 
+    /**
+     * From now on, at the end of each annealing cycle, recombines the routes kept (see {@link #keepRoutes}; asked for
+     * here if it was not, with a margin of {@link #RECOMBINATION_MARGIN}): the partitioner picks the shortest set of them
+     * that serves every customer once with no more routes than the best plan, and if it is shorter than the best plan it
+     * becomes the best, and the next cycle starts from it. Every kept route was feasible in a plan the search accepted,
+     * so any such set is a feasible plan. The last cycle's recombination has the end of the run to itself: the
+     * annealing's schedule stops that share of the run early.
+     *
+     * @param share each recombination's time at most, as a share of the run's (with a deadline; without one each is
+     *              solved to the end)
+     * @return this
+     */
+    public StringRemovals recombineWith(SetPartitioner setPartitioner, double share) {
+        if (!(share > 0 && share < 1)) {
+            throw new IllegalArgumentException("a recombination's share of the run is more than 0 and less than 1, not "
+                    + share);
+        }
+        this.partitioner = Objects.requireNonNull(setPartitioner, "set partitioner");
+        this.recombinationShare = share;
+        if (pool == null) {
+            keepRoutes(RECOMBINATION_MARGIN, RECOMBINATION_CAPACITY);
+        }
+        return this;
+    }
+
     /** The routes kept since {@link #keepRoutes}, each with its distance; an empty pool if it was not called. */
     public RoutePool keptRoutes() {
         return pool == null ? new RoutePool(problem.customers(), 0) : pool;
@@ -132,18 +172,31 @@ public final class StringRemovals {
         List<FleetRoute> touched = new ArrayList<>();
         List<int[]> saved = new ArrayList<>();
         int[] removed = new int[problem.customers()];
+        boolean timed = deadlineNanos != Long.MAX_VALUE;
+        long recombinationNanos = partitioner == null || !timed ? 0
+                : Math.round((deadlineNanos - started) * recombinationShare);
+        // The annealing ends early by one recombination's time, the last cycle's.
+        long annealingDeadline = deadlineNanos - recombinationNanos;
         while (iterations < iterationLimit && problem.customers() > 1) {
             long now = System.nanoTime();
-            if (now >= deadlineNanos) {
+            if (now >= annealingDeadline) {
                 break;
             }
             double progress = Math.max(iterationLimit == Long.MAX_VALUE ? 0 : (double) iterations / iterationLimit,
-                    deadlineNanos == Long.MAX_VALUE ? 0 : (double) (now - started) / (deadlineNanos - started));
+                    !timed ? 0 : (double) (now - started) / (annealingDeadline - started));
             // With several cycles each runs the whole schedule in its share of the run, the later ones from the best.
             double cycled = Math.min(1, progress) * settings.cycles();
             int at = Math.min(settings.cycles() - 1, (int) cycled);
             if (at > cycle) {
                 cycle = at;
+                if (partitioner != null) {
+                    List<int[]> shorter = recombined(bestRoutes, best,
+                            timed ? Math.min(annealingDeadline, now + recombinationNanos) : Long.MAX_VALUE);
+                    if (shorter != null) {
+                        bestRoutes = shorter;
+                        best = totalDistance(shorter);
+                    }
+                }
                 routes.restore(bestRoutes);
                 current = best;
                 restarts++;
@@ -187,6 +240,12 @@ public final class StringRemovals {
                 }
             }
         }
+        if (partitioner != null && problem.customers() > 1) {
+            List<int[]> shorter = recombined(bestRoutes, best, deadlineNanos);
+            if (shorter != null) {
+                bestRoutes = shorter;
+            }
+        }
         List<int[]> result = new ArrayList<>();
         for (int[] r : bestRoutes) {
             if (r.length > 0) {
@@ -218,6 +277,87 @@ public final class StringRemovals {
     /** Annealing cycles begun again from the best routes so far: {@link StringRemovalSettings#cycles()} less one a run. */
     public long restarts() {
         return restarts;
+    }
+
+    /** Recombinations run so far (over every call of {@link #improve}). */
+    public long recombinations() {
+        return recombinations;
+    }
+
+    /** Of them, those that found a plan shorter than the best so far. */
+    public long recombinationGains() {
+        return recombinationGains;
+    }
+
+    /**
+     * The shortest plan the partitioner finds among the pool's routes, with no more routes than the best plan, if it is
+     * shorter than the best; else null. The best plan's own routes are its start (each is in the pool, kept at every new
+     * best, in its shortest order met). The routes returned are as many as the best plan's, padded with empty ones, so
+     * that the next cycle has the same fleet.
+     *
+     * @throws IllegalStateException if the partitioner's answer is not a partition within the fleet (its defect)
+     */
+    private List<int[]> recombined(List<int[]> bestRoutes, long best, long deadlineNanos) {
+        recombinations++;
+        List<RoutePool.Entry> entries = pool.entries();
+        Map<RoutePool.Entry, Integer> index = new IdentityHashMap<>();
+        List<int[]> sets = new ArrayList<>(entries.size());
+        long[] costs = new long[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            index.put(entries.get(i), i);
+            sets.add(entries.get(i).customers());
+            costs[i] = entries.get(i).distance();
+        }
+        int fleet = 0;
+        List<Integer> start = new ArrayList<>();
+        for (int[] route : bestRoutes) {
+            if (route.length > 0) {
+                fleet++;
+                RoutePool.Entry entry = pool.entryOf(route);
+                if (entry == null) {
+                    return null;   // the pool was full when this best was met: no start to offer
+                }
+                start.add(index.get(entry));
+            }
+        }
+        int[] chosen = partitioner.partition(problem.customers(), sets, costs, fleet,
+                start.stream().mapToInt(Integer::intValue).toArray(), deadlineNanos);
+        int[] served = new int[problem.customers() + 1];
+        long distance = 0;
+        List<int[]> plan = new ArrayList<>(bestRoutes.size());
+        for (int i : chosen) {
+            for (int customer : sets.get(i)) {
+                served[customer]++;
+            }
+            distance += costs[i];
+            plan.add(entries.get(i).stops().clone());
+        }
+        for (int customer = 1; customer <= problem.customers(); customer++) {
+            if (served[customer] != 1) {
+                throw new IllegalStateException("the set partitioner's choice serves customer " + customer + " "
+                        + served[customer] + " times");
+            }
+        }
+        if (chosen.length > fleet) {
+            throw new IllegalStateException("the set partitioner chose " + chosen.length + " routes, more than the "
+                    + fleet + " of the plan");
+        }
+        if (distance >= best) {
+            return null;
+        }
+        recombinationGains++;
+        while (plan.size() < bestRoutes.size()) {
+            plan.add(new int[0]);
+        }
+        return plan;
+    }
+
+    private long totalDistance(List<int[]> plan) {
+        long total = 0;
+        for (int[] stops : plan) {
+            total += routeDistance(stops);
+        }
+        return total;
     }
 
     /** Puts every route of the plan as it is now into the pool, if one is kept. */

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.fleet.RouteMinimiser;
+import io.careroute.solver.fleet.SetPartitioner;
 import io.careroute.solver.fleet.StringRemovalSettings;
 import io.careroute.solver.fleet.StringRemovals;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -38,22 +39,27 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
     private final boolean reproducible;
     private final long seed;
     private final StringRemovalSettings settings;
+    /** What recombines the string removals' routes at each cycle's end, or null: none (see {@link #withRecombination}). */
+    private final SetPartitioner partitioner;
+    private final double recombinationShare;
 
     /**
      * @param budget             the whole phase's wall-clock time
      * @param minimisationBudget the route minimisation's at most, within it
      */
     public FleetPhase(Duration budget, Duration minimisationBudget, long seed) {
-        this(budget, minimisationBudget, false, seed, StringRemovalSettings.DEFAULT);
+        this(budget, minimisationBudget, false, seed, StringRemovalSettings.DEFAULT, null, 0);
     }
 
     private FleetPhase(Duration budget, Duration minimisationBudget, boolean reproducible, long seed,
-                       StringRemovalSettings settings) {
+                       StringRemovalSettings settings, SetPartitioner partitioner, double recombinationShare) {
         this.budget = budget;
         this.minimisationBudget = minimisationBudget;
         this.reproducible = reproducible;
         this.seed = seed;
         this.settings = settings;
+        this.partitioner = partitioner;
+        this.recombinationShare = recombinationShare;
     }
 
     /**
@@ -62,7 +68,7 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
      * the string removals after {@link #REPRODUCIBLE_STRING_REMOVALS} iterations.
      */
     public FleetPhase reproducible() {
-        return new FleetPhase(budget, minimisationBudget, true, seed, settings);
+        return new FleetPhase(budget, minimisationBudget, true, seed, settings, partitioner, recombinationShare);
     }
 
     /** The whole phase's wall-clock time. */
@@ -72,12 +78,14 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
 
     /** The same phase with another wall-clock time (a benchmark's comparison of how the run's time is shared). */
     public FleetPhase withBudget(Duration otherBudget) {
-        return new FleetPhase(otherBudget, minimisationBudget, reproducible, seed, settings);
+        return new FleetPhase(otherBudget, minimisationBudget, reproducible, seed, settings, partitioner,
+                recombinationShare);
     }
 
     /** The same phase drawing from another seed (a portfolio's other members). */
     public FleetPhase withSeed(long otherSeed) {
-        return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed, settings);
+        return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed, settings, partitioner,
+                recombinationShare);
     }
 
     /**
@@ -85,7 +93,30 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
      * lengths, a cooler start; see {@link StringRemovalSettings}).
      */
     public FleetPhase withStringRemovals(UnaryOperator<StringRemovalSettings> change) {
-        return new FleetPhase(budget, minimisationBudget, reproducible, seed, change.apply(settings));
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, change.apply(settings), partitioner,
+                recombinationShare);
+    }
+
+    /**
+     * The same phase with the string removals' routes recombined at each annealing cycle's end by this set partitioner,
+     * each recombination in at most this share of the string removals' time ({@link StringRemovals#recombineWith}).
+     */
+    public FleetPhase withRecombination(SetPartitioner setPartitioner, double share) {
+        if (setPartitioner == null || !(share > 0 && share < 1)) {
+            throw new IllegalArgumentException("a recombination needs a set partitioner and a share of the time between 0 "
+                    + "and 1, not " + share);
+        }
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings, setPartitioner, share);
+    }
+
+    /** The same phase without a recombination (the product's VRPTW mode: {@code careroute vrptw}). */
+    public FleetPhase withoutRecombination() {
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings, null, 0);
+    }
+
+    /** Each recombination's share of the string removals' time at most; 0 if the phase recombines nothing. */
+    public double recombinationShare() {
+        return partitioner == null ? 0 : recombinationShare;
     }
 
     /** The string removals' settings this phase runs with. */
@@ -108,7 +139,11 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
         Random random = new Random(seed);
         List<int[]> routes = new RouteMinimiser(fleet.instance, fleet.routes(), random)
                 .minimise(reproducible ? Long.MAX_VALUE : started + minimisationBudget.toNanos(), Long.MAX_VALUE);
-        routes = new StringRemovals(fleet.instance, routes, random, settings).improve(
+        StringRemovals removals = new StringRemovals(fleet.instance, routes, random, settings);
+        if (partitioner != null) {
+            removals.recombineWith(partitioner, recombinationShare);
+        }
+        routes = removals.improve(
                 reproducible ? Long.MAX_VALUE : started + budget.toNanos(),
                 reproducible ? REPRODUCIBLE_STRING_REMOVALS : Long.MAX_VALUE);
 

@@ -8,6 +8,7 @@ import io.careroute.solver.constraints.CarePlanConstraintProvider;
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.Worker;
+import io.careroute.solver.fleet.SetPartitioner;
 import io.careroute.solver.moves.ElderWeekMoveFactory;
 import io.careroute.solver.moves.PinnedMoveFilter;
 import io.careroute.solver.moves.RouteEliminationMoveFactory;
@@ -105,6 +106,13 @@ public final class CarePlanSolverConfig {
      * to remove in its iterations per attempt: on the VRPTW sample it took under 0.3 s.
      */
     static final double ROUTE_MINIMISATION_SHARE = 0.3;
+    /**
+     * With a set partitioner ({@link #forVrptw(SolverSettings, int, SetPartitioner)}), the share of a VRPTW run's time
+     * limit added to the fleet phase for the recombination at the end of its string removals, and taken from the local
+     * search after it, which found little there (under 0.01 %, see {@link #FLEET_PHASE_SHARE}): the annealing keeps its
+     * time, about {@link #FLEET_PHASE_SHARE} of the run. Measured in docs/benchmarks.md, "A recombination in the search".
+     */
+    public static final double RECOMBINATION_SHARE = 0.12;
     /** Route elimination is costly to build (a feasibility check per insertion point): try it now and then. */
     static final double ROUTE_ELIMINATION_WEIGHT = 0.2;
     /** Ruin and recreate: a few percent of the moves, each rebuilding a cluster of nearby stops. */
@@ -133,6 +141,31 @@ public final class CarePlanSolverConfig {
         int size = vrptwLateAcceptanceSize(settings.timeLimit(), customers);
         config.getPhaseConfigList().stream().filter(LocalSearchPhaseConfig.class::isInstance)
                 .map(LocalSearchPhaseConfig.class::cast).forEach(phase -> phase.setAcceptorConfig(lateAcceptance(size)));
+        return config;
+    }
+
+    /**
+     * {@link #forVrptw(SolverSettings, int)} with the string removals' routes recombined at the end of their run by this
+     * set partitioner ({@link FleetPhase#withRecombination}) in the last {@link #RECOMBINATION_SHARE} of the fleet phase,
+     * which grows by that much. The solver module has no set partitioner of its own (docs/design.md, "The
+     * recombination's MIP solver"): the benchmarks give HiGHS; without one this is the plain {@code forVrptw}.
+     */
+    public static SolverConfig forVrptw(SolverSettings settings, int customers, SetPartitioner partitioner) {
+        SolverConfig config = forVrptw(settings, customers);
+        if (partitioner == null) {
+            return config;
+        }
+        double fleetShare = FLEET_PHASE_SHARE + RECOMBINATION_SHARE;
+        Duration budget = Duration.ofMillis(Math.round(settings.timeLimit().toMillis() * fleetShare));
+        for (var phase : config.getPhaseConfigList()) {
+            if (phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandList() != null) {
+                custom.setCustomPhaseCommandList(custom.getCustomPhaseCommandList().stream()
+                        .map(command -> command instanceof FleetPhase fleet ? fleet.withBudget(budget)
+                                // Of the string removals' time: the minimisation before them takes a little of it.
+                                .withRecombination(partitioner, RECOMBINATION_SHARE / fleetShare) : command)
+                        .toList());
+            }
+        }
         return config;
     }
 
