@@ -146,8 +146,8 @@ public final class CarePlanSolverConfig {
 
     /**
      * {@link #forVrptw(SolverSettings, int)} with the string removals' routes recombined at the end of their run by this
-     * set partitioner ({@link FleetPhase#withRecombination}) in the last {@link #RECOMBINATION_SHARE} of the fleet phase,
-     * which grows by that much. The solver module has no set partitioner of its own (docs/design.md, "The
+     * set partitioner ({@link FleetPhase#withRecombination}) in {@link #RECOMBINATION_SHARE} of the run's time limit,
+     * added to the end of the fleet phase. The solver module has no set partitioner of its own (docs/design.md, "The
      * recombination's MIP solver"): the benchmarks give HiGHS; without one this is the plain {@code forVrptw}.
      */
     public static SolverConfig forVrptw(SolverSettings settings, int customers, SetPartitioner partitioner) {
