@@ -14,8 +14,9 @@ import io.careroute.solver.fleet.SetPartitioner;
  * The recombination's set partitioning by HiGHS (MIT licence, the MIP solver OR-Tools' Java artifact bundles; 1.12 in
  * OR-Tools 9.15), through OR-Tools' linear-solver wrapper: one 0/1 column per route, one equality row per customer,
  * one row for the fleet, on one thread. It gets no start: OR-Tools 9.15's HiGHS wrapper crashes the JVM on a hint
- * (SIGSEGV in HighsSolveProto), so the start comes back only when HiGHS finds nothing cheaper in time. Only the benchmarks use it (the OR-Tools artifact is their peer's and is never
- * in the product jar); docs/design.md, "The recombination's MIP solver", says why.
+ * (SIGSEGV in HighsSolveProto), so the start comes back only when HiGHS finds nothing cheaper in time. Only the
+ * benchmarks use it (the OR-Tools artifact is their peer's and is never in the product jar); docs/design.md, "The
+ * recombination's MIP solver", says why.
  */
 public final class HighsSetPartitioner implements SetPartitioner {
 

@@ -71,7 +71,8 @@ public final class SolverVariants {
 
     static {
         add("default", "the production configuration (CarePlanSolverConfig): construction heuristic, (VRPTW: the fleet "
-                + "phase, route minimisation then string removals, their routes recombined at the end by HiGHS,) then late acceptance over nearby change and swap, "
+                + "phase, route minimisation then string removals, their routes recombined at the end by HiGHS,) then "
+                + "late acceptance over nearby change and swap, "
                 + "sub-list, 2/3-opt and plain change moves and ruin and recreate (VRPTW also route elimination; generated "
                 + "days also the two-worker visit move)", config -> config);
         add("no-ruin", "default without ruin and recreate", dropMoves(SolverVariants::isRuinRecreate));
