@@ -106,8 +106,8 @@ public final class StringRemovals {
      * From now on keeps every route of every plan accepted at most this share longer than the best so far (and of
      * every best), one order per set of customers, the shortest: the pool a set-partitioning recombination would join
      * ({@code ./careroute benchmark string-removals --pool-out}, docs/benchmarks.md, "What a recombination would
-     * gain"). It costs a hash of each touched route of such a plan and of every route of each new best; VRPTW mode
-     * does not ask for it.
+     * gain"). It costs a hash of each touched route of such a plan and of every route of each new best (no measurable
+     * time: docs/benchmarks.md, "A recombination in the search"); {@link #recombineWith} asks for it.
      *
      * @param margin   0.01 keeps plans up to 1 % longer than the best
      * @param capacity sets of customers kept at most
@@ -190,11 +190,11 @@ public final class StringRemovals {
             if (at > cycle) {
                 cycle = at;
                 if (partitioner != null) {
-                    List<int[]> shorter = recombined(bestRoutes, best,
+                    Recombined shorter = recombined(bestRoutes, best,
                             timed ? Math.min(annealingDeadline, now + recombinationNanos) : Long.MAX_VALUE);
                     if (shorter != null) {
-                        bestRoutes = shorter;
-                        best = totalDistance(shorter);
+                        bestRoutes = shorter.routes();
+                        best = shorter.distance();
                     }
                 }
                 routes.restore(bestRoutes);
@@ -241,9 +241,9 @@ public final class StringRemovals {
             }
         }
         if (partitioner != null && problem.customers() > 1) {
-            List<int[]> shorter = recombined(bestRoutes, best, deadlineNanos);
+            Recombined shorter = recombined(bestRoutes, best, deadlineNanos);
             if (shorter != null) {
-                bestRoutes = shorter;
+                bestRoutes = shorter.routes();
             }
         }
         List<int[]> result = new ArrayList<>();
@@ -297,7 +297,7 @@ public final class StringRemovals {
      *
      * @throws IllegalStateException if the partitioner's answer is not a partition within the fleet (its defect)
      */
-    private List<int[]> recombined(List<int[]> bestRoutes, long best, long deadlineNanos) {
+    private Recombined recombined(List<int[]> bestRoutes, long best, long deadlineNanos) {
         recombinations++;
         List<RoutePool.Entry> entries = pool.entries();
         Map<RoutePool.Entry, Integer> index = new IdentityHashMap<>();
@@ -349,15 +349,11 @@ public final class StringRemovals {
         while (plan.size() < bestRoutes.size()) {
             plan.add(new int[0]);
         }
-        return plan;
+        return new Recombined(plan, distance);
     }
 
-    private long totalDistance(List<int[]> plan) {
-        long total = 0;
-        for (int[] stops : plan) {
-            total += routeDistance(stops);
-        }
-        return total;
+    /** A recombination's plan and its distance (the pooled routes' own, each in the shortest order met). */
+    private record Recombined(List<int[]> routes, long distance) {
     }
 
     /** Puts every route of the plan as it is now into the pool, if one is kept. */

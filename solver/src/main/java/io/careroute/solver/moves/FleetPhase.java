@@ -19,7 +19,8 @@ import org.optaplanner.core.impl.score.director.InnerScoreDirector;
  * VRPTW mode's fleet phase, between the construction and the local search. The constructed routes go to the
  * flat-array searches of {@code io.careroute.solver.fleet}: first {@link RouteMinimiser} (fewest vehicles, an ejection
  * pool), then {@link StringRemovals} (the shortest routes at that fleet: ruin and recreate under simulated annealing).
- * Their best routes come back into the planning model, and the local search polishes them.
+ * Their best routes come back into the planning model, and the local search polishes them. Given a set partitioner
+ * ({@link #withRecombination}), the string removals end by recombining the routes of the near-best plans they met.
  *
  * <p>Why flat arrays: both try millions of insertions, each a constant-time check of a window and a load; through the
  * planning model (reschedule, rescore) each would cost a hundred times more. Why only a plain VRPTW ({@link PlainFleet}):
