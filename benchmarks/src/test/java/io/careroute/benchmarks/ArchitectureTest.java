@@ -81,10 +81,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.graphhopper.jsprit..",
                         "com.google.ortools.constraintsolver..", "com.google.ortools.sat..")
                 .check(classes);
-        // Beside them only the recombination's set partitioner uses OR-Tools, and only its linear-solver wrapper
-        // (HiGHS, a MIP solver): docs/design.md, "The recombination's MIP solver".
-        noClasses().that().resideOutsideOfPackages("io.careroute.benchmarks.peers..", "io.careroute.benchmarks.mip..")
+        // OR-Tools is the peers' alone. The recombination's set partitioner calls the HiGHS library of OR-Tools' native
+        // jar through its C API, with JNA, and nothing else uses JNA: docs/design.md, "The recombination's MIP solver".
+        noClasses().that().resideOutsideOfPackage("io.careroute.benchmarks.peers..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.google.ortools..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.careroute.benchmarks.mip..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..")
                 .check(classes);
         noClasses().that().resideInAPackage("io.careroute.benchmarks.mip..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.careroute.benchmarks.peers..")

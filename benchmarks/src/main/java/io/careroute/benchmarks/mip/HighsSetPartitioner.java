@@ -1,100 +1,124 @@
 package io.careroute.benchmarks.mip;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-import com.google.ortools.Loader;
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPObjective;
-import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPVariable;
+import com.sun.jna.Pointer;
+
 import io.careroute.solver.fleet.SetPartitioner;
 
 /**
- * The recombination's set partitioning by HiGHS (MIT licence, the MIP solver OR-Tools' Java artifact bundles; 1.12 in
- * OR-Tools 9.15), through OR-Tools' linear-solver wrapper: one 0/1 column per route, one equality row per customer,
- * one row for the fleet, on one thread. It gets no start: OR-Tools 9.15's HiGHS wrapper crashes the JVM on a hint
- * (SIGSEGV in HighsSolveProto), so the start comes back only when HiGHS finds nothing cheaper in time. Only the
- * benchmarks use it (the OR-Tools artifact is their peer's and is never in the product jar); docs/design.md, "The
- * recombination's MIP solver", says why.
+ * The recombination's set partitioning by HiGHS (MIT licence), called through HiGHS's own C API ({@link HighsLibrary}):
+ * one 0/1 column per route, one equality row per customer, one row for the fleet, on one thread, with the plan as
+ * HiGHS's start. The library is the libhighs.so.1 (HiGHS 1.12.0) of OR-Tools 9.15's native jar, which the OR-Tools peer
+ * already puts on the benchmarks' class path. Only the benchmarks use it (it is never in the product jar);
+ * docs/design.md, "The recombination's MIP solver", says why.
+ *
+ * <p>Why not OR-Tools' linear-solver wrapper, as first: it cannot hand HiGHS a start (a hint crashes the JVM: its HiGHS
+ * wrapper copies the hint into vectors built empty), and without one HiGHS met no partition of RC1_2_1's pools within
+ * the 3.6 s a 30 s run gives it. With the start, the same HiGHS finds the optimum of two pools of four within 2 s, and
+ * a start lets it hand back the best partition found however short its time (docs/benchmarks.md, "A start for HiGHS").
  */
 public final class HighsSetPartitioner implements SetPartitioner {
 
-    private static volatile boolean loaded;
+    /** HiGHS's {@code kHighsStatusError}: a call that failed (a warning, 1, is no failure). */
+    private static final int STATUS_ERROR = -1;
+    /** HiGHS's {@code kHighsMatrixFormatColwise}, {@code kHighsObjSenseMinimize} and {@code kHighsVarTypeInteger}. */
+    private static final int COLUMN_WISE = 1;
+    private static final int MINIMISE = 1;
+    private static final int INTEGER = 1;
+    /** HiGHS's {@code kHighsSolutionStatusFeasible}, of the info value {@code primal_solution_status}. */
+    private static final int SOLUTION_FEASIBLE = 2;
 
     @Override
     public int[] partition(int customers, List<int[]> sets, long[] costs, int maxChosen, int[] start,
                            long deadlineNanos) {
         long left = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : (deadlineNanos - System.nanoTime()) / 1_000_000;
         if (left < 50) {
-            return start;   // too little time for HiGHS to build its model and presolve
+            return start;   // too little time for HiGHS to take the programme and presolve it
         }
-        load();
-        MPSolver solver = MPSolver.createSolver("HIGHS");
-        if (solver == null) {
-            throw new IllegalStateException("this OR-Tools build has no HiGHS");
+        HighsLibrary highs = HighsLibrary.get();
+        int columns = sets.size();
+        int rows = customers + 1;   // a row per customer, then the fleet's
+        int nonZeros = 0;
+        for (int[] set : sets) {
+            nonZeros += set.length + 1;
         }
+        int[] columnStart = new int[columns + 1];
+        int[] rowIndex = new int[nonZeros];
+        int at = 0;
+        for (int j = 0; j < columns; j++) {
+            columnStart[j] = at;
+            int[] set = sets.get(j).clone();
+            Arrays.sort(set);
+            for (int customer : set) {
+                rowIndex[at++] = customer - 1;
+            }
+            rowIndex[at++] = customers;
+        }
+        columnStart[columns] = at;
+        double[] ones = new double[nonZeros];
+        Arrays.fill(ones, 1);
+        double[] cost = new double[columns];
+        double[] upper = new double[columns];
+        int[] integrality = new int[columns];
+        for (int j = 0; j < columns; j++) {
+            cost[j] = costs[j];
+        }
+        Arrays.fill(upper, 1);
+        Arrays.fill(integrality, INTEGER);
+        double[] rowLower = new double[rows];
+        double[] rowUpper = new double[rows];
+        Arrays.fill(rowLower, 1);
+        Arrays.fill(rowUpper, 1);
+        rowLower[customers] = 0;
+        rowUpper[customers] = maxChosen;
+        double[] startValues = new double[columns];
+        for (int j : start) {
+            startValues[j] = 1;
+        }
+
+        Pointer model = highs.Highs_create();
         try {
-            // HiGHS's own banner and log, which suppressOutput() leaves on (the parameters' parse answers false, but
-            // the log is gone: checked by eye, a benchmark log has no HiGHS line).
-            solver.setSolverSpecificParametersAsString("output_flag=false");
-            solver.setNumThreads(1);
+            check(highs.Highs_setBoolOptionValue(model, "output_flag", 0), "output_flag");
+            check(highs.Highs_setIntOptionValue(model, "threads", 1), "threads");
             if (left != Long.MAX_VALUE) {
-                solver.setTimeLimit(left);
+                check(highs.Highs_setDoubleOptionValue(model, "time_limit", left / 1000.0), "time_limit");
             }
-            MPConstraint[] served = new MPConstraint[customers + 1];
-            for (int c = 1; c <= customers; c++) {
-                served[c] = solver.makeConstraint(1, 1);
-            }
-            MPConstraint fleet = solver.makeConstraint(0, maxChosen);
-            MPObjective objective = solver.objective();
-            MPVariable[] chosen = new MPVariable[sets.size()];
-            for (int j = 0; j < sets.size(); j++) {
-                chosen[j] = solver.makeBoolVar("r" + j);
-                objective.setCoefficient(chosen[j], costs[j]);
-                fleet.setCoefficient(chosen[j], 1);
-                for (int customer : sets.get(j)) {
-                    served[customer].setCoefficient(chosen[j], 1);
-                }
-            }
-            objective.setMinimization();
-            MPSolver.ResultStatus status;
-            try {
-                status = solver.solve();
-            } catch (IllegalArgumentException unknownStatus) {
-                // Out of time before HiGHS met any partition, the wrapper answers MPSOLVER_UNKNOWN_STATUS (99), which
-                // its Java enum does not know: HiGHS keeps no incumbent for OR-Tools to hand back, so nothing is lost.
+            check(highs.Highs_passMip(model, columns, rows, nonZeros, COLUMN_WISE, MINIMISE, 0, cost,
+                    new double[columns], upper, rowLower, rowUpper, columnStart, rowIndex, ones, integrality), "passMip");
+            check(highs.Highs_setSolution(model, startValues, null, null, null), "setSolution");
+            check(highs.Highs_run(model), "run");
+            int[] solutionStatus = new int[1];
+            check(highs.Highs_getIntInfoValue(model, "primal_solution_status", solutionStatus), "primal_solution_status");
+            if (solutionStatus[0] != SOLUTION_FEASIBLE) {
                 return start;
             }
-            if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
-                return start;
-            }
+            double[] values = new double[columns];
+            check(highs.Highs_getSolution(model, values, new double[columns], new double[rows], new double[rows]),
+                    "getSolution");
             List<Integer> picked = new ArrayList<>();
-            long cost = 0;
-            for (int j = 0; j < chosen.length; j++) {
-                if (chosen[j].solutionValue() > 0.5) {
+            long chosenCost = 0;
+            for (int j = 0; j < columns; j++) {
+                if (values[j] > 0.5) {
                     picked.add(j);
-                    cost += costs[j];
+                    chosenCost += costs[j];
                 }
             }
             long startCost = 0;
             for (int j : start) {
                 startCost += costs[j];
             }
-            return cost < startCost ? picked.stream().mapToInt(Integer::intValue).toArray() : start;
+            return chosenCost < startCost ? picked.stream().mapToInt(Integer::intValue).toArray() : start;
         } finally {
-            solver.delete();
+            highs.Highs_destroy(model);
         }
     }
 
-    private static void load() {
-        if (!loaded) {
-            synchronized (HighsSetPartitioner.class) {
-                if (!loaded) {
-                    Loader.loadNativeLibraries();
-                    loaded = true;
-                }
-            }
+    private static void check(int status, String call) {
+        if (status == STATUS_ERROR) {
+            throw new IllegalStateException("HiGHS refused " + call);
         }
     }
 }

@@ -107,6 +107,10 @@ public final class SolverVariants {
                 + "the plans they met, and the fleet phase has its 80 % of the run again (VRPTW mode as `careroute vrptw` "
                 + "runs it: the product jar has no MIP solver; docs/benchmarks.md, \"A recombination in the search\")",
                 changeFleetPhase(SolverVariants::withoutRecombination));
+        add("whole-pool", "default, but each recombination solves the whole pool of routes at once, not in tiers (the "
+                + "routes of plans within a quarter of its margin, a half, then the whole; docs/benchmarks.md, \"A start "
+                + "for HiGHS, and tiers of the pool\")",
+                changeFleetPhase(FleetPhase::withWholePoolRecombination));
         add("no-kopt", "default without 2-opt and 3-opt moves", dropMoves(m -> m instanceof KOptListMoveSelectorConfig));
         add("no-sublist", "default without sub-list change and swap moves",
                 dropMoves(m -> m instanceof SubListChangeMoveSelectorConfig || m instanceof SubListSwapMoveSelectorConfig));

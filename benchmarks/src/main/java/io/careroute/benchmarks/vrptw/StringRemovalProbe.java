@@ -97,6 +97,16 @@ public final class StringRemovalProbe implements Callable<Integer> {
                     + "recombination at most P percent of the run's time (StringRemovals.recombineWith)")
     Integer recombinePercent;
 
+    @Option(names = "--whole-pool",
+            description = "with --recombine: each recombination solves the whole pool at once, not in tiers (a quarter of "
+                    + "its margin, a half, the whole)")
+    boolean wholePool;
+
+    @Option(names = "--pool-margin", paramLabel = "PERCENT",
+            description = "with --pool-out or --recombine: keep the routes of plans up to PERCENT longer than the best "
+                    + "(default: 1, the recombination's)")
+    Double poolMarginPercent;
+
     @Option(names = "--pool-out", paramLabel = "DIR",
             description = "also write, per run, the routes of every plan met within 1 % of the best (INSTANCE-seedN.pool),"
                     + " for benchmarks/scripts/route_pool_recombination.py")
@@ -166,6 +176,9 @@ public final class StringRemovalProbe implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--cycles: " + e.getMessage(), e);
         }
+        if (poolMarginPercent != null && !(poolMarginPercent >= 0 && poolMarginPercent <= 100)) {
+            throw new IllegalArgumentException("--pool-margin: a percentage, 0 to 100, not " + poolMarginPercent);
+        }
         if (recombinePercent != null && !(recombinePercent >= 1 && recombinePercent <= 99)) {
             throw new IllegalArgumentException("--recombine: a percentage of the run, 1 to 99, not " + recombinePercent);
         }
@@ -204,11 +217,15 @@ public final class StringRemovalProbe implements Callable<Integer> {
                 // In the whole solver the minimiser's time comes out of the string removals' share of the phase.
                 double minimiserSeconds = (threads.getCurrentThreadCpuTime() - minimiserBefore) / 1e9;
                 StringRemovals removals = new StringRemovals(fleet, few, random, settings);
-                if (poolOut != null) {
-                    removals.keepRoutes(POOL_MARGIN, POOL_CAPACITY);
+                if (poolOut != null || (recombinePercent != null && poolMarginPercent != null)) {
+                    removals.keepRoutes(poolMarginPercent == null ? POOL_MARGIN : poolMarginPercent / 100,
+                            POOL_CAPACITY);
                 }
                 if (recombinePercent != null) {
                     removals.recombineWith(new HighsSetPartitioner(), recombinePercent / 100.0);
+                    if (wholePool) {
+                        removals.wholePoolOnly();
+                    }
                 }
                 long cpuBefore = threads.getCurrentThreadCpuTime();
                 List<int[]> shorter = iterations != null

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** HiGHS through OR-Tools on small set-partitioning programmes whose answers can be worked out by hand. */
+/** HiGHS through its C API on small set-partitioning programmes whose answers can be worked out by hand. */
 class HighsSetPartitionerTest {
 
     private final HighsSetPartitioner highs = new HighsSetPartitioner();

@@ -106,7 +106,7 @@ class SolverVariantsTest {
         assertThat(moves(SolverVariants.parse("hot-start").apply(production()))).hasSameSizeAs(moves(production()));
     }
 
-    /** The suite's VRPTW runs recombine with HiGHS; no-recombination and recombine-N-P change only that. */
+    /** The suite's VRPTW runs recombine with HiGHS; no-recombination, whole-pool and recombine-N-P change only that. */
     @Test
     void theSuitesVrptwModeRecombinesAndItsVariantsChangeOnlyThat() {
         SolverConfig suite = CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(1), null, 3), 100,
@@ -126,6 +126,11 @@ class SolverVariantsTest {
         assertThat(fleetPhases(SolverVariants.parse("recombine-4").apply(production()))).singleElement()
                 .extracting(FleetPhase::recombinationShare).isEqualTo(0.125);
         assertThat(moves(SolverVariants.parse("no-recombination").apply(suite))).hasSameSizeAs(moves(suite));
+        assertThat(fleetPhases(suite)).singleElement().extracting(FleetPhase::wholePoolRecombination).isEqualTo(false);
+        assertThat(fleetPhases(SolverVariants.parse("whole-pool").apply(suite))).singleElement()
+                .satisfies(fleet -> assertThat(fleet.wholePoolRecombination()).isTrue())
+                .satisfies(fleet -> assertThat(fleet.budget()).isEqualTo(Duration.ofMillis(920)))
+                .extracting(FleetPhase::recombinationShare).isEqualTo(0.12 / 0.92);
         assertThatThrownBy(() -> SolverVariants.parse("recombine-2-100")).hasMessageContaining("recombine-N-P");
     }
 

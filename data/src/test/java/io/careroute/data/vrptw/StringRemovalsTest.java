@@ -156,7 +156,8 @@ class StringRemovalsTest {
         assertThat(asLists(keeping.improve(Long.MAX_VALUE, 15_000))).isEqualTo(asLists(plain));
         assertThat(keeping.recombinations()).isEqualTo(3);
         assertThat(keeping.recombinationGains()).isZero();
-        assertThat(startSizes).hasSize(3).allMatch(size -> size <= rc101Routes.size());
+        // Each of the three recombinations solves one to three tiers of the pool.
+        assertThat(startSizes).hasSizeBetween(3, 9).allMatch(size -> size <= rc101Routes.size());
 
         StringRemovals wrong = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED), threeCycles)
                 .recombineWith((customers, sets, costs, maxChosen, start, deadline) -> {
@@ -170,6 +171,32 @@ class StringRemovalsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StringRemovals(rc101Fleet, rc101Routes,
                         new Random(SEED)).recombineWith((c, s, k, m, start, d) -> start, 1.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share of the run");
+    }
+
+    @Test
+    void aRecombinationSolvesThePoolInTiersTheSmallestFirstEachHoldingTheStart() {
+        List<Integer> tiered = new java.util.ArrayList<>();
+        StringRemovals inTiers = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED))
+                .recombineWith((customers, sets, costs, maxChosen, start, deadline) -> {
+                    tiered.add(sets.size());
+                    assertThat(Arrays.stream(start).max().orElse(-1)).isLessThan(sets.size());
+                    return start;
+                }, 0.1);
+        List<int[]> shorter = inTiers.improve(Long.MAX_VALUE, 15_000);
+        // One recombination at the end: a quarter of the margin, a half, then the whole pool, each larger than the last
+        // (a tier the same size as the last is not solved again).
+        assertThat(inTiers.recombinations()).isEqualTo(1);
+        assertThat(tiered).hasSizeBetween(2, 3).isSorted().doesNotHaveDuplicates();
+        assertThat(tiered.get(tiered.size() - 1)).isEqualTo(inTiers.keptRoutes().size());
+
+        List<Integer> whole = new java.util.ArrayList<>();
+        StringRemovals atOnce = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED))
+                .recombineWith((customers, sets, costs, maxChosen, start, deadline) -> {
+                    whole.add(sets.size());
+                    return start;
+                }, 0.1).wholePoolOnly();
+        assertThat(asLists(atOnce.improve(Long.MAX_VALUE, 15_000))).isEqualTo(asLists(shorter));
+        assertThat(whole).containsExactly(atOnce.keptRoutes().size());
     }
 
     @Test

@@ -19,10 +19,24 @@ public final class RoutePool {
 
     private final long[] keys;
     private final int capacity;
-    private final Map<Long, Entry> entries = new LinkedHashMap<>();   // first met first: a file of it reads in order
+    private final Map<Long, Kept> entries = new LinkedHashMap<>();   // first met first: a file of it reads in order
 
     /** A route: its customers sorted, the shortest order seen and its distance in the instance's units. */
     public record Entry(int[] customers, int[] stops, long distance) {
+    }
+
+    /**
+     * A set's route and the shortest plan it was kept from (a plan whose iteration changed it, or a best it was part
+     * of), which a recombination's tiers select by.
+     */
+    private static final class Kept {
+        Entry entry;
+        long plan;
+
+        Kept(Entry entry, long plan) {
+            this.entry = entry;
+            this.plan = plan;
+        }
     }
 
     /**
@@ -40,10 +54,13 @@ public final class RoutePool {
     }
 
     /**
-     * Keeps the route if its set is new (and there is room) or it is shorter than the order kept for its set. Copies
-     * the route only then: most routes offered are already kept.
+     * Keeps the route if its set is new (and there is room) or it is shorter than the order kept for its set, and
+     * notes the shortest plan its set was met in. Copies the route only when it is kept: most routes offered are
+     * already kept.
+     *
+     * @param plan the distance of the plan the route is part of
      */
-    void add(FleetRoute route, long distance) {
+    void add(FleetRoute route, long distance, long plan) {
         if (route.size() == 0) {
             return;
         }
@@ -51,14 +68,20 @@ public final class RoutePool {
         for (int k = 0; k < route.size(); k++) {
             key ^= keys[route.stop(k)];
         }
-        Entry kept = entries.get(key);
-        if (kept == null ? entries.size() >= capacity : distance >= kept.distance()) {
+        Kept kept = entries.get(key);
+        if (kept == null ? entries.size() >= capacity : distance >= kept.entry.distance()) {
+            if (kept != null && plan < kept.plan) {
+                kept.plan = plan;   // a rare other set with the same key only moves that set to another tier
+            }
             return;
         }
         int[] stops = route.stops();
         int[] sorted = sorted(stops);
-        if (kept == null || Arrays.equals(sorted, kept.customers())) {
-            entries.put(key, new Entry(sorted, stops, distance));
+        if (kept == null) {
+            entries.put(key, new Kept(new Entry(sorted, stops, distance), plan));
+        } else if (Arrays.equals(sorted, kept.entry.customers())) {
+            kept.entry = new Entry(sorted, stops, distance);
+            kept.plan = Math.min(kept.plan, plan);
         }
     }
 
@@ -71,8 +94,8 @@ public final class RoutePool {
             }
             key ^= keys[c];
         }
-        Entry kept = entries.get(key);
-        return kept != null && Arrays.equals(sorted(stops), kept.customers()) ? kept : null;
+        Kept kept = entries.get(key);
+        return kept != null && Arrays.equals(sorted(stops), kept.entry.customers()) ? kept.entry : null;
     }
 
     private static int[] sorted(int[] stops) {
@@ -87,6 +110,17 @@ public final class RoutePool {
 
     /** The kept routes, first met first. */
     public List<Entry> entries() {
-        return new ArrayList<>(entries.values());
+        return entries(Long.MAX_VALUE);
+    }
+
+    /** The kept routes whose set was met in a plan at most this long, first met first. */
+    public List<Entry> entries(long maxPlan) {
+        List<Entry> kept = new ArrayList<>();
+        for (Kept k : entries.values()) {
+            if (k.plan <= maxPlan) {
+                kept.add(k.entry);
+            }
+        }
+        return kept;
     }
 }

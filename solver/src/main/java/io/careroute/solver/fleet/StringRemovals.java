@@ -41,6 +41,15 @@ public final class StringRemovals {
      * only a much larger instance or run fills it; past it a programme would outgrow its share of the time anyway.
      */
     static final int RECOMBINATION_CAPACITY = 25_000;
+    /**
+     * The tiers a recombination solves in turn, as shares of the pool's margin: the routes kept from plans within a
+     * quarter of it, a half, then the whole pool. On RC1_2_1's whole pool (2,300-4,200 routes after 24 s) HiGHS needs
+     * 6-20 s to the end, beyond the 3.6 s a 30 s run gives it; the smaller tiers it solves in 0.2-1.4 s, and each tier
+     * starts from the last one's answer. RC1_2_1 at 30 s, sixteen seeds: 1.13 % above the best known on average against
+     * 1.33 % with the whole pool at once, two runs beyond 1.5 % against six; C1_2_9 at 60 s at the best known either
+     * way (docs/benchmarks.md, "A start for HiGHS, and tiers of the pool").
+     */
+    static final double[] RECOMBINATION_TIERS = {0.25, 0.5, 1};
     private static final double LOG_NO_BLINK = Math.log(1 - BLINK);
     private final FleetInstance problem;
     private final Random random;
@@ -74,6 +83,8 @@ public final class StringRemovals {
     /** When asked for ({@link #recombineWith}), what recombines the pool's routes at each cycle's end; else null. */
     private SetPartitioner partitioner;
     private double recombinationShare;
+    /** The tiers each recombination solves in turn, as shares of the margin ({@link #wholePoolOnly}: the whole only). */
+    private double[] tiers = RECOMBINATION_TIERS.clone();
     /** Recombinations run, and those that found a shorter plan than the best (over every call of {@link #improve}). */
     private long recombinations;
     private long recombinationGains;
@@ -129,7 +140,8 @@ public final class StringRemovals {
      * that serves every customer once with no more routes than the best plan, and if it is shorter than the best plan it
      * becomes the best, and the next cycle starts from it. Every kept route was feasible in a plan the search accepted,
      * so any such set is a feasible plan. The last cycle's recombination has the end of the run to itself: the
-     * annealing's schedule stops that share of the run early.
+     * annealing's schedule stops that share of the run early. Each recombination solves the pool in tiers
+     * ({@link #RECOMBINATION_TIERS}), the smallest first, while its time lasts ({@link #wholePoolOnly}: all at once).
      *
      * @param share each recombination's time at most, as a share of the run's (with a deadline; without one each is
      *              solved to the end)
@@ -145,6 +157,18 @@ public final class StringRemovals {
         if (pool == null) {
             keepRoutes(RECOMBINATION_MARGIN, RECOMBINATION_CAPACITY);
         }
+        return this;
+    }
+
+    /**
+     * Each recombination solves the whole pool at once, not in tiers: the recombination as first measured (a
+     * benchmark's comparison, {@code --config whole-pool}; docs/benchmarks.md, "A start for HiGHS, and tiers of the
+     * pool").
+     *
+     * @return this
+     */
+    public StringRemovals wholePoolOnly() {
+        this.tiers = new double[] {1};
         return this;
     }
 
@@ -167,7 +191,7 @@ public final class StringRemovals {
         }
         long best = current;
         List<int[]> bestRoutes = routes.snapshot();
-        keepAll();
+        keepAll(best);
         int cycle = 0;
         List<FleetRoute> touched = new ArrayList<>();
         List<int[]> saved = new ArrayList<>();
@@ -224,10 +248,10 @@ public final class StringRemovals {
                 if (current < best) {
                     best = current;
                     bestRoutes = routes.snapshot();
-                    keepAll();
+                    keepAll(best);
                 } else if (pool != null && current <= best + best * poolMargin) {
                     for (FleetRoute route : touched) {
-                        pool.add(route, routeDistance(route));
+                        pool.add(route, routeDistance(route), current);
                     }
                 }
             } else {
@@ -291,40 +315,85 @@ public final class StringRemovals {
 
     /**
      * The shortest plan the partitioner finds among the pool's routes, with no more routes than the best plan, if it is
-     * shorter than the best; else null. The best plan's own routes are its start (each is in the pool, kept at every new
-     * best, in its shortest order met). The routes returned are as many as the best plan's, padded with empty ones, so
-     * that the next cycle has the same fleet.
+     * shorter than the best; else null. It solves the pool in tiers ({@link #RECOMBINATION_TIERS}): the routes kept
+     * from plans at most each tier's share of the margin longer than the best, the smallest tier first, each from the
+     * last one's answer, for as long as the deadline leaves time. The best plan's own routes are the first tier's start
+     * (each is in the pool, kept at every new best, in its shortest order met). The routes returned are as many as the
+     * best plan's, padded with empty ones, so that the next cycle has the same fleet.
      *
      * @throws IllegalStateException if the partitioner's answer is not a partition within the fleet (its defect)
      */
     private Recombined recombined(List<int[]> bestRoutes, long best, long deadlineNanos) {
         recombinations++;
-        List<RoutePool.Entry> entries = pool.entries();
+        Recombined shortest = null;
+        int lastTierSize = -1;
+        for (double tier : tiers) {
+            List<RoutePool.Entry> entries = tier >= 1 ? pool.entries()
+                    : pool.entries(best + (long) Math.floor(best * poolMargin * tier));
+            if (entries.size() == lastTierSize) {
+                continue;   // the same programme as the last tier's
+            }
+            lastTierSize = entries.size();
+            Recombined shorter = partitioned(entries, shortest == null ? bestRoutes : shortest.routes(),
+                    shortest == null ? best : shortest.distance(), deadlineNanos);
+            if (shorter == NO_START) {
+                return null;
+            }
+            if (shorter != null) {
+                shortest = shorter;
+            }
+            if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() >= deadlineNanos) {
+                break;   // out of time: a larger tier would not be solved either
+            }
+        }
+        if (shortest != null) {
+            recombinationGains++;
+        }
+        return shortest;
+    }
+
+    /**
+     * One tier's programme: these routes, and the start's own routes if the tier left them out (a plan the last
+     * recombination chose was never a best of the annealing's, so its routes may be kept from longer plans). Null if
+     * the partitioner finds nothing shorter than the start; {@link #NO_START} if a route of the start is not in the pool
+     * (it was full when that best was met).
+     */
+    private Recombined partitioned(List<RoutePool.Entry> tier, List<int[]> startRoutes, long startDistance,
+                                   long deadlineNanos) {
+        List<RoutePool.Entry> entries = new ArrayList<>(tier);
         Map<RoutePool.Entry, Integer> index = new IdentityHashMap<>();
-        List<int[]> sets = new ArrayList<>(entries.size());
-        long[] costs = new long[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             index.put(entries.get(i), i);
-            sets.add(entries.get(i).customers());
-            costs[i] = entries.get(i).distance();
         }
         int fleet = 0;
         List<Integer> start = new ArrayList<>();
-        for (int[] route : bestRoutes) {
+        for (int[] route : startRoutes) {
             if (route.length > 0) {
                 fleet++;
                 RoutePool.Entry entry = pool.entryOf(route);
                 if (entry == null) {
-                    return null;   // the pool was full when this best was met: no start to offer
+                    return NO_START;
                 }
-                start.add(index.get(entry));
+                Integer at = index.get(entry);
+                if (at == null) {
+                    at = entries.size();
+                    entries.add(entry);
+                    index.put(entry, at);
+                }
+                start.add(at);
             }
+        }
+        List<int[]> sets = new ArrayList<>(entries.size());
+        long[] costs = new long[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            sets.add(entries.get(i).customers());
+            costs[i] = entries.get(i).distance();
         }
         int[] chosen = partitioner.partition(problem.customers(), sets, costs, fleet,
                 start.stream().mapToInt(Integer::intValue).toArray(), deadlineNanos);
         int[] served = new int[problem.customers() + 1];
         long distance = 0;
-        List<int[]> plan = new ArrayList<>(bestRoutes.size());
+        List<int[]> plan = new ArrayList<>(startRoutes.size());
         for (int i : chosen) {
             for (int customer : sets.get(i)) {
                 served[customer]++;
@@ -342,25 +411,27 @@ public final class StringRemovals {
             throw new IllegalStateException("the set partitioner chose " + chosen.length + " routes, more than the "
                     + fleet + " of the plan");
         }
-        if (distance >= best) {
+        if (distance >= startDistance) {
             return null;
         }
-        recombinationGains++;
-        while (plan.size() < bestRoutes.size()) {
+        while (plan.size() < startRoutes.size()) {
             plan.add(new int[0]);
         }
         return new Recombined(plan, distance);
     }
+
+    /** {@link #partitioned}'s answer when the start is not in the pool. */
+    private static final Recombined NO_START = new Recombined(List.of(), Long.MAX_VALUE);
 
     /** A recombination's plan and its distance (the pooled routes' own, each in the shortest order met). */
     private record Recombined(List<int[]> routes, long distance) {
     }
 
     /** Puts every route of the plan as it is now into the pool, if one is kept. */
-    private void keepAll() {
+    private void keepAll(long plan) {
         if (pool != null) {
             for (FleetRoute route : routes.all()) {
-                pool.add(route, routeDistance(route));
+                pool.add(route, routeDistance(route), plan);
             }
         }
     }

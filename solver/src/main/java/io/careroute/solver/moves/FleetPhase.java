@@ -43,17 +43,20 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
     /** What recombines the string removals' routes at each cycle's end, or null: none (see {@link #withRecombination}). */
     private final SetPartitioner partitioner;
     private final double recombinationShare;
+    /** Each recombination solves the whole pool at once, not in tiers ({@link StringRemovals#wholePoolOnly}). */
+    private final boolean wholePool;
 
     /**
      * @param budget             the whole phase's wall-clock time
      * @param minimisationBudget the route minimisation's at most, within it
      */
     public FleetPhase(Duration budget, Duration minimisationBudget, long seed) {
-        this(budget, minimisationBudget, false, seed, StringRemovalSettings.DEFAULT, null, 0);
+        this(budget, minimisationBudget, false, seed, StringRemovalSettings.DEFAULT, null, 0, false);
     }
 
     private FleetPhase(Duration budget, Duration minimisationBudget, boolean reproducible, long seed,
-                       StringRemovalSettings settings, SetPartitioner partitioner, double recombinationShare) {
+                       StringRemovalSettings settings, SetPartitioner partitioner, double recombinationShare,
+                       boolean wholePool) {
         this.budget = budget;
         this.minimisationBudget = minimisationBudget;
         this.reproducible = reproducible;
@@ -61,6 +64,7 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
         this.settings = settings;
         this.partitioner = partitioner;
         this.recombinationShare = recombinationShare;
+        this.wholePool = wholePool;
     }
 
     /**
@@ -69,7 +73,7 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
      * the string removals after {@link #REPRODUCIBLE_STRING_REMOVALS} iterations.
      */
     public FleetPhase reproducible() {
-        return new FleetPhase(budget, minimisationBudget, true, seed, settings, partitioner, recombinationShare);
+        return new FleetPhase(budget, minimisationBudget, true, seed, settings, partitioner, recombinationShare, wholePool);
     }
 
     /** The whole phase's wall-clock time. */
@@ -80,13 +84,13 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
     /** The same phase with another wall-clock time (a benchmark's comparison of how the run's time is shared). */
     public FleetPhase withBudget(Duration otherBudget) {
         return new FleetPhase(otherBudget, minimisationBudget, reproducible, seed, settings, partitioner,
-                recombinationShare);
+                recombinationShare, wholePool);
     }
 
     /** The same phase drawing from another seed (a portfolio's other members). */
     public FleetPhase withSeed(long otherSeed) {
         return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed, settings, partitioner,
-                recombinationShare);
+                recombinationShare, wholePool);
     }
 
     /**
@@ -95,7 +99,7 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
      */
     public FleetPhase withStringRemovals(UnaryOperator<StringRemovalSettings> change) {
         return new FleetPhase(budget, minimisationBudget, reproducible, seed, change.apply(settings), partitioner,
-                recombinationShare);
+                recombinationShare, wholePool);
     }
 
     /**
@@ -107,12 +111,26 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
             throw new IllegalArgumentException("a recombination needs a set partitioner and a share of the time between 0 "
                     + "and 1, not " + share);
         }
-        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings, setPartitioner, share);
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings, setPartitioner, share, wholePool);
     }
 
     /** The same phase without a recombination (the product's VRPTW mode: {@code careroute vrptw}). */
     public FleetPhase withoutRecombination() {
-        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings, null, 0);
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings, null, 0, false);
+    }
+
+    /**
+     * The same phase with each recombination solving the whole pool at once, not in tiers (a benchmark's comparison:
+     * {@code --config whole-pool}; {@link StringRemovals#wholePoolOnly}).
+     */
+    public FleetPhase withWholePoolRecombination() {
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings, partitioner, recombinationShare,
+                true);
+    }
+
+    /** Whether each recombination solves the whole pool at once ({@link #withWholePoolRecombination}). */
+    public boolean wholePoolRecombination() {
+        return wholePool;
     }
 
     /** Each recombination's share of the string removals' time at most; 0 if the phase recombines nothing. */
@@ -143,6 +161,9 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
         StringRemovals removals = new StringRemovals(fleet.instance, routes, random, settings);
         if (partitioner != null) {
             removals.recombineWith(partitioner, recombinationShare);
+            if (wholePool) {
+                removals.wholePoolOnly();
+            }
         }
         routes = removals.improve(
                 reproducible ? Long.MAX_VALUE : started + budget.toNanos(),

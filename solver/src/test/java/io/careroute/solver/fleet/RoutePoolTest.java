@@ -13,9 +13,9 @@ class RoutePoolTest {
     @Test
     void theSameCustomersInAnotherOrderAreOneSetKeptInTheShorterOrder() {
         RoutePool pool = new RoutePool(4, 10);
-        pool.add(new FleetRoute(LINE, new int[] {2, 1}), 50);
-        pool.add(new FleetRoute(LINE, new int[] {1, 2}), 40);
-        pool.add(new FleetRoute(LINE, new int[] {2, 1}), 50);   // longer again: the shorter order stays
+        pool.add(new FleetRoute(LINE, new int[] {2, 1}), 50, 1000);
+        pool.add(new FleetRoute(LINE, new int[] {1, 2}), 40, 1000);
+        pool.add(new FleetRoute(LINE, new int[] {2, 1}), 50, 1000);   // longer again: the shorter order stays
 
         assertThat(pool.size()).isEqualTo(1);
         RoutePool.Entry entry = pool.entries().get(0);
@@ -31,14 +31,31 @@ class RoutePoolTest {
     @Test
     void pastItsCapacityOnlyShorterOrdersOfKeptSetsAreTakenAndEmptyRoutesNever() {
         RoutePool pool = new RoutePool(4, 2);
-        pool.add(new FleetRoute(LINE, new int[0]), 0);
-        pool.add(new FleetRoute(LINE, new int[] {1}), 20);
-        pool.add(new FleetRoute(LINE, new int[] {3, 2}), 70);
-        pool.add(new FleetRoute(LINE, new int[] {4}), 80);   // a third set: no room
-        pool.add(new FleetRoute(LINE, new int[] {2, 3}), 60);
+        pool.add(new FleetRoute(LINE, new int[0]), 0, 1000);
+        pool.add(new FleetRoute(LINE, new int[] {1}), 20, 1000);
+        pool.add(new FleetRoute(LINE, new int[] {3, 2}), 70, 1000);
+        pool.add(new FleetRoute(LINE, new int[] {4}), 80, 1000);   // a third set: no room
+        pool.add(new FleetRoute(LINE, new int[] {2, 3}), 60, 1000);
 
         assertThat(pool.entries()).extracting(RoutePool.Entry::distance).containsExactly(20L, 60L);
         assertThat(pool.entries().get(1).stops()).containsExactly(2, 3);
+    }
+
+    @Test
+    void eachSetRemembersTheShortestPlanItWasKeptFromAndATierTakesTheSetsUpToItsPlan() {
+        RoutePool pool = new RoutePool(4, 10);
+        pool.add(new FleetRoute(LINE, new int[] {1, 2}), 40, 1010);
+        pool.add(new FleetRoute(LINE, new int[] {3}), 60, 1004);
+        pool.add(new FleetRoute(LINE, new int[] {2, 1}), 50, 1001);   // a longer order in a shorter plan
+        pool.add(new FleetRoute(LINE, new int[] {4}), 80, 1020);
+        pool.add(new FleetRoute(LINE, new int[] {4}), 80, 1030);      // a longer plan changes nothing
+
+        assertThat(pool.entries(1000)).isEmpty();
+        assertThat(pool.entries(1001)).extracting(RoutePool.Entry::distance).containsExactly(40L);
+        assertThat(pool.entries(1001).get(0).stops()).containsExactly(1, 2);   // still the shorter order
+        assertThat(pool.entries(1019)).extracting(RoutePool.Entry::distance).containsExactly(40L, 60L);
+        assertThat(pool.entries(1020)).hasSize(3);
+        assertThat(pool.entries()).hasSize(3);
     }
 
     private static FleetInstance line() {
