@@ -18,7 +18,8 @@ import io.careroute.solver.fleet.SetPartitioner;
  * <p>Why not OR-Tools' linear-solver wrapper, as first: it cannot hand HiGHS a start (a hint crashes the JVM: its HiGHS
  * wrapper copies the hint into vectors built empty), and without one HiGHS met no partition of RC1_2_1's pools within
  * the 3.6 s a 30 s run gives it. With the start, the same HiGHS finds the optimum of two pools of four within 2 s, and
- * a start lets it hand back the best partition found however short its time (docs/benchmarks.md, "A start for HiGHS").
+ * a start lets it hand back the best partition found however short its time (docs/benchmarks.md, "A start for HiGHS,
+ * and tiers of the pool").
  */
 public final class HighsSetPartitioner implements SetPartitioner {
 
