@@ -93,8 +93,8 @@ public final class StringRemovalProbe implements Callable<Integer> {
     Integer cycles;
 
     @Option(names = "--recombine", paramLabel = "P",
-            description = "at each annealing cycle's end recombine the routes met within 1 % of the best with HiGHS, each "
-                    + "recombination at most P percent of the run's time (StringRemovals.recombineWith)")
+            description = "at each annealing cycle's end recombine the routes met within 1 % (--pool-margin) of the best "
+                    + "with HiGHS, each recombination at most P percent of the run's time (StringRemovals.recombineWith)")
     Integer recombinePercent;
 
     @Option(names = "--whole-pool",
@@ -108,8 +108,8 @@ public final class StringRemovalProbe implements Callable<Integer> {
     Double poolMarginPercent;
 
     @Option(names = "--pool-out", paramLabel = "DIR",
-            description = "also write, per run, the routes of every plan met within 1 % of the best (INSTANCE-seedN.pool),"
-                    + " for benchmarks/scripts/route_pool_recombination.py")
+            description = "also write, per run, the routes of every plan met within 1 % (--pool-margin) of the best "
+                    + "(INSTANCE-seedN.pool), for benchmarks/scripts/route_pool_recombination.py")
     Path poolOut;
 
     @Option(names = "--shared", paramLabel = "DIR",
