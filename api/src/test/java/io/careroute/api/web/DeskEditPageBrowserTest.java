@@ -145,16 +145,35 @@ class DeskEditPageBrowserTest {
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList()).isEmpty();
     }
 
-    /** Drags the task's bar on the timeline to the right end of the worker's row (after all their stops). */
+    /**
+     * Drags the task's bar on the timeline to the right end of the worker's row (after all their stops). The timeline
+     * shows all its rows for the drag and the page scrolls so that both ends are in the window: the two rows may lie
+     * further apart than the panel's own height (Chromium 156.0.8078.114 refused the move as out of bounds).
+     */
     private static void drag(String taskId, String workerId) {
         JavascriptExecutor js = browser;
-        js.executeScript("document.querySelector('.gantt-panel').scrollIntoView({block: 'start'});");
+        js.executeScript("""
+                const panel = document.querySelector('.gantt-panel');
+                panel.style.maxHeight = 'none';
+                panel.querySelector('.gantt-scroll').style.overflow = 'visible';
+                panel.scrollIntoView({block: 'start'});""");
         @SuppressWarnings("unchecked")
         List<Number> at = (List<Number>) js.executeScript("""
-                const bar = document.querySelector("#gantt [data-task-id='" + arguments[0] + "']").getBoundingClientRect();
-                const row = document.querySelector("#gantt g.gantt-row[data-worker='" + arguments[1] + "'] > rect").getBoundingClientRect();
-                return [bar.left + bar.width / 2, bar.top + bar.height / 2, row.right - 12, row.top + row.height / 2];""",
+                const ends = () => {
+                  const bar = document.querySelector("#gantt [data-task-id='" + arguments[0] + "']").getBoundingClientRect();
+                  const row = document.querySelector("#gantt g.gantt-row[data-worker='" + arguments[1] + "'] > rect")
+                      .getBoundingClientRect();
+                  return [bar.left + bar.width / 2, bar.top + bar.height / 2, row.right - 12, row.top + row.height / 2];
+                };
+                const first = ends();
+                window.scrollBy((first[0] + first[2]) / 2 - window.innerWidth / 2,
+                    (first[1] + first[3]) / 2 - window.innerHeight / 2);
+                return ends().concat([window.innerWidth, window.innerHeight]);""",
                 taskId, workerId);
+        for (int i = 0; i < 4; i++) {
+            assertThat(at.get(i).doubleValue()).as("drag point %s of %s in the window", i, at)
+                    .isBetween(0.0, at.get(4 + i % 2).doubleValue());
+        }
         int x = at.get(0).intValue();
         int y = at.get(1).intValue();
         new Actions(browser).moveToLocation(x, y).clickAndHold().moveToLocation(x + 12, y + 4)
