@@ -92,6 +92,11 @@ public final class StringRemovalProbe implements Callable<Integer> {
             description = "annealing cycles, each after the first from the best so far (default: the solver's)")
     Integer cycles;
 
+    @Option(names = "--from-start",
+            description = "with --cycles: each cycle after the first starts again from the minimiser's routes, not from "
+                    + "the best, and only the last cycle's end recombines (StringRemovals.cyclesFromStart)")
+    boolean fromStart;
+
     @Option(names = "--recombine", paramLabel = "P",
             description = "at each annealing cycle's end recombine the routes met within 1 % (--pool-margin) of the best "
                     + "with HiGHS, each recombination at most P percent of the run's time (StringRemovals.recombineWith)")
@@ -176,6 +181,10 @@ public final class StringRemovalProbe implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--cycles: " + e.getMessage(), e);
         }
+        if (fromStart && settings.cycles() < 2) {
+            throw new IllegalArgumentException("--from-start: begins the cycles after the first again, so it needs "
+                    + "--cycles 2 or more, not " + settings.cycles());
+        }
         if (poolMarginPercent != null && !(poolMarginPercent >= 0 && poolMarginPercent <= 100)) {
             throw new IllegalArgumentException("--pool-margin: a percentage, 0 to 100, not " + poolMarginPercent);
         }
@@ -217,9 +226,13 @@ public final class StringRemovalProbe implements Callable<Integer> {
                 // In the whole solver the minimiser's time comes out of the string removals' share of the phase.
                 double minimiserSeconds = (threads.getCurrentThreadCpuTime() - minimiserBefore) / 1e9;
                 StringRemovals removals = new StringRemovals(fleet, few, random, settings);
+                if (fromStart) {
+                    removals.cyclesFromStart();
+                }
                 if (poolOut != null || (recombinePercent != null && poolMarginPercent != null)) {
+                    // A recombining run keeps the pool the solver would: no more sets than it keeps.
                     removals.keepRoutes(poolMarginPercent == null ? POOL_MARGIN : poolMarginPercent / 100,
-                            POOL_CAPACITY);
+                            recombinePercent == null ? POOL_CAPACITY : StringRemovals.RECOMBINATION_CAPACITY);
                 }
                 if (recombinePercent != null) {
                     removals.recombineWith(new HighsSetPartitioner(), recombinePercent / 100.0);

@@ -125,6 +125,9 @@ class StringRemovalProbeTest {
         assertThat(errors.toString()).contains("--end-share: the end temperature share");
         assertThat(run("--suite", "RC101", "--iterations", "10", "--cycles", "0")).isEqualTo(2);
         assertThat(errors.toString()).contains("--cycles: the annealing cycles are 1 or more");
+        assertThat(run("--suite", "RC101", "--iterations", "10", "--from-start")).isEqualTo(2);
+        assertThat(errors.toString()).contains("--from-start: begins the cycles after the first again")
+                .contains("--cycles 2 or more, not 1");
         assertThat(run("--suite", "RC101", "--iterations", "10", "--recombine", "100")).isEqualTo(2);
         assertThat(errors.toString()).contains("--recombine: a percentage of the run, 1 to 99");
     }

@@ -121,10 +121,31 @@ class StringRemovalsTest {
     }
 
     /**
-     * The pool a recombination would join: every route in it keeps every window and the capacity on its own (checked
-     * from the instance file), its distance is its own, each set of customers is there once, and every route of the
-     * best plan is there no longer than in the plan. Keeping the pool changes nothing of the search.
+     * Walks from the start ({@link StringRemovals#cyclesFromStart}), three of them: the first is the run one cycle of a
+     * third of the iterations makes, the two after it begin again (two restarts), only the last one's end recombines,
+     * and the result keeps every rule and is no longer than the first walk's.
      */
+    @Test
+    void walksFromTheStartRecombineOnceAtTheEndAndEndNoLongerThanTheFirst() throws Exception {
+        List<int[]> first = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED)).improve(Long.MAX_VALUE, 10_000);
+        int[] partitioned = new int[1];
+        StringRemovals walks = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED),
+                StringRemovalSettings.DEFAULT.withCycles(3)).cyclesFromStart()
+                .recombineWith((customers, sets, costs, maxChosen, start, deadline) -> {
+                    partitioned[0]++;
+                    return start;
+                }, 0.1);
+        List<int[]> best = walks.improve(Long.MAX_VALUE, 30_000);
+
+        assertThat(walks.restarts()).isEqualTo(2);
+        assertThat(walks.recombinations()).isEqualTo(1);
+        assertThat(partitioned[0]).isBetween(1, 3);   // one recombination, in one to three tiers
+        assertThat(VrptwFeasibility.violations(rc101, asLists(best))).isEmpty();
+        assertThat(best.size()).isLessThanOrEqualTo(first.size());
+        assertThat(new VrptwSolution(rc101, asLists(best)).distance())
+                .isLessThanOrEqualTo(new VrptwSolution(rc101, asLists(first)).distance());
+    }
+
     /**
      * The recombination's bookkeeping, with partitioners written here: one that keeps its start changes nothing (the same
      * routes as the same cycles without it), and each start it is given is the best plan's routes, a partition of the
@@ -199,6 +220,11 @@ class StringRemovalsTest {
         assertThat(whole).containsExactly(atOnce.keptRoutes().size());
     }
 
+    /**
+     * The pool a recombination would join: every route in it keeps every window and the capacity on its own (checked
+     * from the instance file), its distance is its own, each set of customers is there once, and every route of the
+     * best plan is there no longer than in the plan. Keeping the pool changes nothing of the search.
+     */
     @Test
     void theKeptRoutesEachKeepEveryRuleAndHoldTheBestPlan() throws Exception {
         StringRemovals keeping = new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED)).keepRoutes(0.01, 100_000);

@@ -40,7 +40,7 @@ public final class StringRemovals {
      * Sets of customers kept at most for a recombination: about ten times what 45 s of C1_2_9 keeps (2,500), so that
      * only a much larger instance or run fills it; past it a programme would outgrow its share of the time anyway.
      */
-    static final int RECOMBINATION_CAPACITY = 25_000;
+    public static final int RECOMBINATION_CAPACITY = 25_000;
     /**
      * The tiers a recombination solves in turn, as shares of the pool's margin: the routes kept from plans within a
      * quarter of it, a half, then the whole pool. On RC1_2_1's whole pool (2,300-4,200 routes after 24 s) HiGHS needs
@@ -85,6 +85,8 @@ public final class StringRemovals {
     private double recombinationShare;
     /** The tiers each recombination solves in turn, as shares of the margin ({@link #wholePoolOnly}: the whole only). */
     private double[] tiers = RECOMBINATION_TIERS.clone();
+    /** Whether each cycle after the first starts again from the first routes, not the best ({@link #cyclesFromStart}). */
+    private boolean fromStart;
     /** Recombinations run, and those that found a shorter plan than the best (over every call of {@link #improve}). */
     private long recombinations;
     private long recombinationGains;
@@ -172,6 +174,22 @@ public final class StringRemovals {
         return this;
     }
 
+    /**
+     * Each annealing cycle after the first starts again from the routes this search was given, not from the best so far:
+     * independent walks whose routes meet only in the pool. The pool then keeps the plans near each walk's own best
+     * (within the margin of it), so that a walk that settles in another basin brings its routes even when it ends
+     * longer than the best; only the last cycle's end recombines. Measured with the string removals alone
+     * ({@code ./careroute benchmark string-removals --cycles N --from-start}) and not kept: RC1_2_1, eight seeds, two
+     * walks 1.16 % above the best known, three 1.38 %, one 1.21 % (docs/benchmarks.md, "Restarts, walks and both
+     * cores at 30 s").
+     *
+     * @return this
+     */
+    public StringRemovals cyclesFromStart() {
+        this.fromStart = true;
+        return this;
+    }
+
     /** The routes kept since {@link #keepRoutes}, each with its distance; an empty pool if it was not called. */
     public RoutePool keptRoutes() {
         return pool == null ? new RoutePool(problem.customers(), 0) : pool;
@@ -191,6 +209,10 @@ public final class StringRemovals {
         }
         long best = current;
         List<int[]> bestRoutes = routes.snapshot();
+        List<int[]> startRoutes = bestRoutes;
+        long startDistance = current;
+        // The best of this cycle's walk: the best so far unless the cycles start from the first routes.
+        long walkBest = best;
         keepAll(best);
         int cycle = 0;
         List<FleetRoute> touched = new ArrayList<>();
@@ -211,7 +233,13 @@ public final class StringRemovals {
             // With several cycles each runs the whole schedule in its share of the run, the later ones from the best.
             double cycled = Math.min(1, progress) * settings.cycles();
             int at = Math.min(settings.cycles() - 1, (int) cycled);
-            if (at > cycle) {
+            if (at > cycle && fromStart) {
+                cycle = at;
+                routes.restore(startRoutes);
+                current = startDistance;
+                walkBest = startDistance;
+                restarts++;
+            } else if (at > cycle) {
                 cycle = at;
                 if (partitioner != null) {
                     Recombined shorter = recombined(bestRoutes, best,
@@ -223,6 +251,7 @@ public final class StringRemovals {
                 }
                 routes.restore(bestRoutes);
                 current = best;
+                walkBest = best;
                 restarts++;
             }
             double temperature = startTemperature <= 0 ? 0
@@ -247,9 +276,13 @@ public final class StringRemovals {
                 current = candidate;
                 if (current < best) {
                     best = current;
+                    walkBest = current;
                     bestRoutes = routes.snapshot();
                     keepAll(best);
-                } else if (pool != null && current <= best + best * poolMargin) {
+                } else if (current < walkBest) {
+                    walkBest = current;
+                    keepAll(current);
+                } else if (pool != null && current <= walkBest + walkBest * poolMargin) {
                     for (FleetRoute route : touched) {
                         pool.add(route, routeDistance(route), current);
                     }
