@@ -56,7 +56,10 @@ import picocli.CommandLine.Option;
                 "单独运行车辆数最小化与字符串移除搜索（VRPTW 实例）。"})
 public final class StringRemovalProbe implements Callable<Integer> {
 
-    /** With --pool-out: plans up to 1 % longer than the best give their routes, at most 200,000 sets of customers. */
+    /**
+     * With --pool-out: plans up to 1 % longer than the best give their routes, at most 200,000 sets of customers (with
+     * --recombine the solver's {@link StringRemovals#RECOMBINATION_CAPACITY}).
+     */
     static final double POOL_MARGIN = 0.01;
     static final int POOL_CAPACITY = 200_000;
 

@@ -230,28 +230,28 @@ public final class StringRemovals {
             }
             double progress = Math.max(iterationLimit == Long.MAX_VALUE ? 0 : (double) iterations / iterationLimit,
                     !timed ? 0 : (double) (now - started) / (annealingDeadline - started));
-            // With several cycles each runs the whole schedule in its share of the run, the later ones from the best.
+            // With several cycles each runs the whole schedule in its share of the run, the later ones from the best
+            // (recombined first, if asked) or, with cyclesFromStart, from the first routes.
             double cycled = Math.min(1, progress) * settings.cycles();
             int at = Math.min(settings.cycles() - 1, (int) cycled);
-            if (at > cycle && fromStart) {
+            if (at > cycle) {
                 cycle = at;
-                routes.restore(startRoutes);
-                current = startDistance;
-                walkBest = startDistance;
-                restarts++;
-            } else if (at > cycle) {
-                cycle = at;
-                if (partitioner != null) {
-                    Recombined shorter = recombined(bestRoutes, best,
-                            timed ? Math.min(annealingDeadline, now + recombinationNanos) : Long.MAX_VALUE);
-                    if (shorter != null) {
-                        bestRoutes = shorter.routes();
-                        best = shorter.distance();
+                if (fromStart) {
+                    routes.restore(startRoutes);
+                    current = startDistance;
+                } else {
+                    if (partitioner != null) {
+                        Recombined shorter = recombined(bestRoutes, best,
+                                timed ? Math.min(annealingDeadline, now + recombinationNanos) : Long.MAX_VALUE);
+                        if (shorter != null) {
+                            bestRoutes = shorter.routes();
+                            best = shorter.distance();
+                        }
                     }
+                    routes.restore(bestRoutes);
+                    current = best;
                 }
-                routes.restore(bestRoutes);
-                current = best;
-                walkBest = best;
+                walkBest = current;
                 restarts++;
             }
             double temperature = startTemperature <= 0 ? 0
