@@ -31,6 +31,15 @@ public final class HighsSetPartitioner implements SetPartitioner {
     private static final int INTEGER = 1;
     /** HiGHS's {@code kHighsSolutionStatusFeasible}, of the info value {@code primal_solution_status}. */
     private static final int SOLUTION_FEASIBLE = 2;
+    /**
+     * The {@code presolve_rule_off} bit of presolve's probing (rule 15 of HiGHS 1.12: its log names it so), switched
+     * off. On long routes (the R2 instances of Gehring and Homberger: four routes of fifty customers, so each column
+     * meets a quarter of the rows) probing one column fixes most others, and HiGHS reads its clock only between two
+     * probed columns: on R2_2_2 at 60 s the last recombination stayed in {@code HPresolve::runProbing} for seven
+     * minutes past its limit (a native stack of the run). HiGHS's own log advises this bit when probing runs out of
+     * time. docs/benchmarks.md, "A recombination that keeps its time", has the figures.
+     */
+    static final int PRESOLVE_RULES_OFF = 1 << 15;
 
     @Override
     public int[] partition(int customers, List<int[]> sets, long[] costs, int maxChosen, int[] start,
@@ -84,6 +93,7 @@ public final class HighsSetPartitioner implements SetPartitioner {
         try {
             check(highs.Highs_setBoolOptionValue(model, "output_flag", 0), "output_flag");
             check(highs.Highs_setIntOptionValue(model, "threads", 1), "threads");
+            check(highs.Highs_setIntOptionValue(model, "presolve_rule_off", PRESOLVE_RULES_OFF), "presolve_rule_off");
             if (left != Long.MAX_VALUE) {
                 check(highs.Highs_setDoubleOptionValue(model, "time_limit", left / 1000.0), "time_limit");
             }
