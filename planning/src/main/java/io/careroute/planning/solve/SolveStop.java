@@ -7,7 +7,8 @@ package io.careroute.planning.solve;
  *       heuristic waits for it to end, so a stopped plan is a whole plan, never a half-built one.</li>
  *   <li>A request made before the solver starts is not lost: OptaPlanner clears {@code terminateEarly} when
  *       solving starts, so the request is repeated at every new best solution and by {@link #repeat()}, which a
- *       watcher may call now and then.</li>
+ *       watcher may call now and then ({@code PortfolioSolve} itself also ends a member that begins after it was
+ *       ended).</li>
  * </ul>
  */
 public final class SolveStop {

@@ -12,7 +12,10 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
+import org.optaplanner.core.impl.solver.DefaultSolver;
 import org.optaplanner.core.impl.solver.DefaultSolverFactory;
+import org.optaplanner.core.impl.solver.scope.SolverScope;
 
 /**
  * A portfolio: the same problem solved by several solvers at once, each on a copy of its own and with a seed of its
@@ -22,7 +25,7 @@ import org.optaplanner.core.impl.solver.DefaultSolverFactory;
  * seconds instead, and a second independent search from another seed often ends in a better one.
  *
  * <p>A listener sees a new best only when it beats every earlier one of the whole portfolio, so progress never goes
- * backwards; ending early ends every member.
+ * backwards; ending early ends every member, also one whose solve has not begun yet.
  */
 public final class PortfolioSolve {
 
@@ -30,6 +33,8 @@ public final class PortfolioSolve {
     private final List<CarePlan> copies = new ArrayList<>();
     private final List<Consumer<CarePlan>> listeners = new CopyOnWriteArrayList<>();
     private HardMediumSoftLongScore best;
+    /** Set by {@link #terminateEarly} before it ends the members, read by a member when its solve begins. */
+    private volatile boolean terminated;
 
     /**
      * @param configs one configuration per member (see {@link #seeded}); the first member solves {@code problem}
@@ -55,6 +60,7 @@ public final class PortfolioSolve {
                 ReturnToBest.install(solver);
             }
             solver.addEventListener(event -> offer(event.getNewBestSolution()));
+            ((DefaultSolver<CarePlan>) solver).addPhaseLifecycleListener(new EndIfEnded(solver));
             solvers.add(solver);
             copies.add(i == 0 ? problem : factory.getSolutionDescriptor().getSolutionCloner().cloneSolution(problem));
         }
@@ -98,7 +104,9 @@ public final class PortfolioSolve {
         listeners.add(listener);
     }
 
+    /** Ends every member, at once or, for one whose solve has not begun yet, as soon as it begins. */
     public void terminateEarly() {
+        terminated = true;
         solvers.forEach(Solver::terminateEarly);
     }
 
@@ -159,6 +167,29 @@ public final class PortfolioSolve {
             best = score;
             // Under the lock, so that listeners see the portfolio's bests in order.
             listeners.forEach(listener -> listener.accept(solution));
+        }
+    }
+
+    /**
+     * Why: OptaPlanner clears a solver's "terminate early" when its solve begins, so a member whose thread had not
+     * reached {@code solve} when the portfolio was ended would run its whole time limit (seen once in
+     * PortfolioSolveTest: the calling thread's member had placed every visit, the other member had not begun). The
+     * solver's listeners hear "solving started" after that reset: ending it there again cannot be lost, because
+     * {@link #terminateEarly} sets {@link #terminated} before it ends the members.
+     */
+    private final class EndIfEnded extends PhaseLifecycleListenerAdapter<CarePlan> {
+
+        private final Solver<CarePlan> solver;
+
+        EndIfEnded(Solver<CarePlan> solver) {
+            this.solver = solver;
+        }
+
+        @Override
+        public void solvingStarted(SolverScope<CarePlan> solverScope) {
+            if (terminated) {
+                solver.terminateEarly();
+            }
         }
     }
 
