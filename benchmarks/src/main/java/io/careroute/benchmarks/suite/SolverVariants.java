@@ -63,7 +63,7 @@ public final class SolverVariants {
     }
 
     private static final Pattern LATE_ACCEPTANCE = Pattern.compile("late-acceptance-(\\d+)");
-    private static final Pattern PORTFOLIO = Pattern.compile("portfolio-(\\d+)");
+    private static final Pattern PORTFOLIO = Pattern.compile("portfolio-(apart-)?(\\d+)");
     private static final Pattern CYCLES = Pattern.compile("cycles-(\\d+)");
     private static final Pattern RECOMBINE = Pattern.compile("recombine-(\\d+)(?:-(\\d+))?");
 
@@ -184,7 +184,8 @@ public final class SolverVariants {
     }
 
     public static String known() {
-        return String.join(", ", NAMED.keySet()) + ", late-acceptance-N, portfolio-N, cycles-N, recombine-N[-P]";
+        return String.join(", ", NAMED.keySet())
+                + ", late-acceptance-N, portfolio-N, portfolio-apart-N, cycles-N, recombine-N[-P]";
     }
 
     private static Variant single(String name) {
@@ -230,12 +231,19 @@ public final class SolverVariants {
         }
         Matcher p = PORTFOLIO.matcher(name);
         if (p.matches()) {
-            int size = Integer.parseInt(p.group(1));
+            int size = Integer.parseInt(p.group(2));
             if (size < 1 || size > 16) {
                 throw new IllegalArgumentException("portfolio size must be 1 to 16: " + name);
             }
-            return new Variant(name, "default configuration, " + size + " solvers at once on " + size
-                    + " threads, seeds seed..seed+" + (size - 1) + ", the best answer kept", config -> config, size);
+            String portfolio = "default configuration, " + size + " solvers at once on " + size
+                    + " threads, seeds seed..seed+" + (size - 1) + ", the best answer kept";
+            if (p.group(1) != null) {
+                return new Variant(name, portfolio + "; each member recombines its own routes alone, as before the "
+                        + "members joined them (docs/benchmarks.md, \"Both cores, one pool\")",
+                        changeFleetPhase(FleetPhase::keptApart), size);
+            }
+            return new Variant(name, portfolio + "; in VRPTW mode the members join their routes before the last "
+                    + "recombination", config -> config, size);
         }
         throw new IllegalArgumentException("unknown solver configuration '" + name + "'; known: " + known());
     }

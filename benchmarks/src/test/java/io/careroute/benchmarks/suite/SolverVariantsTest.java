@@ -134,6 +134,31 @@ class SolverVariantsTest {
         assertThatThrownBy(() -> SolverVariants.parse("recombine-2-100")).hasMessageContaining("recombine-N-P");
     }
 
+    /**
+     * A portfolio's members in VRPTW mode join their routes before the last recombination; portfolio-apart-N keeps
+     * each member's routes to itself and changes nothing else.
+     */
+    @Test
+    void aPortfolioJoinsItsMembersRoutesUnlessKeptApart() {
+        SolverConfig suite = CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(1), null, 3), 100,
+                new HighsSetPartitioner());
+        SolverVariants.Variant joined = SolverVariants.parse("portfolio-2");
+        SolverVariants.Variant apart = SolverVariants.parse("portfolio-apart-2");
+        assertThat(joined.portfolio()).isEqualTo(2);
+        assertThat(apart.portfolio()).isEqualTo(2);
+        assertThat(apart.description()).contains("alone");
+        assertThat(fleetPhases(joined.apply(suite))).singleElement().extracting(FleetPhase::isKeptApart).isEqualTo(false);
+        assertThat(fleetPhases(apart.apply(suite))).singleElement()
+                .satisfies(fleet -> assertThat(fleet.isKeptApart()).isTrue())
+                .satisfies(fleet -> assertThat(fleet.budget()).isEqualTo(Duration.ofMillis(920)))
+                .extracting(FleetPhase::recombinationShare).isEqualTo(0.12 / 0.92);
+        assertThat(moves(apart.apply(suite))).hasSameSizeAs(moves(suite));
+        // Without a recombination there is nothing to keep apart.
+        assertThat(fleetPhases(apart.apply(production()))).singleElement().extracting(FleetPhase::isKeptApart)
+                .isEqualTo(false);
+        assertThatThrownBy(() -> SolverVariants.parse("portfolio-apart-17")).hasMessageContaining("1 to 16");
+    }
+
     @Test
     void anUnknownNameIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> SolverVariants.parseList("default,no-such"))

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 import io.careroute.solver.fleet.FleetInstance;
+import io.careroute.solver.fleet.RouteExchange;
 import io.careroute.solver.fleet.RouteMinimiser;
 import io.careroute.solver.fleet.RoutePool;
 import io.careroute.solver.fleet.StringRemovalSettings;
@@ -144,6 +145,55 @@ class StringRemovalsTest {
         assertThat(best.size()).isLessThanOrEqualTo(first.size());
         assertThat(new VrptwSolution(rc101, asLists(best)).distance())
                 .isLessThanOrEqualTo(new VrptwSolution(rc101, asLists(first)).distance());
+    }
+
+    /**
+     * A portfolio's two members (seeds 1 and 2, as its members' seeds are) join their routes before their last
+     * recombination: each takes in routes of the other, and both then recombine the same programme, the union of the
+     * two pools (each set once, at its shorter order of the two), which each alone would have recombined its own part
+     * of. The walks are iteration-limited, so each member's pool is the one the same member makes alone.
+     */
+    @Test
+    void membersRecombineEveryMembersRoutesAtTheEnd() throws Exception {
+        RouteExchange exchange = new RouteExchange(2);
+        Map<Integer, Map<List<Integer>, Long>> joined = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.CompletableFuture<StringRemovals> second = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> member(SEED + 1, exchange, 1, joined));
+        StringRemovals first = member(SEED, exchange, 0, joined);
+        assertThat(second.get(60, java.util.concurrent.TimeUnit.SECONDS).joined()).isPositive();
+        assertThat(first.joined()).isPositive();
+
+        Map<Integer, Map<List<Integer>, Long>> alone = new HashMap<>();
+        member(SEED, null, 0, alone);
+        member(SEED + 1, null, 1, alone);
+        Map<List<Integer>, Long> union = new HashMap<>(alone.get(0));
+        alone.get(1).forEach((set, cost) -> union.merge(set, cost, Math::min));
+        assertThat(union.size()).as("the two walks met routes the other did not")
+                .isGreaterThan(Math.max(alone.get(0).size(), alone.get(1).size()));
+        assertThat(joined.get(0)).isEqualTo(union);
+        assertThat(joined.get(1)).isEqualTo(union);
+    }
+
+    /**
+     * One member's string removals on RC101, 15,000 iterations, with a partitioner that keeps its start and notes the
+     * largest programme it was given (the whole pool) as sets of customers and their costs.
+     */
+    private static StringRemovals member(long seed, RouteExchange exchange, int number,
+                                         Map<Integer, Map<List<Integer>, Long>> programmes) {
+        StringRemovals removals = new StringRemovals(rc101Fleet, rc101Routes, new Random(seed))
+                .recombineWith((customers, sets, costs, maxChosen, start, deadline) -> {
+                    Map<List<Integer>, Long> programme = new HashMap<>();
+                    for (int i = 0; i < sets.size(); i++) {
+                        programme.put(Arrays.stream(sets.get(i)).boxed().toList(), costs[i]);
+                    }
+                    programmes.merge(number, programme, (kept, given) -> given.size() > kept.size() ? given : kept);
+                    return start;
+                }, 0.1);
+        if (exchange != null) {
+            removals.exchangeWith(exchange, number);
+        }
+        removals.improve(Long.MAX_VALUE, 15_000);
+        return removals;
     }
 
     /**

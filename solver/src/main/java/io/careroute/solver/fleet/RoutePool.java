@@ -26,6 +26,13 @@ public final class RoutePool {
     }
 
     /**
+     * A kept route with the distance of the shortest plan it was met in: what another search's pool takes in
+     * ({@link #join}). Its arrays are never written after the route was kept, so it may go to another thread.
+     */
+    public record Shared(Entry entry, long plan) {
+    }
+
+    /**
      * A set's route and the shortest plan it was kept from (a plan whose iteration changed it, or a best it was part
      * of), which a recombination's tiers select by.
      */
@@ -83,6 +90,54 @@ public final class RoutePool {
             kept.entry = new Entry(sorted, stops, distance);
             kept.plan = Math.min(kept.plan, plan);
         }
+    }
+
+    /**
+     * The kept routes with their plans' distances, first met first: a copy, which this pool's later adds do not
+     * change (a portfolio's other member joins it while this one goes on).
+     */
+    public List<Shared> shared() {
+        List<Shared> shared = new ArrayList<>(entries.size());
+        for (Kept k : entries.values()) {
+            shared.add(new Shared(k.entry, k.plan));
+        }
+        return shared;
+    }
+
+    /**
+     * Takes in another search's routes of the same instance, by the rule of {@link #add}: a set not kept yet while
+     * there is room, a shorter order of a set kept; the shortest plan a set was met in is the shorter of the two.
+     * Two searches' pools share their keys (one fixed seed), so a set is one set in both.
+     *
+     * @return how many of them were taken in (a new set or a shorter order)
+     */
+    public int join(List<Shared> others) {
+        int taken = 0;
+        for (Shared other : others) {
+            Entry entry = other.entry();
+            long key = 0;
+            for (int c : entry.customers()) {
+                if (c < 1 || c >= keys.length) {
+                    throw new IllegalArgumentException("a route of another pool serves customer " + c
+                            + ", not one of this instance's 1 to " + (keys.length - 1));
+                }
+                key ^= keys[c];
+            }
+            Kept kept = entries.get(key);
+            if (kept == null) {
+                if (entries.size() < capacity) {
+                    entries.put(key, new Kept(entry, other.plan()));
+                    taken++;
+                }
+            } else if (Arrays.equals(entry.customers(), kept.entry.customers())) {
+                if (entry.distance() < kept.entry.distance()) {
+                    kept.entry = entry;
+                    taken++;
+                }
+                kept.plan = Math.min(kept.plan, other.plan());
+            }
+        }
+        return taken;
     }
 
     /** The kept route serving exactly these customers (in any order), or null. */

@@ -50,6 +50,12 @@ public final class StringRemovals {
      * way (docs/benchmarks.md, "A start for HiGHS, and tiers of the pool").
      */
     static final double[] RECOMBINATION_TIERS = {0.25, 0.5, 1};
+    /**
+     * How long the last recombination waits at most for the other members' routes ({@link #exchangeWith}), as a share
+     * of its time: the members end their annealing within milliseconds of each other (same budget, same start), so the
+     * wait is short unless one is late, and then the rest of the time is better spent on one's own pool.
+     */
+    static final double EXCHANGE_WAIT = 0.25;
     private static final double LOG_NO_BLINK = Math.log(1 - BLINK);
     private final FleetInstance problem;
     private final Random random;
@@ -87,6 +93,11 @@ public final class StringRemovals {
     private double[] tiers = RECOMBINATION_TIERS.clone();
     /** Whether each cycle after the first starts again from the first routes, not the best ({@link #cyclesFromStart}). */
     private boolean fromStart;
+    /** When asked for ({@link #exchangeWith}), where the last recombination's pool meets the others'; else null. */
+    private RouteExchange exchange;
+    private int member;
+    /** Routes taken in from the other members' pools: a new set or a shorter order (over every {@link #improve}). */
+    private long joined;
     /** Recombinations run, and those that found a shorter plan than the best (over every call of {@link #improve}). */
     private long recombinations;
     private long recombinationGains;
@@ -188,6 +199,30 @@ public final class StringRemovals {
     public StringRemovals cyclesFromStart() {
         this.fromStart = true;
         return this;
+    }
+
+    /**
+     * The last recombination joins the routes of a portfolio's other members to this search's own first: it hands its
+     * pool to the exchange as member {@code member} and takes in the others' ({@link RoutePool#join}), waiting for them
+     * at most {@link #EXCHANGE_WAIT} of its time (without a deadline, until each has handed its own or ended). Only
+     * with a recombination ({@link #recombineWith}); without one, this search only tells the exchange it has nothing to
+     * hand, so that no member waits for it.
+     *
+     * @return this
+     */
+    public StringRemovals exchangeWith(RouteExchange routeExchange, int memberNumber) {
+        this.exchange = Objects.requireNonNull(routeExchange, "route exchange");
+        if (memberNumber < 0 || memberNumber >= routeExchange.members()) {
+            throw new IllegalArgumentException("member " + memberNumber + " of an exchange of "
+                    + routeExchange.members());
+        }
+        this.member = memberNumber;
+        return this;
+    }
+
+    /** Routes taken in from the other members' pools so far ({@link #exchangeWith}). */
+    public long joined() {
+        return joined;
     }
 
     /** The routes kept since {@link #keepRoutes}, each with its distance; an empty pool if it was not called. */
@@ -298,10 +333,20 @@ public final class StringRemovals {
             }
         }
         if (partitioner != null && problem.customers() > 1) {
+            if (exchange != null) {
+                long waitUntil = timed ? System.nanoTime() + Math.round(recombinationNanos * EXCHANGE_WAIT)
+                        : Long.MAX_VALUE;
+                for (List<RoutePool.Shared> others : exchange.swap(member, pool.shared(), waitUntil)) {
+                    joined += pool.join(others);
+                }
+            }
             Recombined shorter = recombined(bestRoutes, best, deadlineNanos);
             if (shorter != null) {
                 bestRoutes = shorter.routes();
             }
+        }
+        if (exchange != null && (partitioner == null || problem.customers() <= 1)) {
+            exchange.leave(member);
         }
         List<int[]> result = new ArrayList<>();
         for (int[] r : bestRoutes) {

@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.fleet.RouteExchange;
 import io.careroute.solver.fleet.RouteMinimiser;
 import io.careroute.solver.fleet.SetPartitioner;
 import io.careroute.solver.fleet.StringRemovalSettings;
@@ -20,7 +21,8 @@ import org.optaplanner.core.impl.score.director.InnerScoreDirector;
  * flat-array searches of {@code io.careroute.solver.fleet}: first {@link RouteMinimiser} (fewest vehicles, an ejection
  * pool), then {@link StringRemovals} (the shortest routes at that fleet: ruin and recreate under simulated annealing).
  * Their best routes come back into the planning model, and the local search polishes them. Given a set partitioner
- * ({@link #withRecombination}), the string removals end by recombining the routes of the near-best plans they met.
+ * ({@link #withRecombination}), the string removals end by recombining the routes of the near-best plans they met;
+ * in a portfolio, with the routes the other members met too ({@link #joining}).
  *
  * <p>Why flat arrays: both try millions of insertions, each a constant-time check of a window and a load; through the
  * planning model (reschedule, rescore) each would cost a hundred times more. Why only a plain VRPTW ({@link PlainFleet}):
@@ -40,31 +42,53 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
     private final boolean reproducible;
     private final long seed;
     private final StringRemovalSettings settings;
-    /** What recombines the string removals' routes at each cycle's end, or null: none (see {@link #withRecombination}). */
-    private final SetPartitioner partitioner;
-    private final double recombinationShare;
-    /** Each recombination solves the whole pool at once, not in tiers ({@link StringRemovals#wholePoolOnly}). */
-    private final boolean wholePool;
+    /** How the string removals' routes are recombined at each cycle's end, or null: not at all. */
+    private final Recombination recombination;
+
+    /**
+     * A recombination's settings.
+     *
+     * @param partitioner what recombines
+     * @param share       each recombination's time at most, as a share of the string removals'
+     * @param wholePool   each recombination solves the whole pool at once, not in tiers
+     *                    ({@link StringRemovals#wholePoolOnly})
+     * @param apart       a portfolio's members keep their routes to themselves ({@link #keptApart})
+     * @param exchange    where a portfolio's members join their routes before the last recombination, or null
+     * @param member      this member's number in the exchange
+     */
+    private record Recombination(SetPartitioner partitioner, double share, boolean wholePool, boolean apart,
+                                 RouteExchange exchange, int member) {
+
+        Recombination withWholePool(boolean whole) {
+            return new Recombination(partitioner, share, whole, apart, exchange, member);
+        }
+
+        Recombination withApart(boolean keptApart) {
+            return new Recombination(partitioner, share, wholePool, keptApart, keptApart ? null : exchange,
+                    keptApart ? 0 : member);
+        }
+
+        Recombination withExchange(RouteExchange routeExchange, int number) {
+            return new Recombination(partitioner, share, wholePool, apart, routeExchange, number);
+        }
+    }
 
     /**
      * @param budget             the whole phase's wall-clock time
      * @param minimisationBudget the route minimisation's at most, within it
      */
     public FleetPhase(Duration budget, Duration minimisationBudget, long seed) {
-        this(budget, minimisationBudget, false, seed, StringRemovalSettings.DEFAULT, null, 0, false);
+        this(budget, minimisationBudget, false, seed, StringRemovalSettings.DEFAULT, null);
     }
 
     private FleetPhase(Duration budget, Duration minimisationBudget, boolean reproducible, long seed,
-                       StringRemovalSettings settings, SetPartitioner partitioner, double recombinationShare,
-                       boolean wholePool) {
+                       StringRemovalSettings settings, Recombination recombination) {
         this.budget = budget;
         this.minimisationBudget = minimisationBudget;
         this.reproducible = reproducible;
         this.seed = seed;
         this.settings = settings;
-        this.partitioner = partitioner;
-        this.recombinationShare = recombinationShare;
-        this.wholePool = wholePool;
+        this.recombination = recombination;
     }
 
     /**
@@ -73,7 +97,7 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
      * the string removals after {@link #REPRODUCIBLE_STRING_REMOVALS} iterations.
      */
     public FleetPhase reproducible() {
-        return new FleetPhase(budget, minimisationBudget, true, seed, settings, partitioner, recombinationShare, wholePool);
+        return new FleetPhase(budget, minimisationBudget, true, seed, settings, recombination);
     }
 
     /** The whole phase's wall-clock time. */
@@ -83,14 +107,12 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
 
     /** The same phase with another wall-clock time (a benchmark's comparison of how the run's time is shared). */
     public FleetPhase withBudget(Duration otherBudget) {
-        return new FleetPhase(otherBudget, minimisationBudget, reproducible, seed, settings, partitioner,
-                recombinationShare, wholePool);
+        return new FleetPhase(otherBudget, minimisationBudget, reproducible, seed, settings, recombination);
     }
 
     /** The same phase drawing from another seed (a portfolio's other members). */
     public FleetPhase withSeed(long otherSeed) {
-        return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed, settings, partitioner,
-                recombinationShare, wholePool);
+        return new FleetPhase(budget, minimisationBudget, reproducible, otherSeed, settings, recombination);
     }
 
     /**
@@ -98,8 +120,7 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
      * lengths, a cooler start; see {@link StringRemovalSettings}).
      */
     public FleetPhase withStringRemovals(UnaryOperator<StringRemovalSettings> change) {
-        return new FleetPhase(budget, minimisationBudget, reproducible, seed, change.apply(settings), partitioner,
-                recombinationShare, wholePool);
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, change.apply(settings), recombination);
     }
 
     /**
@@ -111,12 +132,15 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
             throw new IllegalArgumentException("a recombination needs a set partitioner and a share of the time between 0 "
                     + "and 1, not " + share);
         }
-        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings, setPartitioner, share, wholePool);
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings, recombination == null
+                ? new Recombination(setPartitioner, share, false, false, null, 0)
+                : new Recombination(setPartitioner, share, recombination.wholePool(), recombination.apart(),
+                        recombination.exchange(), recombination.member()));
     }
 
     /** The same phase without a recombination (the product's VRPTW mode: {@code careroute vrptw}). */
     public FleetPhase withoutRecombination() {
-        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings, null, 0, false);
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings, null);
     }
 
     /**
@@ -124,18 +148,51 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
      * {@code --config whole-pool}; {@link StringRemovals#wholePoolOnly}).
      */
     public FleetPhase withWholePoolRecombination() {
-        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings, partitioner, recombinationShare,
-                true);
+        return recombination == null ? this : new FleetPhase(budget, minimisationBudget, reproducible, seed, settings,
+                recombination.withWholePool(true));
     }
 
     /** Whether each recombination solves the whole pool at once ({@link #withWholePoolRecombination}). */
     public boolean wholePoolRecombination() {
-        return wholePool;
+        return recombination != null && recombination.wholePool();
+    }
+
+    /**
+     * The same phase, but as a member of a portfolio it recombines its own routes alone, never joining the other
+     * members' ({@link #joining}): the portfolio as it was before the members joined their routes (a benchmark's
+     * comparison: {@code --config portfolio-apart-N}).
+     */
+    public FleetPhase keptApart() {
+        return recombination == null ? this : new FleetPhase(budget, minimisationBudget, reproducible, seed, settings,
+                recombination.withApart(true));
+    }
+
+    /** Whether a portfolio's members keep their routes to themselves ({@link #keptApart}). */
+    public boolean isKeptApart() {
+        return recombination != null && recombination.apart();
+    }
+
+    /**
+     * The same phase as member {@code member} of a portfolio whose members join their routes through this exchange
+     * before their last recombination ({@link StringRemovals#exchangeWith}); the same phase if it recombines nothing
+     * or is {@link #keptApart kept apart}. {@code PortfolioSolve} makes one exchange a solve.
+     */
+    public FleetPhase joining(RouteExchange exchange, int member) {
+        if (recombination == null || recombination.apart()) {
+            return this;
+        }
+        return new FleetPhase(budget, minimisationBudget, reproducible, seed, settings,
+                recombination.withExchange(exchange, member));
+    }
+
+    /** Whether this phase joins a portfolio's routes before its last recombination ({@link #joining}). */
+    public boolean joinsRoutes() {
+        return recombination != null && recombination.exchange() != null;
     }
 
     /** Each recombination's share of the string removals' time at most; 0 if the phase recombines nothing. */
     public double recombinationShare() {
-        return partitioner == null ? 0 : recombinationShare;
+        return recombination == null ? 0 : recombination.share();
     }
 
     /** The string removals' settings this phase runs with. */
@@ -145,6 +202,17 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
 
     @Override
     public void changeWorkingSolution(ScoreDirector<CarePlan> scoreDirector) {
+        try {
+            improve(scoreDirector);
+        } finally {
+            // Whether it handed its routes or not (no plain fleet, infeasible routes, a failure): no member waits more.
+            if (joinsRoutes()) {
+                recombination.exchange().leave(recombination.member());
+            }
+        }
+    }
+
+    private void improve(ScoreDirector<CarePlan> scoreDirector) {
         long started = System.nanoTime();
         InnerScoreDirector<CarePlan, ?> inner = (InnerScoreDirector<CarePlan, ?>) scoreDirector;
         PlainFleet fleet = PlainFleet.of(inner.getWorkingSolution());
@@ -159,10 +227,13 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
         List<int[]> routes = new RouteMinimiser(fleet.instance, fleet.routes(), random)
                 .minimise(reproducible ? Long.MAX_VALUE : started + minimisationBudget.toNanos(), Long.MAX_VALUE);
         StringRemovals removals = new StringRemovals(fleet.instance, routes, random, settings);
-        if (partitioner != null) {
-            removals.recombineWith(partitioner, recombinationShare);
-            if (wholePool) {
+        if (recombination != null) {
+            removals.recombineWith(recombination.partitioner(), recombination.share());
+            if (recombination.wholePool()) {
                 removals.wholePoolOnly();
+            }
+            if (recombination.exchange() != null) {
+                removals.exchangeWith(recombination.exchange(), recombination.member());
             }
         }
         routes = removals.improve(

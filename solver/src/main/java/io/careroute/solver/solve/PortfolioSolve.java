@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import io.careroute.solver.domain.CarePlan;
+import io.careroute.solver.fleet.RouteExchange;
 import io.careroute.solver.moves.ReturnToBest;
 import io.careroute.solver.moves.FleetPhase;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -25,13 +27,17 @@ import org.optaplanner.core.impl.solver.scope.SolverScope;
  * seconds instead, and a second independent search from another seed often ends in a better one.
  *
  * <p>A listener sees a new best only when it beats every earlier one of the whole portfolio, so progress never goes
- * backwards; ending early ends every member, also one whose solve has not begun yet.
+ * backwards; ending early ends every member, also one whose solve has not begun yet. Members whose fleet phase
+ * recombines routes (VRPTW mode in the benchmarks) join their routes before their last recombination
+ * ({@link FleetPhase#joining}) unless kept apart.
  */
 public final class PortfolioSolve {
 
     private final List<Solver<CarePlan>> solvers = new ArrayList<>();
     private final List<CarePlan> copies = new ArrayList<>();
     private final List<Consumer<CarePlan>> listeners = new CopyOnWriteArrayList<>();
+    /** Where the members' fleet phases join their routes (see the constructor), or null: one member. */
+    private final RouteExchange exchange;
     private HardMediumSoftLongScore best;
     /** Set by {@link #terminateEarly} before it ends the members, read by a member when its solve begins. */
     private volatile boolean terminated;
@@ -53,8 +59,12 @@ public final class PortfolioSolve {
         if (configs.isEmpty()) {
             throw new IllegalArgumentException("a portfolio needs at least one solver configuration");
         }
-        for (int i = 0; i < configs.size(); i++) {
-            DefaultSolverFactory<CarePlan> factory = new DefaultSolverFactory<>(configs.get(i));
+        // A recombining fleet phase (VRPTW mode in the benchmarks) joins the other members' routes before its last
+        // recombination (RouteExchange); one exchange for this solve, so that no stale routes of another come in.
+        this.exchange = configs.size() > 1 ? new RouteExchange(configs.size()) : null;
+        List<SolverConfig> members = exchange == null ? configs : joining(configs, exchange);
+        for (int i = 0; i < members.size(); i++) {
+            DefaultSolverFactory<CarePlan> factory = new DefaultSolverFactory<>(members.get(i));
             Solver<CarePlan> solver = factory.buildSolver();
             if (returnToBest) {
                 ReturnToBest.install(solver);
@@ -82,12 +92,27 @@ public final class PortfolioSolve {
 
     /** A copy with another seed, VRPTW mode's fleet phase (which draws from its own seed) included. */
     static SolverConfig reseeded(SolverConfig base, long seed) {
-        SolverConfig copy = new SolverConfig(base).withRandomSeed(seed);
+        return withFleetPhases(base, fleet -> fleet.withSeed(seed)).withRandomSeed(seed);
+    }
+
+    /** The members' configurations with their fleet phases joining their routes through this exchange. */
+    static List<SolverConfig> joining(List<SolverConfig> configs, RouteExchange exchange) {
+        List<SolverConfig> joined = new ArrayList<>(configs.size());
+        for (int i = 0; i < configs.size(); i++) {
+            int member = i;
+            joined.add(withFleetPhases(configs.get(i), fleet -> fleet.joining(exchange, member)));
+        }
+        return joined;
+    }
+
+    /** A copy of the configuration with each fleet phase changed, every other phase as it is. */
+    private static SolverConfig withFleetPhases(SolverConfig base, UnaryOperator<FleetPhase> change) {
+        SolverConfig copy = new SolverConfig(base);
         if (base.getPhaseConfigList() != null) {
             copy.setPhaseConfigList(base.getPhaseConfigList().stream().map(phase -> phase instanceof CustomPhaseConfig custom
                     && custom.getCustomPhaseCommandList() != null
                     ? custom.copyConfig().withCustomPhaseCommandList(custom.getCustomPhaseCommandList().stream()
-                            .map(command -> command instanceof FleetPhase fleet ? fleet.withSeed(seed) : command)
+                            .map(command -> command instanceof FleetPhase fleet ? change.apply(fleet) : command)
                             .toList())
                     : phase).toList());
         }
@@ -127,6 +152,8 @@ public final class PortfolioSolve {
                 } catch (Throwable e) {
                     failures[member] = e;
                     terminateEarly();
+                } finally {
+                    ended(member);
                 }
             }, Thread.currentThread().getName() + "-portfolio-" + member);
             thread.setDaemon(true);
@@ -137,9 +164,11 @@ public final class PortfolioSolve {
             answers[0] = solvers.get(0).solve(copies.get(0));
         } catch (RuntimeException | Error e) {
             terminateEarly();
+            ended(0);
             join(threads);
             throw e;
         }
+        ended(0);
         join(threads);
         for (Throwable failure : failures) {
             if (failure instanceof RuntimeException runtime) {
@@ -156,6 +185,13 @@ public final class PortfolioSolve {
             }
         }
         return winner;
+    }
+
+    /** A member's solve has ended: the others no longer wait for its routes. */
+    private void ended(int member) {
+        if (exchange != null) {
+            exchange.leave(member);
+        }
     }
 
     private void offer(CarePlan solution) {

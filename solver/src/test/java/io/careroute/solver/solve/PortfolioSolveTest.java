@@ -19,11 +19,15 @@ import io.careroute.solver.domain.Task;
 import io.careroute.solver.domain.TravelMode;
 import io.careroute.solver.domain.TravelTimes;
 import io.careroute.solver.domain.Worker;
+import io.careroute.solver.fleet.RouteExchange;
+import io.careroute.solver.fleet.SetPartitioner;
+import io.careroute.solver.moves.FleetPhase;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.phase.PhaseConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
@@ -105,6 +109,42 @@ class PortfolioSolveTest {
         CarePlan plan = CompletableFuture.supplyAsync(portfolio::solve).get(30, TimeUnit.SECONDS);
         assertThat(plan.getWorkers()).hasSize(6);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Members whose fleet phase recombines join their routes through one exchange, each as its own member number;
+     * a member kept apart, or one whose fleet phase recombines nothing, is left as it was.
+     */
+    @Test
+    void membersThatRecombineJoinTheirRoutesUnlessKeptApart() {
+        SetPartitioner keepsItsStart = (customers, sets, costs, maxChosen, start, deadline) -> start;
+        SolverConfig recombining = CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(10), null, 0), 100,
+                keepsItsStart);
+        RouteExchange exchange = new RouteExchange(3);
+        List<SolverConfig> members = PortfolioSolve.joining(List.of(recombining,
+                withFleetPhase(recombining, FleetPhase::keptApart),
+                CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(10), null, 0), 100)), exchange);
+
+        assertThat(members).extracting(member -> fleetPhase(member).joinsRoutes()).containsExactly(true, false, false);
+        assertThat(fleetPhase(recombining).joinsRoutes()).as("the configuration given is left as it was").isFalse();
+        assertThat(fleetPhase(members.get(0)).recombinationShare()).isEqualTo(fleetPhase(recombining).recombinationShare());
+        assertThat(fleetPhase(members.get(0)).budget()).isEqualTo(fleetPhase(recombining).budget());
+    }
+
+    private static FleetPhase fleetPhase(SolverConfig config) {
+        return config.getPhaseConfigList().stream().filter(CustomPhaseConfig.class::isInstance)
+                .flatMap(phase -> ((CustomPhaseConfig) phase).getCustomPhaseCommandList().stream())
+                .filter(FleetPhase.class::isInstance).map(FleetPhase.class::cast).findFirst().orElseThrow();
+    }
+
+    private static SolverConfig withFleetPhase(SolverConfig config, java.util.function.UnaryOperator<FleetPhase> change) {
+        return new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
+                .map(phase -> phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandList() != null
+                        ? custom.copyConfig().withCustomPhaseCommandList(custom.getCustomPhaseCommandList().stream()
+                                .map(command -> command instanceof FleetPhase fleet ? change.apply(fleet) : command)
+                                .toList())
+                        : phase)
+                .map(phase -> (PhaseConfig) phase).toList());
     }
 
     /** The production configuration with its local search ended after {@link #STEPS} steps (reproducible). */
