@@ -266,14 +266,7 @@ public final class SolverVariants {
 
     /** The production configuration with its fleet phase changed, every other phase as it is. */
     private static UnaryOperator<SolverConfig> changeFleetPhase(UnaryOperator<FleetPhase> change) {
-        return config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
-                .map(phase -> isFleetPhase(phase) ? withFleetPhases((CustomPhaseConfig) phase, change) : phase)
-                .toList());
-    }
-
-    private static PhaseConfig withFleetPhases(CustomPhaseConfig phase, UnaryOperator<FleetPhase> change) {
-        return phase.copyConfig().withCustomPhaseCommandList(phase.getCustomPhaseCommandList().stream()
-                .map(command -> command instanceof FleetPhase fleet ? change.apply(fleet) : command).toList());
+        return config -> CarePlanSolverConfig.withFleetPhases(config, change);
     }
 
     private static boolean isFleetPhase(PhaseConfig<?> phase) {

@@ -1,7 +1,6 @@
 package io.careroute.solver.fleet;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -91,11 +90,5 @@ public final class RouteExchange {
         if (member < 0 || member >= gone.length) {
             throw new IllegalArgumentException("member " + member + " of an exchange of " + gone.length);
         }
-    }
-
-    @Override
-    public synchronized String toString() {
-        return "RouteExchange" + Arrays.toString(offered.stream().map(o -> o == null ? "-" : o.size() + " routes")
-                .toArray());
     }
 }

@@ -346,6 +346,8 @@ public final class StringRemovals {
             }
         }
         if (exchange != null && (partitioner == null || problem.customers() <= 1)) {
+            // For a caller of this search on its own: FleetPhase leaves the exchange in a finally anyway, but without
+            // this a member that never recombines would keep a reproducible run's other members waiting for good.
             exchange.leave(member);
         }
         List<int[]> result = new ArrayList<>();

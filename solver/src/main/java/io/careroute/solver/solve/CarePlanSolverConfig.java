@@ -3,6 +3,7 @@ package io.careroute.solver.solve;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import io.careroute.solver.constraints.CarePlanConstraintProvider;
 import io.careroute.solver.domain.CarePlan;
@@ -157,16 +158,28 @@ public final class CarePlanSolverConfig {
         }
         double fleetShare = FLEET_PHASE_SHARE + RECOMBINATION_SHARE;
         Duration budget = Duration.ofMillis(Math.round(settings.timeLimit().toMillis() * fleetShare));
-        for (var phase : config.getPhaseConfigList()) {
-            if (phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandList() != null) {
-                custom.setCustomPhaseCommandList(custom.getCustomPhaseCommandList().stream()
-                        .map(command -> command instanceof FleetPhase fleet ? fleet.withBudget(budget)
-                                // Of the string removals' time: the minimisation before them takes a little of it.
-                                .withRecombination(partitioner, RECOMBINATION_SHARE / fleetShare) : command)
-                        .toList());
-            }
+        // Of the string removals' time: the minimisation before them takes a little of it.
+        return withFleetPhases(config, fleet -> fleet.withBudget(budget)
+                .withRecombination(partitioner, RECOMBINATION_SHARE / fleetShare));
+    }
+
+    /**
+     * A copy of the configuration with each {@link FleetPhase} changed, every other phase (and every other command of a
+     * custom phase) as it is. The one place that knows where a fleet phase sits in a configuration: the portfolio
+     * reseeds and joins its members' phases through it, the benchmarks' variants change theirs.
+     */
+    public static SolverConfig withFleetPhases(SolverConfig config, UnaryOperator<FleetPhase> change) {
+        SolverConfig copy = new SolverConfig(config);
+        if (config.getPhaseConfigList() != null) {
+            copy.setPhaseConfigList(config.getPhaseConfigList().stream()
+                    .map(phase -> phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandList() != null
+                            ? custom.copyConfig().withCustomPhaseCommandList(custom.getCustomPhaseCommandList().stream()
+                                    .map(command -> command instanceof FleetPhase fleet ? change.apply(fleet) : command)
+                                    .toList())
+                            : phase)
+                    .toList());
         }
-        return config;
+        return copy;
     }
 
     /** A day's plan (and a re-plan of it) of unknown size: what {@link #create(SolverSettings, int)} gives a large one. */

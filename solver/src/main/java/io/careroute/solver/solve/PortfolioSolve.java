@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 import io.careroute.solver.domain.CarePlan;
 import io.careroute.solver.fleet.RouteExchange;
@@ -12,7 +11,6 @@ import io.careroute.solver.moves.ReturnToBest;
 import io.careroute.solver.moves.FleetPhase;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.Solver;
-import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
 import org.optaplanner.core.impl.solver.DefaultSolver;
@@ -92,7 +90,7 @@ public final class PortfolioSolve {
 
     /** A copy with another seed, VRPTW mode's fleet phase (which draws from its own seed) included. */
     static SolverConfig reseeded(SolverConfig base, long seed) {
-        return withFleetPhases(base, fleet -> fleet.withSeed(seed)).withRandomSeed(seed);
+        return CarePlanSolverConfig.withFleetPhases(base, fleet -> fleet.withSeed(seed)).withRandomSeed(seed);
     }
 
     /** The members' configurations with their fleet phases joining their routes through this exchange. */
@@ -100,23 +98,9 @@ public final class PortfolioSolve {
         List<SolverConfig> joined = new ArrayList<>(configs.size());
         for (int i = 0; i < configs.size(); i++) {
             int member = i;
-            joined.add(withFleetPhases(configs.get(i), fleet -> fleet.joining(exchange, member)));
+            joined.add(CarePlanSolverConfig.withFleetPhases(configs.get(i), fleet -> fleet.joining(exchange, member)));
         }
         return joined;
-    }
-
-    /** A copy of the configuration with each fleet phase changed, every other phase as it is. */
-    private static SolverConfig withFleetPhases(SolverConfig base, UnaryOperator<FleetPhase> change) {
-        SolverConfig copy = new SolverConfig(base);
-        if (base.getPhaseConfigList() != null) {
-            copy.setPhaseConfigList(base.getPhaseConfigList().stream().map(phase -> phase instanceof CustomPhaseConfig custom
-                    && custom.getCustomPhaseCommandList() != null
-                    ? custom.copyConfig().withCustomPhaseCommandList(custom.getCustomPhaseCommandList().stream()
-                            .map(command -> command instanceof FleetPhase fleet ? change.apply(fleet) : command)
-                            .toList())
-                    : phase).toList());
-        }
-        return copy;
     }
 
     /** The members' solvers, member 0 first (for listeners that want one member's own events). */

@@ -122,7 +122,7 @@ class PortfolioSolveTest {
                 keepsItsStart);
         RouteExchange exchange = new RouteExchange(3);
         List<SolverConfig> members = PortfolioSolve.joining(List.of(recombining,
-                withFleetPhase(recombining, FleetPhase::keptApart),
+                CarePlanSolverConfig.withFleetPhases(recombining, FleetPhase::keptApart),
                 CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(10), null, 0), 100)), exchange);
 
         assertThat(members).extracting(member -> fleetPhase(member).joinsRoutes()).containsExactly(true, false, false);
@@ -135,16 +135,6 @@ class PortfolioSolveTest {
         return config.getPhaseConfigList().stream().filter(CustomPhaseConfig.class::isInstance)
                 .flatMap(phase -> ((CustomPhaseConfig) phase).getCustomPhaseCommandList().stream())
                 .filter(FleetPhase.class::isInstance).map(FleetPhase.class::cast).findFirst().orElseThrow();
-    }
-
-    private static SolverConfig withFleetPhase(SolverConfig config, java.util.function.UnaryOperator<FleetPhase> change) {
-        return new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
-                .map(phase -> phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandList() != null
-                        ? custom.copyConfig().withCustomPhaseCommandList(custom.getCustomPhaseCommandList().stream()
-                                .map(command -> command instanceof FleetPhase fleet ? change.apply(fleet) : command)
-                                .toList())
-                        : phase)
-                .map(phase -> (PhaseConfig) phase).toList());
     }
 
     /** The production configuration with its local search ended after {@link #STEPS} steps (reproducible). */
