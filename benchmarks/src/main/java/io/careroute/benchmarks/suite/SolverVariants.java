@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.careroute.benchmarks.mip.HighsSetPartitioner;
+import io.careroute.solver.fleet.StringRemovalSettings;
 import io.careroute.solver.moves.FleetPhase;
 import io.careroute.solver.moves.RouteEliminationMoveFactory;
 import io.careroute.solver.moves.RuinRecreateMoveFactory;
@@ -63,7 +64,7 @@ public final class SolverVariants {
     }
 
     private static final Pattern LATE_ACCEPTANCE = Pattern.compile("late-acceptance-(\\d+)");
-    private static final Pattern PORTFOLIO = Pattern.compile("portfolio-(apart-)?(\\d+)");
+    private static final Pattern PORTFOLIO = Pattern.compile("portfolio-(?:(apart-)|meet(\\d+)-)?(\\d+)");
     private static final Pattern CYCLES = Pattern.compile("cycles-(\\d+)");
     private static final Pattern RECOMBINE = Pattern.compile("recombine-(\\d+)(?:-(\\d+))?");
 
@@ -185,7 +186,7 @@ public final class SolverVariants {
 
     public static String known() {
         return String.join(", ", NAMED.keySet())
-                + ", late-acceptance-N, portfolio-N, portfolio-apart-N, cycles-N, recombine-N[-P]";
+                + ", late-acceptance-N, portfolio-N, portfolio-apart-N, portfolio-meetM-N, cycles-N, recombine-N[-P]";
     }
 
     private static Variant single(String name) {
@@ -231,19 +232,30 @@ public final class SolverVariants {
         }
         Matcher p = PORTFOLIO.matcher(name);
         if (p.matches()) {
-            int size = Integer.parseInt(p.group(2));
+            int size = Integer.parseInt(p.group(3));
             if (size < 1 || size > 16) {
                 throw new IllegalArgumentException("portfolio size must be 1 to 16: " + name);
             }
             String portfolio = "default configuration, " + size + " solvers at once on " + size
                     + " threads, seeds seed..seed+" + (size - 1) + ", the best answer kept";
             if (p.group(1) != null) {
-                return new Variant(name, portfolio + "; each member recombines its own routes alone, as before the "
-                        + "members joined them (docs/benchmarks.md, \"Both cores, one pool\")",
+                return new Variant(name, portfolio + "; each member recombines its own routes alone and walks alone, as "
+                        + "before the members joined them (docs/benchmarks.md, \"Both cores, one pool\")",
                         changeFleetPhase(FleetPhase::keptApart), size);
             }
+            if (p.group(2) != null) {
+                int meetings = Integer.parseInt(p.group(2));
+                if (meetings > 100) {
+                    throw new IllegalArgumentException("a portfolio's walks meet 0 to 100 times: " + name);
+                }
+                return new Variant(name, portfolio + "; the members join their routes before the last recombination "
+                        + "and their walks meet " + meetings + " times on the way (docs/benchmarks.md, \"Walks that "
+                        + "meet\")", changeFleetPhase(fleet -> fleet.withStringRemovals(
+                                settings -> settings.withMeetings(meetings))), size);
+            }
             return new Variant(name, portfolio + "; in VRPTW mode the members join their routes before the last "
-                    + "recombination", config -> config, size);
+                    + "recombination and their walks meet " + StringRemovalSettings.MEETINGS + " times on the way",
+                    config -> config, size);
         }
         throw new IllegalArgumentException("unknown solver configuration '" + name + "'; known: " + known());
     }

@@ -159,6 +159,24 @@ class SolverVariantsTest {
         assertThatThrownBy(() -> SolverVariants.parse("portfolio-apart-17")).hasMessageContaining("1 to 16");
     }
 
+    /** portfolio-meetM-N: the default portfolio with its walks meeting M times; the default meets as the settings say. */
+    @Test
+    void aPortfoliosWalksMeetAsOftenAsAsked() {
+        SolverConfig suite = CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(1), null, 3), 100,
+                new HighsSetPartitioner());
+        SolverVariants.Variant never = SolverVariants.parse("portfolio-meet0-2");
+        assertThat(never.portfolio()).isEqualTo(2);
+        assertThat(fleetPhases(never.apply(suite))).singleElement()
+                .satisfies(fleet -> assertThat(fleet.stringRemovals().meetings()).isZero())
+                .satisfies(fleet -> assertThat(fleet.stringRemovals().withMeetings(StringRemovalSettings.MEETINGS))
+                        .isEqualTo(StringRemovalSettings.DEFAULT))
+                .satisfies(fleet -> assertThat(fleet.isKeptApart()).isFalse());
+        assertThat(fleetPhases(SolverVariants.parse("portfolio-2").apply(suite))).singleElement()
+                .extracting(fleet -> fleet.stringRemovals().meetings()).isEqualTo(StringRemovalSettings.MEETINGS);
+        assertThat(SolverVariants.parse("portfolio-meet7-3").portfolio()).isEqualTo(3);
+        assertThatThrownBy(() -> SolverVariants.parse("portfolio-meet101-2")).hasMessageContaining("0 to 100");
+    }
+
     @Test
     void anUnknownNameIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> SolverVariants.parseList("default,no-such"))

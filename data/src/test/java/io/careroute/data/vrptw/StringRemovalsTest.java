@@ -175,12 +175,40 @@ class StringRemovalsTest {
     }
 
     /**
+     * Two members whose walks meet three times on RC101: at each meeting the one whose best is worse goes on from the
+     * other's (here exactly one of the two each time: their bests differ), and iteration-limited members wait for each
+     * other, so the same seeds give the same routes run after run.
+     */
+    @Test
+    void walksThatMeetGoOnFromTheBetterBestAndRepeat() throws Exception {
+        StringRemovalSettings meeting = StringRemovalSettings.DEFAULT.withMeetings(3);
+        List<List<List<Integer>>> answers = new java.util.ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            RouteExchange exchange = new RouteExchange(2);
+            StringRemovals[] members = {
+                    new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED), meeting).exchangeWith(exchange, 0),
+                    new StringRemovals(rc101Fleet, rc101Routes, new Random(SEED + 1), meeting).exchangeWith(exchange, 1)};
+            java.util.concurrent.CompletableFuture<List<int[]>> second = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> members[1].improve(Long.MAX_VALUE, 15_000));
+            List<int[]> first = members[0].improve(Long.MAX_VALUE, 15_000);
+            List<int[]> other = second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(members[0].adopted() + members[1].adopted()).isEqualTo(3);
+            answers.add(List.of(asLists(first), asLists(other)).stream().flatMap(List::stream).toList());
+            assertThat(VrptwFeasibility.violations(rc101, asLists(first))).isEmpty();
+            assertThat(VrptwFeasibility.violations(rc101, asLists(other))).isEmpty();
+        }
+        assertThat(answers.get(1)).isEqualTo(answers.get(0));
+    }
+
+    /**
      * One member's string removals on RC101, 15,000 iterations, with a partitioner that keeps its start and notes the
      * largest programme it was given (the whole pool) as sets of customers and their costs.
      */
     private static StringRemovals member(long seed, RouteExchange exchange, int number,
                                          Map<Integer, Map<List<Integer>, Long>> programmes) {
-        StringRemovals removals = new StringRemovals(rc101Fleet, rc101Routes, new Random(seed))
+        // Walks that never meet: each member's pool is then the one it makes alone.
+        StringRemovals removals = new StringRemovals(rc101Fleet, rc101Routes, new Random(seed),
+                StringRemovalSettings.DEFAULT.withMeetings(0))
                 .recombineWith((customers, sets, costs, maxChosen, start, deadline) -> {
                     Map<List<Integer>, Long> programme = new HashMap<>();
                     for (int i = 0; i < sets.size(); i++) {

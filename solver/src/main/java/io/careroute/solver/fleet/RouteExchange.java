@@ -3,6 +3,7 @@ package io.careroute.solver.fleet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the members of a portfolio, each a search of its own on the same instance, hand each other the routes they
@@ -13,6 +14,10 @@ import java.util.List;
  * pools the routes of all its restarts for that reason). Each member still recombines from its own best, so a member
  * whose partner is late or gone loses nothing but the partner's routes.
  *
+ * <p>On the way the members also meet ({@link #meet}): each shows its best so far, and one whose best is worse than
+ * another's goes on from that one ("go with the winners"), so that no core spends the rest of the run in a basin the
+ * other has left behind. Each goes on with its own draws, so the walks part again.
+ *
  * <p>One exchange serves one solve of the portfolio: {@code PortfolioSolve} makes it and tells it when a member's
  * solve has ended, so that no member waits for one that will never come.
  */
@@ -20,6 +25,8 @@ public final class RouteExchange {
 
     private final List<List<RoutePool.Shared>> offered;
     private final boolean[] gone;
+    /** Each meeting's bests, one slot a member, in the order the meetings come. */
+    private final List<Best[]> meetings = new ArrayList<>();
 
     /** @param members the portfolio's members, numbered 0 to members - 1 */
     public RouteExchange(int members) {
@@ -68,6 +75,70 @@ public final class RouteExchange {
             }
         }
         return others;
+    }
+
+    /** A member's best routes at a meeting ({@link #meet}) and their distance. */
+    public record Best(long distance, List<int[]> routes) {
+        public Best {
+            routes = routes.stream().filter(r -> r.length > 0).map(int[]::clone).toList();
+        }
+
+        /** Fewer vehicles, then a shorter distance. */
+        public boolean betterThan(Best other) {
+            return routes.size() != other.routes.size() ? routes.size() < other.routes.size()
+                    : distance < other.distance;
+        }
+    }
+
+    /**
+     * Shows this member's best at the given meeting (numbered from 1; each member's meetings in order) and takes the
+     * best shown there once every other member has shown its own or ended; with {@code wait} false it returns at once,
+     * null while some other member is still to come (the caller walks on and asks again), so that a timed walk loses no
+     * time to a late partner. A member shows its best once a meeting: a second call only asks.
+     *
+     * @return the shortest best shown at this meeting by another member (the lowest-numbered on a tie), an empty
+     *         optional if no other member showed one, or null if some are still to come and {@code wait} is false
+     */
+    public synchronized Optional<Best> meet(int member, int meeting, Best mine, boolean wait) {
+        check(member);
+        if (meeting < 1) {
+            throw new IllegalArgumentException("meetings are numbered from 1, not " + meeting);
+        }
+        while (meetings.size() < meeting) {
+            meetings.add(new Best[gone.length]);
+        }
+        Best[] shown = meetings.get(meeting - 1);
+        if (shown[member] == null) {
+            shown[member] = mine;
+            notifyAll();
+        }
+        while (!allOthersShown(shown, member)) {
+            if (!wait) {
+                return null;
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Best best = null;
+        for (int m = 0; m < shown.length; m++) {
+            if (m != member && shown[m] != null && (best == null || shown[m].betterThan(best))) {
+                best = shown[m];
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private boolean allOthersShown(Best[] shown, int member) {
+        for (int m = 0; m < gone.length; m++) {
+            if (m != member && shown[m] == null && !gone[m]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** This member will hand nothing (more): its solve has ended, or it has no routes to give. */

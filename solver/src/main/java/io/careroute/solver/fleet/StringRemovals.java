@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -96,6 +97,12 @@ public final class StringRemovals {
     /** When asked for ({@link #exchangeWith}), where the last recombination's pool meets the others'; else null. */
     private RouteExchange exchange;
     private int member;
+    /** The meetings of the walks ({@link StringRemovalSettings#meetings}) this one has been to. */
+    private int meetingsDone;
+    /** This walk's best as shown at the meeting it is at, until every other member has come. */
+    private RouteExchange.Best shown;
+    /** How many times this walk went on from another member's best at a meeting. */
+    private long adopted;
     /** Routes taken in from the other members' pools: a new set or a shorter order (over every {@link #improve}). */
     private long joined;
     /** Recombinations run, and those that found a shorter plan than the best (over every call of {@link #improve}). */
@@ -206,7 +213,9 @@ public final class StringRemovals {
      * pool to the exchange as member {@code member} and takes in the others' ({@link RoutePool#join}), waiting for them
      * at most {@link #EXCHANGE_WAIT} of its time (without a deadline, until each has handed its own or ended). Only
      * with a recombination ({@link #recombineWith}); without one, this search only tells the exchange it has nothing to
-     * hand, so that no member waits for it.
+     * hand, so that no member waits for it. On the way, at each of the settings' {@link StringRemovalSettings#meetings}
+     * evenly spaced points of its schedule, the walk shows its best to the others and, if another's is better (fewer
+     * vehicles, then shorter), goes on from that one ({@link RouteExchange#meet}); with or without a recombination.
      *
      * @return this
      */
@@ -288,6 +297,31 @@ public final class StringRemovals {
                 }
                 walkBest = current;
                 restarts++;
+            }
+            if (exchange != null && meetingsDone < Math.min(settings.meetings(),
+                    (int) Math.floor(Math.min(1, progress) * (settings.meetings() + 1)))) {
+                // One meeting at a time, in order, so that every member meets every other at each. A timed walk asks
+                // every 64 iterations and walks on meanwhile; a step-limited one waits, so that a seed's run repeats.
+                if (shown == null) {
+                    shown = new RouteExchange.Best(best, bestRoutes);
+                }
+                if (!timed || (iterations & 63) == 0) {
+                    Optional<RouteExchange.Best> other = exchange.meet(member, meetingsDone + 1, shown, !timed);
+                    if (other != null) {
+                        meetingsDone++;
+                        // Against this walk's best now, which may have improved since it was shown.
+                        if (other.isPresent() && other.get().betterThan(new RouteExchange.Best(best, bestRoutes))) {
+                            bestRoutes = other.get().routes();
+                            best = other.get().distance();
+                            routes.restore(bestRoutes);
+                            current = best;
+                            walkBest = best;
+                            keepAll(best);
+                            adopted++;
+                        }
+                        shown = null;
+                    }
+                }
             }
             double temperature = startTemperature <= 0 ? 0
                     : startTemperature * Math.pow(endTemperature / startTemperature, Math.min(1, cycled - at));
@@ -376,6 +410,11 @@ public final class StringRemovals {
     /** Customers the recreation pushed out of their places to make room for one without a place. */
     public long ejections() {
         return ejections;
+    }
+
+    /** Meetings of the walks at which this one went on from another member's better best ({@link #exchangeWith}). */
+    public long adopted() {
+        return adopted;
     }
 
     /** Annealing cycles begun again from the best routes so far: {@link StringRemovalSettings#cycles()} less one a run. */

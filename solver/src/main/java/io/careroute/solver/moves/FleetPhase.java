@@ -174,8 +174,10 @@ public final class FleetPhase implements CustomPhaseCommand<CarePlan> {
 
     /**
      * The same phase as member {@code member} of a portfolio whose members join their routes through this exchange
-     * before their last recombination ({@link StringRemovals#exchangeWith}); the same phase if it recombines nothing
-     * or is {@link #keptApart kept apart}. {@code PortfolioSolve} makes one exchange a solve.
+     * before their last recombination, and whose walks meet on the way ({@link StringRemovals#exchangeWith}, the
+     * settings' {@link io.careroute.solver.fleet.StringRemovalSettings#meetings}); the same phase if it recombines
+     * nothing (the product's VRPTW mode: the meetings were measured only with the recombination) or is
+     * {@link #keptApart kept apart}. {@code PortfolioSolve} makes one exchange a solve.
      */
     public FleetPhase joining(RouteExchange exchange, int member) {
         if (recombination == null || recombination.apart()) {

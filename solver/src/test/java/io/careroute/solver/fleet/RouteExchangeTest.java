@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -76,6 +77,44 @@ class RouteExchangeTest {
         assertThatThrownBy(() -> new RouteExchange(2).swap(2, A, Long.MAX_VALUE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member 2 of an exchange of 2");
         assertThatThrownBy(() -> new RouteExchange(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void atAMeetingEachMemberTakesTheOthersBestFewerVehiclesFirst() throws Exception {
+        RouteExchange exchange = new RouteExchange(3);
+        RouteExchange.Best twoShort = new RouteExchange.Best(90, List.of(new int[] {1, 2}, new int[] {3}));
+        RouteExchange.Best oneLong = new RouteExchange.Best(120, List.of(new int[] {1, 2, 3}, new int[0]));
+        RouteExchange.Best twoLong = new RouteExchange.Best(100, List.of(new int[] {1}, new int[] {2, 3}));
+
+        // Without waiting: nobody else has shown a best yet, so come back later (null), the own best stays shown.
+        assertThat(exchange.meet(0, 1, twoShort, false)).isNull();
+        CompletableFuture<Optional<RouteExchange.Best>> waiting =
+                CompletableFuture.supplyAsync(() -> exchange.meet(1, 1, oneLong, true));
+        Thread.sleep(100);
+        assertThat(waiting).as("member 2 has not come").isNotDone();
+        Optional<RouteExchange.Best> third = exchange.meet(2, 1, twoLong, true);
+
+        assertThat(third).get().isSameAs(oneLong);   // one vehicle beats a shorter two
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).get().isSameAs(twoShort);
+        assertThat(exchange.meet(0, 1, twoShort, false)).get().isSameAs(oneLong);
+        assertThat(oneLong.routes()).as("empty routes are no vehicles").hasSize(1);
+    }
+
+    @Test
+    void aMeetingWaitsForNoMemberThatHasEndedAndKeepsNoLinkToTheRoutesShown() throws Exception {
+        RouteExchange exchange = new RouteExchange(2);
+        int[] route = {1, 2};
+        RouteExchange.Best mine = new RouteExchange.Best(50, List.of(route));
+        route[0] = 7;
+        assertThat(mine.routes().get(0)).containsExactly(1, 2);
+
+        CompletableFuture<Optional<RouteExchange.Best>> waiting =
+                CompletableFuture.supplyAsync(() -> exchange.meet(0, 2, mine, true));
+        Thread.sleep(100);
+        assertThat(waiting).isNotDone();
+        exchange.leave(1);
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThatThrownBy(() -> exchange.meet(0, 0, mine, true)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** One route, serving this customer alone. */

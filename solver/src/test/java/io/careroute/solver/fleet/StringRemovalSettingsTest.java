@@ -14,7 +14,7 @@ class StringRemovalSettingsTest {
         assertThat(settings).isEqualTo(new StringRemovalSettings(StringRemovalSettings.STRING_SHARE_OF_ROUTE,
                 StringRemovalSettings.SPLIT_CHANCE, StringRemovalSettings.SPLIT_DEPTH,
                 StringRemovalSettings.START_TEMPERATURE_PER_NEAREST, StringRemovalSettings.END_TEMPERATURE_SHARE,
-                StringRemovalSettings.EJECTIONS, StringRemovalSettings.CYCLES));
+                StringRemovalSettings.EJECTIONS, StringRemovalSettings.CYCLES, StringRemovalSettings.MEETINGS));
         double share = settings.stringShare();
         double chance = settings.splitChance();
         double depth = settings.splitDepth();
@@ -22,15 +22,17 @@ class StringRemovalSettingsTest {
         double end = settings.endTemperatureShare();
         int ejections = settings.ejections();
         int cycles = settings.cycles();
-        assertThat(settings.withStringShare(0)).isEqualTo(new StringRemovalSettings(0, chance, depth, start, end, ejections, cycles));
-        assertThat(settings.withSplitChance(0)).isEqualTo(new StringRemovalSettings(share, 0, depth, start, end, ejections, cycles));
-        assertThat(settings.withSplitDepth(0.1)).isEqualTo(new StringRemovalSettings(share, chance, 0.1, start, end, ejections, cycles));
+        int meetings = settings.meetings();
+        assertThat(settings.withStringShare(0)).isEqualTo(new StringRemovalSettings(0, chance, depth, start, end, ejections, cycles, meetings));
+        assertThat(settings.withSplitChance(0)).isEqualTo(new StringRemovalSettings(share, 0, depth, start, end, ejections, cycles, meetings));
+        assertThat(settings.withSplitDepth(0.1)).isEqualTo(new StringRemovalSettings(share, chance, 0.1, start, end, ejections, cycles, meetings));
         assertThat(settings.withStartTemperature(20))
-                .isEqualTo(new StringRemovalSettings(share, chance, depth, 20, end, ejections, cycles));
+                .isEqualTo(new StringRemovalSettings(share, chance, depth, 20, end, ejections, cycles, meetings));
         assertThat(settings.withEndTemperatureShare(0.01))
-                .isEqualTo(new StringRemovalSettings(share, chance, depth, start, 0.01, ejections, cycles));
-        assertThat(settings.withEjections(5)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, 5, cycles));
-        assertThat(settings.withCycles(3)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, ejections, 3));
+                .isEqualTo(new StringRemovalSettings(share, chance, depth, start, 0.01, ejections, cycles, meetings));
+        assertThat(settings.withEjections(5)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, 5, cycles, meetings));
+        assertThat(settings.withCycles(3)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, ejections, 3, meetings));
+        assertThat(settings.withMeetings(0)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, ejections, cycles, 0));
     }
 
     @Test
@@ -49,5 +51,6 @@ class StringRemovalSettingsTest {
         assertThatThrownBy(() -> settings.withEjections(-1)).hasMessageContaining("ejections")
                 .hasMessageContaining("-1");
         assertThatThrownBy(() -> settings.withCycles(0)).hasMessageContaining("cycles").hasMessageContaining("0");
+        assertThatThrownBy(() -> settings.withMeetings(-1)).hasMessageContaining("meetings").hasMessageContaining("-1");
     }
 }
