@@ -254,7 +254,8 @@ public final class SolverVariants {
                                 settings -> settings.withMeetings(meetings))), size);
             }
             return new Variant(name, portfolio + "; in VRPTW mode the members join their routes before the last "
-                    + "recombination and their walks meet " + StringRemovalSettings.MEETINGS + " times on the way",
+                    + "recombination" + (StringRemovalSettings.MEETINGS == 0 ? ""
+                            : " and their walks meet " + StringRemovalSettings.MEETINGS + " times on the way"),
                     config -> config, size);
         }
         throw new IllegalArgumentException("unknown solver configuration '" + name + "'; known: " + known());

@@ -159,15 +159,15 @@ class SolverVariantsTest {
         assertThatThrownBy(() -> SolverVariants.parse("portfolio-apart-17")).hasMessageContaining("1 to 16");
     }
 
-    /** portfolio-meetM-N: the default portfolio with its walks meeting M times; the default meets as the settings say. */
+    /** portfolio-meetM-N: the default portfolio with its walks meeting M times, nothing else changed; the default meets as the settings say. */
     @Test
     void aPortfoliosWalksMeetAsOftenAsAsked() {
         SolverConfig suite = CarePlanSolverConfig.forVrptw(new SolverSettings(Duration.ofSeconds(1), null, 3), 100,
                 new HighsSetPartitioner());
-        SolverVariants.Variant never = SolverVariants.parse("portfolio-meet0-2");
-        assertThat(never.portfolio()).isEqualTo(2);
-        assertThat(fleetPhases(never.apply(suite))).singleElement()
-                .satisfies(fleet -> assertThat(fleet.stringRemovals().meetings()).isZero())
+        SolverVariants.Variant three = SolverVariants.parse("portfolio-meet3-2");
+        assertThat(three.portfolio()).isEqualTo(2);
+        assertThat(fleetPhases(three.apply(suite))).singleElement()
+                .satisfies(fleet -> assertThat(fleet.stringRemovals().meetings()).isEqualTo(3))
                 .satisfies(fleet -> assertThat(fleet.stringRemovals().withMeetings(StringRemovalSettings.MEETINGS))
                         .isEqualTo(StringRemovalSettings.DEFAULT))
                 .satisfies(fleet -> assertThat(fleet.isKeptApart()).isFalse());

@@ -82,13 +82,13 @@ public record StringRemovalSettings(double stringShare, double splitChance, doub
      */
     public static final int CYCLES = 1;
     /**
-     * Three: at a quarter, half and three quarters of the walk the member with the worse best takes the other's and
-     * walks on from it with its own draws ("go with the winners"), so that a core is not spent to the end in a basin
-     * the other has already left behind. RC1_2_1 at 30 s, portfolio of two, sixteen seeds: 0.654 % above the best
-     * known, all sixteen within +1 %, against 0.777 % and fourteen without meetings and 0.804 % and thirteen with one
-     * (docs/benchmarks.md, "Walks that meet").
+     * None: each walk alone until the last recombination. Three meetings (at a quarter, half and three quarters of
+     * the walk the member with the worse best takes the other's and walks on from it with its own draws, "go with the
+     * winners") did not win over seeds: RC1_2_1 at 30 s, portfolio of two, seeds 0–15 0.654 % above the best known
+     * against 0.777 % without (one meeting 0.804 %), but seeds 16–31 in one run 0.936 % against 0.772 %
+     * (docs/benchmarks.md, "Walks that meet"). {@code --config portfolio-meetM-N} runs M meetings beside it.
      */
-    public static final int MEETINGS = 3;
+    public static final int MEETINGS = 0;
 
     /** What VRPTW mode runs. */
     public static final StringRemovalSettings DEFAULT = new StringRemovalSettings(STRING_SHARE_OF_ROUTE, SPLIT_CHANCE,
