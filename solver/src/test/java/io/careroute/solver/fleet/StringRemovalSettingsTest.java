@@ -32,7 +32,7 @@ class StringRemovalSettingsTest {
                 .isEqualTo(new StringRemovalSettings(share, chance, depth, start, 0.01, ejections, cycles, meetings));
         assertThat(settings.withEjections(5)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, 5, cycles, meetings));
         assertThat(settings.withCycles(3)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, ejections, 3, meetings));
-        assertThat(settings.withMeetings(0)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, ejections, cycles, 0));
+        assertThat(settings.withMeetings(3)).isEqualTo(new StringRemovalSettings(share, chance, depth, start, end, ejections, cycles, 3));
     }
 
     @Test
