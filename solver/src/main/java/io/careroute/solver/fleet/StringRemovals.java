@@ -298,8 +298,9 @@ public final class StringRemovals {
                 walkBest = current;
                 restarts++;
             }
-            if (exchange != null && meetingsDone < Math.min(settings.meetings(),
-                    (int) Math.floor(Math.min(1, progress) * (settings.meetings() + 1)))) {
+            // With the meetings off (the default) or all held, nothing here but two comparisons an iteration.
+            if (exchange != null && meetingsDone < settings.meetings()
+                    && meetingsDone < (int) Math.floor(Math.min(1, progress) * (settings.meetings() + 1))) {
                 // One meeting at a time, in order, so that every member meets every other at each. A timed walk asks
                 // every 64 iterations and walks on meanwhile; a step-limited one waits, so that a seed's run repeats.
                 if (shown == null) {
