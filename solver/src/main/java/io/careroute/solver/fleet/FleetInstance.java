@@ -11,6 +11,12 @@ public final class FleetInstance {
     private final int size;
     private final int[] time;
     private final int[] distance;
+    /**
+     * The distances by destination: row {@code to} holds the distance from every place to it (the same array as
+     * {@link #distance} when the matrix is symmetric, as Solomon's are). A scan of every place for one customer then
+     * reads the distances to and from it on two rows instead of down a column ({@link FleetRoute#insertionDelta}).
+     */
+    private final int[] distanceByDestination;
     private final int[] ready;
     private final int[] due;
     private final int[] service;
@@ -44,6 +50,7 @@ public final class FleetInstance {
         }
         this.time = time;
         this.distance = distance;
+        this.distanceByDestination = transposed(distance, size);
         this.ready = ready;
         this.due = due;
         this.service = service;
@@ -56,12 +63,37 @@ public final class FleetInstance {
         return size - 1;
     }
 
+    /** A square matrix's transpose, or the matrix itself if it is symmetric. */
+    private static int[] transposed(int[] matrix, int size) {
+        boolean symmetric = true;
+        for (int from = 0; from < size && symmetric; from++) {
+            for (int to = from + 1; to < size && symmetric; to++) {
+                symmetric = matrix[from * size + to] == matrix[to * size + from];
+            }
+        }
+        if (symmetric) {
+            return matrix;
+        }
+        int[] transposed = new int[matrix.length];
+        for (int from = 0; from < size; from++) {
+            for (int to = 0; to < size; to++) {
+                transposed[to * size + from] = matrix[from * size + to];
+            }
+        }
+        return transposed;
+    }
+
     int time(int from, int to) {
         return time[from * size + to];
     }
 
     int distance(int from, int to) {
         return distance[from * size + to];
+    }
+
+    /** The same as {@code distance(from, to)}, read from the destination's row. */
+    int distanceInto(int to, int from) {
+        return distanceByDestination[to * size + from];
     }
 
     int ready(int place) {

@@ -78,6 +78,11 @@ final class FleetRoutes {
         routeOf[customer] = -1;
     }
 
+    /** Records that a customer went into a route (the rest of the route's customers stay where they were). */
+    void placed(int customer, FleetRoute route) {
+        routeOf[customer] = route.index();
+    }
+
     /** Records where a changed route's customers now are. */
     void changed(FleetRoute route) {
         int index = route.index();

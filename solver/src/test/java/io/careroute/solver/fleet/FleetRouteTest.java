@@ -31,6 +31,13 @@ class FleetRouteTest {
             for (int customer : outside) {
                 int firstOpen = route.firstOpenPosition(customer);
                 skippedAtTheFront += firstOpen;
+                // Exactly the first stop whose latest start leaves the customer room (the binary search's answer).
+                int earliestEnd = problem.ready(customer) + problem.service(customer);
+                int expectedFirstOpen = 0;
+                while (expectedFirstOpen < stops.length && route.latestArrival(expectedFirstOpen) < earliestEnd) {
+                    expectedFirstOpen++;
+                }
+                assertThat(firstOpen).isEqualTo(expectedFirstOpen);
                 for (int position = 0; position <= stops.length; position++) {
                     boolean expected = feasible(problem, inserted(stops, customer, position));
                     assertThat(route.canInsert(customer, position)).as("insert %d at %d into %s", customer, position,
@@ -106,6 +113,112 @@ class FleetRouteTest {
             assertThat(feasible(problem, kept.stream().mapToInt(Integer::intValue).toArray())).isTrue();
         }
         assertThat(found).isGreaterThan(50);
+    }
+
+    @Test
+    void aRouteChangedInPlaceIsTheRouteBuiltAfreshFromItsStops() {
+        Random random = new Random(5);
+        int insertions = 0;
+        int growths = 0;
+        for (int round = 0; round < 300; round++) {
+            FleetInstance problem = asymmetric(randomInstance(random), random);
+            // From an empty route too, and past the room a route starts with (twice its stops, at least four).
+            int[] first = round % 3 == 0 ? new int[0] : randomFeasibleRoute(problem, random);
+            FleetRoute route = new FleetRoute(problem, first);
+            List<Integer> outside = outside(problem, first);
+            java.util.Collections.shuffle(outside, random);
+            for (int customer : outside) {
+                // Feasible or not: the incremental rebuild must agree with the whole one either way.
+                route.insert(customer, random.nextInt(route.size() + 1));
+                insertions++;
+                assertSameAsBuiltAfresh(problem, route);
+            }
+            growths += route.size() > Math.max(4, first.length * 2) ? 1 : 0;
+        }
+        assertThat(insertions).isGreaterThan(2_000);
+        assertThat(growths).isGreaterThan(50);
+    }
+
+    @Test
+    void anUndoGivesBackTheRouteAsSavedWhateverChangedItSince() {
+        Random random = new Random(9);
+        for (int round = 0; round < 300; round++) {
+            FleetInstance problem = asymmetric(randomInstance(random), random);
+            FleetRoute route = new FleetRoute(problem, randomFeasibleRoute(problem, random));
+            for (int trial = 0; trial < 5; trial++) {
+                int[] saved = route.stops();
+                long savedDistance = route.distance();
+                route.save();
+                List<Integer> outside = outside(problem, saved);
+                if (route.size() > 0 && random.nextBoolean()) {
+                    route.set(Arrays.copyOf(saved, saved.length - 1), saved.length - 1);   // a ruin
+                }
+                for (int customer : outside) {   // enough to outgrow the room now and then
+                    route.insert(customer, random.nextInt(route.size() + 1));
+                }
+                assertThat(route.savedDistance()).isEqualTo(savedDistance);
+                route.undo();
+                assertThat(route.stops()).isEqualTo(saved);
+                assertSameAsBuiltAfresh(problem, route);
+                // ... and goes on changing in place from there.
+                if (!outside.isEmpty()) {
+                    route.insert(outside.get(0), random.nextInt(route.size() + 1));
+                    assertSameAsBuiltAfresh(problem, route);
+                }
+            }
+        }
+    }
+
+    /** Every answer the route gives agrees with a route built from its stops (a whole rebuild). */
+    private static void assertSameAsBuiltAfresh(FleetInstance problem, FleetRoute route) {
+        int[] stops = route.stops();
+        FleetRoute fresh = new FleetRoute(problem, stops);
+        String what = Arrays.toString(stops);
+        assertThat(route.size()).isEqualTo(stops.length);
+        assertThat(route.distance()).as("distance of %s", what).isEqualTo(fresh.distance());
+        assertThat(route.load()).as("load of %s", what).isEqualTo(fresh.load());
+        assertThat(route.feasible()).as("feasible %s", what).isEqualTo(fresh.feasible());
+        for (int position = 0; position <= stops.length; position++) {
+            assertThat(route.placeBefore(position)).isEqualTo(fresh.placeBefore(position));
+            assertThat(route.placeAt(position)).isEqualTo(fresh.placeAt(position));
+            assertThat(route.loadBefore(position)).as("load before %d in %s", position, what)
+                    .isEqualTo(fresh.loadBefore(position));
+            assertThat(route.departureBefore(position)).as("departure before %d in %s", position, what)
+                    .isEqualTo(fresh.departureBefore(position));
+            assertThat(route.latestArrival(position)).as("latest at %d in %s", position, what)
+                    .isEqualTo(fresh.latestArrival(position));
+            for (int customer = 1; customer <= problem.customers(); customer++) {
+                assertThat(route.insertionDelta(customer, position)).isEqualTo(fresh.insertionDelta(customer, position));
+            }
+        }
+    }
+
+    /** The same instance with distances that differ from the times and each way (the transposed rows are read). */
+    private static FleetInstance asymmetric(FleetInstance problem, Random random) {
+        int size = problem.customers() + 1;
+        int[] time = new int[size * size];
+        int[] distance = new int[size * size];
+        int[] ready = new int[size];
+        int[] due = new int[size];
+        int[] service = new int[size];
+        int[] demand = new int[size];
+        for (int a = 0; a < size; a++) {
+            ready[a] = problem.ready(a);
+            due[a] = problem.due(a);
+            service[a] = problem.service(a);
+            demand[a] = problem.demand(a);
+            for (int b = 0; b < size; b++) {
+                time[a * size + b] = problem.time(a, b);
+                distance[a * size + b] = problem.time(a, b) + (a == b ? 0 : random.nextInt(10));
+            }
+        }
+        FleetInstance asymmetric = new FleetInstance(time, distance, ready, due, service, demand, problem.capacity());
+        for (int a = 0; a < size; a++) {
+            for (int b = 0; b < size; b++) {
+                assertThat(asymmetric.distanceInto(b, a)).isEqualTo(asymmetric.distance(a, b));
+            }
+        }
+        return asymmetric;
     }
 
     private static int bruteForceLeastPenalty(FleetInstance problem, int[] stops, int customer, int[] penalty) {
