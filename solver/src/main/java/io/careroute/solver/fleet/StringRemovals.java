@@ -797,14 +797,4 @@ public final class StringRemovals {
             touch(route, touched);
         }
     }
-
-    private long routeDistance(int[] stops) {
-        long total = 0;
-        int at = 0;
-        for (int c : stops) {
-            total += problem.distance(at, c);
-            at = c;
-        }
-        return stops.length == 0 ? 0 : total + problem.distance(at, 0);
-    }
 }
