@@ -73,7 +73,7 @@ final class EjectionSearch {
         if (time + problem.time(at, 0) > problem.due(0)) {
             return;
         }
-        FleetRoute.fillLatest(problem, kept, n, latest);
+        FleetRoute.fillLatest(problem, kept, 0, n, latest);
         for (int position = 0; position <= n; position++) {
             int before = position == 0 ? 0 : kept[position - 1];
             int after = position == n ? 0 : kept[position];

@@ -230,7 +230,7 @@ final class FleetRoute {
     /** Gives this route a new order (the stops are copied). */
     void set(int[] newStops, int newSize) {
         if (newSize > path.length - 2) {
-            size = 0;
+            size = 0;   // nothing of the old stops to keep: the new ones are copied in below
             allocate(newSize * 2);
         }
         System.arraycopy(newStops, 0, path, 1, newSize);
@@ -311,27 +311,19 @@ final class FleetRoute {
         loadBefore[size] = load;
         leg[size] = problem.distance(at, 0);
         distance = size == 0 ? 0 : total + leg[size];
-        int bound = problem.due(0);
-        latest[size] = bound;
-        int next = 0;
-        for (int k = size - 1; k >= 0; k--) {
-            int c = path[k + 1];
-            bound = Math.min(problem.due(c), bound - problem.time(c, next) - problem.service(c));
-            latest[k] = bound;
-            next = c;
-        }
+        fillLatest(problem, path, 1, size, latest);
     }
 
     /**
-     * The latest service start at each of the first {@code size} stops that keeps the rest on time, and at
-     * {@code size} the latest arrival back at the depot: backward from the depot's closing.
+     * The latest service start at each of the {@code size} stops from {@code stops[first]} on that keeps the rest on
+     * time, and at {@code size} the latest arrival back at the depot: backward from the depot's closing.
      */
-    static void fillLatest(FleetInstance problem, int[] stops, int size, int[] latest) {
+    static void fillLatest(FleetInstance problem, int[] stops, int first, int size, int[] latest) {
         int bound = problem.due(0);
         latest[size] = bound;
         int next = 0;
         for (int k = size - 1; k >= 0; k--) {
-            int c = stops[k];
+            int c = stops[first + k];
             bound = Math.min(problem.due(c), bound - problem.time(c, next) - problem.service(c));
             latest[k] = bound;
             next = c;
