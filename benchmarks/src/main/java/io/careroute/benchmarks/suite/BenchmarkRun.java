@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * ./careroute benchmark --suite solomon-sample --seconds 30 --config default,no-ruin --seeds 1,2
+ * ./careroute benchmark --suite gh200 --seconds 60 --peers jsprit,ortools --jobs 2
  * java -cp benchmarks/target/benchmarks.jar io.careroute.benchmarks.suite.BenchmarkRun --suite R101,C1_2_1 --steps 5000
  * </pre>
  */
@@ -57,8 +58,13 @@ public class BenchmarkRun implements Callable<Integer> {
 
     @Option(names = "--peers", paramLabel = "A,B", defaultValue = "",
             description = "other solvers to run beside careroute on every VRPTW problem, separated by commas: jsprit, ortools "
-                    + "(same time budget, one thread, one after another; needs --seconds; see --list)")
+                    + "(same time budget, one thread; needs --seconds; see --list)")
     String peers;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "runs solving at the same time, each on one thread and a core of its own; at most the machine's "
+                    + "cores (default: ${DEFAULT-VALUE}, one after another)")
+    int jobs;
 
     @Option(names = "--seeds", paramLabel = "1,2", defaultValue = "0", split = ",",
             description = "random seeds; every configuration runs once per seed (default: ${DEFAULT-VALUE})")
@@ -125,6 +131,11 @@ public class BenchmarkRun implements Callable<Integer> {
         if (seeds.isEmpty() || seeds.stream().distinct().count() != seeds.size()) {
             throw new IllegalArgumentException("--seeds: give distinct seeds, e.g. --seeds 1,2");
         }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (jobs < 1 || jobs > cores) {
+            throw new IllegalArgumentException("--jobs " + jobs + ": give 1 to " + cores + " (this machine's cores): two runs on one "
+                    + "core would measure the sharing, not the solvers");
+        }
         Path sharedDir = sharedDir(shared);
         Path reportDir = this.out != null ? this.out : Path.of("out", "bench", suite.replaceAll("[^A-Za-z0-9_.-]+", "_"));
         VrptwChecker checker = noCheck ? null : VrptwChecker.find(sharedDir);
@@ -133,13 +144,14 @@ public class BenchmarkRun implements Callable<Integer> {
             Suites suites = new Suites(sharedDir.resolve("data/vrptw"), network::get);
             List<BenchmarkCase> cases = suites.cases(suite);
             RunEnvironment environment = RunEnvironment.capture(repository(), suite, "careroute benchmark " + String.join(" ", args),
-                    budget, seeds, checker == null ? null : checker.describe());
-            System.out.printf(Locale.ROOT, "benchmark %s: %d problems × %d configurations × %d seeds%s, %s; commit %s%s; %d cores, Java %s%n",
+                    budget, seeds, checker == null ? null : checker.describe(), jobs);
+            System.out.printf(Locale.ROOT, "benchmark %s: %d problems × %d configurations × %d seeds%s, %s%s; commit %s%s; %d cores, Java %s%n",
                     suite, cases.size(), variants.size(), seeds.size(),
                     peerSolvers.isEmpty() ? "" : " and peers " + String.join(", ", peerSolvers.stream().map(PeerSolver::name).toList()),
-                    budget.describe(), environment.shortCommit(),
+                    budget.describe(), jobs == 1 ? "" : ", " + jobs + " runs at once", environment.shortCommit(),
                     environment.dirty() ? " (uncommitted changes)" : "", environment.cores(), environment.javaVersion());
-            new SuiteRunner(cases, variants, peerSolvers, seeds, budget, progressSeconds, checker, System.out).run(environment, reportDir);
+            new SuiteRunner(cases, variants, peerSolvers, seeds, budget, progressSeconds, checker, System.out, jobs)
+                    .run(environment, reportDir);
         }
         return 0;
     }

@@ -24,6 +24,12 @@ public record RunEnvironment(String suite, String commandLine, String commit, bo
 
     public static RunEnvironment capture(Path repository, String suite, String commandLine, Budget budget, List<Long> seeds,
                                          String checker) {
+        return capture(repository, suite, commandLine, budget, seeds, checker, 1);
+    }
+
+    /** @param runsAtOnce runs solving at the same time ({@code --jobs}), each with one solver thread */
+    public static RunEnvironment capture(Path repository, String suite, String commandLine, Budget budget, List<Long> seeds,
+                                         String checker, int runsAtOnce) {
         String commit = git(repository, "rev-parse", "HEAD");
         String status = git(repository, "status", "--porcelain", "--untracked-files=no");
         Runtime runtime = Runtime.getRuntime();
@@ -33,7 +39,9 @@ public record RunEnvironment(String suite, String commandLine, String commit, bo
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vendor") + ")",
                 runtime.availableProcessors(), runtime.maxMemory() >> 20,
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                budget.describe(), budget.reproducible(), "REPRODUCIBLE", "1 (move thread count NONE)", List.copyOf(seeds),
+                budget.describe(), budget.reproducible(), "REPRODUCIBLE",
+                runsAtOnce == 1 ? "1 (move thread count NONE)"
+                        : "1 per run (move thread count NONE), " + runsAtOnce + " runs at once on " + runtime.availableProcessors() + " cores", List.copyOf(seeds),
                 checker == null ? "not run (python3 or ../shared/tools/vrptw_check.py not found, or --no-check)" : checker);
     }
 

@@ -129,8 +129,6 @@ public final class SolverVariants {
                 + "on a level above soft (an elder given up) is not taken back to the best (ReturnToBest, issue 18.1; VRPTW "
                 + "mode never goes back)",
                 config -> config, 1, false));
-        add("move-threads-2", "default with OptaPlanner's multithreaded incremental solving: moves evaluated on two "
-                + "threads (moveThreadCount 2), the second core", config -> new SolverConfig(config).withMoveThreadCount("2"));
         add("construction-only", "the construction heuristic alone, no fleet phase, no local search (a deliberately weak "
                 + "baseline)", config -> new SolverConfig(config).withPhaseList(config.getPhaseConfigList().stream()
                         .filter(phase -> !(phase instanceof LocalSearchPhaseConfig) && !isFleetPhase(phase)).toList()));

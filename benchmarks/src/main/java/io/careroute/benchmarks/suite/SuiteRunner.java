@@ -9,6 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.careroute.benchmarks.peers.PeerSolver;
 import io.careroute.benchmarks.peers.Peers;
@@ -16,7 +22,8 @@ import org.optaplanner.core.impl.io.jaxb.SolverConfigIO;
 
 /**
  * Runs every problem × configuration × seed one after another on one solver thread (the machine's other cores stay
- * free, so runs do not disturb each other), prints a progress line as each starts and ends and every few seconds in
+ * free, so runs do not disturb each other; or, with {@code --jobs N}, N runs at a time, each on a core of its own),
+ * prints a progress line as each starts and ends and every few seconds in
  * between, checks each VRPTW solution with the external checker and writes the report.
  */
 public final class SuiteRunner {
@@ -29,6 +36,7 @@ public final class SuiteRunner {
     private final PrintStream progress;
     private final List<PeerSolver> peers;
     private final PeerCaseRunner peerRunner;
+    private final int runsAtOnce;
 
     public SuiteRunner(List<BenchmarkCase> cases, List<SolverVariants.Variant> variants, List<Long> seeds, Budget budget,
                        double progressSeconds, VrptwChecker checker, PrintStream progress) {
@@ -41,9 +49,22 @@ public final class SuiteRunner {
      */
     public SuiteRunner(List<BenchmarkCase> cases, List<SolverVariants.Variant> variants, List<PeerSolver> peers, List<Long> seeds,
                        Budget budget, double progressSeconds, VrptwChecker checker, PrintStream progress) {
+        this(cases, variants, peers, seeds, budget, progressSeconds, checker, progress, 1);
+    }
+
+    /**
+     * @param runsAtOnce how many runs solve at the same time, each on its own thread (1: one after another). Each run's
+     *                   solver has one thread; the caller sees that the machine has a core for each
+     */
+    public SuiteRunner(List<BenchmarkCase> cases, List<SolverVariants.Variant> variants, List<PeerSolver> peers, List<Long> seeds,
+                       Budget budget, double progressSeconds, VrptwChecker checker, PrintStream progress, int runsAtOnce) {
         if (seeds.isEmpty() || variants.isEmpty()) {
             throw new IllegalArgumentException("need at least one configuration and one seed");
         }
+        if (runsAtOnce < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1");
+        }
+        this.runsAtOnce = runsAtOnce;
         this.cases = cases;
         this.variants = variants;
         this.seeds = seeds;
@@ -56,47 +77,11 @@ public final class SuiteRunner {
 
     /** Runs everything, writes {@code report.html}, {@code results.csv}, {@code report.json} and the solutions into {@code out}. */
     public BenchmarkReport run(RunEnvironment environment, Path out) throws IOException {
-        int total = cases.size() * variants.size() * seeds.size();
+        refuseSeveralThreadsPerRunWhenRunsShareTheMachine();
         peers.forEach(PeerSolver::prepare);
-        for (PeerSolver peer : peers) {
-            total += (int) cases.stream().filter(c -> c instanceof VrptwCase).count() * peerSeeds(peer).size();
-        }
-        int index = 0;
-        List<RunResult> results = new ArrayList<>();
+        List<Job> jobs = jobs(out);
         long started = System.nanoTime();
-        for (BenchmarkCase problem : cases) {
-            for (SolverVariants.Variant variant : variants) {
-                for (long seed : seeds) {
-                    index++;
-                    String tag = String.format(Locale.ROOT, "[%d/%d] %s · %s · seed %d", index, total, problem.name(), variant.name(), seed);
-                    progress.println(tag + ": solving (" + environment.budget() + ")");
-                    Path solution = out.resolve("solutions").resolve(variant.name()).resolve("seed-" + seed).resolve(problem.name());
-                    RunResult result = runner.run(problem, variant, seed, solution, line -> progress.println("    " + tag + ": " + line));
-                    result = checked(problem, result);
-                    results.add(result);
-                    progress.println(tag + ": " + describe(result) + String.format(Locale.ROOT, "  (%.0f s elapsed in all)",
-                            (System.nanoTime() - started) / 1e9));
-                }
-            }
-            if (!(problem instanceof VrptwCase vrptw)) {
-                if (!peers.isEmpty()) {
-                    progress.println(problem.name() + ": no peer runs (a generated day is careroute's own model, not VRPTW)");
-                }
-                continue;
-            }
-            for (PeerSolver peer : peers) {
-                for (long seed : peerSeeds(peer)) {
-                    index++;
-                    String tag = String.format(Locale.ROOT, "[%d/%d] %s · %s · seed %d", index, total, problem.name(), peer.name(), seed);
-                    progress.println(tag + ": solving (" + environment.budget() + ")");
-                    Path solution = out.resolve("solutions").resolve(peer.name()).resolve("seed-" + seed).resolve(problem.name());
-                    RunResult result = checked(problem, peerRunner.run(vrptw, peer, seed, solution, line -> progress.println("    " + tag + ": " + line)));
-                    results.add(result);
-                    progress.println(tag + ": " + describe(result) + String.format(Locale.ROOT, "  (%.0f s elapsed in all)",
-                            (System.nanoTime() - started) / 1e9));
-                }
-            }
-        }
+        List<RunResult> results = runsAtOnce == 1 ? oneAfterAnother(jobs, environment, started) : atOnce(jobs, environment, started);
         BenchmarkReport report = BenchmarkReport.of(environment, configurations(), results);
         ReportFiles.write(report, out);
         for (ConfigSummary s : report.summaries()) {
@@ -107,6 +92,121 @@ public final class SuiteRunner {
         }
         progress.println("REPORT " + out.resolve(ReportFiles.HTML) + " (also " + ReportFiles.CSV + ", " + ReportFiles.JSON + ")");
         return report;
+    }
+
+    /** One run to make: its progress tag and the solve, checked. */
+    private record Job(String tag, RunTask task) {
+    }
+
+    @FunctionalInterface
+    private interface RunTask {
+        RunResult run(Consumer<String> progress) throws IOException;
+    }
+
+    /**
+     * Every run in the report's order: per problem its configurations and seeds, then (VRPTW only) each peer. With runs
+     * at once the queue keeps this order, so a problem's careroute and peer runs start close together and share the
+     * machine with much the same neighbours.
+     */
+    private List<Job> jobs(Path out) {
+        List<Job> jobs = new ArrayList<>();
+        int total = cases.size() * variants.size() * seeds.size();
+        for (PeerSolver peer : peers) {
+            total += (int) cases.stream().filter(c -> c instanceof VrptwCase).count() * peerSeeds(peer).size();
+        }
+        for (BenchmarkCase problem : cases) {
+            for (SolverVariants.Variant variant : variants) {
+                for (long seed : seeds) {
+                    String tag = String.format(Locale.ROOT, "[%d/%d] %s · %s · seed %d", jobs.size() + 1, total, problem.name(), variant.name(), seed);
+                    Path solution = out.resolve("solutions").resolve(variant.name()).resolve("seed-" + seed).resolve(problem.name());
+                    jobs.add(new Job(tag, lines -> checked(problem, runner.run(problem, variant, seed, solution, lines))));
+                }
+            }
+            if (!(problem instanceof VrptwCase vrptw)) {
+                if (!peers.isEmpty()) {
+                    progress.println(problem.name() + ": no peer runs (a generated day is careroute's own model, not VRPTW)");
+                }
+                continue;
+            }
+            for (PeerSolver peer : peers) {
+                for (long seed : peerSeeds(peer)) {
+                    String tag = String.format(Locale.ROOT, "[%d/%d] %s · %s · seed %d", jobs.size() + 1, total, problem.name(), peer.name(), seed);
+                    Path solution = out.resolve("solutions").resolve(peer.name()).resolve("seed-" + seed).resolve(problem.name());
+                    jobs.add(new Job(tag, lines -> checked(problem, peerRunner.run(vrptw, peer, seed, solution, lines))));
+                }
+            }
+        }
+        return jobs;
+    }
+
+    private List<RunResult> oneAfterAnother(List<Job> jobs, RunEnvironment environment, long started) throws IOException {
+        List<RunResult> results = new ArrayList<>();
+        for (Job job : jobs) {
+            results.add(execute(job, environment, started));
+        }
+        return results;
+    }
+
+    /**
+     * {@link #runsAtOnce} runs at a time, each on its own thread, results in the queue's order. The first failure
+     * stops the rest (as one after another, where it ends the suite) and is thrown as it was.
+     */
+    private List<RunResult> atOnce(List<Job> jobs, RunEnvironment environment, long started) throws IOException {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(runsAtOnce, task -> {
+            Thread thread = new Thread(task, "benchmark-run-" + threads.incrementAndGet());
+            thread.setDaemon(true);   // a failed suite must not wait for the other runs to end their time
+            return thread;
+        });
+        try {
+            List<Future<RunResult>> futures = new ArrayList<>();
+            for (Job job : jobs) {
+                futures.add(pool.submit(() -> execute(job, environment, started)));
+            }
+            List<RunResult> results = new ArrayList<>();
+            for (Future<RunResult> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the runs were solving", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private RunResult execute(Job job, RunEnvironment environment, long started) throws IOException {
+        progress.println(job.tag() + ": solving (" + environment.budget() + ")");
+        RunResult result = job.task().run(line -> progress.println("    " + job.tag() + ": " + line));
+        progress.println(job.tag() + ": " + describe(result) + String.format(Locale.ROOT, "  (%.0f s elapsed in all)",
+                (System.nanoTime() - started) / 1e9));
+        return result;
+    }
+
+    /**
+     * Runs at once each get one core of the machine: a portfolio solves on several threads itself and would take the
+     * other run's core, measuring the contention, not the solver. (Every run's solver has one thread otherwise:
+     * {@link Budget#apply} sets no move threads.)
+     */
+    private void refuseSeveralThreadsPerRunWhenRunsShareTheMachine() {
+        if (runsAtOnce == 1) {
+            return;
+        }
+        for (SolverVariants.Variant variant : variants) {
+            if (variant.portfolio() > 1) {
+                throw new IllegalArgumentException("--jobs " + runsAtOnce + ": configuration " + variant.name()
+                        + " solves on " + variant.portfolio() + " threads itself; runs at once need one thread each");
+            }
+        }
     }
 
     static String summaryLine(ConfigSummary s) {

@@ -2,12 +2,18 @@ package io.careroute.benchmarks.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.careroute.benchmarks.peers.Peers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,5 +70,52 @@ class PeersOptionTest {
         assertThat(csv).hasSize(4);
         assertThat(SideBySide.lines(report)).hasSize(2).last().asString()
                 .startsWith("SIDE C101").contains("| default 1").contains("| jsprit 1").contains("| ortools 1");
+    }
+
+    @Test
+    void badJobsExitTwoWithAClearMessage() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(run("--suite", "C101", "--seconds", "1", "--jobs", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--jobs 0: give 1 to " + cores);
+        assertThat(run("--suite", "C101", "--seconds", "1", "--jobs", String.valueOf(cores + 1))).isEqualTo(2);
+        assertThat(err.toString()).contains("--jobs " + (cores + 1) + ": give 1 to " + cores + " (this machine's cores)");
+        assumeThat(cores).as("a second core").isGreaterThanOrEqualTo(2);
+        assertThat(run("--suite", "C101", "--seconds", "1", "--jobs", "2", "--config", "default,portfolio-2",
+                "--shared", SharedData.dir().toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--jobs 2: configuration portfolio-2 solves on 2 threads itself");
+        assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /**
+     * With two runs at once careroute and a peer solve the same problem at the same time, and the report is the one
+     * the runs would give one after another: the same runs in the same order, each checked.
+     */
+    @Test
+    void twoJobsSolveCarerouteAndAPeerAtTheSameTime(@TempDir Path dir) throws Exception {
+        Budget budget = Budget.seconds(2);
+        VrptwChecker checker = VrptwChecker.find(SharedData.dir());
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        RunEnvironment environment = RunEnvironment.capture(Path.of("."), "C101,R101", "test", budget, List.of(0L),
+                checker == null ? null : checker.describe(), 2);
+        BenchmarkReport report = new SuiteRunner(SharedData.suites().cases("C101,R101"), List.of(SolverVariants.parse("default")),
+                Peers.parseList("jsprit,ortools"), List.of(0L), budget, 0, checker,
+                new PrintStream(progress, true, StandardCharsets.UTF_8), 2).run(environment, dir);
+
+        assertThat(report.runs()).extracting(r -> r.instance() + " " + r.config())
+                .containsExactly("C101 default", "C101 jsprit", "C101 ortools", "R101 default", "R101 jsprit", "R101 ortools");
+        for (RunResult r : report.runs()) {
+            assertThat(r.served()).as(r.instance() + " " + r.config()).isEqualTo(r.tasks());
+            assertThat(r.seconds()).as("each run keeps its own budget").isBetween(1.5, 6.0);
+            if (checker != null) {
+                assertThat(r.checker().feasible()).as(r.instance() + " " + r.config()).isTrue();
+                assertThat(r.checker().agrees()).as(r.instance() + " " + r.config()).isTrue();
+            }
+        }
+        assertThat(report.environment().solverThreads()).contains("2 runs at once");
+        // The second run started before the first ended: both solved at the same time.
+        String lines = progress.toString(StandardCharsets.UTF_8);
+        assertThat(lines.indexOf("[2/6] C101 · jsprit · seed 0: solving")).isNotNegative()
+                .isLessThan(lines.indexOf("[1/6] C101 · default · seed 0: 10 vehicles"));
+        assertThat(lines).contains("SIDE R101");
     }
 }
