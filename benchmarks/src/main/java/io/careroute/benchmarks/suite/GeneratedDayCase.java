@@ -51,9 +51,12 @@ public final class GeneratedDayCase implements BenchmarkCase {
         return size;
     }
 
-    /** Assembled once (snapping and travel matrices); every run solves a clone of it. */
+    /**
+     * Assembled once (snapping and travel matrices); every run solves a clone of it (OptaPlanner's working solution),
+     * so runs at once ({@code --jobs}) share it read-only. Synchronized so that they assemble it once and see it whole.
+     */
     @Override
-    public CarePlan problem() {
+    public synchronized CarePlan problem() {
         if (problem == null) {
             RoadNetwork roads = network.get();
             List<double[]> points = roads.sharedRoadNodes().stream().map(p -> new double[] {p.lat(), p.lon()}).toList();

@@ -81,7 +81,8 @@ public final class VrptwCase implements BenchmarkCase {
         return instance();
     }
 
-    private VrptwInstance instance() throws IOException {
+    /** Synchronized: runs at once ({@code --jobs}) read the file once and see the instance whole. */
+    private synchronized VrptwInstance instance() throws IOException {
         if (instance == null) {
             instance = SolomonReader.read(file);
         }
