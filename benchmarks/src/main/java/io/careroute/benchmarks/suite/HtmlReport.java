@@ -106,6 +106,8 @@ final class HtmlReport {
         if (rows.isEmpty()) {
             return;
         }
+        boolean shared = report.environment().sharedMachine();
+        int atOnce = report.environment().runsAtOnce();
         out.append("<h2>同台对比 <span class=\"en\">Side by side</span></h2>\n<table>\n<tr>")
                 .append(th("实例", "instance")).append(th("最优已知", "BKS veh / distance"));
         for (SideBySide.Cell cell : rows.get(0).cells()) {
@@ -122,10 +124,11 @@ final class HtmlReport {
             out.append("</tr>\n");
         }
         out.append("</table>\n<p class=\"note\">每格：车辆 / 距离、与最优已知解的差距、检查器结论（checked = vrptw_check.py 确认可行且数字一致）；多个种子时取最好的一次。"
-                + "各求解器依次运行（不并行），同一机器、同一时间预算、单线程。"
+                + (shared ? "每次同时运行 " + atOnce + " 个求解（各占一个核心）" : "各求解器依次运行（不并行）") + "，同一机器、同一时间预算、单线程。"
                 + " <span class=\"en\">Each cell: vehicles / distance, gap to the best known, the checker's verdict (checked = "
-                + "vrptw_check.py confirms it feasible with the same figures); with several seeds the best run. The solvers ran one "
-                + "after another (never at the same time) on the same machine, with the same time budget and one thread.</span></p>\n");
+                + "vrptw_check.py confirms it feasible with the same figures); with several seeds the best run. The solvers ran "
+                + (shared ? atOnce + " runs at a time, each on a core of its own," : "one after another (never at the same time)")
+                + " on the same machine, with the same time budget and one thread.</span></p>\n");
     }
 
     private String checkerSummary(ConfigSummary s) {

@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
  * @param commit       {@code git rev-parse HEAD}, or "unknown" outside a git work tree
  * @param dirty        the work tree had uncommitted changes to tracked files: the commit alone does not say what ran
  * @param reproducible a step budget: the same command on the same commit gives the same routes and scores
+ * @param runsAtOnce   runs that solved at the same time ({@code --jobs}); 1 (or 0, in a report written before it was
+ *                     kept): one after another
  */
 public record RunEnvironment(String suite, String commandLine, String commit, boolean dirty, String startedAt,
                              String javaVersion, String javaVm, int cores, long maxHeapMb, String os,
                              String budget, boolean reproducible, String environmentMode, String solverThreads,
-                             List<Long> seeds, String checker) {
+                             List<Long> seeds, String checker, int runsAtOnce) {
 
     public static RunEnvironment capture(Path repository, String suite, String commandLine, Budget budget, List<Long> seeds,
                                          String checker) {
@@ -42,7 +44,13 @@ public record RunEnvironment(String suite, String commandLine, String commit, bo
                 budget.describe(), budget.reproducible(), "REPRODUCIBLE",
                 runsAtOnce == 1 ? "1 (move thread count NONE)"
                         : "1 per run (move thread count NONE), " + runsAtOnce + " runs at once on " + runtime.availableProcessors() + " cores", List.copyOf(seeds),
-                checker == null ? "not run (python3 or ../shared/tools/vrptw_check.py not found, or --no-check)" : checker);
+                checker == null ? "not run (python3 or ../shared/tools/vrptw_check.py not found, or --no-check)" : checker,
+                runsAtOnce);
+    }
+
+    /** Whether runs solved at the same time, sharing the machine. */
+    public boolean sharedMachine() {
+        return runsAtOnce > 1;
     }
 
     public String shortCommit() {

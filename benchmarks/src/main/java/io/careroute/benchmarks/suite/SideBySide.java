@@ -65,7 +65,9 @@ final class SideBySide {
         if (rows.isEmpty()) {
             return lines;
         }
-        lines.add("SIDE BY SIDE (vehicles / distance, gap to the best known, checker's verdict; the same budget and machine, one after another):");
+        lines.add("SIDE BY SIDE (vehicles / distance, gap to the best known, checker's verdict; the same budget and machine, "
+                + (report.environment().sharedMachine() ? report.environment().runsAtOnce() + " runs at a time, one per core"
+                : "one after another") + "):");
         for (Row row : rows) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "SIDE %-8s BKS %-14s", row.instance(), row.bestKnown()));
             for (Cell cell : row.cells()) {

@@ -68,6 +68,8 @@ class PeersOptionTest {
         assertThat(html).contains("同台对比").contains("Side by side").contains("jsprit-core 1.8").contains("GUIDED_LOCAL_SEARCH");
         List<String> csv = Files.readAllLines(dir.resolve(ReportFiles.CSV));
         assertThat(csv).hasSize(4);
+        assertThat(html).contains("各求解器依次运行（不并行）");
+        assertThat(SideBySide.lines(report).get(0)).contains("one after another");
         assertThat(SideBySide.lines(report)).hasSize(2).last().asString()
                 .startsWith("SIDE C101").contains("| default 1").contains("| jsprit 1").contains("| ortools 1");
     }
@@ -116,6 +118,9 @@ class PeersOptionTest {
         String lines = progress.toString(StandardCharsets.UTF_8);
         assertThat(lines.indexOf("[2/6] C101 · jsprit · seed 0: solving")).isNotNegative()
                 .isLessThan(lines.indexOf("[1/6] C101 · default · seed 0: 10 vehicles"));
-        assertThat(lines).contains("SIDE R101");
+        assertThat(lines).contains("SIDE R101").contains("the same budget and machine, 2 runs at a time, one per core")
+                .doesNotContain("one after another");
+        assertThat(Files.readString(dir.resolve(ReportFiles.HTML))).contains("每次同时运行 2 个求解（各占一个核心）")
+                .contains("The solvers ran 2 runs at a time, each on a core of its own,").doesNotContain("依次运行");
     }
 }

@@ -130,7 +130,7 @@ class ReportTest {
     static RunEnvironment environment() {
         return new RunEnvironment("test-suite", "careroute benchmark --suite test --steps 3000", "abc123def", false,
                 "2026-11-24T10:00:00+08:00", "17", "OpenJDK", 2, 2048, "Linux", Budget.steps(3000, Duration.ofMinutes(10)).describe(),
-                true, "REPRODUCIBLE", "1", List.of(1L), null);
+                true, "REPRODUCIBLE", "1", List.of(1L), null, 1);
     }
 
     static List<BenchmarkReport.Configuration> configurations(String... names) {
