@@ -149,7 +149,8 @@ public final class SuiteRunner {
 
     /**
      * {@link #runsAtOnce} runs at a time, each on its own thread, results in the queue's order. The first failure
-     * stops the rest (as one after another, where it ends the suite) and is thrown as it was.
+     * ends the suite, as one after another: it is thrown as it was, the runs still queued never start and the running
+     * ones are interrupted (their threads are daemons, so a solver that does not stop cannot hold the command open).
      */
     private List<RunResult> atOnce(List<Job> jobs, RunEnvironment environment, long started) throws IOException {
         AtomicInteger threads = new AtomicInteger();
